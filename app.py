@@ -1,0 +1,37 @@
+"""OCOP dashboard: navigation and shared state. Run with `streamlit run app.py`."""
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from ui import shell, state
+from ui.i18n import t
+
+st.set_page_config(page_title="OCOP · Sơn La · Tuyên Quang", page_icon="⭐", layout="wide")
+
+log = logging.getLogger("ocop")
+
+PAGES = [
+    ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("pages/stars.py", "page_stars", "stars", ":material/bar_chart:"),
+    ("pages/targets.py", "page_targets", "targets", ":material/flag:"),
+    ("pages/products.py", "page_products", "products", ":material/inventory_2:"),
+    ("pages/map.py", "page_map", "map", ":material/map:"),
+    ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
+]
+
+context = shell.setup()
+st.session_state["_ctx"] = context
+lang = context.lang
+nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
+                     for path, title, url, icon in PAGES])
+with st.sidebar:
+    st.caption(t("app_subtitle", lang))
+try:
+    nav.run()
+except Exception:  # a kind message in the user's language, never a traceback
+    log.exception("page failed")
+    st.error(t("error_kind", lang))
+finally:
+    state.sync_to_url(nav.url_path)

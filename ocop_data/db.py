@@ -1,0 +1,113 @@
+"""Opening the built database for reading, and making sure there is one.
+
+Readers use an in-memory DuckDB connection with the file ATTACHed read-only. When the file
+is replaced (a rebuild or an import swaps a new file in), the next ``cursor()`` notices the
+changed (inode, mtime) stamp and re-attaches, so a running app serves the new data from its
+next interaction without a restart, and several processes can read one file at once.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from . import paths
+from .schema import SCHEMA_VERSION
+
+ALIAS = "ocop"
+
+
+@dataclass(frozen=True)
+class StartupStatus:
+    """What ``ensure_database`` did, for the app to tell the user in plain words."""
+    action: str  # "ok" | "built" | "rebuilt"
+    reason: str = ""  # "missing" | "unreadable" | "incompatible"
+
+
+def read_build_info(path: Path) -> tuple[int, str] | None:
+    """(schema_version, data_version) of a database file, or None when it cannot be read."""
+    try:
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute("ATTACH ? AS probe (READ_ONLY)", [str(path)])
+            row = con.execute("SELECT schema_version, data_version FROM probe.build_info").fetchone()
+        finally:
+            con.close()
+    except (duckdb.Error, OSError):
+        return None
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def ensure_database(path: Path | None = None) -> StartupStatus:
+    """Build the database when it is missing, unreadable or from another schema version."""
+    from .build import build  # imported lazily: readers need not load the build
+
+    path = Path(path or paths.db_path())
+    if not path.exists():
+        build(path)
+        return StartupStatus("built", "missing")
+    info = read_build_info(path)
+    if info is None:
+        build(path)
+        return StartupStatus("rebuilt", "unreadable")
+    if info[0] != SCHEMA_VERSION:
+        build(path)
+        return StartupStatus("rebuilt", "incompatible")
+    return StartupStatus("ok")
+
+
+def _stamp(path: Path) -> tuple:
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class Database:
+    """A shared read-only handle on the database file; thread-safe per cursor."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path or paths.db_path())
+        self._lock = threading.Lock()
+        self._con = duckdb.connect(":memory:")
+        self._stamp: tuple | None = None
+        self._version = ""
+        self._attach()
+
+    def _attach(self) -> None:
+        stamp = _stamp(self.path)
+        if self._stamp is not None:
+            self._con.execute("USE memory")
+            self._con.execute("DETACH " + ALIAS)
+        self._con.execute("ATTACH ? AS " + ALIAS + " (READ_ONLY)", [str(self.path)])
+        self._con.execute("USE " + ALIAS)
+        self._version = self._con.execute("SELECT data_version FROM build_info").fetchone()[0]
+        self._stamp = stamp
+
+    def refresh(self) -> None:
+        """Re-attach when the file on disk was replaced since the last look."""
+        try:
+            stamp = _stamp(self.path)
+        except FileNotFoundError:
+            return
+        if stamp != self._stamp:
+            with self._lock:
+                if _stamp(self.path) != self._stamp:
+                    self._attach()
+
+    @property
+    def version(self) -> str:
+        """The data version (a hash of the inputs): the key screens cache on."""
+        self.refresh()
+        return self._version
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        self.refresh()
+        with self._lock:
+            cur = self._con.cursor()
+        cur.execute("USE " + ALIAS)
+        return cur
+
+    def close(self) -> None:
+        self._con.close()

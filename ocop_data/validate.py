@@ -1,0 +1,416 @@
+"""Read the plain data files and check them against the schema and the data rules.
+
+``load_dataset`` returns typed rows per table plus every problem found; it never writes.
+The same functions check the shipped files and every accepted import.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import paths
+from .problems import Problem, problem
+from .schema import DATA_FILES, STARS, TABLES, Table
+from .text import fold, nfc
+
+_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+_DATE_FORMS = {
+    "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    "month": re.compile(r"^\d{4}-\d{2}$"),
+    "year": re.compile(r"^\d{4}$"),
+}
+TRUE = {"true", "1", "yes", "có"}
+FALSE = {"false", "0", "no", "không", ""}
+
+
+@dataclass
+class Row:
+    line: int
+    values: dict
+    origin: str  # "shipped" or the import id
+    file: str
+
+
+@dataclass
+class Dataset:
+    rows: dict = field(default_factory=dict)  # table -> list[Row]
+    problems: list = field(default_factory=list)
+    geo: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def parse_partial_date(text: str) -> date | None:
+    """'2024' / '2024-07' / '2024-07-11' -> a date; raises ValueError when it does not parse."""
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 12, 31)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        y, m = int(text[:4]), int(text[5:7])
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return date.fromisoformat(text)
+    raise ValueError(text)
+
+
+def sort_date(text: str | None) -> date | None:
+    """The date a partial date sorts and compares as: the end of its month or year."""
+    if not text:
+        return None
+    return parse_partial_date(text)
+
+
+def read_csv_text(text: str, file: str) -> tuple[list[str], list[tuple[int, dict]]]:
+    reader = csv.reader(io.StringIO(text))
+    rows = list(reader)
+    if not rows:
+        return [], []
+    header = [nfc(h) for h in rows[0]]
+    out = []
+    for i, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue  # empty trailing rows
+        cells = cells + [""] * (len(header) - len(cells))
+        out.append((i, {h: nfc(c) for h, c in zip(header, cells)}))
+    return header, out
+
+
+def _check_header(table: Table, header: list[str], file: str, problems: list) -> bool:
+    ok = True
+    for col in table.columns:
+        if col.name not in header and col.required:
+            problems.append(problem(file, 1, col.name, "missing_column", column=col.name))
+            ok = False
+    for h in header:
+        if h not in table.column_names:
+            problems.append(problem(file, 1, h, "unknown_column", column=h))
+            ok = False
+    return ok
+
+
+def _convert(table: Table, line: int, raw: dict, file: str, problems: list) -> dict:
+    """Typed values for one row; problems for cells that do not fit their column."""
+    values = {}
+    for col in table.columns:
+        text = raw.get(col.name, "")
+        if text == "":
+            if col.required and col.type != "date":
+                problems.append(problem(file, line, col.name, "required"))
+            values[col.name] = None
+            continue
+        if col.type == "id":
+            if not _ID.match(text):
+                problems.append(problem(file, line, col.name, "bad_id", value=text))
+            values[col.name] = text
+        elif col.type in ("int", "float"):
+            try:
+                number = float(text.replace(",", "."))
+            except ValueError:
+                problems.append(problem(file, line, col.name, "not_a_number", value=text))
+                number = None
+            if number is not None and col.type == "int":
+                if number != int(number):
+                    problems.append(problem(file, line, col.name, "not_integer", value=text))
+                number = int(number)
+            values[col.name] = number
+        elif col.type == "enum":
+            if text not in col.choices:
+                rule = "bad_star" if col.choices == STARS else "bad_choice"
+                problems.append(problem(file, line, col.name, rule, value=text,
+                                        choices=", ".join(c for c in col.choices if c)))
+            values[col.name] = text
+        elif col.type == "bool":
+            low = text.lower()
+            if low not in TRUE | FALSE:
+                problems.append(problem(file, line, col.name, "bad_bool", value=text))
+            values[col.name] = low in TRUE
+        elif col.type == "date":
+            try:
+                parse_partial_date(text)
+            except ValueError:
+                problems.append(problem(file, line, col.name, "bad_date", value=text))
+            values[col.name] = text
+        else:
+            values[col.name] = text
+    for date_col, prec_col in table.date_pairs:
+        text, precision = values.get(date_col), values.get(prec_col)
+        if precision is None:
+            continue
+        if text is None:
+            if precision != "undated" and table.col(date_col).required:
+                problems.append(problem(file, line, date_col, "required"))
+            elif precision != "undated":
+                values[prec_col] = "undated"
+            continue
+        if precision == "undated":
+            problems.append(problem(file, line, date_col, "date_precision", value=text, precision=precision))
+        elif precision in _DATE_FORMS and not _DATE_FORMS[precision].match(text):
+            problems.append(problem(file, line, date_col, "date_precision", value=text, precision=precision))
+    return values
+
+
+def read_table_file(table: Table, path: Path, origin: str, problems: list, file_label: str | None = None) -> list[Row]:
+    file = file_label or path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(problem(file, None, None, "bad_csv", detail=str(exc)))
+        return []
+    try:
+        header, raw_rows = read_csv_text(text, file)
+    except csv.Error as exc:
+        problems.append(problem(file, None, None, "bad_csv", detail=str(exc)))
+        return []
+    if not _check_header(table, header, file, problems):
+        return []
+    return [Row(line, _convert(table, line, raw, file, problems), origin, file) for line, raw in raw_rows]
+
+
+# --- geography -------------------------------------------------------------------------
+
+def load_geo() -> dict:
+    """District polygons and centroids, the commune lists, and a bounding box per province code."""
+    gj = json.loads(paths.DISTRICTS_GEOJSON.read_text(encoding="utf-8"))
+    districts, bounds = [], {}
+    for feat in gj["features"]:
+        p = feat["properties"]
+        coords = _flatten(feat["geometry"]["coordinates"])
+        lons, lats = [c[0] for c in coords], [c[1] for c in coords]
+        code = p["province_code"]
+        b = bounds.setdefault(code, [min(lats), max(lats), min(lons), max(lons)])
+        b[0], b[1] = min(b[0], min(lats)), max(b[1], max(lats))
+        b[2], b[3] = min(b[2], min(lons)), max(b[3], max(lons))
+        name = nfc(p["district"])
+        districts.append({
+            "district_code": p["district_code"], "province_code": code, "name": name,
+            "short_name": re.sub(r"^(Huyện|Thành phố|Thị xã) ", "", name),
+            "province_name": nfc(p["province"]), "merged_into": nfc(p["merged_into_from_2025_07_01"]),
+            "centroid_lat": float(p["centroid_lat"]), "centroid_lon": float(p["centroid_lon"]),
+            "geometry": json.dumps(feat["geometry"], separators=(",", ":")),
+        })
+
+    def rows(name):
+        with open(paths.GEO_DIR / name, encoding="utf-8-sig", newline="") as fh:
+            return [{k: nfc(v) for k, v in r.items()} for r in csv.DictReader(fh)]
+
+    return {
+        "districts": districts,
+        "bounds": bounds,
+        "communes_2025": rows("communes_2025.csv"),
+        "communes_pre2025": rows("communes_pre2025.csv"),
+        "communes_2025_from_old": rows("communes_2025_from_old.csv"),
+        "note": gj.get("note", ""),
+    }
+
+
+def _flatten(coords):
+    if coords and isinstance(coords[0], (int, float)):
+        return [coords]
+    out = []
+    for c in coords:
+        out.extend(_flatten(c))
+    return out
+
+
+# --- the whole dataset -----------------------------------------------------------------
+
+def import_dirs(data_dir: Path) -> list[Path]:
+    """Accepted imports, replayed in order; a withdrawn import carries a WITHDRAWN file."""
+    root = data_dir / "imports"
+    if not root.is_dir():
+        return []
+    return sorted(d for d in root.iterdir() if d.is_dir() and not (d / "WITHDRAWN").exists())
+
+
+def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None) -> Dataset:
+    shipped_dir = shipped_dir or paths.SHIPPED_DIR
+    data_dir = data_dir if data_dir is not None else paths.local_data_dir()
+    ds = Dataset(geo=load_geo())
+    for name in DATA_FILES:
+        table = TABLES[name]
+        path = shipped_dir / f"{name}.csv"
+        if not path.exists():
+            if name == "subject_alias":
+                ds.rows[name] = []
+                continue
+            ds.problems.append(problem(path.name, None, None, "missing_file"))
+            ds.rows[name] = []
+            continue
+        ds.rows[name] = read_table_file(table, path, "shipped", ds.problems)
+    for imp in import_dirs(data_dir):
+        for name in DATA_FILES:
+            path = imp / "rows" / f"{name}.csv"
+            if path.exists():
+                label = f"{imp.name}/{name}.csv"
+                _upsert(TABLES[name], ds.rows[name],
+                        read_table_file(TABLES[name], path, imp.name, ds.problems, label))
+    check_rules(ds)
+    return ds
+
+
+def _upsert(table: Table, rows: list[Row], new_rows: list[Row]) -> None:
+    """An import adds rows and updates rows with the same id; it never deletes."""
+    if table.key is None:
+        rows.extend(new_rows)
+        return
+    index = {r.values.get(table.key): i for i, r in enumerate(rows)}
+    for r in new_rows:
+        i = index.get(r.values.get(table.key))
+        if i is None:
+            index[r.values.get(table.key)] = len(rows)
+            rows.append(r)
+        else:
+            rows[i] = r
+
+
+def check_rules(ds: Dataset) -> None:
+    """Unique ids, references, identities, coordinates and tier sums."""
+    p = ds.problems
+    keys: dict[str, dict] = {}
+    for name in DATA_FILES:
+        table = TABLES[name]
+        if not table.key:
+            continue
+        seen: dict = {}
+        for r in ds.rows[name]:
+            k = r.values.get(table.key)
+            if k is None:
+                continue
+            if k in seen:
+                p.append(problem(r.file, r.line, table.key, "duplicate_id", value=k, other=seen[k].line))
+            else:
+                seen[k] = r
+        keys[name] = seen
+    geo = ds.geo
+    keys["district"] = {d["district_code"]: d for d in geo["districts"]}
+    keys["commune"] = {c["commune_code"]: c for c in geo["communes_2025"]}
+
+    for name in DATA_FILES:
+        for col in TABLES[name].columns:
+            if col.type != "ref":
+                continue
+            target_table, _ = col.ref.split(".")
+            for r in ds.rows[name]:
+                v = r.values.get(col.name)
+                if v is not None and v not in keys.get(target_table, {}):
+                    p.append(problem(r.file, r.line, col.name, "broken_ref", value=v,
+                                     target=f"{target_table}.csv" if target_table in TABLES else target_table))
+
+    territories = keys["territory"]
+
+    def family(tkey: str) -> set[str]:
+        """Province codes whose districts may appear in a territory: itself and predecessors."""
+        t = territories.get(tkey)
+        if t is None:
+            return set()
+        out = {t.values["code"]}
+        for pred in (t.values.get("predecessors") or "").split(";"):
+            if pred.strip():
+                out |= family(pred.strip())
+        return out
+
+    def in_bounds(tkey, lat, lon) -> bool | None:
+        boxes = [geo["bounds"][c] for c in family(tkey) if c in geo["bounds"]]
+        if not boxes:
+            return None  # no geometry for this territory: nothing to check against
+        m = 0.05
+        return any(b[0] - m <= lat <= b[1] + m and b[2] - m <= lon <= b[3] + m for b in boxes)
+
+    for name in ("subject", "product", "sales_point", "figure"):
+        for r in ds.rows[name]:
+            d = r.values.get("district_code")
+            t = r.values.get("territory_key")
+            if d and t and d in keys["district"] and t in territories:
+                if keys["district"][d]["province_code"] not in family(t):
+                    p.append(problem(r.file, r.line, "district_code", "district_territory", value=d, territory=t))
+
+    for name in ("sales_point", "territory"):
+        for r in ds.rows[name]:
+            lat, lon = r.values.get("lat"), r.values.get("lon")
+            if (lat is None) != (lon is None):
+                p.append(problem(r.file, r.line, "lat", "coords_pair"))
+            elif lat is not None:
+                tkey = r.values.get("territory_key")
+                if in_bounds(tkey, lat, lon) is False:
+                    p.append(problem(r.file, r.line, "lat", "outside_province", lat=lat, lon=lon, territory=tkey))
+
+    # identities (DATA-RULES §5), compared on the folded key
+    seen_subject: dict = {}
+    aliases = {}
+    for r in ds.rows["subject_alias"]:
+        aliases.setdefault(r.values["subject_id"], []).append(r)
+    for r in ds.rows["subject"]:
+        names = [(r.values["name"], r)] + [(a.values["alias"], a) for a in aliases.get(r.values["subject_id"], [])]
+        for nm, src in names:
+            key = (fold(nm), r.values["territory_key"])
+            other = seen_subject.get(key)
+            if other is not None and other.values.get("subject_id") != r.values["subject_id"]:
+                p.append(problem(src.file, src.line, "name" if src is r else "alias", "duplicate_identity",
+                                 value=nm, other=other.line, what="subject"))
+            seen_subject.setdefault(key, r)
+    _unique(ds, "product", lambda v: (fold(v["name"]), v["subject_id"]) if v["subject_id"]
+            else (fold(v["name"]), v["territory_key"], v["district_code"], v["commune"]), "name", "product")
+    _unique(ds, "evaluation", lambda v: (v["product_id"], v["decided"], v["stars"]), "stars", "evaluation")
+    _unique(ds, "figure", lambda v: (v["territory_key"], v["district_code"], v["as_of"], v["metric"],
+                                     v["source_id"]), "metric", "figure")
+    _unique(ds, "target", lambda v: (v["territory_key"], fold(v["plan_vi"]), v["metric"], v["deadline"],
+                                     fold(v["description_vi"])), "metric", "target")
+    _unique(ds, "sales_point", lambda v: (v["territory_key"], v["district_code"], v["locality"],
+                                          fold(v["name"] or v["address"] or ""), v["entry_kind"],
+                                          v["part_of"]), "name", "sales point")
+
+    for r in ds.rows["target"]:
+        lo, hi = r.values.get("value"), r.values.get("value_high")
+        if lo is not None and hi is not None and hi < lo:
+            p.append(problem(r.file, r.line, "value_high", "range", value=lo, value_high=hi))
+
+    _check_tier_sums(ds)
+
+
+def _unique(ds: Dataset, name: str, key_fn, column: str, what: str) -> None:
+    seen: dict = {}
+    for r in ds.rows[name]:
+        try:
+            key = key_fn(r.values)
+        except KeyError:
+            continue
+        if key in seen and seen[key].values.get(TABLES[name].key) != r.values.get(TABLES[name].key):
+            ds.problems.append(problem(r.file, r.line, column, "duplicate_identity",
+                                       value=r.values.get(column) or "", other=seen[key].line, what=what))
+        seen.setdefault(key, r)
+
+
+def _check_tier_sums(ds: Dataset) -> None:
+    """Tier parts adding up to more than a total: a warning naming both sources."""
+    tier_metrics = {r.values["metric"]: r.values.get("star") for r in ds.rows["metric"] if r.values.get("star")}
+    totals: dict = {}
+    parts: dict = {}
+    for r in ds.rows["figure"]:
+        v = r.values
+        if v.get("kind") != "reported" or v.get("value") is None:
+            continue
+        group = (v["territory_key"], v["district_code"], v["as_of"])
+        if v["metric"] == "products_total":
+            totals.setdefault(group, []).append(r)
+        elif v["metric"] in tier_metrics:
+            parts.setdefault((group, v["source_id"]), []).append(r)
+    for (group, source), rows in sorted(parts.items(), key=lambda kv: str(kv[0])):
+        s = sum(r.values["value"] for r in rows)
+        for total in totals.get(group, []):
+            if s > total.values["value"]:
+                ds.problems.append(problem(
+                    rows[0].file, rows[0].line, "value", "tier_sum", severity="warning",
+                    parts="+".join(f"{r.values['value']:g}" for r in rows), sum=f"{s:g}",
+                    total=f"{total.values['value']:g}", part_source=source,
+                    total_source=total.values["source_id"]))

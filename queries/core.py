@@ -1,0 +1,421 @@
+"""The dashboard's questions, one query each."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ocop_data.text import fold
+
+__all__ = [
+    "territories", "focus_territories", "territory_family", "tier_figures", "latest_total",
+    "previous_total", "national_nearest", "coverage", "events", "targets", "comparable_figures",
+    "product_table", "product_facets", "product_history", "subjects_by_type", "due_for_reevaluation",
+    "sales_points", "district_shapes", "products_per_district", "sources", "figures_of_source",
+    "find_figures", "metrics", "data_version", "geo_note", "year_bounds", "source_rows",
+]
+
+TIER_METRICS = ("products_total", "products_3star", "products_4star", "products_5star", "products_5p")
+
+
+def _df(cur, sql: str, params: list | None = None) -> pd.DataFrame:
+    return cur.execute(sql, params or []).df()
+
+
+def data_version(cur) -> str:
+    return cur.execute("SELECT data_version FROM build_info").fetchone()[0]
+
+
+def geo_note(cur) -> str:
+    return cur.execute("SELECT geo_note FROM build_info").fetchone()[0]
+
+
+def territories(cur) -> pd.DataFrame:
+    """Every territory with its validity and predecessors."""
+    return _df(cur, """
+        SELECT territory_key, code, name_vi, name_en, level, valid_from, valid_from_date, valid_to,
+               valid_to_date, predecessors, successor, lat, lon, source_id, note
+        FROM territory ORDER BY level, name_vi COLLATE vi, valid_from_date NULLS FIRST""")
+
+
+def focus_territories(cur) -> pd.DataFrame:
+    """Provinces a user can choose: today's provinces (no end of validity) that have data."""
+    return _df(cur, """
+        SELECT t.territory_key, t.code, t.name_vi, t.name_en, t.predecessors, t.lat, t.lon
+        FROM territory t
+        WHERE t.level = 'province' AND t.valid_to IS NULL
+        ORDER BY t.name_vi COLLATE vi""")
+
+
+def territory_family(cur, key: str) -> list[str]:
+    """A territory followed by its predecessors (recursively): the keys a province's view spans."""
+    rows = dict(cur.execute("SELECT territory_key, coalesce(predecessors, '') FROM territory").fetchall())
+    out, todo = [], [key]
+    while todo:
+        k = todo.pop(0)
+        if k in out or k not in rows:
+            continue
+        out.append(k)
+        todo.extend(p.strip() for p in rows[k].split(";") if p.strip())
+    return out
+
+
+def metrics(cur) -> pd.DataFrame:
+    return _df(cur, "SELECT * FROM metric ORDER BY metric")
+
+
+def year_bounds(cur, keys: list[str]) -> tuple[int, int]:
+    row = cur.execute("""
+        SELECT min(year(as_of_date)), max(year(as_of_date)) FROM figure
+        WHERE list_contains(?, territory_key) AND as_of_date IS NOT NULL""", [keys]).fetchone()
+    today = date.today().year
+    return (int(row[0] or 2019), int(row[1] or today))
+
+
+_FIGURE_COLUMNS = """
+    f.figure_id, f.territory_key, t.name_vi AS territory_vi, t.name_en AS territory_en,
+    f.district_code, d.short_name AS district, f.as_of, f.as_of_precision, f.as_of_date,
+    f.metric, m.label_vi AS metric_vi, m.label_en AS metric_en, m.unit_vi, m.unit_en, m.star,
+    f.value, f.kind, f.qualifier, f.confidence, f.source_id, s.title AS source_title,
+    s.publisher AS source_publisher, s.published AS source_published, s.address AS source_address,
+    s.seed_file AS source_file, f.note"""
+
+_FIGURE_JOINS = """
+    FROM figure f
+    JOIN territory t USING (territory_key)
+    JOIN metric m USING (metric)
+    JOIN source s USING (source_id)
+    LEFT JOIN district d USING (district_code)"""
+
+
+def tier_figures(cur, keys: list[str], year_from: int | None = None, year_to: int | None = None,
+                 include_undated: bool = True) -> pd.DataFrame:
+    """Province-level totals and star tiers (reported and estimates) of the given territories."""
+    return _df(cur, f"""
+        SELECT {_FIGURE_COLUMNS}
+        {_FIGURE_JOINS}
+        WHERE list_contains(?, f.territory_key) AND f.district_code IS NULL
+          AND list_contains(?, f.metric)
+          AND (f.as_of_date IS NULL AND ? OR year(f.as_of_date) BETWEEN coalesce(?, 0) AND coalesce(?, 9999))
+        ORDER BY f.as_of_date NULLS LAST, f.territory_key, f.source_id, f.metric""",
+               [keys, list(TIER_METRICS), include_undated, year_from, year_to])
+
+
+def comparable_figures(cur, key: str, metric: str) -> pd.DataFrame:
+    """Reported, dated, not doubtful figures of one territory and metric (DATA-RULES §3), oldest first."""
+    return _df(cur, f"""
+        SELECT {_FIGURE_COLUMNS}
+        {_FIGURE_JOINS}
+        WHERE f.territory_key = ? AND f.metric = ? AND f.district_code IS NULL
+          AND f.kind = 'reported' AND f.confidence <> 'L' AND f.as_of_date IS NOT NULL
+        ORDER BY f.as_of_date, f.source_id""", [key, metric])
+
+
+def latest_total(cur, key: str) -> pd.DataFrame:
+    """The latest comparable reported total of a territory, every source at that date, with tiers."""
+    return _df(cur, f"""
+        WITH latest AS (
+            SELECT max(as_of_date) AS d FROM figure
+            WHERE territory_key = ? AND metric = 'products_total' AND district_code IS NULL
+              AND kind = 'reported' AND confidence <> 'L' AND as_of_date IS NOT NULL)
+        SELECT {_FIGURE_COLUMNS}
+        {_FIGURE_JOINS}
+        WHERE f.territory_key = ? AND f.district_code IS NULL AND f.kind = 'reported'
+          AND f.as_of_date = (SELECT d FROM latest) AND list_contains(?, f.metric)
+        ORDER BY f.confidence, f.source_id, f.metric""", [key, key, list(TIER_METRICS)])
+
+
+def previous_total(cur, key: str) -> pd.DataFrame:
+    """The comparable reported total before the latest one (for 'change since the previous report')."""
+    return _df(cur, f"""
+        WITH comparable AS (
+            SELECT * FROM figure
+            WHERE territory_key = ? AND metric = 'products_total' AND district_code IS NULL
+              AND kind = 'reported' AND confidence <> 'L' AND as_of_date IS NOT NULL),
+        dates AS (SELECT DISTINCT as_of_date FROM comparable ORDER BY as_of_date DESC LIMIT 2)
+        SELECT {_FIGURE_COLUMNS}
+        {_FIGURE_JOINS}
+        WHERE f.figure_id IN (SELECT figure_id FROM comparable)
+          AND f.as_of_date = (SELECT min(as_of_date) FROM dates)
+          AND (SELECT count(*) FROM dates) = 2
+        ORDER BY f.source_id""", [key])
+
+
+def national_nearest(cur, when: date) -> pd.DataFrame:
+    """The national total reported nearest to a date, for context."""
+    return _df(cur, f"""
+        SELECT {_FIGURE_COLUMNS}, abs(datediff('day', f.as_of_date, ?::DATE)) AS distance_days
+        {_FIGURE_JOINS}
+        WHERE f.territory_key = 'VN' AND f.metric = 'products_total' AND f.as_of_date IS NOT NULL
+          AND f.kind = 'reported'
+        ORDER BY distance_days, f.as_of_date DESC LIMIT 1""", [when])
+
+
+def coverage(cur, keys: list[str]) -> pd.DataFrame:
+    """Products listed in the database per territory."""
+    return _df(cur, """
+        SELECT t.territory_key, t.name_vi, t.name_en, count(p.product_id) AS listed,
+               count(DISTINCT p.subject_id) AS producers
+        FROM territory t LEFT JOIN product p USING (territory_key)
+        WHERE list_contains(?, t.territory_key)
+        GROUP BY ALL ORDER BY t.name_vi COLLATE vi""", [keys])
+
+
+def events(cur, keys: list[str]) -> pd.DataFrame:
+    """The programme's timeline for the territories (plus national events)."""
+    return _df(cur, """
+        SELECT e.event_id, e.date, e.date_precision, e.date_date, e.territory_key, t.name_vi AS territory_vi,
+               t.name_en AS territory_en, e.kind, e.title_vi, e.title_en, e.description_vi,
+               e.description_en, e.source_id, s.title AS source_title, s.address AS source_address,
+               s.seed_file AS source_file
+        FROM event e JOIN territory t USING (territory_key) JOIN source s USING (source_id)
+        WHERE list_contains(?, e.territory_key) OR e.territory_key = 'VN'
+        ORDER BY e.date_date NULLS LAST, e.event_id""", [keys])
+
+
+def targets(cur, keys: list[str]) -> pd.DataFrame:
+    """Plan targets of the territories with their metric and source."""
+    return _df(cur, """
+        SELECT g.*, t.name_vi AS territory_vi, t.name_en AS territory_en, m.label_vi AS metric_vi,
+               m.label_en AS metric_en, m.unit_vi, m.unit_en, s.title AS source_title,
+               s.address AS source_address, s.seed_file AS source_file
+        FROM target g JOIN territory t USING (territory_key) JOIN metric m USING (metric)
+        JOIN source s USING (source_id)
+        WHERE list_contains(?, g.territory_key)
+        ORDER BY g.territory_key, g.deadline_date, g.plan_vi COLLATE vi, g.target_id""", [keys])
+
+
+# --- products and subjects -------------------------------------------------------------
+
+_PRODUCT_BASE = """
+    WITH latest AS (
+        SELECT * EXCLUDE (rn) FROM (
+            SELECT e.*, row_number() OVER (PARTITION BY product_id
+                ORDER BY decided_date DESC NULLS LAST, stars_order DESC) AS rn
+            FROM evaluation e) WHERE rn = 1),
+    base AS (
+        SELECT p.product_id, p.name, p.name_lang, p.name_note, p.name_fold, p.territory_key,
+               t.name_vi AS territory_vi, t.name_en AS territory_en,
+               p.district_code, d.short_name AS district, p.district_derived, p.commune,
+               p.product_group, p.group_decision, p.group_classified,
+               p.subject_id, sj.name AS subject, sj.subject_type,
+               l.stars, l.stars_order, l.decided, l.decided_precision, l.decided_date, l.expires,
+               l.level, l.decision_no, year(l.decided_date) AS year,
+               p.source_id, s.title AS source_title, s.address AS source_address, s.seed_file AS source_file,
+               coalesce(sj.name_fold, '') AS subject_fold
+        FROM product p
+        JOIN territory t USING (territory_key)
+        JOIN source s ON s.source_id = p.source_id
+        LEFT JOIN district d ON d.district_code = p.district_code
+        LEFT JOIN subject sj ON sj.subject_id = p.subject_id
+        LEFT JOIN latest l ON l.product_id = p.product_id
+        WHERE list_contains(?, p.territory_key))"""
+
+
+def product_table(cur, keys: list[str], search: str = "", districts: list[str] | None = None,
+                  groups: list[str] | None = None, stars: list[str] | None = None,
+                  subject_types: list[str] | None = None, years: list[int] | None = None,
+                  limit: int = 5000) -> pd.DataFrame:
+    """Products with their latest stars, filtered; the search ignores diacritics (đ→d too).
+
+    A facet value of ``""`` stands for "not published" (an empty cell).
+    """
+    needle = fold(search)
+
+    def facet(values):
+        return None if not values else [v if v is not None else "" for v in values]
+
+    return _df(cur, _PRODUCT_BASE + """
+        SELECT * EXCLUDE (name_fold, subject_fold) FROM base
+        WHERE (? = '' OR contains(name_fold, ?) OR contains(subject_fold, ?))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], coalesce(district_code, '')))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], coalesce(product_group, '')))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], coalesce(stars, '')))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], coalesce(subject_type, '')))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], coalesce(CAST(year AS VARCHAR), '')))
+        ORDER BY name COLLATE vi, subject COLLATE vi NULLS LAST
+        LIMIT ?""", [keys, needle, needle, needle,
+                     facet(districts), facet(districts), facet(groups), facet(groups),
+                     facet(stars), facet(stars), facet(subject_types), facet(subject_types),
+                     facet([str(y) for y in years] if years else None),
+                     facet([str(y) for y in years] if years else None), limit])
+
+
+def product_facets(cur, keys: list[str]) -> dict[str, pd.DataFrame]:
+    """The values each facet can take (with counts); '' is "not published"."""
+    out = {}
+    for name, expr, label in (
+        ("district", "coalesce(district_code, '')", "coalesce(district, '')"),
+        ("group", "coalesce(product_group, '')", "coalesce(product_group, '')"),
+        ("stars", "coalesce(stars, '')", "coalesce(stars, '')"),
+        ("subject_type", "coalesce(subject_type, '')", "coalesce(subject_type, '')"),
+        ("year", "coalesce(CAST(year AS VARCHAR), '')", "coalesce(CAST(year AS VARCHAR), '')"),
+    ):
+        # expressions are fixed strings of this module, never user text
+        out[name] = _df(cur, _PRODUCT_BASE + " SELECT " + expr + " AS value, " + label +
+                        " AS label, count(*) AS n FROM base GROUP BY ALL ORDER BY label COLLATE vi", [keys])
+    return out
+
+
+def product_history(cur, product_id: str) -> pd.DataFrame:
+    """Every star decision of one product, with certificate expiry where the date is day-precise."""
+    return _df(cur, """
+        SELECT e.evaluation_id, e.stars, e.stars_order, e.decided, e.decided_precision, e.decided_date,
+               e.expires, e.decision_no, e.level, e.kind, e.points, e.note, e.source_id,
+               s.title AS source_title, s.address AS source_address, s.seed_file AS source_file
+        FROM evaluation e JOIN source s USING (source_id)
+        WHERE e.product_id = ?
+        ORDER BY e.decided_date NULLS FIRST, e.stars_order""", [product_id])
+
+
+def subjects_by_type(cur, keys: list[str]) -> pd.DataFrame:
+    """Producers listed in the database, by type: 'among the N producers listed', not a provincial split."""
+    return _df(cur, """
+        SELECT territory_key, subject_type, count(*) AS n,
+               sum(count(*)) OVER (PARTITION BY territory_key) AS listed
+        FROM subject WHERE list_contains(?, territory_key)
+        GROUP BY ALL ORDER BY territory_key, subject_type""", [keys])
+
+
+def due_for_reevaluation(cur, keys: list[str], today: date, within_days: int = 365) -> pd.DataFrame:
+    """Products whose latest certificate (day-precise decision) expires within a year or has expired."""
+    return _df(cur, _PRODUCT_BASE + """
+        SELECT product_id, name, subject, district, stars, decided, decision_no, expires,
+               datediff('day', ?::DATE, expires) AS days_left, source_id
+        FROM base
+        WHERE expires IS NOT NULL AND datediff('day', ?::DATE, expires) <= ?
+        ORDER BY expires, name COLLATE vi""", [keys, today, today, within_days])
+
+
+# --- map -------------------------------------------------------------------------------
+
+def sales_points(cur, keys: list[str]) -> pd.DataFrame:
+    """Sales-point entries at the precision published, with the total each belongs to."""
+    return _df(cur, """
+        SELECT sp.point_id, sp.territory_key, t.name_vi AS territory_vi, t.name_en AS territory_en,
+               sp.entry_kind, sp.district_code, d.short_name AS district, sp.locality, sp.name,
+               sp.address, sp.lat, sp.lon, sp.coord_origin, sp.precision, sp.count, sp.count_qualifier,
+               sp.part_of, tot.count AS total_count, tot.count_qualifier AS total_qualifier,
+               sp.opened, sp.opened_precision, sp.as_of, sp.as_of_precision, sp.source_id,
+               s.title AS source_title, s.address AS source_address, s.seed_file AS source_file, sp.note
+        FROM sales_point sp
+        JOIN territory t USING (territory_key)
+        JOIN source s ON s.source_id = sp.source_id
+        LEFT JOIN district d ON d.district_code = sp.district_code
+        LEFT JOIN sales_point tot ON tot.point_id = sp.part_of
+        WHERE list_contains(?, sp.territory_key)
+        ORDER BY sp.territory_key, sp.entry_kind, d.short_name COLLATE vi NULLS LAST, sp.point_id""", [keys])
+
+
+def district_shapes(cur, province_codes: list[str]) -> pd.DataFrame:
+    """Pre-2025 district polygons (GeoJSON text) of the given province codes."""
+    return _df(cur, """
+        SELECT district_code, province_code, name, short_name, province_name, merged_into,
+               centroid_lat, centroid_lon, geometry
+        FROM district WHERE list_contains(?, province_code)
+        ORDER BY province_code, district_code""", [province_codes])
+
+
+def products_per_district(cur, keys: list[str]) -> pd.DataFrame:
+    """Products listed here per district (published or derived district only)."""
+    return _df(cur, """
+        SELECT district_code, count(*) AS products
+        FROM product WHERE list_contains(?, territory_key) AND district_code IS NOT NULL
+        GROUP BY ALL""", [keys])
+
+
+# --- sources ---------------------------------------------------------------------------
+
+def sources(cur) -> pd.DataFrame:
+    """Every source with how many rows of each kind cite it."""
+    return _df(cur, """
+        WITH uses AS (
+            SELECT source_id, 'figure' AS kind FROM figure UNION ALL
+            SELECT source_id, 'target' FROM target UNION ALL
+            SELECT source_id, 'product' FROM product UNION ALL
+            SELECT source_id, 'evaluation' FROM evaluation UNION ALL
+            SELECT source_id, 'subject' FROM subject UNION ALL
+            SELECT source_id, 'sales_point' FROM sales_point UNION ALL
+            SELECT source_id, 'event' FROM event)
+        SELECT s.*, count(u.kind) AS rows_citing,
+               count(u.kind) FILTER (WHERE u.kind = 'figure') AS figures
+        FROM source s LEFT JOIN uses u USING (source_id)
+        GROUP BY ALL ORDER BY s.source_id""")
+
+
+def source_rows(cur, source_ids: list[str]) -> pd.DataFrame:
+    """Sources by id (for captions)."""
+    return _df(cur, "SELECT * FROM source WHERE list_contains(?, source_id) ORDER BY source_id", [source_ids])
+
+
+def figures_of_source(cur, source_id: str) -> pd.DataFrame:
+    return _df(cur, f"SELECT {_FIGURE_COLUMNS} {_FIGURE_JOINS} WHERE f.source_id = ? "
+                    "ORDER BY f.as_of_date NULLS LAST, f.metric", [source_id])
+
+
+def find_figures(cur, text: str, limit: int = 50) -> pd.DataFrame:
+    """Figures whose words (metric, territory, district, year, value, source) contain every word typed.
+
+    '4 sao Sơn La 2019' finds Sơn La's 4-star figures of 2019. Accents are ignored (đ→d too).
+    """
+    words = [w for w in fold(text).replace("★", " sao ").replace("/", " ").replace("-", " ").split() if w]
+    return _df(cur, f"""
+        SELECT {_FIGURE_COLUMNS} {_FIGURE_JOINS}
+        WHERE len(?::VARCHAR[]) > 0
+          AND list_bool_and(list_transform(?::VARCHAR[], lambda w: contains(f.search_fold, ' ' || w || ' ')))
+        ORDER BY f.as_of_date NULLS LAST, f.territory_key, f.metric, f.source_id
+        LIMIT ?""", [words, words, limit])
+
+
+__all__ += ["tier_reports", "round_figures"]
+
+_TIER_COLUMN = {"products_total": "total", "products_3star": "s3", "products_4star": "s4",
+                "products_5star": "s5", "products_5p": "s5p"}
+
+
+def tier_reports(cur, keys: list[str], year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
+    """One row per report (territory × as-of date × source × kind): total and tiers side by side.
+
+    Values stay as published (None where a source gave no figure); ``rest`` is the part of a
+    total the source did not split (total minus the tiers it gave), never a guessed split.
+    """
+    long = tier_figures(cur, keys, year_from, year_to)
+    cols = ["territory_key", "as_of", "as_of_precision", "as_of_date", "source_id", "kind"]
+    if long.empty:
+        return pd.DataFrame(columns=cols + ["total", "s3", "s4", "s5", "s5p", "rest", "qualifier",
+                                            "confidence", "doubtful", "source_title", "source_address",
+                                            "source_file", "note"])
+    long["col"] = long["metric"].map(_TIER_COLUMN)
+    out = []
+    for key, grp in long.groupby(cols, dropna=False, sort=False):
+        row = dict(zip(cols, key))
+        for _, r in grp.iterrows():
+            row[r["col"]] = r["value"]
+            row[r["col"] + "_q"] = r["qualifier"]
+        row["qualifier"] = row.get("total_q") or "exact"
+        row["confidence"] = "L" if (grp["confidence"] == "L").any() else (
+            "M" if (grp["confidence"] == "M").any() else "H")
+        row["doubtful"] = row["confidence"] == "L"
+        first = grp.iloc[0]
+        row["source_title"], row["source_address"], row["source_file"] = (
+            first["source_title"], first["source_address"], first["source_file"])
+        row["note"] = "; ".join(sorted({str(n) for n in grp["note"].dropna() if str(n)}))
+        out.append(row)
+    frame = pd.DataFrame(out)
+    for c in ("total", "s3", "s4", "s5", "s5p"):
+        if c not in frame:
+            frame[c] = None
+    parts = frame[["s3", "s4", "s5", "s5p"]].astype("Float64").sum(axis=1, min_count=1)
+    frame["rest"] = (frame["total"].astype("Float64") - parts.fillna(0)).where(frame["total"].notna())
+    frame.loc[frame["rest"] <= 0, "rest"] = None
+    return frame.sort_values(["as_of_date", "territory_key", "doubtful", "source_id"],
+                             na_position="last").reset_index(drop=True)
+
+
+def round_figures(cur, keys: list[str]) -> pd.DataFrame:
+    """Figures of evaluation rounds ('new in a round', re-evaluations): never running totals."""
+    return _df(cur, f"""
+        SELECT {_FIGURE_COLUMNS}
+        {_FIGURE_JOINS}
+        WHERE list_contains(?, f.territory_key) AND m.family = 'round'
+        ORDER BY f.as_of_date NULLS LAST, f.territory_key, d.short_name NULLS FIRST, f.metric""", [keys])

@@ -1,0 +1,173 @@
+"""A real browser: `streamlit run` on 127.0.0.1, Playwright driving Debian's /usr/bin/chromium.
+
+Every page is visited (failing on any Streamlit exception on screen), charts and the map canvas
+must render, a URL with query parameters must restore the filters, and screenshots (one at 390 px)
+go to tests/artifacts/ (git-ignored). On CI a missing browser is a failure, never a skip.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+XSS = "<img src=x onerror=alert(1)>"
+PAGES = ["overview", "stars", "targets", "products", "map", "sources"]
+
+pytestmark = pytest.mark.browser
+
+
+def _need_browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Debian's chromium is missing on CI: install it (./test.sh does)")
+        pytest.skip("chromium not installed (./test.sh installs it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _write(path: Path, rows: list[dict]):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app served from a database that also holds a product and a point named like an attack."""
+    from ocop_data.build import build
+    from ocop_data.schema import TABLES
+
+    _need_browser()
+    base = tmp_path_factory.mktemp("browser")
+    rows = base / "instance" / "imports" / "0001-xss" / "rows"
+
+    def full(table, **values):
+        return {c: values.get(c, "") for c in TABLES[table].column_names}
+
+    _write(rows / "product.csv", [full("product", product_id="xss-product", name=XSS, name_lang="vi",
+                                        territory_key="14", source_id="seed-000", note="test row")])
+    _write(rows / "evaluation.csv", [full("evaluation", evaluation_id="xss-eval", product_id="xss-product",
+                                          stars="3", decided="2024-05-02", decided_precision="day",
+                                          level="province", kind="new", source_id="seed-000")])
+    _write(rows / "sales_point.csv", [full("sales_point", point_id="xss-point", territory_key="14",
+                                           entry_kind="point", district_code="125", name=XSS, address=XSS,
+                                           precision="district_centroid", opened_precision="undated",
+                                           as_of_precision="undated", source_id="seed-000")])
+    db = base / "ocop.duckdb"
+    build(db, data_dir=base / "instance")
+    port = _free_port()
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(base / "instance"))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.25)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _open(browser, url: str, width: int = 1400, height: int = 1000):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    # wait until the script has finished running
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(800)
+    return page, dialogs
+
+
+def _no_exception(page):
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]').first.inner_text()
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0, page.locator(
+        '[data-testid="stAlertContentError"]').first.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_renders(server, browser, artifacts, lang):
+    for name in PAGES:
+        page, dialogs = _open(browser, f"{server}/{name}?lang={lang}")
+        _no_exception(page)
+        if name in ("stars", "targets", "overview"):
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        if name == "map":
+            page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)
+        page.screenshot(path=str(artifacts / f"{name}-{lang}.png"), full_page=True)
+        assert not dialogs
+        page.close()
+
+
+def test_url_restores_filters(server, browser, artifacts):
+    page, _ = _open(browser, f"{server}/products?lang=en&province=14&q=xoai%20say")
+    _no_exception(page)
+    assert page.get_by_label("Search products or producers (with or without diacritics)").input_value() == "xoai say"
+    assert "Sơn La (14)" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "2 products" in page.inner_text("body")
+    page.close()
+
+
+def test_narrow_phone_width(server, browser, artifacts):
+    for name in ("overview", "stars", "map"):
+        page, _ = _open(browser, f"{server}/{name}?province=14", width=390, height=844)
+        _no_exception(page)
+        page.screenshot(path=str(artifacts / f"{name}-390px.png"), full_page=True)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 400, f"{name} scrolls sideways at 390 px ({width})"
+        page.close()
+
+
+def test_attack_text_stays_text(server, browser, artifacts):
+    page, dialogs = _open(browser, f"{server}/products?lang=en&province=14&q=img&product=xss-product")
+    _no_exception(page)
+    assert page.locator("img[src='x']").count() == 0
+    assert XSS in page.inner_text("body")  # shown as plain text in the table and the product view
+    page.close()
+    page, dialogs = _open(browser, f"{server}/map?lang=en&province=14")
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(timeout=30_000)
+    assert page.locator("img[src='x']").count() == 0
+    assert XSS in page.inner_text("body")  # in the table of points under the map
+    page.screenshot(path=str(artifacts / "map-attack.png"), full_page=True)
+    assert not dialogs
+    page.close()

@@ -1,0 +1,56 @@
+"""The app's one way to the data: a shared read-only handle and query results cached on the data version."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pandas as pd
+import streamlit as st
+
+import queries
+from ocop_data import paths
+from ocop_data.db import Database, StartupStatus, ensure_database
+from ocop_data.problems import BuildError
+
+from .i18n import t
+
+
+@st.cache_resource(show_spinner=False)
+def _database(path: str) -> Database:
+    return Database(path)
+
+
+def startup(lang: str) -> Database:
+    """Make sure a database exists (building it with a spinner), then open it; never a traceback."""
+    path = paths.db_path()
+    try:
+        with st.spinner(t("building_db", lang)):
+            status: StartupStatus = ensure_database(path)
+    except BuildError as exc:
+        st.error(t("db_failed", lang))
+        with st.expander("Chi tiết / Details"):
+            st.code("\n".join(str(p) for p in exc.problems[:50]), language=None)
+        st.stop()
+    if status.action != "ok":
+        st.toast(t(f"db_{status.action}_{status.reason}", lang))
+        _database.clear()
+    return _database(str(path))
+
+
+def db() -> Database:
+    return _database(str(paths.db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(version: str, name: str, args: tuple, kwargs: tuple) -> Any:
+    fn: Callable = getattr(queries, name)
+    args = [list(a) if isinstance(a, tuple) else a for a in args]
+    kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in kwargs}
+    return fn(db().cursor(), *args, **kwargs)
+
+
+def q(name: str, *args, **kwargs) -> Any:
+    """Run the named query, cached on the data version (an import or rebuild invalidates it)."""
+    frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
+    args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
+    result = _cached(db().version, name, args, frozen)
+    return result.copy() if isinstance(result, pd.DataFrame) else result

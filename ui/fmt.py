@@ -1,0 +1,74 @@
+"""The one home of number and date formatting (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3%)."""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+
+from .i18n import t
+
+
+def _is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
+        not isinstance(value, (str, list, tuple)) and pd.isna(value))
+
+
+def number(value, lang: str, decimals: int = 0) -> str:
+    """1234 -> '1.234' (vi) or '1,234' (en); missing -> 'not published'."""
+    if _is_missing(value):
+        return t("not_published", lang)
+    value = float(value)
+    if decimals == 0 and abs(value - round(value)) < 1e-9:
+        text = f"{round(value):,}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def percent(value, lang: str, decimals: int = 1) -> str:
+    """104.347 -> '104,3%' (vi) or '104.3%' (en)."""
+    if _is_missing(value):
+        return t("not_published", lang)
+    return number(value, lang, decimals) + "%"
+
+
+def qualified(value, qualifier: str | None, lang: str) -> str:
+    """A figure with its qualifier: 'trên 150', 'khoảng 20', 'more than 150'."""
+    text = number(value, lang, 1 if not _is_missing(value) and float(value) % 1 else 0)
+    if qualifier and qualifier != "exact" and not _is_missing(value):
+        return t(f"q_{qualifier}", lang).format(text)
+    return text
+
+
+def day(value, lang: str) -> str:
+    """A date as dd/mm/yyyy (both languages: the programme's documents use it)."""
+    if _is_missing(value):
+        return t("not_stated", lang)
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if isinstance(value, (pd.Timestamp, datetime)):
+        value = value.date()
+    return value.strftime("%d/%m/%Y")
+
+
+def partial_date(text, precision: str | None, lang: str) -> str:
+    """A date at its precision: '11/07/2024', '07/2024', '2024', '2023 (inferred)', 'undated'."""
+    if _is_missing(text) or not text or precision == "undated":
+        return t("undated", lang)
+    text = str(text)
+    if precision == "day" and len(text) == 10:
+        out = f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+    elif len(text) == 7:
+        out = f"{text[5:7]}/{text[:4]}"
+    else:
+        out = text
+    if precision == "inferred":
+        out += " " + t("inferred_suffix", lang)
+    return out
+
+
+def months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month

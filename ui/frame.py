@@ -1,0 +1,151 @@
+"""The one home of the frame around every chart: title, subtitle, chart/table toggle, caption
+(source, as-of date, notes) and downloads of exactly the data shown (CSV with BOM, XLSX)."""
+from __future__ import annotations
+
+import html
+import io
+import re
+from typing import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from . import fmt
+from .i18n import t
+
+_URL = re.compile(r"^https?://")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cite(src: dict, lang: str) -> str:
+    """A citation from what the source states about itself; 'not stated' where it says nothing."""
+    ns = t("not_stated", lang)
+    title = src.get("title")
+    title = f"“{title}”" if title and title != "not stated" else f"[{t('title', lang).lower()}: {ns}]"
+    publisher = src.get("publisher")
+    publisher = publisher if publisher and publisher != "not stated" else f"[{t('publisher', lang).lower()}: {ns}]"
+    published = fmt.partial_date(src.get("published"), src.get("published_precision"), lang) \
+        if src.get("published") else f"[{t('published', lang).lower()}: {ns}]"
+    where = []
+    if src.get("address") and _URL.match(str(src["address"])):
+        where.append(str(src["address"]))
+    if src.get("seed_file"):
+        where.append(f"{t('seed_file', lang).lower()} {src['seed_file']}")
+    return f"{title}. {publisher}, {published}. {' · '.join(where)}".strip()
+
+
+def source_markdown(src: dict, lang: str) -> str:
+    """A short linked mention for captions: id, title or file, link."""
+    label = src.get("title") if src.get("title") and src.get("title") != "not stated" else (
+        src.get("seed_file") or src.get("address") or src.get("source_id"))
+    label = md_escape(str(label))
+    addr = src.get("address")
+    if addr and _URL.match(str(addr)):
+        return f"[{label}]({addr}) `{src['source_id']}`"
+    return f"{label} `{src['source_id']}`"
+
+
+def _normalise_source(r: dict) -> dict:
+    """Accept rows of the source table or query rows with source_* columns."""
+    def pick(*names):
+        for n in names:
+            v = r.get(n)
+            if v is not None and not (isinstance(v, float) and pd.isna(v)):
+                return v
+        return None
+    return {"source_id": r.get("source_id"), "title": pick("source_title", "title"),
+            "address": pick("source_address", "address"), "seed_file": pick("source_file", "seed_file"),
+            "publisher": pick("source_publisher", "publisher"), "published": pick("source_published", "published"),
+            "published_precision": r.get("published_precision")}
+
+
+def md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$])", r"\\\1", text)
+
+
+def caption(sources: pd.DataFrame | Iterable[dict], lang: str, as_of: str | None = None,
+            notes: Iterable[str] = ()) -> None:
+    """The footer under a chart: sources, as-of date, notes."""
+    rows = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources)
+    rows = [_normalise_source(r) for r in rows]
+    seen, parts = set(), []
+    for r in rows:
+        if r.get("source_id") in seen:
+            continue
+        seen.add(r.get("source_id"))
+        parts.append(source_markdown(r, lang))
+    lines = []
+    if parts:
+        lines.append(f"**{t('sources', lang)}:** " + " · ".join(parts))
+    if as_of:
+        lines.append(f"**{t('as_of', lang)}:** {as_of}")
+    for n in notes:
+        if n:
+            lines.append(md_escape(n) if not n.startswith("!") else n[1:])
+    st.caption("  \n".join(lines))
+
+
+def safe_cell(value):
+    """Neutralise text that a spreadsheet would run as a formula (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(safe_cell)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, so Excel shows the diacritics."""
+    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    buf = io.BytesIO()
+    out = safe_frame(df)
+    for col in out.columns:  # Excel has no time zones and no nullable dtypes
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.tz_localize(None) if getattr(out[col].dt, "tz", None) else out[col]
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        out.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buf.getvalue()
+
+
+def downloads(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv", lang), csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
+                       key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:")
+    c2.download_button(t("download_xlsx", lang), xlsx_bytes(df), file_name=f"{name}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table:")
+
+
+def chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame, sources, lang: str,
+                as_of: str | None = None, notes: Iterable[str] = (), file_name: str | None = None) -> None:
+    """Title, subtitle, chart or table (toggle), footer caption and downloads of the data shown."""
+    st.subheader(title, anchor=False)
+    st.caption(subtitle)
+    view = st.segmented_control(t("view", lang), ["chart", "table"], default="chart", key=f"view_{key}",
+                                format_func=lambda v: t(f"view_{v}", lang), label_visibility="collapsed")
+    if view == "table" or fig is None:
+        if table.empty:
+            st.info(t("no_rows", lang))
+        else:
+            st.dataframe(table, hide_index=True, width="stretch")
+    else:
+        st.plotly_chart(fig, width="stretch", key=f"chart_{key}", config={
+            "displaylogo": False, "responsive": True,
+            "toImageButtonOptions": {"format": "png", "filename": file_name or key, "scale": 2},
+        })
+    caption(sources, lang, as_of, notes)
+    downloads(table, file_name or key, lang, key)
+
+
+def esc(text) -> str:
+    """HTML-escape anything users or sources typed before it reaches unsafe_allow_html or tooltips."""
+    return html.escape("" if text is None else str(text), quote=True)

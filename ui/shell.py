@@ -1,0 +1,111 @@
+"""Shared state for every page: language, province and years, read from the URL and the sidebar."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from . import state
+from .data import q, startup
+from .i18n import t
+
+state.define("lang", "vi")
+state.define("province", "all")
+state.define("y0", 0, "int")
+state.define("y1", 0, "int")
+
+
+@dataclass(frozen=True)
+class Context:
+    lang: str
+    focus: pd.DataFrame  # today's provinces with data, each a row
+    selected: list  # territory keys of the chosen provinces (today's)
+    year_from: int
+    year_to: int
+    year_min: int
+    year_max: int
+
+    def family(self, key: str) -> list[str]:
+        return q("territory_family", key)
+
+    def all_keys(self) -> list[str]:
+        """Every territory the chosen provinces span, predecessors included."""
+        out = []
+        for k in self.selected:
+            for f in self.family(k):
+                if f not in out:
+                    out.append(f)
+        return out
+
+    def name(self, key: str) -> str:
+        rows = q("territories")
+        row = rows[rows.territory_key == key]
+        if row.empty:
+            return key
+        return str(row.iloc[0]["name_en" if self.lang == "en" else "name_vi"])
+
+    def label(self, key: str) -> str:
+        """A territory's name with its validity when it is a former one: 'Tuyên Quang (đến 30/06/2025)'."""
+        rows = q("territories")
+        row = rows[rows.territory_key == key]
+        if row.empty:
+            return key
+        r = row.iloc[0]
+        name = r["name_en" if self.lang == "en" else "name_vi"]
+        if pd.notna(r["valid_to"]) and r["valid_to"]:
+            until = "until" if self.lang == "en" else "đến"
+            return f"{name} ({until} {r['valid_to'][8:10]}/{r['valid_to'][5:7]}/{r['valid_to'][:4]})"
+        if pd.notna(r["valid_from"]) and r["valid_from"]:
+            since = "from" if self.lang == "en" else "từ"
+            return f"{name} ({since} {r['valid_from'][8:10]}/{r['valid_from'][5:7]}/{r['valid_from'][:4]})"
+        return str(name)
+
+
+def setup() -> Context:
+    """Read the URL, open the data and draw the shared sidebar controls."""
+    state.init_from_url()
+    lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
+    state.set_value("lang", lang)
+    startup(lang)
+    with st.sidebar:
+        lang = state.widget(st.segmented_control, "lang", t("language", lang), options=["vi", "en"],
+                            format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
+                            valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
+        state.set_value("lang", lang)
+        focus = q("focus_territories")
+        keys = focus.territory_key.tolist()
+        names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
+        province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
+                                format_func=lambda k: t("all", lang) if k == "all" else f"{names[k]} ({k})",
+                                valid=lambda v: v if v in keys or v == "all" else "all")
+        selected = keys if province in (None, "all") else [province]
+        all_keys = []
+        for k in selected:
+            all_keys += q("territory_family", k)
+        y_min, y_max = q("year_bounds", all_keys)
+        y_max = max(y_max, date.today().year)
+
+        def clamp(v, default):
+            return min(max(v, y_min), y_max) if v else default
+
+        y0, y1 = clamp(state.get("y0"), y_min), clamp(state.get("y1"), y_max)
+        if y0 > y1:
+            y0, y1 = y_min, y_max
+        st.session_state["w_years"] = (y0, y1)
+        years = st.slider(t("years", lang), min_value=y_min, max_value=y_max, key="w_years",
+                          on_change=_copy_years)
+        state.set_value("y0", years[0] if years[0] != y_min else 0)
+        state.set_value("y1", years[1] if years[1] != y_max else 0)
+    return Context(lang, focus, selected, years[0], years[1], y_min, y_max)
+
+
+def _copy_years() -> None:
+    y0, y1 = st.session_state["w_years"]
+    state.set_value("y0", y0)
+    state.set_value("y1", y1)
+
+
+def ctx() -> Context:
+    return st.session_state["_ctx"]

@@ -1,0 +1,41 @@
+"""The one home of the chart look: star colours, fonts, separators, layout."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# the same star colours on every page, every chart, every export
+STAR_COLORS = {
+    "3": "#7FB3D5",
+    "4": "#1F618D",
+    "5p": "#E67E22",
+    "5": "#C9A227",
+    "total": "#B3B6B7",
+}
+STAR_ORDER = ("3", "4", "5p", "5")
+TYPE_COLORS = {"htx": "#148F77", "dn": "#7D3C98", "tht": "#D68910", "hkd": "#2874A6", "not_published": "#B3B6B7"}
+STATUS_COLORS = {"reached": "#1E8449", "on_track": "#2874A6", "behind": "#CA6F1E", "missed": "#C0392B",
+                 "no_figure_at_deadline": "#7F8C8D", "no_data": "#95A5A6", "unit_abolished": "#7F8C8D"}
+FONT = "Noto Sans, Segoe UI, Roboto, Arial, sans-serif"
+
+
+def separators(lang: str) -> str:
+    """Plotly's separators: decimal mark then thousands mark (vi: 1.234,5; en: 1,234.5)."""
+    return ",." if lang == "vi" else ".,"
+
+
+def style(fig: go.Figure, lang: str, height: int = 420, source_line: str = "") -> go.Figure:
+    """Apply the house look; ``source_line`` is drawn into the figure so exports keep it."""
+    fig.update_layout(
+        template="plotly_white",
+        separators=separators(lang),
+        font=dict(family=FONT, size=14, color="#1C2833"),
+        height=height,
+        margin=dict(l=10, r=10, t=30, b=70 if source_line else 40),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""),
+        hoverlabel=dict(font_size=13, font_family=FONT),
+        barmode=fig.layout.barmode or "stack",
+    )
+    if source_line:
+        fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=-0.22, showarrow=False,
+                           xanchor="left", yanchor="top", font=dict(size=11, color="#566573"), align="left")
+    return fig
