@@ -22,7 +22,7 @@ PAGES = [
 ]
 
 context = shell.setup()
-st.session_state["_ctx"] = context
+st.session_state[shell.CTX_KEY] = context
 lang = context.lang
 nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
                      for path, title, url, icon in PAGES])
@@ -35,3 +35,5 @@ except Exception:  # a kind message in the user's language, never a traceback
     st.error(t("error_kind", lang))
 finally:
     state.sync_to_url(nav.url_path)
+    # the context lives for this run only: a page run without this script notices (ui.shell.ctx)
+    st.session_state.pop(shell.CTX_KEY, None)

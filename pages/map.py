@@ -31,37 +31,43 @@ shade = state.widget(st.toggle, "shade", t("choropleth", lang))
 totals = points[points.entry_kind == "total"].set_index("point_id")
 
 
-def count_text(r) -> str:
-    if r.entry_kind == "locality":
-        tot = totals.loc[r.part_of] if r.part_of in totals.index else None
-        total = fmt.qualified(tot["count"], tot.count_qualifier, lang) if tot is not None else "?"
-        return t("part_of_total", lang).format(total=total, territory=c.name(r.territory_key))
+def count_text(r: dict) -> str:
+    if r["entry_kind"] == "locality":
+        tot = totals.loc[r["part_of"]] if r["part_of"] in totals.index else None
+        total = fmt.qualified(tot["count"], tot["count_qualifier"], lang) if tot is not None else "?"
+        return t("part_of_total", lang).format(total=total, territory=c.name(r["territory_key"]))
     if pd.notna(r["count"]):
-        return t("points_at", lang).format(n=fmt.qualified(r["count"], r.count_qualifier or "exact", lang))
-    return t("points_at", lang).format(n=1) if r.entry_kind == "point" else ""
+        return t("points_at", lang).format(n=fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang))
+    return t("points_at", lang).format(n=1) if r["entry_kind"] == "point" else ""
 
 
-def source_text(r) -> str:
-    title = r.source_title if r.source_title and r.source_title != "not stated" else (r.source_file or r.source_address)
-    return f"{r.source_id} · {title}"
+def source_text(r: dict) -> str:
+    title = r["source_title"] if r["source_title"] and r["source_title"] != "not stated" else (
+        r["source_file"] or r["source_address"])
+    return f"{r['source_id']} · {title}"
+
+
+def text(value) -> str:
+    return value if isinstance(value, str) else ""
 
 
 rows = []
-for r in points.itertuples():
-    if r.entry_kind == "total":
+for r in points.to_dict("records"):
+    if r["entry_kind"] == "total":
         continue
+    place = text(r["district"]) or text(r["locality"])
     rows.append({
-        "point_id": r.point_id, "territory_key": r.territory_key, "entry_kind": r.entry_kind,
-        "lat": None if pd.isna(r.lat) else float(r.lat), "lon": None if pd.isna(r.lon) else float(r.lon),
-        "count": None if pd.isna(r.count) else int(r.count),
-        "label": str(int(r.count)) if pd.notna(r.count) else ("" if r.entry_kind == "locality" else "1"),
+        "point_id": r["point_id"], "territory_key": r["territory_key"], "entry_kind": r["entry_kind"],
+        "lat": None if pd.isna(r["lat"]) else float(r["lat"]), "lon": None if pd.isna(r["lon"]) else float(r["lon"]),
+        "count": None if pd.isna(r["count"]) else int(r["count"]),
+        "label": str(int(r["count"])) if pd.notna(r["count"]) else ("" if r["entry_kind"] == "locality" else "1"),
         # tooltip fields: plain text; Streamlit escapes {field} values inside tooltip.html
-        "tt_title": r.name if isinstance(r.name, str) and r.name else (r.district or r.locality or ""),
-        "tt_district": f"{t('district', lang)}: {r.district or r.locality or t('not_published', lang)}",
+        "tt_title": text(r["name"]) or place,
+        "tt_district": f"{t('district', lang)}: {place or t('not_published', lang)}",
         "tt_count": count_text(r),
-        "tt_precision": f"{t('precision', lang)}: {t('prec_' + r.precision, lang)}",
+        "tt_precision": f"{t('precision', lang)}: {t('prec_' + r['precision'], lang)}",
         "tt_source": f"{t('source', lang)}: {source_text(r)}",
-        "tt_extra": r.address if isinstance(r.address, str) else "",
+        "tt_extra": text(r["address"]),
     })
 entries = pd.DataFrame(rows)
 mapped = entries[entries.lat.notna()] if not entries.empty else entries
@@ -111,10 +117,10 @@ deck = pdk.Deck(
 st.pydeck_chart(deck, height=560, width="stretch", key="points_map")
 st.caption(t("map_credit", lang))
 
-for tot in points[points.entry_kind == "total"].itertuples():
-    parts = points[points.part_of == tot.point_id]
-    line = t("total_points", lang).format(text=fmt.qualified(tot.count, tot.count_qualifier, lang),
-                                          territory=c.label(tot.territory_key), source=tot.source_id)
+for tot in points[points.entry_kind == "total"].to_dict("records"):
+    parts = points[points.part_of == tot["point_id"]]
+    line = t("total_points", lang).format(text=fmt.qualified(tot["count"], tot["count_qualifier"], lang),
+                                          territory=c.label(tot["territory_key"]), source=tot["source_id"])
     listed = parts["count"].dropna()
     if not listed.empty:
         line += " " + t("listed_sum", lang).format(n=fmt.number(listed.sum(), lang))

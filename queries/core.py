@@ -82,10 +82,10 @@ _FIGURE_COLUMNS = """
 
 _FIGURE_JOINS = """
     FROM figure f
-    JOIN territory t USING (territory_key)
-    JOIN metric m USING (metric)
-    JOIN source s USING (source_id)
-    LEFT JOIN district d USING (district_code)"""
+    JOIN territory t ON t.territory_key = f.territory_key
+    JOIN metric m ON m.metric = f.metric
+    JOIN source s ON s.source_id = f.source_id
+    LEFT JOIN district d ON d.district_code = f.district_code"""
 
 
 def tier_figures(cur, keys: list[str], year_from: int | None = None, year_to: int | None = None,
@@ -154,11 +154,13 @@ def national_nearest(cur, when: date) -> pd.DataFrame:
 def coverage(cur, keys: list[str]) -> pd.DataFrame:
     """Products listed in the database per territory."""
     return _df(cur, """
-        SELECT t.territory_key, t.name_vi, t.name_en, count(p.product_id) AS listed,
-               count(DISTINCT p.subject_id) AS producers
-        FROM territory t LEFT JOIN product p USING (territory_key)
-        WHERE list_contains(?, t.territory_key)
-        GROUP BY ALL ORDER BY t.name_vi COLLATE vi""", [keys])
+        SELECT * FROM (
+            SELECT t.territory_key, t.name_vi, t.name_en, count(p.product_id) AS listed,
+                   count(DISTINCT p.subject_id) AS producers
+            FROM territory t LEFT JOIN product p ON p.territory_key = t.territory_key
+            WHERE list_contains(?, t.territory_key)
+            GROUP BY ALL)
+        ORDER BY list_position(?, territory_key)""", [keys, keys])
 
 
 def events(cur, keys: list[str]) -> pd.DataFrame:
@@ -168,7 +170,8 @@ def events(cur, keys: list[str]) -> pd.DataFrame:
                t.name_en AS territory_en, e.kind, e.title_vi, e.title_en, e.description_vi,
                e.description_en, e.source_id, s.title AS source_title, s.address AS source_address,
                s.seed_file AS source_file
-        FROM event e JOIN territory t USING (territory_key) JOIN source s USING (source_id)
+        FROM event e JOIN territory t ON t.territory_key = e.territory_key
+        JOIN source s ON s.source_id = e.source_id
         WHERE list_contains(?, e.territory_key) OR e.territory_key = 'VN'
         ORDER BY e.date_date NULLS LAST, e.event_id""", [keys])
 
@@ -179,8 +182,8 @@ def targets(cur, keys: list[str]) -> pd.DataFrame:
         SELECT g.*, t.name_vi AS territory_vi, t.name_en AS territory_en, m.label_vi AS metric_vi,
                m.label_en AS metric_en, m.unit_vi, m.unit_en, s.title AS source_title,
                s.address AS source_address, s.seed_file AS source_file
-        FROM target g JOIN territory t USING (territory_key) JOIN metric m USING (metric)
-        JOIN source s USING (source_id)
+        FROM target g JOIN territory t ON t.territory_key = g.territory_key
+        JOIN metric m ON m.metric = g.metric JOIN source s ON s.source_id = g.source_id
         WHERE list_contains(?, g.territory_key)
         ORDER BY g.territory_key, g.deadline_date, g.plan_vi COLLATE vi, g.target_id""", [keys])
 
@@ -204,7 +207,7 @@ _PRODUCT_BASE = """
                p.source_id, s.title AS source_title, s.address AS source_address, s.seed_file AS source_file,
                coalesce(sj.name_fold, '') AS subject_fold
         FROM product p
-        JOIN territory t USING (territory_key)
+        JOIN territory t ON t.territory_key = p.territory_key
         JOIN source s ON s.source_id = p.source_id
         LEFT JOIN district d ON d.district_code = p.district_code
         LEFT JOIN subject sj ON sj.subject_id = p.subject_id
@@ -263,7 +266,7 @@ def product_history(cur, product_id: str) -> pd.DataFrame:
         SELECT e.evaluation_id, e.stars, e.stars_order, e.decided, e.decided_precision, e.decided_date,
                e.expires, e.decision_no, e.level, e.kind, e.points, e.note, e.source_id,
                s.title AS source_title, s.address AS source_address, s.seed_file AS source_file
-        FROM evaluation e JOIN source s USING (source_id)
+        FROM evaluation e JOIN source s ON s.source_id = e.source_id
         WHERE e.product_id = ?
         ORDER BY e.decided_date NULLS FIRST, e.stars_order""", [product_id])
 
@@ -271,10 +274,10 @@ def product_history(cur, product_id: str) -> pd.DataFrame:
 def subjects_by_type(cur, keys: list[str]) -> pd.DataFrame:
     """Producers listed in the database, by type: 'among the N producers listed', not a provincial split."""
     return _df(cur, """
-        SELECT territory_key, subject_type, count(*) AS n,
-               sum(count(*)) OVER (PARTITION BY territory_key) AS listed
-        FROM subject WHERE list_contains(?, territory_key)
-        GROUP BY ALL ORDER BY territory_key, subject_type""", [keys])
+        SELECT territory_key, subject_type, n, sum(n) OVER (PARTITION BY territory_key) AS listed
+        FROM (SELECT territory_key, subject_type, count(*) AS n
+              FROM subject WHERE list_contains(?, territory_key) GROUP BY territory_key, subject_type)
+        ORDER BY territory_key, subject_type""", [keys])
 
 
 def due_for_reevaluation(cur, keys: list[str], today: date, within_days: int = 365) -> pd.DataFrame:
@@ -299,7 +302,7 @@ def sales_points(cur, keys: list[str]) -> pd.DataFrame:
                sp.opened, sp.opened_precision, sp.as_of, sp.as_of_precision, sp.source_id,
                s.title AS source_title, s.address AS source_address, s.seed_file AS source_file, sp.note
         FROM sales_point sp
-        JOIN territory t USING (territory_key)
+        JOIN territory t ON t.territory_key = sp.territory_key
         JOIN source s ON s.source_id = sp.source_id
         LEFT JOIN district d ON d.district_code = sp.district_code
         LEFT JOIN sales_point tot ON tot.point_id = sp.part_of

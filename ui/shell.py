@@ -107,5 +107,20 @@ def _copy_years() -> None:
     state.set_value("y1", y1)
 
 
+CTX_KEY = "_ctx"
+
+
 def ctx() -> Context:
-    return st.session_state["_ctx"]
+    """The context app.py set up in this run.
+
+    With a ``pages/`` folder beside it, Streamlit's legacy multipage mode may run a page file
+    directly, without app.py, on the first run after the server starts (and in AppTest after a
+    page switch). Then the page stops at once, the legacy mode is switched off, and the run
+    starts again through app.py.
+    """
+    if CTX_KEY not in st.session_state:
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return st.session_state[CTX_KEY]
