@@ -53,7 +53,7 @@ def tier_figure(reports: pd.DataFrame, territory_keys: list[str]) -> go.Figure:
     present = [k for k in territory_keys if (reports.territory_key == k).any()]
     widths = [max(1, (reports.territory_key == k).sum()) for k in present]
     fig = make_subplots(rows=1, cols=len(present), shared_yaxes=True, horizontal_spacing=0.03,
-                        subplot_titles=[c.label(k) for k in present],
+                        subplot_titles=[c.label(k) for k in present] if len(present) > 1 else None,
                         column_widths=[w / sum(widths) for w in widths])
     for i, key in enumerate(present, start=1):
         sub = reports[reports.territory_key == key]

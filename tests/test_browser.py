@@ -23,7 +23,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 XSS = "<img src=x onerror=alert(1)>"
-PAGES = ["overview", "stars", "targets", "products", "map", "sources"]
+PAGES = ["", "stars", "targets", "products", "map", "sources"]  # "" is the overview, the default page
 
 pytestmark = pytest.mark.browser
 
@@ -118,6 +118,7 @@ def _open(browser, url: str, width: int = 1400, height: int = 1000):
 
 
 def _no_exception(page):
+    assert "Page not found" not in page.inner_text("body")
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
         '[data-testid="stException"]').first.inner_text()
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0, page.locator(
@@ -129,11 +130,11 @@ def test_every_page_renders(server, browser, artifacts, lang):
     for name in PAGES:
         page, dialogs = _open(browser, f"{server}/{name}?lang={lang}")
         _no_exception(page)
-        if name in ("stars", "targets", "overview"):
+        if name in ("stars", "targets", ""):
             page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         if name == "map":
             page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)
-        page.screenshot(path=str(artifacts / f"{name}-{lang}.png"), full_page=True)
+        page.screenshot(path=str(artifacts / f"{name or 'overview'}-{lang}.png"), full_page=True)
         assert not dialogs
         page.close()
 
@@ -148,10 +149,10 @@ def test_url_restores_filters(server, browser, artifacts):
 
 
 def test_narrow_phone_width(server, browser, artifacts):
-    for name in ("overview", "stars", "map"):
+    for name in ("", "stars", "map"):
         page, _ = _open(browser, f"{server}/{name}?province=14", width=390, height=844)
         _no_exception(page)
-        page.screenshot(path=str(artifacts / f"{name}-390px.png"), full_page=True)
+        page.screenshot(path=str(artifacts / f"{name or 'overview'}-390px.png"), full_page=True)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 400, f"{name} scrolls sideways at 390 px ({width})"
         page.close()

@@ -108,6 +108,7 @@ S: dict[str, tuple[str, str]] = {
     "targets_title": ("Mục tiêu kế hoạch và kết quả đạt được", "Plan targets and what was reached"),
     "target": ("Mục tiêu", "Target"),
     "plan": ("Kế hoạch", "Plan"),
+    "target_value": ("Giá trị mục tiêu", "Target value"),
     "deadline": ("Hạn", "Deadline"),
     "latest_figure": ("Số liệu so sánh mới nhất", "Latest comparable figure"),
     "percent_reached": ("% đạt", "% reached"),

@@ -62,6 +62,7 @@ def status_table(c, keys: list[str], lang: str, headline: bool = False) -> pd.Da
         t("plan", lang): ev["plan_en" if lang == "en" else "plan_vi"],
         t("target", lang): [f"{r['description_en' if lang == 'en' else 'description_vi']}" for r in
                             ev.to_dict("records")],
+        t("target_value", lang): [target_text(r, lang) for r in ev.to_dict("records")],
         t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(ev.deadline, ev.deadline_precision)],
         t("latest_figure", lang): [
             (f"{fmt.qualified(v, qq, lang)} ({fmt.partial_date(a, p, lang)})" if pd.notna(v) else
@@ -75,6 +76,6 @@ def status_table(c, keys: list[str], lang: str, headline: bool = False) -> pd.Da
     st.dataframe(shown, hide_index=True, width="stretch")
     srcs = ev[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") + [
         {"source_id": r["latest_source"], "title": r["latest_source_title"], "address": r["latest_source_address"],
-         "seed_file": r["latest_source_file"]} for r in ev.to_dict("records") if r["latest_source"]]
+         "seed_file": r["latest_source_file"]} for r in ev.to_dict("records") if isinstance(r["latest_source"], str)]
     frame.caption(srcs, lang, notes=[t("status_rule", lang)])
     return ev

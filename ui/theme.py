@@ -30,12 +30,13 @@ def style(fig: go.Figure, lang: str, height: int = 420, source_line: str = "") -
         separators=separators(lang),
         font=dict(family=FONT, size=14, color="#1C2833"),
         height=height,
-        margin=dict(l=10, r=10, t=30, b=70 if source_line else 40),
+        margin=dict(l=10, r=10, t=40, b=120 if source_line else 40),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""),
         hoverlabel=dict(font_size=13, font_family=FONT),
         barmode=fig.layout.barmode or "stack",
     )
     if source_line:
-        fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=-0.22, showarrow=False,
+        # below the axis labels, inside the figure: the browser's PNG/SVG export keeps it
+        fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=0, yshift=-88, showarrow=False,
                            xanchor="left", yanchor="top", font=dict(size=11, color="#566573"), align="left")
     return fig
