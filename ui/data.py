@@ -19,9 +19,22 @@ def _database(path: str) -> Database:
     return Database(path)
 
 
+_checked: set = set()  # (path, stamp) of database files already found sound in this process
+
+
+def _stamp(path) -> tuple | None:
+    try:
+        st_ = path.stat()
+    except OSError:
+        return None
+    return (str(path), st_.st_ino, st_.st_mtime_ns, st_.st_size)
+
+
 def startup(lang: str) -> Database:
     """Make sure a database exists (building it with a spinner), then open it; never a traceback."""
     path = paths.db_path()
+    if _stamp(path) in _checked:
+        return _database(str(path))
     try:
         with st.spinner(t("building_db", lang)):
             status: StartupStatus = ensure_database(path)
@@ -33,6 +46,7 @@ def startup(lang: str) -> Database:
     if status.action != "ok":
         st.toast(t(f"db_{status.action}_{status.reason}", lang))
         _database.clear()
+    _checked.add(_stamp(path))
     return _database(str(path))
 
 
