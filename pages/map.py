@@ -38,7 +38,7 @@ def count_text(r: dict) -> str:
         return t("part_of_total", lang).format(total=total, territory=c.name(r["territory_key"]))
     if pd.notna(r["count"]):
         return t("points_at", lang).format(n=fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang))
-    return t("points_at", lang).format(n=1) if r["entry_kind"] == "point" else ""
+    return t("point_one", lang) if r["entry_kind"] == "point" else ""
 
 
 def source_text(r: dict) -> str:
@@ -115,6 +115,7 @@ deck = pdk.Deck(
              "style": {"backgroundColor": "#1C2833", "color": "white", "fontSize": "13px", "maxWidth": "320px"}},
 )
 st.pydeck_chart(deck, height=560, width="stretch", key="points_map")
+st.caption(t("map_legend", lang))
 st.caption(t("map_credit", lang))
 
 for tot in points[points.entry_kind == "total"].to_dict("records"):

@@ -44,7 +44,7 @@ if find:
 st.divider()
 srcs = q("sources")
 ns = t("not_stated", lang)
-for s in srcs.to_dict("records"):
+for s in frame.records(srcs):
     label = s["title"] if s["title"] != "not stated" else (s["seed_file"] or s["address"])
     with st.expander(f"`{s['source_id']}` · {frame.md_escape(str(label))} · "
                      f"{fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):

@@ -23,7 +23,7 @@ def tier_label(star: str) -> str:
 
 
 def source_short(r) -> str:
-    label = r["source_id"]
+    label = theme.short_source(r["source_id"])
     if r["doubtful"]:
         label += " ⚠"
     return label

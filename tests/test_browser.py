@@ -75,6 +75,7 @@ def server(tmp_path_factory):
     build(db, data_dir=base / "instance")
     port = _free_port()
     env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(base / "instance"))
+    os.environ["OCOP_DB_BROWSER"] = str(db)
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                              "--server.address", "127.0.0.1", "--server.port", str(port),
                              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -143,8 +144,10 @@ def test_url_restores_filters(server, browser, artifacts):
     page, _ = _open(browser, f"{server}/products?lang=en&province=14&q=xoai%20say")
     _no_exception(page)
     assert page.get_by_label("Search products or producers (with or without diacritics)").input_value() == "xoai say"
-    assert "Sơn La (14)" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"] input').input_value() == "Sơn La (14)"
     assert "2 products" in page.inner_text("body")
+    assert page.locator('[data-testid="stSidebar"] button[aria-checked="true"], '
+                        '[data-testid="stSidebar"] [aria-pressed="true"]').first.inner_text().strip() == "English"
     page.close()
 
 
@@ -158,17 +161,53 @@ def test_narrow_phone_width(server, browser, artifacts):
         page.close()
 
 
+def _pixel(view: dict, lat: float, lon: float, width: float, height: float) -> tuple[float, float]:
+    """Where deck.gl's Web Mercator view draws (lat, lon) on a canvas of the given size."""
+    import math
+
+    scale = 512 * 2 ** view["zoom"]
+    merc = lambda φ: math.log(math.tan(math.pi / 4 + math.radians(φ) / 2))  # noqa: E731
+    x = width / 2 + (lon - view["longitude"]) * scale / 360
+    y = height / 2 + (merc(view["latitude"]) - merc(lat)) * scale / (2 * math.pi)
+    return x, y
+
+
 def test_attack_text_stays_text(server, browser, artifacts):
+    """A product and a point named like an attack show as plain text: product view and map tooltip."""
     page, dialogs = _open(browser, f"{server}/products?lang=en&province=14&q=img&product=xss-product")
     _no_exception(page)
     assert page.locator("img[src='x']").count() == 0
-    assert XSS in page.inner_text("body")  # shown as plain text in the table and the product view
+    assert XSS in page.locator('[data-testid="stMain"]').inner_text()  # the product view's heading
+    page.screenshot(path=str(artifacts / "products-attack.png"), full_page=True)
     page.close()
+
     page, dialogs = _open(browser, f"{server}/map?lang=en&province=14")
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    from ocop_data.db import Database
+
+    db = Database(os.environ["OCOP_DB_BROWSER"])
+    cur = db.cursor()
+    lat, lon = cur.execute("SELECT lat, lon FROM sales_point WHERE point_id = 'xss-point'").fetchone()
+    # the map page centres on the mean of the province's district centroids, zoom 7.6 for one province
+    clat, clon = cur.execute("SELECT avg(centroid_lat), avg(centroid_lon) FROM district "
+                             "WHERE province_code = '14'").fetchone()
+    db.close()
+    view = {"latitude": clat, "longitude": clon, "zoom": 7.6}
+    x, y = _pixel(view, lat, lon, box["width"], box["height"])
+    tooltip = None
+    for dx, dy in [(0, 0), (3, 0), (-3, 0), (0, 3), (0, -3), (6, 6), (-6, -6)]:
+        page.mouse.move(box["x"] + x + dx, box["y"] + y + dy)
+        page.wait_for_timeout(400)
+        tip = page.locator(".deck-tooltip")
+        if tip.count() and XSS in tip.first.inner_text():
+            tooltip = tip.first
+            break
+    page.screenshot(path=str(artifacts / "map-attack-tooltip.png"))
+    assert tooltip is not None, "the tooltip of the point did not show its name"
+    assert tooltip.locator("img").count() == 0
     assert page.locator("img[src='x']").count() == 0
-    assert XSS in page.inner_text("body")  # in the table of points under the map
-    page.screenshot(path=str(artifacts / "map-attack.png"), full_page=True)
     assert not dialogs
     page.close()

@@ -37,12 +37,19 @@ def cite(src: dict, lang: str) -> str:
 def source_markdown(src: dict, lang: str) -> str:
     """A short linked mention for captions: id, title or file, link."""
     label = src.get("title") if src.get("title") and src.get("title") != "not stated" else (
-        src.get("seed_file") or src.get("address") or src.get("source_id"))
+        src.get("seed_file") or _host(src.get("address")) or src.get("source_id"))
     label = md_escape(str(label))
     addr = src.get("address")
     if addr and _URL.match(str(addr)):
         return f"[{label}]({addr}) `{src['source_id']}`"
     return f"{label} `{src['source_id']}`"
+
+
+def _host(address) -> str | None:
+    """'https://lite.baomoi.com/x/y' -> 'lite.baomoi.com' (a short label; the link keeps the address)."""
+    if isinstance(address, str) and _URL.match(address):
+        return address.split("/")[2]
+    return None
 
 
 def _normalise_source(r: dict) -> dict:
@@ -59,7 +66,16 @@ def _normalise_source(r: dict) -> dict:
             "published_precision": r.get("published_precision")}
 
 
-def md_escape(text: str) -> str:
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with None (never NaN) for missing cells."""
+    return [{k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v) for k, v in r.items()}
+            for r in df.to_dict("records")]
+
+
+def md_escape(text) -> str:
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    text = str(text)
     return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$])", r"\\\1", text)
 
 

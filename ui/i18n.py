@@ -188,6 +188,13 @@ S: dict[str, tuple[str, str]] = {
     "part_of_total": ("thuộc {total} điểm của {territory}; chưa công bố số điểm từng nơi",
                       "part of {territory}'s {total} points; split not published"),
     "points_at": ("{n} điểm", "{n} points"),
+    "point_one": ("1 điểm", "1 point"),
+    "map_legend": ("● Vòng vàng có số: số điểm đã công bố tại huyện (đặt ở tâm huyện). ○ Vòng trắng không số: địa "
+                   "phương có điểm, thuộc tổng số của tỉnh, chưa công bố số điểm từng nơi. Di chuột lên điểm để xem "
+                   "chi tiết và nguồn.",
+                   "● Gold circles with a number: points published for a district (drawn at its centroid). "
+                   "○ White circles without a number: a locality with points, part of the province's total, split "
+                   "not published. Hover a point for details and source."),
     "total_points": ("Tổng số điểm: {text} ({territory}, nguồn {source})",
                      "Total points: {text} ({territory}, source {source})"),
     "listed_sum": ("Các huyện được liệt kê cộng lại {n} điểm.", "The listed districts add up to {n} points."),

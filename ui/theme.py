@@ -23,20 +23,28 @@ def separators(lang: str) -> str:
     return ",." if lang == "vi" else ".,"
 
 
-def style(fig: go.Figure, lang: str, height: int = 420, source_line: str = "") -> go.Figure:
+def short_source(source_id: str) -> str:
+    """A compact label for a source on an axis: 'seed-002', 'tapchicongthuong', 'vietnamvn'."""
+    if source_id.startswith("seed-"):
+        return source_id
+    return source_id.split("-")[0][:16]
+
+
+def style(fig: go.Figure, lang: str, height: int = 420, source_line: str = "", bottom: int = 120) -> go.Figure:
     """Apply the house look; ``source_line`` is drawn into the figure so exports keep it."""
     fig.update_layout(
         template="plotly_white",
         separators=separators(lang),
         font=dict(family=FONT, size=14, color="#1C2833"),
         height=height,
-        margin=dict(l=10, r=10, t=40, b=120 if source_line else 40),
+        margin=dict(l=10, r=10, t=40, b=bottom if source_line else 40),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""),
         hoverlabel=dict(font_size=13, font_family=FONT),
         barmode=fig.layout.barmode or "stack",
     )
     if source_line:
         # below the axis labels, inside the figure: the browser's PNG/SVG export keeps it
-        fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=0, yshift=-88, showarrow=False,
+        fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 24),
+                           showarrow=False,
                            xanchor="left", yanchor="top", font=dict(size=11, color="#566573"), align="left")
     return fig
