@@ -50,7 +50,7 @@ for col, (name, facet_name, label) in zip(cols, [("district", "district", "distr
     options = facets[facet_name].value.tolist()
     with col:
         chosen[name] = state.widget(
-            st.multiselect, name, t(label, lang), options=options,
+            st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
             format_func=lambda v, n=name: f"{facet_label(n, v)} ({int(facets[{'stype': 'subject_type'}.get(n, n)].set_index('value').n.get(v, 0))})",
             valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
 

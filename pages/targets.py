@@ -38,7 +38,7 @@ if not ev.empty:
                        "description_vi", "comparison", "value", "value_high", "deadline", "latest_value",
                        "latest_qualifier", "latest_as_of", "percent", "status", "source_id", "latest_source"]]
         frame.chart_block(
-            key="targets_pct", title=t("percent_reached", lang), subtitle=t("status_rule", lang),
+            key="targets_pct", title=t("progress_title", lang), subtitle=t("progress_subtitle", lang),
             fig=theme.style(fig, lang, height=140 + 46 * len(chart)), table=table,
             sources=chart.to_dict("records"), lang=lang, file_name="ocop_targets_percent")
     with st.expander(t("download_csv", lang) + " / " + t("download_xlsx", lang)):

@@ -18,6 +18,7 @@ S: dict[str, tuple[str, str]] = {
     "province": ("Tỉnh", "Province"),
     "years": ("Khoảng năm", "Years"),
     "all": ("Tất cả", "All"),
+    "choose": ("Chọn…", "Choose…"),
     # start-up
     "building_db": ("Đang dựng cơ sở dữ liệu từ các tệp nguồn…", "Building the database from the source files…"),
     "db_built_missing": ("Chưa có cơ sở dữ liệu nên đã dựng mới từ các tệp nguồn.",
@@ -108,6 +109,9 @@ S: dict[str, tuple[str, str]] = {
     "targets_title": ("Mục tiêu kế hoạch và kết quả đạt được", "Plan targets and what was reached"),
     "target": ("Mục tiêu", "Target"),
     "plan": ("Kế hoạch", "Plan"),
+    "progress_title": ("Tiến độ so với mục tiêu", "Progress against targets"),
+    "progress_subtitle": ("% đạt = số liệu so sánh mới nhất / giá trị mục tiêu; màu theo tình trạng",
+                          "% reached = latest comparable figure / target value; colour by status"),
     "target_value": ("Giá trị mục tiêu", "Target value"),
     "deadline": ("Hạn", "Deadline"),
     "latest_figure": ("Số liệu so sánh mới nhất", "Latest comparable figure"),

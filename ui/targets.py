@@ -58,22 +58,23 @@ def status_table(c, keys: list[str], lang: str, headline: bool = False) -> pd.Da
     if headline:
         ev = ev[ev.metric.isin(HEADLINE_METRICS) & (ev.status != "no_data")]
     shown = pd.DataFrame({
-        t("territory", lang): [c.label(k) for k in ev.territory_key],
-        t("plan", lang): ev["plan_en" if lang == "en" else "plan_vi"],
         t("target", lang): [f"{r['description_en' if lang == 'en' else 'description_vi']}" for r in
                             ev.to_dict("records")],
-        t("target_value", lang): [target_text(r, lang) for r in ev.to_dict("records")],
-        t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(ev.deadline, ev.deadline_precision)],
+        t("status", lang): [t(f"status_{s}", lang) for s in ev.status],
+        t("percent_reached", lang): [fmt.percent(p, lang) if pd.notna(p) else "–" for p in ev.percent],
         t("latest_figure", lang): [
             (f"{fmt.qualified(v, qq, lang)} ({fmt.partial_date(a, p, lang)})" if pd.notna(v) else
              t("not_published", lang))
             for v, qq, a, p in zip(ev.latest_value, ev.latest_qualifier, ev.latest_as_of, ev.latest_precision)],
-        t("percent_reached", lang): [fmt.percent(p, lang) if pd.notna(p) else "–" for p in ev.percent],
-        t("status", lang): [t(f"status_{s}", lang) for s in ev.status],
+        t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(ev.deadline, ev.deadline_precision)],
+        t("territory", lang): [c.label(k) for k in ev.territory_key],
+        t("plan", lang): ev["plan_en" if lang == "en" else "plan_vi"],
+        t("target_value", lang): [target_text(r, lang) for r in ev.to_dict("records")],
         t("target_source", lang): ev.source_id,
         t("figure_source", lang): ev.latest_source.fillna("–"),
     })
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        t("target", lang): st.column_config.TextColumn(width="large")})
     srcs = ev[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") + [
         {"source_id": r["latest_source"], "title": r["latest_source_title"], "address": r["latest_source_address"],
          "seed_file": r["latest_source_file"]} for r in ev.to_dict("records") if isinstance(r["latest_source"], str)]
