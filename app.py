@@ -8,7 +8,7 @@ import streamlit as st
 from ui import shell, state
 from ui.i18n import t
 
-st.set_page_config(page_title="OCOP · Sơn La · Tuyên Quang", page_icon="⭐", layout="wide")
+st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
 log = logging.getLogger("ocop")
 
@@ -27,7 +27,7 @@ lang = context.lang
 nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
                      for path, title, url, icon in PAGES])
 with st.sidebar:
-    st.caption(t("app_subtitle", lang))
+    st.caption(context.subtitle())
 try:
     nav.run()
 except Exception:  # a kind message in the user's language, never a traceback

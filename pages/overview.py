@@ -18,7 +18,7 @@ lang = c.lang
 today = date.today()
 
 st.title(t("app_title", lang), anchor=False)
-st.caption(t("app_subtitle", lang))
+st.caption(c.subtitle())
 
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
 cols = st.columns(max(1, len(focus_rows)))

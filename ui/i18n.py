@@ -6,8 +6,9 @@ LANGS = ("vi", "en")
 S: dict[str, tuple[str, str]] = {
     # app and navigation
     "app_title": ("Bảng theo dõi OCOP", "OCOP dashboard"),
-    "app_subtitle": ("Chương trình Mỗi xã một sản phẩm: Sơn La và Tuyên Quang",
-                     "One Commune One Product programme: Sơn La and Tuyên Quang"),
+    "app_subtitle": ("Chương trình Mỗi xã một sản phẩm (OCOP): {provinces}",
+                     "One Commune One Product (OCOP) programme: {provinces}"),
+    "and": ("và", "and"),
     "page_overview": ("Tổng quan", "Overview"),
     "page_stars": ("Phân hạng sao theo thời gian", "Star tiers over time"),
     "page_targets": ("Mục tiêu", "Targets"),

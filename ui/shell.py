@@ -27,6 +27,12 @@ class Context:
     year_min: int
     year_max: int
 
+    def subtitle(self) -> str:
+        """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
+        names = self.focus["name_en" if self.lang == "en" else "name_vi"].tolist()
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('and', self.lang)} " + names[-1]
+        return t("app_subtitle", self.lang).format(provinces=joined)
+
     def family(self, key: str) -> list[str]:
         return q("territory_family", key)
 

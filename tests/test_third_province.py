@@ -1,0 +1,52 @@
+"""Nothing hard-codes the two provinces: a third province's data files make it appear."""
+from __future__ import annotations
+
+import csv
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from ocop_data.build import build
+from ocop_data.schema import TABLES
+from tests.conftest import ROOT
+
+
+def _write(path, table, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=TABLES[table].column_names)
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in TABLES[table].column_names})
+
+
+def test_a_third_province_appears(tmp_path, monkeypatch):
+    data_dir = tmp_path / "instance"
+    rows = data_dir / "imports" / "0001-lai-chau" / "rows"
+    _write(rows / "source.csv", "source", [dict(source_id="test-lc", title="Test source", publisher="Test",
+                                                published_precision="undated", address="not stated",
+                                                gathered_precision="undated", language="vi")])
+    _write(rows / "territory.csv", "territory", [dict(territory_key="12", code="12", name_vi="Lai Châu",
+                                                      name_en="Lai Châu", level="province",
+                                                      valid_from_precision="undated", valid_to_precision="undated",
+                                                      source_id="test-lc")])
+    _write(rows / "figure.csv", "figure", [dict(figure_id="lc-2024", territory_key="12", as_of="2024",
+                                                as_of_precision="year", metric="products_total", value="77",
+                                                kind="reported", qualifier="exact", confidence="H",
+                                                source_id="test-lc")])
+    db = tmp_path / "three.duckdb"
+    build(db, data_dir=data_dir)
+    monkeypatch.setenv("OCOP_DB", str(db))
+    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["province"] = "12"
+    at.run()
+    assert not at.exception
+    assert "Lai Châu (12)" in at.selectbox(key="w_province").options
+    assert at.selectbox(key="w_province").value == "12"
+    assert any(m.value == "77" for m in at.metric)
+    assert "Lai Châu" in at.caption[0].value or any("Lai Châu" in c.value for c in at.caption)
+    at.switch_page("pages/stars.py")
+    at.run()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert any(77 in (tr.get("y") or []) for tr in spec["data"])
