@@ -77,6 +77,15 @@ def tier_figure(reports: pd.DataFrame, territory_keys: list[str]) -> go.Figure:
     return fig
 
 
+def tier_figure_styled(dated: pd.DataFrame, family: list[str]) -> go.Figure:
+    fig = tier_figure(dated, family)
+    theme.style(fig, lang, height=520, bottom=170,
+                source_line=f"{t('sources', lang)}: " + ", ".join(sorted(dated.source_id.unique())))
+    if len(family) > 1:  # room for the subplot titles under the legend
+        fig.update_layout(margin_t=110, legend_y=1.18)
+    return fig
+
+
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
 for _, prov in focus_rows.iterrows():
     family = c.family(prov.territory_key)
@@ -94,8 +103,7 @@ for _, prov in focus_rows.iterrows():
         key=f"tiers_{prov.territory_key}",
         title=f"{t('stars_title', lang)} · {name}",
         subtitle=t("stars_subtitle", lang).format(date=fmt.day(latest, lang) if latest is not None else "–"),
-        fig=theme.style(tier_figure(dated, family), lang, height=460,
-                        source_line=f"{t('sources', lang)}: " + ", ".join(sorted(dated.source_id.unique())))
+        fig=tier_figure_styled(dated, family)
         if not dated.empty else None,
         table=table, sources=dated[["source_id", "source_title", "source_address", "source_file"]]
         .drop_duplicates().to_dict("records"), lang=lang,
@@ -113,10 +121,12 @@ for _, prov in focus_rows.iterrows():
         prov_level = rt[rt.district_code.isna() & rt.metric.isin(
             ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])]
         fig = go.Figure()
+        round_colors = {"round_new_products": theme.STAR_COLORS["3"], "round_reevaluated": theme.STAR_COLORS["4"],
+                        "round_upgraded_3_to_4": theme.STAR_COLORS["5p"]}
         for metric, grp in prov_level.groupby("metric", sort=False):
             fig.add_trace(go.Bar(
-                x=[[w for w in grp.when], [tk for tk in grp.territory_key]], y=grp.value.astype(float),
-                name=str(grp.what.iloc[0]),
+                x=[[w for w in grp.when], [c.name(tk) for tk in grp.territory_key]], y=grp.value.astype(float),
+                name=str(grp.what.iloc[0]), marker_color=round_colors.get(metric),
                 hovertext=[f"{frame.esc(w)}: {frame.esc(fmt.qualified(v, qq, lang))}<br>{t('source', lang)}: "
                            f"{frame.esc(s)}" for w, v, qq, s in zip(grp.what, grp.value, grp.qualifier, grp.source_id)],
                 hoverinfo="text"))
@@ -132,9 +142,17 @@ for _, prov in focus_rows.iterrows():
     other = reports[reports.as_of_date.isna() | (reports.kind != "reported")]
     if not other.empty:
         st.subheader(t("undated_title", lang), anchor=False)
-        ot = other[["territory_key", "as_of", "as_of_precision", "kind", "source_id", "total", "qualifier", "s3",
-                    "s4", "s5", "s5p", "confidence", "note"]].copy()
-        ot["kind"] = [t(k, lang) for k in ot.kind]
+        ot = pd.DataFrame({
+            t("territory", lang): [c.label(k) for k in other.territory_key],
+            t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(other.as_of, other.as_of_precision)],
+            t("kind", lang): [t(k, lang) for k in other.kind],
+            t("stars_total", lang).split(" (")[0]: [fmt.qualified(v, q_, lang) for v, q_ in
+                                                   zip(other.total, other.qualifier)],
+            t("stars_3", lang): [fmt.number(v, lang) for v in other.s3],
+            t("stars_4", lang): [fmt.number(v, lang) for v in other.s4],
+            t("stars_5", lang): [fmt.number(v, lang) for v in other.s5],
+            t("confidence", lang): [f"{cf} ⚠" if cf == "L" else cf for cf in other.confidence],
+            t("source", lang): other.source_id, t("note", lang): other.note})
         st.dataframe(ot, hide_index=True, width="stretch")
         frame.caption(other.to_dict("records"), lang)
     st.divider()
