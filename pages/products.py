@@ -41,7 +41,7 @@ def facet_label(name: str, value: str) -> str:
     return value
 
 
-search = state.widget(st.text_input, "q", t("search", lang), placeholder="vd: xoai say, Bích Thao, đồng lộc")
+search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
 cols = st.columns(5)
 chosen = {}
 for col, (name, facet_name, label) in zip(cols, [("district", "district", "district"), ("group", "group", "group"),

@@ -136,6 +136,7 @@ S: dict[str, tuple[str, str]] = {
                     "by the deadline."),
     # products
     "search": ("Tìm sản phẩm hoặc chủ thể (có dấu hoặc không dấu)", "Search products or producers (with or without diacritics)"),
+    "search_example": ("vd: xoai say, Bích Thao, đồng lộc", "e.g. xoai say, Bích Thao, đồng lộc"),
     "district": ("Huyện (trước 2025)", "District (pre-2025)"),
     "group": ("Nhóm sản phẩm", "Product group"),
     "stars": ("Hạng sao", "Stars"),
