@@ -45,8 +45,9 @@ st.divider()
 srcs = q("sources")
 ns = t("not_stated", lang)
 for s in frame.records(srcs):
-    label = s["title"] if s["title"] != "not stated" else (s["seed_file"] or s["address"])
-    with st.expander(f"`{s['source_id']}` · {frame.md_escape(str(label))} · "
+    label = frame.md_escape(s["title"]) if s["title"] != "not stated" else (
+        s["seed_file"] or frame.host(s["address"]) or ns)
+    with st.expander(f"`{s['source_id']}` · {label} · "
                      f"{fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):
         st.markdown("\n".join([
             f"- **{t('title', lang)}:** {frame.md_escape(s['title']) if s['title'] != 'not stated' else ns}",

@@ -152,7 +152,7 @@ def test_url_restores_filters(server, browser, artifacts):
 
 
 def test_narrow_phone_width(server, browser, artifacts):
-    for name in ("", "stars", "map"):
+    for name in PAGES:
         page, _ = _open(browser, f"{server}/{name}?province=14", width=390, height=844)
         _no_exception(page)
         page.screenshot(path=str(artifacts / f"{name or 'overview'}-390px.png"), full_page=True)

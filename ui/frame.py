@@ -37,7 +37,7 @@ def cite(src: dict, lang: str) -> str:
 def source_markdown(src: dict, lang: str) -> str:
     """A short linked mention for captions: id, title or file, link."""
     label = src.get("title") if src.get("title") and src.get("title") != "not stated" else (
-        src.get("seed_file") or _host(src.get("address")) or src.get("source_id"))
+        src.get("seed_file") or host(src.get("address")) or src.get("source_id"))
     label = md_escape(str(label))
     addr = src.get("address")
     if addr and _URL.match(str(addr)):
@@ -45,7 +45,7 @@ def source_markdown(src: dict, lang: str) -> str:
     return f"{label} `{src['source_id']}`"
 
 
-def _host(address) -> str | None:
+def host(address) -> str | None:
     """'https://lite.baomoi.com/x/y' -> 'lite.baomoi.com' (a short label; the link keeps the address)."""
     if isinstance(address, str) and _URL.match(address):
         return address.split("/")[2]
