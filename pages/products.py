@@ -4,10 +4,9 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from ui import fmt, frame, state, theme
+from ui import charts, fmt, frame, state
 from ui.data import q
 from ui.i18n import t
 from ui.shell import ctx
@@ -116,19 +115,13 @@ for key in keys:
     if sub.empty:
         continue
     n = int(sub.listed.iloc[0])
-    fig = go.Figure(go.Bar(
-        x=[t(f"type_{v}", lang) for v in sub.subject_type], y=sub.n.astype(int),
-        marker_color=[theme.TYPE_COLORS.get(v, "#999") for v in sub.subject_type],
-        text=[fmt.number(v, lang) for v in sub.n], textposition="outside",
-        hovertext=[f"{frame.esc(t(f'type_{v}', lang))}: {x}" for v, x in zip(sub.subject_type, sub.n)],
-        hoverinfo="text"))
-    fig.update_yaxes(title_text=t("count_listed", lang))
+    src = q("product_table", [key]).drop_duplicates("source_id")
+    fig = charts.subjects_chart(sub, lang, f"{t('sources', lang)}: " + ", ".join(sorted(src.source_id)))
     table = pd.DataFrame({t("subject_type", lang): [t(f"type_{v}", lang) for v in sub.subject_type],
                           t("count_listed", lang): sub.n.astype(int)})
     frame.chart_block(key=f"subjects_{key}", title=f"{t('subjects_title', lang)} · {c.label(key)}",
                       subtitle=t("subjects_subtitle", lang).format(n=fmt.number(n, lang)),
-                      fig=theme.style(fig, lang, height=340), table=table,
-                      sources=q("product_table", [key]).drop_duplicates("source_id").to_dict("records"),
+                      fig=fig, table=table, sources=src.to_dict("records"),
                       lang=lang, file_name=f"ocop_subjects_{key}")
     shares = evaluate([key])
     if not shares.empty:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from plotly.subplots import make_subplots
 
-from ui import fmt, frame, theme
+from ui import charts, fmt, frame, theme
 from ui.data import q
 from ui.i18n import t
 from ui.shell import ctx
@@ -14,77 +13,6 @@ from ui.shell import ctx
 c = ctx()
 lang = c.lang
 st.title(t("page_stars", lang), anchor=False)
-
-TIERS = [("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"), ("rest", "total")]
-
-
-def tier_label(star: str) -> str:
-    return t("stars_total" if star == "total" else f"stars_{star}", lang)
-
-
-def source_short(r) -> str:
-    label = theme.short_source(r["source_id"])
-    if r["doubtful"]:
-        label += " ⚠"
-    return label
-
-
-def hover(r, col: str, star: str) -> str:
-    value = r[col]
-    q_ = r.get(col + "_q") if col != "rest" else None
-    lines = [f"<b>{frame.esc(tier_label(star))}</b>: {frame.esc(fmt.qualified(value, q_ or 'exact', lang))}"]
-    if col == "rest":
-        lines.append(frame.esc(t("split_not_published", lang)))
-    lines.append(f"{t('as_of', lang)}: {frame.esc(fmt.partial_date(r['as_of'], r['as_of_precision'], lang))}")
-    if pd.notna(r.get("total")):
-        lines.append(f"{t('stars_total', lang).split(' (')[0]}: "
-                     f"{frame.esc(fmt.qualified(r['total'], r.get('total_q') or 'exact', lang))}")
-    title = r["source_title"] if r["source_title"] != "not stated" else (r["source_file"] or r["source_address"])
-    lines.append(f"{t('source', lang)}: {frame.esc(r['source_id'])} · {frame.esc(title)}")
-    if r["doubtful"]:
-        lines.append(frame.esc(t("doubtful_flag", lang)))
-    if r["note"]:
-        lines.append(f"<i>{frame.esc(r['note'][:140])}</i>")
-    return "<br>".join(lines)
-
-
-def tier_figure(reports: pd.DataFrame, territory_keys: list[str]) -> go.Figure:
-    """Stacked bars per report; one column per territory (predecessors side by side)."""
-    present = [k for k in territory_keys if (reports.territory_key == k).any()]
-    widths = [max(1, (reports.territory_key == k).sum()) for k in present]
-    fig = make_subplots(rows=1, cols=len(present), shared_yaxes=True, horizontal_spacing=0.03,
-                        subplot_titles=[c.label(k) for k in present] if len(present) > 1 else None,
-                        column_widths=[w / sum(widths) for w in widths])
-    for i, key in enumerate(present, start=1):
-        sub = reports[reports.territory_key == key]
-        x = [[fmt.partial_date(a, p, lang) for a, p in zip(sub.as_of, sub.as_of_precision)],
-             [source_short(r) for _, r in sub.iterrows()]]
-        for col, star in TIERS:
-            if sub[col].isna().all():
-                continue
-            fig.add_trace(go.Bar(
-                x=x, y=[None if pd.isna(v) else float(v) for v in sub[col]],
-                name=tier_label(star), legendgroup=star, showlegend=i == 1 or not any(
-                    tr.legendgroup == star for tr in fig.data),
-                marker=dict(color=theme.STAR_COLORS[star],
-                            pattern=dict(shape=["/" if d else "" for d in sub.doubtful], fillmode="overlay",
-                                         fgcolor="#566573")),
-                hovertext=[hover(r, col, star) for _, r in sub.iterrows()], hoverinfo="text",
-                meta=dict(territory=key, tier=star, sources=sub.source_id.tolist()),
-            ), row=1, col=i)
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=t("unit_products", lang), row=1, col=1)
-    return fig
-
-
-def tier_figure_styled(dated: pd.DataFrame, family: list[str]) -> go.Figure:
-    fig = tier_figure(dated, family)
-    theme.style(fig, lang, height=520, bottom=170,
-                source_line=f"{t('sources', lang)}: " + ", ".join(sorted(dated.source_id.unique())))
-    if len(family) > 1:  # room for the subplot titles under the legend
-        fig.update_layout(margin_t=110, legend_y=1.18)
-    return fig
-
 
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
 for _, prov in focus_rows.iterrows():
@@ -103,7 +31,7 @@ for _, prov in focus_rows.iterrows():
         key=f"tiers_{prov.territory_key}",
         title=f"{t('stars_title', lang)} · {name}",
         subtitle=t("stars_subtitle", lang).format(date=fmt.day(latest, lang) if latest is not None else "–"),
-        fig=tier_figure_styled(dated, family)
+        fig=charts.tier_chart(dated, family, lang, c.label)
         if not dated.empty else None,
         table=table, sources=dated[["source_id", "source_title", "source_address", "source_file"]]
         .drop_duplicates().to_dict("records"), lang=lang,

@@ -422,3 +422,25 @@ def round_figures(cur, keys: list[str]) -> pd.DataFrame:
         {_FIGURE_JOINS}
         WHERE list_contains(?, f.territory_key) AND m.family = 'round'
         ORDER BY f.as_of_date NULLS LAST, f.territory_key, d.short_name NULLS FIRST, f.metric""", [keys])
+
+
+__all__ += ["target_progress"]
+
+
+def target_progress(cur, keys: list[str], today: date) -> pd.DataFrame:
+    """Every target of the territories with its status, latest comparable figure and percent reached."""
+    from .status import target_status
+
+    rows = []
+    for g in targets(cur, keys).to_dict("records"):
+        s = target_status(g, comparable_figures(cur, g["territory_key"], g["metric"]), today)
+        latest = s.latest or {}
+        rows.append({**g, "status": s.status, "latest_value": latest.get("value"),
+                     "latest_qualifier": latest.get("qualifier"), "latest_as_of": latest.get("as_of"),
+                     "latest_precision": latest.get("as_of_precision"), "latest_source": latest.get("source_id"),
+                     "latest_source_title": latest.get("source_title"),
+                     "latest_source_address": latest.get("source_address"),
+                     "latest_source_file": latest.get("source_file"), "percent": s.percent,
+                     "projected": s.projected, "flagged_about": s.flagged_about,
+                     "different_sources": s.different_sources})
+    return pd.DataFrame(rows)

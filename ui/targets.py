@@ -6,7 +6,6 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-import queries
 from . import fmt, frame
 from .data import q
 from .i18n import t
@@ -31,23 +30,7 @@ def target_text(g: dict, lang: str) -> str:
 
 def evaluate(keys: list[str], today: date | None = None) -> pd.DataFrame:
     """Every target of the territories with its status, latest figure and percent reached."""
-    today = today or date.today()
-    targets = q("targets", keys)
-    rows = []
-    for g in targets.to_dict("records"):
-        figs = q("comparable_figures", g["territory_key"], g["metric"])
-        s = queries.target_status(g, figs, today)
-        rows.append({**g, "status": s.status, "latest_value": s.latest["value"] if s.latest else None,
-                     "latest_qualifier": s.latest["qualifier"] if s.latest else None,
-                     "latest_as_of": s.latest["as_of"] if s.latest else None,
-                     "latest_precision": s.latest["as_of_precision"] if s.latest else None,
-                     "latest_source": s.latest["source_id"] if s.latest else None,
-                     "latest_source_title": s.latest["source_title"] if s.latest else None,
-                     "latest_source_address": s.latest["source_address"] if s.latest else None,
-                     "latest_source_file": s.latest["source_file"] if s.latest else None,
-                     "percent": s.percent, "projected": s.projected, "flagged_about": s.flagged_about,
-                     "different_sources": s.different_sources})
-    return pd.DataFrame(rows)
+    return q("target_progress", keys, today or date.today())
 
 
 def status_table(c, keys: list[str], lang: str, headline: bool = False) -> pd.DataFrame:
