@@ -19,6 +19,7 @@ PAGES = [
     ("pages/products.py", "page_products", "products", ":material/inventory_2:"),
     ("pages/map.py", "page_map", "map", ":material/map:"),
     ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
+    ("pages/present.py", "page_present", "present", ":material/slideshow:"),
 ]
 
 context = shell.setup()
@@ -26,6 +27,9 @@ st.session_state[shell.CTX_KEY] = context
 lang = context.lang
 nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
                      for path, title, url, icon in PAGES])
+if state.get("present") and nav.url_path != "present":
+    state.set_value("present", False)  # an entry alias: the presentation has its own page
+    st.switch_page("pages/present.py")
 with st.sidebar:
     st.caption(context.subtitle())
 try:

@@ -444,3 +444,20 @@ def target_progress(cur, keys: list[str], today: date) -> pd.DataFrame:
                      "projected": s.projected, "flagged_about": s.flagged_about,
                      "different_sources": s.different_sources})
     return pd.DataFrame(rows)
+
+
+__all__ += ["subject_split"]
+
+
+def subject_split(cur, key: str) -> pd.DataFrame:
+    """The latest published split of a territory's producers by type (one source, one date)."""
+    return _df(cur, """
+        WITH figs AS (
+            SELECT metric, value, source_id, as_of, as_of_precision, as_of_date FROM figure
+            WHERE territory_key = ? AND district_code IS NULL AND kind = 'reported'
+              AND list_contains(['subjects_htx', 'subjects_dn', 'subjects_tht', 'subjects_hkd'], metric)),
+        top AS (SELECT source_id, as_of FROM figs ORDER BY as_of_date DESC NULLS LAST, source_id LIMIT 1)
+        SELECT replace(metric, 'subjects_', '') AS subject_type, CAST(value AS INTEGER) AS n, f.source_id,
+               f.as_of, f.as_of_precision
+        FROM figs f JOIN top USING (source_id, as_of)
+        ORDER BY list_position(['htx', 'dn', 'tht', 'hkd'], replace(metric, 'subjects_', ''))""", [key])

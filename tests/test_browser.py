@@ -211,3 +211,33 @@ def test_attack_text_stays_text(server, browser, artifacts):
     assert page.locator("img[src='x']").count() == 0
     assert not dialogs
     page.close()
+
+
+def test_presentation_on_a_projector(server, browser, artifacts):
+    """1920×1080: no sidebar, body text at least 24 px, next/previous, the slide number in the URL."""
+    page, dialogs = _open(browser, f"{server}/?present=1&slide=2&province=14", width=1920, height=1080)
+    _no_exception(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    assert "/present" in page.url and "slide=2" in page.url
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.count() == 0 or not sidebar.first.is_visible()
+    size = page.evaluate("""() => parseFloat(getComputedStyle(
+        document.querySelector('[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] p')).fontSize)""")
+    assert size >= 24, size
+    page.screenshot(path=str(artifacts / "present-slide2.png"))
+    title = page.locator("h1").first.inner_text()
+    page.get_by_role("button", name="Sau ▶").click()
+    page.wait_for_function("() => location.search.includes('slide=3')", timeout=30_000)
+    page.wait_for_timeout(800)
+    assert page.locator("h1").first.inner_text() != title
+    page.get_by_role("button", name="◀ Trước").click()
+    page.wait_for_function("() => location.search.includes('slide=2')", timeout=30_000)
+    page.wait_for_timeout(800)
+    assert page.locator("h1").first.inner_text() == title
+    page.close()
+    # the link with the slide number restores that slide in a new browser page
+    page, _ = _open(browser, f"{server}/present?slide=3&province=14", width=1920, height=1080)
+    _no_exception(page)
+    page.screenshot(path=str(artifacts / "present-slide3.png"))
+    assert "slide=3" in page.url
+    page.close()

@@ -70,8 +70,10 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
             ), row=1, col=i)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text=t("unit_products", lang), row=1, col=1)
+    latest = reports.as_of_date.max() if not reports.empty else None
+    as_of = f" · {t('as_of', lang)}: {fmt.day(latest, lang)}" if latest is not None and pd.notna(latest) else ""
     theme.style(fig, lang, height=height, bottom=170,
-                source_line=f"{t('sources', lang)}: " + ", ".join(sorted(reports.source_id.unique())))
+                source_line=f"{t('sources', lang)}: " + ", ".join(sorted(reports.source_id.unique())) + as_of)
     if len(present) > 1:  # room for the subplot titles under the legend
         fig.update_layout(margin_t=110, legend_y=1.18)
     return fig

@@ -68,3 +68,25 @@ def q(name: str, *args, **kwargs) -> Any:
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
     result = _cached(db().version, name, args, frozen)
     return result.copy() if isinstance(result, pd.DataFrame) else result
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _slides(version: str, lang: str, provinces: tuple, year_from: int, year_to: int):
+    from briefing.content import build_slides
+    return build_slides(db().cursor(), lang, list(provinces), year_from, year_to)
+
+
+def slides(lang: str, provinces: list[str], year_from: int, year_to: int):
+    """The presentation's slides, cached on the data version."""
+    return _slides(db().version, lang, tuple(provinces), year_from, year_to)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pptx(version: str, lang: str, provinces: tuple, year_from: int, year_to: int) -> bytes:
+    from briefing.pptx_deck import build_pptx
+    return build_pptx(db().cursor(), lang, list(provinces), year_from, year_to)
+
+
+def pptx(lang: str, provinces: list[str], year_from: int, year_to: int) -> bytes:
+    """The PowerPoint briefing of the same slides, cached on the data version."""
+    return _pptx(db().version, lang, tuple(provinces), year_from, year_to)

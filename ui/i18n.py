@@ -106,6 +106,21 @@ S: dict[str, tuple[str, str]] = {
                         "Products newly recognised in the round (not a running total)"),
     "undated_title": ("Số liệu không rõ ngày hoặc ước tính", "Undated figures and estimates"),
     "counted_from_list": ("Đếm từ danh sách sản phẩm trong CSDL", "Counted from the product list"),
+    # presentation
+    "page_present": ("Trình chiếu", "Present"),
+    "slide_headline_sub": ("Số liệu đã báo cáo mới nhất, có thể so sánh, của từng địa bàn",
+                           "The latest comparable reported figure of each territory"),
+    "slide_subjects_published": ("Cơ cấu chủ thể do tỉnh công bố · {date}", "Producers by type as the province "
+                                 "published them · {date}"),
+    "slide_sources_sub": ("Các nguồn của số liệu trong bài trình chiếu", "Where the figures in these slides come from"),
+    "slide_of": ("Trang {i}/{n}", "Slide {i} of {n}"),
+    "prev": ("◀ Trước", "◀ Previous"),
+    "next": ("Sau ▶", "Next ▶"),
+    "building_pptx": ("Đang tạo bản PowerPoint…", "Making the PowerPoint…"),
+    "download_pptx": ("Tải bản tóm tắt PowerPoint (.pptx)", "Download the PowerPoint briefing (.pptx)"),
+    "exit_present": ("Thoát trình chiếu", "Leave presentation"),
+    "briefing_title": ("Tóm tắt Chương trình OCOP", "OCOP programme briefing"),
+    "generated": ("Tạo ngày {date} từ cơ sở dữ liệu phiên bản {version}", "Made on {date} from data version {version}"),
     # targets
     "targets_title": ("Mục tiêu kế hoạch và kết quả đạt được", "Plan targets and what was reached"),
     "target": ("Mục tiêu", "Target"),

@@ -15,6 +15,8 @@ state.define("lang", "vi")
 state.define("province", "all")
 state.define("y0", 0, "int")
 state.define("y1", 0, "int")
+state.define("present", False, "bool")  # ?present=1 on any page opens the presentation
+state.define("slide", 1, "int", page="present")
 
 
 @dataclass(frozen=True)
