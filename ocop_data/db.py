@@ -64,12 +64,84 @@ def _stamp(path: Path) -> tuple:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+class _ReadWriteLock:
+    """Many readers at once, or one writer (the re-attach) alone."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+
+    def acquire_read(self):
+        with self._cond:
+            while self._writer:
+                self._cond.wait()
+            self._readers += 1
+
+    def release_read(self):
+        with self._cond:
+            self._readers -= 1
+            if self._readers == 0:
+                self._cond.notify_all()
+
+    def acquire_write(self):
+        with self._cond:
+            while self._writer or self._readers:
+                self._cond.wait()
+            self._writer = True
+
+    def release_write(self):
+        with self._cond:
+            self._writer = False
+            self._cond.notify_all()
+
+
+class Cursor:
+    """A cursor whose every statement runs while the attached file cannot be swapped under it.
+
+    ``execute`` only records the statement; ``df``, ``fetchone`` and ``fetchall`` run it, so a
+    query sees either the old database or the new one, never a detached one.
+    """
+
+    def __init__(self, db: "Database"):
+        self._db = db
+        self._sql: str | None = None
+        self._params: list = []
+
+    def execute(self, sql: str, params=None) -> "Cursor":
+        self._sql, self._params = sql, list(params or [])
+        return self
+
+    def _run(self, fetch):
+        self._db.refresh()
+        self._db._rw.acquire_read()
+        try:
+            cur = self._db._con.cursor()
+            try:
+                cur.execute("USE " + ALIAS)
+                return fetch(cur.execute(self._sql, self._params))
+            finally:
+                cur.close()
+        finally:
+            self._db._rw.release_read()
+
+    def df(self):
+        return self._run(lambda r: r.df())
+
+    def fetchone(self):
+        return self._run(lambda r: r.fetchone())
+
+    def fetchall(self):
+        return self._run(lambda r: r.fetchall())
+
+
 class Database:
-    """A shared read-only handle on the database file; thread-safe per cursor."""
+    """A shared read-only handle on the database file; safe to use from many threads."""
 
     def __init__(self, path: Path | None = None):
         self.path = Path(path or paths.db_path())
         self._lock = threading.Lock()
+        self._rw = _ReadWriteLock()
         self._con = duckdb.connect(":memory:")
         self._stamp: tuple | None = None
         self._version = ""
@@ -86,7 +158,7 @@ class Database:
         self._stamp = stamp
 
     def refresh(self) -> None:
-        """Re-attach when the file on disk was replaced since the last look."""
+        """Re-attach when the file on disk was replaced since the last look (waiting for running queries)."""
         try:
             stamp = _stamp(self.path)
         except FileNotFoundError:
@@ -94,7 +166,11 @@ class Database:
         if stamp != self._stamp:
             with self._lock:
                 if _stamp(self.path) != self._stamp:
-                    self._attach()
+                    self._rw.acquire_write()
+                    try:
+                        self._attach()
+                    finally:
+                        self._rw.release_write()
 
     @property
     def version(self) -> str:
@@ -102,12 +178,8 @@ class Database:
         self.refresh()
         return self._version
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        self.refresh()
-        with self._lock:
-            cur = self._con.cursor()
-        cur.execute("USE " + ALIAS)
-        return cur
+    def cursor(self) -> Cursor:
+        return Cursor(self)
 
     def close(self) -> None:
         self._con.close()
