@@ -20,6 +20,7 @@ PAGES = [
     ("pages/map.py", "page_map", "map", ":material/map:"),
     ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
     ("pages/present.py", "page_present", "present", ":material/slideshow:"),
+    ("pages/data.py", "page_data", "data", ":material/database:"),
 ]
 
 context = shell.setup()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -20,7 +21,28 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", type=Path, help=f"database file (default {paths.db_path()})")
     b.add_argument("--data-dir", type=Path, help="local data folder with accepted imports")
     sub.add_parser("check", help="validate the data files without writing anything")
+    imp = sub.add_parser("import", help="import a CSV or XLSX file (preview, then apply with --yes)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--user", required=True, help="who imports (recorded in the history)")
+    imp.add_argument("--yes", action="store_true", help="apply without asking")
+    sub.add_parser("history", help="list the recorded versions")
+    res = sub.add_parser("restore", help="go back to version N (later imports are withdrawn, not deleted)")
+    res.add_argument("version", type=int)
+    res.add_argument("--user", required=True)
+    ret = sub.add_parser("retire", help="retire one row (a recorded action)")
+    ret.add_argument("table")
+    ret.add_argument("id")
+    ret.add_argument("--user", required=True)
+    ret.add_argument("--reason", default="")
+    pw = sub.add_parser("set-password", help="create an editor or change their password (asked, never echoed)")
+    pw.add_argument("user")
+    tpl = sub.add_parser("template", help="write the import templates")
+    tpl.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    tpl.add_argument("--out", type=Path, default=Path("."))
     args = parser.parse_args(argv)
+
+    if args.cmd in ("import", "history", "restore", "retire", "set-password", "template"):
+        return _manage(args)
 
     if args.cmd == "check":
         ds = load_dataset()
@@ -42,6 +64,58 @@ def main(argv: list[str] | None = None) -> int:
         print(w)
     rows = sum(len(v) for v in ds.rows.values())
     print(f"Built {args.db or paths.db_path()} from {rows} rows in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def _manage(args) -> int:
+    from . import accounts, importer, templates
+
+    if args.cmd == "template":
+        args.out.mkdir(parents=True, exist_ok=True)
+        if args.format == "xlsx":
+            (args.out / "mau_nhap_ocop.xlsx").write_bytes(templates.xlsx())
+        else:
+            (args.out / "mau_nhap_ocop_csv.zip").write_bytes(templates.csv_zip())
+        print(f"Template written to {args.out}")
+        return 0
+    if args.cmd == "set-password":
+        import getpass
+        password = getpass.getpass("Mật khẩu / Password: ")
+        if password != getpass.getpass("Nhập lại / Again: "):
+            print("Hai lần nhập không khớp / The two entries differ.", file=sys.stderr)
+            return 1
+        accounts.set_password(args.user, password)
+        print(f"Password set for {args.user}")
+        return 0
+    if args.cmd == "history":
+        for e in importer.history():
+            print(json.dumps(e, ensure_ascii=False))
+        return 0
+    try:
+        if args.cmd == "import":
+            prev = importer.prepare(args.file.name, args.file.read_bytes())
+            for i in prev.issues:
+                print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
+            if prev.issues:
+                print("Không nhập gì / Nothing was imported.", file=sys.stderr)
+                return 1
+            print(f"add {len(prev.added)}, change {len(prev.changed)}, unchanged {len(prev.unchanged)}")
+            for row in prev.possibly_same:
+                print(f"possibly the same / có thể trùng: {row[0]} ~ {row[1]} ({row[2]})")
+            if not args.yes and input("Apply? / Áp dụng? [y/N] ").strip().lower() not in ("y", "yes", "c", "có"):
+                return 1
+            print(json.dumps(importer.apply(prev, args.user), ensure_ascii=False))
+        elif args.cmd == "restore":
+            print(json.dumps(importer.restore(args.version, args.user), ensure_ascii=False))
+        elif args.cmd == "retire":
+            print(json.dumps(importer.retire(args.table, args.id, args.user, args.reason), ensure_ascii=False))
+    except importer.ImportRefused as exc:
+        print(f"{exc.issue.message('vi')} / {exc.issue.message('en')}", file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -130,12 +130,14 @@ def _geo_tables(ds: Dataset, territories: list[dict]) -> dict[str, pa.Table]:
     }
 
 
-def input_hash(shipped_dir: Path, data_dir: Path) -> str:
+def input_hash(shipped_dir: Path, data_dir: Path, extra_imports: list[Path] = ()) -> str:
     """A hash of every input file: the data version the screens cache on."""
     h = hashlib.sha256()
     files = sorted(shipped_dir.glob("*.csv")) + sorted(paths.GEO_DIR.glob("*"))
-    for imp in import_dirs(data_dir):
+    for imp in list(import_dirs(data_dir)) + list(extra_imports):
         files += sorted((imp / "rows").glob("*.csv"))
+    if (data_dir / "retired.csv").exists():
+        files.append(data_dir / "retired.csv")
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
@@ -179,13 +181,20 @@ def write_database(ds: Dataset, target: Path, version: str) -> None:
         raise
 
 
-def build(target: Path | None = None, shipped_dir: Path | None = None, data_dir: Path | None = None) -> Dataset:
-    """Validate every file and write the database; raise BuildError (writing nothing) on any error."""
+def build(target: Path | None = None, shipped_dir: Path | None = None, data_dir: Path | None = None,
+          extra_imports: list[Path] = ()) -> Dataset:
+    """Validate every file and write the database; raise BuildError (writing nothing) on any error.
+
+    ``extra_imports`` are import folders not yet in the data folder (an import being applied).
+    """
     target = Path(target or paths.db_path())
     shipped_dir = Path(shipped_dir or paths.SHIPPED_DIR)
     data_dir = Path(data_dir) if data_dir is not None else paths.local_data_dir()
-    ds = load_dataset(shipped_dir, data_dir)
+    ds = load_dataset(shipped_dir, data_dir, extra_imports)
     if ds.errors:
         raise BuildError(ds.errors)
-    write_database(ds, target, input_hash(shipped_dir, data_dir))
+    if os.environ.get("OCOP_TEST_PAUSE_BEFORE_WRITE"):  # lets a test kill a build midway
+        import time
+        time.sleep(float(os.environ["OCOP_TEST_PAUSE_BEFORE_WRITE"]))
+    write_database(ds, target, input_hash(shipped_dir, data_dir, extra_imports))
     return ds

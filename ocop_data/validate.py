@@ -230,10 +230,12 @@ def import_dirs(data_dir: Path) -> list[Path]:
     root = data_dir / "imports"
     if not root.is_dir():
         return []
-    return sorted(d for d in root.iterdir() if d.is_dir() and not (d / "WITHDRAWN").exists())
+    return sorted(d for d in root.iterdir()
+                  if d.is_dir() and not d.name.startswith(".") and not (d / "WITHDRAWN").exists())
 
 
-def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None) -> Dataset:
+def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None,
+                 extra_imports: list[Path] = ()) -> Dataset:
     shipped_dir = shipped_dir or paths.SHIPPED_DIR
     data_dir = data_dir if data_dir is not None else paths.local_data_dir()
     ds = Dataset(geo=load_geo())
@@ -248,15 +250,31 @@ def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None) 
             ds.rows[name] = []
             continue
         ds.rows[name] = read_table_file(table, path, "shipped", ds.problems)
-    for imp in import_dirs(data_dir):
+    for imp in list(import_dirs(data_dir)) + list(extra_imports):
         for name in DATA_FILES:
             path = imp / "rows" / f"{name}.csv"
             if path.exists():
                 label = f"{imp.name}/{name}.csv"
                 _upsert(TABLES[name], ds.rows[name],
                         read_table_file(TABLES[name], path, imp.name, ds.problems, label))
+    _drop_retired(ds, data_dir)
     check_rules(ds)
     return ds
+
+
+def _drop_retired(ds: Dataset, data_dir: Path) -> None:
+    """Rows retired by an explicit, recorded action (retired.csv in the data folder) are left out."""
+    path = data_dir / "retired.csv"
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8", newline="") as fh:
+        retired = {(r["table"], r["id"]) for r in csv.DictReader(fh)}
+    for name in DATA_FILES:
+        key = TABLES[name].key
+        if key:
+            ds.rows[name] = [r for r in ds.rows[name] if (name, r.values.get(key)) not in retired]
+    gone = {i for t, i in retired if t == "product"}
+    ds.rows["evaluation"] = [r for r in ds.rows["evaluation"] if r.values.get("product_id") not in gone]
 
 
 def _upsert(table: Table, rows: list[Row], new_rows: list[Row]) -> None:
