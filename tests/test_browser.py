@@ -241,3 +241,95 @@ def test_presentation_on_a_projector(server, browser, artifacts):
     page.screenshot(path=str(artifacts / "present-slide3.png"))
     assert "slide=3" in page.url
     page.close()
+
+
+@pytest.fixture(scope="module")
+def editor_server(tmp_path_factory):
+    """The app with an editor account, an empty data folder and a database of its own."""
+    from ocop_data import accounts
+    from ocop_data.build import build
+
+    _need_browser()
+    base = tmp_path_factory.mktemp("editor")
+    data_dir = base / "instance"
+    data_dir.mkdir()
+    accounts.set_password("bien-tap", "mật khẩu thật dài", data_dir)
+    db = base / "ocop.duckdb"
+    build(db, data_dir=data_dir)
+    port = _free_port()
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.25)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def _settle(page):
+    page.wait_for_timeout(400)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(400)
+
+
+def test_editor_walkthrough(editor_server, browser, artifacts, tmp_path):
+    """Log in, download the template, fill three products, upload, read the preview, apply, find them on
+    the dashboard, restore the previous version."""
+    from openpyxl import load_workbook
+
+    page, _ = _open(browser, f"{editor_server}/data")
+    page.get_by_label("Tên đăng nhập").fill("bien-tap")
+    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("tab", name="Tải mẫu").wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Tải mẫu").click()
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Tải mẫu Excel (.xlsx)").click()
+    template = tmp_path / "mau.xlsx"
+    dl.value.save_as(template)
+    wb = load_workbook(template)
+    ws = wb["Sản phẩm"]
+    headers = [c.value for c in ws[1]]
+    for name, stars in (("Thử nghiệm chè xanh", "4 sao"), ("Thử nghiệm mật ong", "3 sao"),
+                        ("Thử nghiệm miến dong", "tiềm năng 5 sao")):
+        values = {"Tên sản phẩm": name, "Chủ thể": "HTX Thử Nghiệm", "Loại chủ thể": "Hợp tác xã", "Tỉnh": "14",
+                  "Huyện (trước 2025)": "Mộc Châu", "Hạng sao": stars, "Ngày quyết định": "15/03/2025",
+                  "Nguồn": "seed-003"}
+        ws.append([values.get(h, "") for h in headers])
+    filled = tmp_path / "ba_san_pham.xlsx"
+    wb.save(filled)
+
+    page.get_by_role("tab", name="Nhập dữ liệu").click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(filled))
+    page.get_by_text("Tệp hợp lệ").wait_for(timeout=60_000)
+    assert "thêm 7 dòng" in page.inner_text("body")  # 1 producer, 3 products, 3 evaluations
+    page.screenshot(path=str(artifacts / "import-preview.png"), full_page=True)
+    page.get_by_role("button", name="Áp dụng").click()
+    page.get_by_text("Đã áp dụng").wait_for(timeout=60_000)
+    page.close()
+
+    page, _ = _open(browser, f"{editor_server}/products?q=thu%20nghiem")
+    assert "3 sản phẩm" in page.inner_text("body")
+    page.screenshot(path=str(artifacts / "import-found.png"), full_page=True)
+    page.close()
+
+    page, _ = _open(browser, f"{editor_server}/data")
+    page.get_by_label("Tên đăng nhập").fill("bien-tap")
+    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("tab", name="Lịch sử và khôi phục").wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Lịch sử và khôi phục").click()
+    page.get_by_role("button", name="Khôi phục").click()
+    page.get_by_text("Đã khôi phục").wait_for(timeout=60_000)
+    page.close()
+    page, _ = _open(browser, f"{editor_server}/products?q=thu%20nghiem")
+    assert "0 sản phẩm" in page.inner_text("body")
+    page.close()
