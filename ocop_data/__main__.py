@@ -21,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", type=Path, help=f"database file (default {paths.db_path()})")
     b.add_argument("--data-dir", type=Path, help="local data folder with accepted imports")
     sub.add_parser("check", help="validate the data files without writing anything")
+    syn = sub.add_parser("synthetic", help="build the synthetic national-scale database (benchmarks only)")
+    syn.add_argument("--out", type=Path, default=None, help="database file (default bench/out/synthetic.duckdb)")
+    syn.add_argument("--scale", type=float, default=1.0)
+    syn.add_argument("--seed", type=int, default=20261124)
     imp = sub.add_parser("import", help="import a CSV or XLSX file (preview, then apply with --yes)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--user", required=True, help="who imports (recorded in the history)")
@@ -41,6 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     tpl.add_argument("--out", type=Path, default=Path("."))
     args = parser.parse_args(argv)
 
+    if args.cmd == "synthetic":
+        from .synthetic import DEFAULT_OUT, build_synthetic
+        start = time.perf_counter()
+        counts = build_synthetic(args.out or DEFAULT_OUT, args.seed, args.scale)
+        print(f"Synthetic (not real) data built into {args.out or DEFAULT_OUT} in "
+              f"{time.perf_counter() - start:.1f} s: {counts}")
+        return 0
     if args.cmd in ("import", "history", "restore", "retire", "set-password", "template"):
         return _manage(args)
 

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import fmt, frame, maps, state
-from ui.data import q
+from ui.data import db, q
 from ui.i18n import t
 from ui.shell import ctx
 
@@ -25,7 +25,14 @@ shapes = q("district_shapes", codes)
 per_district = q("products_per_district", keys).set_index("district_code").products.to_dict()
 shade = state.widget(st.toggle, "shade", t("choropleth", lang))
 
-deck, mapped, unmapped = maps.build_deck(points, shapes, per_district, shade, lang, c.name)
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _deck(version: str, keys: tuple, codes: tuple, lang: str, shade: bool, names: tuple):
+    # cached on the data version: the same deck object (and its JSON) for every viewer of this view
+    return maps.build_deck(points, shapes, per_district, shade, lang, lambda k: dict(names).get(k, k))
+
+
+deck, mapped, unmapped = _deck(db().version, tuple(keys), tuple(codes), lang, bool(shade),
+                               tuple(sorted(c.names.items())))
 st.pydeck_chart(deck, height=560, width="stretch", key="points_map")
 st.caption(t("map_legend", lang))
 st.caption(t("map_credit", lang))

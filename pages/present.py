@@ -87,10 +87,10 @@ left, mid, right, dl, leave = st.columns([1, 1, 1, 2, 1.4])
 left.button(t("prev", lang), on_click=go, args=(-1,), disabled=i == 1, key="prev", width="stretch")
 mid.markdown(f"**{t('slide_of', lang).format(i=i, n=n)}**")
 right.button(t("next", lang), on_click=go, args=(1,), disabled=i == n, key="next", width="stretch")
-with dl:
-    with st.spinner(t("building_pptx", lang)):
-        data = pptx(lang, c.selected, c.year_from, c.year_to)
-    st.download_button(t("download_pptx", lang), data, file_name=f"ocop_briefing_{lang}.pptx", on_click="ignore",
+with dl:  # the .pptx is made when the button is clicked (cached on the data version)
+    selected, years = list(c.selected), (c.year_from, c.year_to)
+    st.download_button(t("download_pptx", lang), lambda: pptx(lang, selected, *years),
+                       file_name=f"ocop_briefing_{lang}.pptx", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="dl_pptx", width="stretch", icon=":material/slideshow:")
 if leave.button(t("exit_present", lang), key="leave", width="stretch"):

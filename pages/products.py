@@ -75,13 +75,18 @@ shown = pd.DataFrame({
     t("territory", lang): [c.label(k) for k in products.territory_key],
     t("source", lang): products.source_id,
 })
-st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, len(shown))))
+SHOW = 500  # never send the browser more rows than it draws
+if len(shown) > SHOW:
+    st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(shown), lang)))
+st.dataframe(shown.head(SHOW), hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, min(len(shown), SHOW))))
 frame.caption(products.drop_duplicates("source_id").to_dict("records"), lang)
 frame.downloads(shown, "ocop_products", lang, "products")
 
 # --- one product's star history ---------------------------------------------------------
 st.subheader(t("product_view", lang), anchor=False)
-ids = products.product_id.tolist()
+ids = products.product_id.head(SHOW).tolist()
+if state.get("product") in set(products.product_id) and state.get("product") not in ids:
+    ids.append(state.get("product"))  # a shared link to a product further down the list
 names = dict(zip(products.product_id, products.name + " · " + products.subject.fillna(NP)))
 pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
                    format_func=lambda v: "—" if v == "" else names.get(v, v),

@@ -11,6 +11,7 @@ from ui.shell import ctx
 
 PAGE = "sources"
 state.define("find", "", page=PAGE)
+state.define("src", "", page=PAGE)
 
 c = ctx()
 lang = c.lang
@@ -64,8 +65,17 @@ for s in frame.records(srcs):
         st.caption(t("copy_citation", lang))
         st.code(frame.cite(s, lang), language=None, wrap_lines=True)
         if s["figures"]:
-            st.markdown(f"**{t('figures_given', lang)}**")
-            st.dataframe(figure_table(q("figures_of_source", s["source_id"])), hide_index=True, width="stretch")
+            st.caption(t("figures_count", lang).format(n=fmt.number(s["figures"], lang)))
+
+st.divider()
+st.subheader(t("figures_given", lang), anchor=False)
+with_figures = srcs[srcs.figures > 0].source_id.tolist()
+chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + with_figures,
+                      format_func=lambda v: "—" if v == "" else v, valid=lambda v: v if v in with_figures else "")
+if chosen:
+    ft = figure_table(q("figures_of_source", chosen))
+    st.dataframe(ft, hide_index=True, width="stretch")
+    frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
 
 st.divider()
 st.subheader(t("licence_title", lang), anchor=False)

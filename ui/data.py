@@ -66,8 +66,7 @@ def q(name: str, *args, **kwargs) -> Any:
     """Run the named query, cached on the data version (an import or rebuild invalidates it)."""
     frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    result = _cached(db().version, name, args, frozen)
-    return result.copy() if isinstance(result, pd.DataFrame) else result
+    return _cached(db().version, name, args, frozen)  # st.cache_data hands out a fresh copy
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -133,10 +133,11 @@ def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
 
 
 def downloads(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    """CSV and XLSX of exactly the data shown, made only when the user clicks (deferred)."""
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
+    c1.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
                        key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:")
-    c2.download_button(t("download_xlsx", lang), xlsx_bytes(df), file_name=f"{name}.xlsx",
+    c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes(df), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table:")
 

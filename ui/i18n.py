@@ -305,6 +305,10 @@ S: dict[str, tuple[str, str]] = {
     "gathered": ("Ngày thu thập", "Gathered"),
     "seed_file": ("Tệp bài gốc", "Seed file"),
     "copy_citation": ("Trích dẫn (bấm biểu tượng để sao chép)", "Citation (click the icon to copy)"),
+    "figures_count": ("Nguồn này cho {n} số liệu (xem ở cuối trang).", "This source gives {n} figures (see the end of the page)."),
+    "choose_source": ("Chọn nguồn để xem các số liệu của nguồn", "Choose a source to see its figures"),
+    "shown_first": ("Hiển thị {shown} trên {n} sản phẩm; hãy lọc thêm, hoặc tải toàn bộ bằng nút bên dưới.",
+                    "Showing {shown} of {n} products; filter further, or download them all below."),
     "figures_given": ("Số liệu từ nguồn này", "Figures from this source"),
     "licence_title": ("Giấy phép và ghi công", "Licences and credits"),
     "licence_text": ("Số liệu OCOP được chép lại từ các nguồn công khai nêu trên, mỗi dòng ghi nguồn. Ranh giới "

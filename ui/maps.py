@@ -17,6 +17,15 @@ from . import fmt
 from .i18n import t
 
 
+class FrozenDeck(pdk.Deck):
+    """A deck serialised once: a map of thousands of points is JSON-encoded once, not on every rerun."""
+
+    def to_json(self):
+        if getattr(self, "_frozen_json", None) is None:
+            self._frozen_json = super().to_json()
+        return self._frozen_json
+
+
 def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, shade: bool, lang: str,
                name: Callable[[str], str], zoom: float | None = None):
     """(deck, mapped entries, unmapped entries) for the given sales-point rows and district shapes."""
@@ -96,7 +105,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
 
     lat = shapes.centroid_lat.mean() if not shapes.empty else 21.5
     lon = shapes.centroid_lon.mean() if not shapes.empty else 105.0
-    deck = pdk.Deck(
+    deck = FrozenDeck(
         layers=layers, map_provider=None, map_style=None,
         initial_view_state=pdk.ViewState(latitude=float(lat), longitude=float(lon), zoom=zoom or (6.6 if len(codes) > 1 else 7.6)),
         tooltip={"html": "<b>{tt_title}</b><br/>{tt_district}<br/>{tt_count}<br/>{tt_precision}<br/>{tt_extra}"

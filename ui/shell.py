@@ -1,7 +1,7 @@
 """Shared state for every page: language, province and years, read from the URL and the sidebar."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -28,6 +28,8 @@ class Context:
     year_to: int
     year_min: int
     year_max: int
+    names: dict = field(default_factory=dict)
+    labels: dict = field(default_factory=dict)
 
     def subtitle(self) -> str:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
@@ -48,27 +50,28 @@ class Context:
         return out
 
     def name(self, key: str) -> str:
-        rows = q("territories")
-        row = rows[rows.territory_key == key]
-        if row.empty:
-            return key
-        return str(row.iloc[0]["name_en" if self.lang == "en" else "name_vi"])
+        return self.names.get(key, key)
 
     def label(self, key: str) -> str:
         """A territory's name with its validity when it is a former one: 'Tuyên Quang (đến 30/06/2025)'."""
-        rows = q("territories")
-        row = rows[rows.territory_key == key]
-        if row.empty:
-            return key
-        r = row.iloc[0]
-        name = r["name_en" if self.lang == "en" else "name_vi"]
-        if pd.notna(r["valid_to"]) and r["valid_to"]:
-            until = "until" if self.lang == "en" else "đến"
-            return f"{name} ({until} {r['valid_to'][8:10]}/{r['valid_to'][5:7]}/{r['valid_to'][:4]})"
-        if pd.notna(r["valid_from"]) and r["valid_from"]:
-            since = "from" if self.lang == "en" else "từ"
-            return f"{name} ({since} {r['valid_from'][8:10]}/{r['valid_from'][5:7]}/{r['valid_from'][:4]})"
-        return str(name)
+        return self.labels.get(key, key)
+
+
+def _labels(lang: str) -> tuple[dict, dict]:
+    rows = q("territories")
+    names, labels = {}, {}
+    for r in rows.to_dict("records"):
+        name = r["name_en" if lang == "en" else "name_vi"]
+        names[r["territory_key"]] = name
+        if isinstance(r["valid_to"], str) and r["valid_to"]:
+            v = r["valid_to"]
+            labels[r["territory_key"]] = f"{name} ({'until' if lang == 'en' else 'đến'} {v[8:10]}/{v[5:7]}/{v[:4]})"
+        elif isinstance(r["valid_from"], str) and r["valid_from"]:
+            v = r["valid_from"]
+            labels[r["territory_key"]] = f"{name} ({'from' if lang == 'en' else 'từ'} {v[8:10]}/{v[5:7]}/{v[:4]})"
+        else:
+            labels[r["territory_key"]] = str(name)
+    return names, labels
 
 
 def setup() -> Context:
@@ -106,7 +109,8 @@ def setup() -> Context:
                           on_change=_copy_years)
         state.set_value("y0", years[0] if years[0] != y_min else 0)
         state.set_value("y1", years[1] if years[1] != y_max else 0)
-    return Context(lang, focus, selected, years[0], years[1], y_min, y_max)
+    names, labels = _labels(lang)
+    return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
 
 
 def _copy_years() -> None:
