@@ -23,6 +23,7 @@ PAGES = [
     ("pages/data.py", "page_data", "data", ":material/database:"),
 ]
 
+st.session_state.pop("_q_memo", None)  # query results are shared within one run only
 context = shell.setup()
 st.session_state[shell.CTX_KEY] = context
 lang = context.lang

@@ -524,9 +524,12 @@ def _district_index(data_dir: Path) -> dict:
 
 
 def _match_product(existing, name_fold, subject_id, terr, district) -> str | None:
-    for pid, p in existing["product"].items():
-        if fold(p["name"]) != name_fold:
-            continue
+    index = existing.setdefault("_by_fold", {})
+    if not index:
+        for pid, p in existing["product"].items():
+            index.setdefault(fold(p["name"]), []).append(pid)
+    for pid in index.get(name_fold, []):
+        p = existing["product"][pid]
         if subject_id and p.get("subject_id") == subject_id:
             return pid
         if not subject_id and not p.get("subject_id") and p["territory_key"] == terr and \
@@ -536,7 +539,10 @@ def _match_product(existing, name_fold, subject_id, terr, district) -> str | Non
 
 
 def _classify(prev: Preview, existing: dict) -> None:
-    names = {pid: p["name"] for pid, p in existing["product"].items()}
+    by_fold: dict = {}
+    for pid, p in existing["product"].items():
+        by_fold.setdefault(fold(p["name"]), []).append((pid, p["name"]))
+    folded_names = list(by_fold)
     for table, rows in prev.tables.items():
         key = TABLES[table].key
         for row in rows:
@@ -544,11 +550,11 @@ def _classify(prev: Preview, existing: dict) -> None:
             label = row.get("name") or row.get(key)
             if old is None:
                 prev.added.append((table, row[key], label))
-                if table == "product":
-                    for pid, other in names.items():
-                        ratio = difflib.SequenceMatcher(None, fold(row["name"]), fold(other)).ratio()
-                        if 0.82 <= ratio < 1 or (ratio == 1 and pid != row[key]):
-                            prev.possibly_same.append((row["name"], other, pid))
+                if table == "product":  # near matches and same names from other producers: a person decides
+                    for close in difflib.get_close_matches(fold(row["name"]), folded_names, n=3, cutoff=0.82):
+                        for pid, other in by_fold[close]:
+                            if pid != row[key]:
+                                prev.possibly_same.append((row["name"], other, pid))
                 continue
             before = {k: old.get(k) for k in row if str(old.get(k) or "") != str(row[k] or "")}
             if before:

@@ -25,19 +25,24 @@ st.title(t("page_products", lang), anchor=False)
 
 facets = q("product_facets", keys)
 NP = t("not_published", lang)
+counts = {name: dict(zip(f.value, f.n)) for name, f in facets.items()}
+district_names = dict(zip(facets["district"].value, facets["district"].label))
 
 
 def facet_label(name: str, value: str) -> str:
+    """A facet value as shown, with how many products carry it; '' is "not published"."""
+    n = counts[{"stype": "subject_type"}.get(name, name)].get(value, 0)
     if value == "":
-        return NP
-    if name == "stars":
-        return t(f"stars_{value}", lang)
-    if name == "stype":
-        return t(f"type_{value}", lang)
-    if name == "district":
-        row = facets["district"][facets["district"].value == value]
-        return str(row.iloc[0].label) if not row.empty else value
-    return value
+        text = NP
+    elif name == "stars":
+        text = t(f"stars_{value}", lang)
+    elif name == "stype":
+        text = t(f"type_{value}", lang)
+    elif name == "district":
+        text = district_names.get(value, value)
+    else:
+        text = value
+    return f"{text} ({n})"
 
 
 search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
@@ -50,7 +55,7 @@ for col, (name, facet_name, label) in zip(cols, [("district", "district", "distr
     with col:
         chosen[name] = state.widget(
             st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
-            format_func=lambda v, n=name: f"{facet_label(n, v)} ({int(facets[{'stype': 'subject_type'}.get(n, n)].set_index('value').n.get(v, 0))})",
+            format_func=lambda v, n=name: facet_label(n, v),
             valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
 
 products = q("product_table", keys, search or "", districts=chosen["district"], groups=chosen["group"],

@@ -333,3 +333,51 @@ def test_editor_walkthrough(editor_server, browser, artifacts, tmp_path):
     page, _ = _open(browser, f"{editor_server}/products?q=thu%20nghiem")
     assert "0 sản phẩm" in page.inner_text("body")
     page.close()
+
+
+def test_two_processes_serve_one_file_through_a_swap(browser, tmp_path, artifacts):
+    """Two app processes read the same database file; an import is swapped in under them; both serve the
+    new data from their next interaction, with no error."""
+    from ocop_data import importer
+    from ocop_data.build import build
+
+    _need_browser()
+    data_dir = tmp_path / "instance"
+    data_dir.mkdir()
+    db = tmp_path / "shared.duckdb"
+    build(db, data_dir=data_dir)
+    servers = []
+    for _ in range(2):
+        port = _free_port()
+        env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                                 "--server.address", "127.0.0.1", "--server.port", str(port),
+                                 "--server.headless", "true"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        servers.append((proc, f"http://127.0.0.1:{port}"))
+    try:
+        for _, url in servers:
+            for _ in range(120):
+                try:
+                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.25)
+        pages = []
+        for _, url in servers:
+            page, _ = _open(browser, f"{url}/products?q=hai%20tien%20trinh")
+            assert "0 sản phẩm" in page.inner_text("body")
+            pages.append(page)
+        csv_text = ("Tên sản phẩm,Tỉnh,Hạng sao,Nguồn\nChè hai tiến trình,14,4,seed-003\n").encode("utf-8")
+        importer.apply(importer.prepare("a.csv", csv_text, data_dir), "t", data_dir, db)
+        for page in pages:  # the next interaction: type the search again
+            box = page.get_by_label("Tìm sản phẩm hoặc chủ thể (có dấu hoặc không dấu)")
+            box.fill("hai tien trinh ")
+            box.press("Enter")
+            page.get_by_text("1 sản phẩm").first.wait_for(timeout=30_000)
+            _no_exception(page)
+            page.close()
+    finally:
+        for proc, _ in servers:
+            proc.terminate()
+            proc.wait(10)

@@ -62,11 +62,18 @@ def _cached(version: str, name: str, args: tuple, kwargs: tuple) -> Any:
     return fn(db().cursor(), *args, **kwargs)
 
 
+MEMO = "_q_memo"  # results already fetched in this run (app.py empties it at the start of each run)
+
+
 def q(name: str, *args, **kwargs) -> Any:
     """Run the named query, cached on the data version (an import or rebuild invalidates it)."""
     frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    return _cached(db().version, name, args, frozen)  # st.cache_data hands out a fresh copy
+    memo = st.session_state.setdefault(MEMO, {})
+    key = (name, args, frozen)
+    if key not in memo:
+        memo[key] = _cached(db().version, name, args, frozen)  # st.cache_data hands out a fresh copy
+    return memo[key]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
