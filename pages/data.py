@@ -62,12 +62,26 @@ with tab_import:
                               help=t("upload_help", lang).format(limit=importer.MAX_BYTES // (1024 * 1024)))
     if upload is not None:
         data = upload.getvalue()
+        mapping = st.session_state.get("column_mapping", {}).get(upload.file_id)
         try:
             with st.spinner(t("checking", lang)):
-                preview = importer.prepare(upload.name, data)
+                preview = importer.prepare(upload.name, data, mapping=mapping)
         except importer.ImportRefused as exc:
             st.error(exc.issue.message(lang))
             preview = None
+            if exc.issue.rule == "no_header":  # let the user say which column is which
+                first = importer.read_upload(upload.name, data)[0].rows[0]
+                st.markdown(f"**{t('map_columns', lang)}**")
+                fields = [""] + list(importer.TEMPLATE_HEADERS)
+                chosen = {}
+                for i, cell in enumerate(first):
+                    f = st.selectbox(str(cell or f"#{i + 1}"), fields, key=f"map_{upload.file_id}_{i}",
+                                     format_func=lambda v: "—" if v == "" else importer.TEMPLATE_HEADERS[v])
+                    if f:
+                        chosen[i] = f
+                if st.button(t("use_mapping", lang), key="use_mapping"):
+                    st.session_state.setdefault("column_mapping", {})[upload.file_id] = chosen
+                    st.rerun()
         if preview is not None:
             if preview.issues:
                 st.error(t("problems_found", lang).format(n=len(preview.issues)))

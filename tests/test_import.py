@@ -324,3 +324,13 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
     at.button[0].click().run()
     assert not at.exception
     assert [tab.label for tab in at.tabs][:2] == ["Nhập dữ liệu", "Lịch sử và khôi phục"]
+
+
+def test_unknown_headers_can_be_mapped_by_hand(live):
+    db, data_dir = live
+    data = csv_bytes([["Cột A", "Cột B", "Cột C", "Cột D"], ["Chè tay", "14", "4", "seed-003"]])
+    with pytest.raises(importer.ImportRefused) as exc:
+        importer.prepare("x.csv", data, data_dir)
+    assert exc.value.issue.rule == "no_header"
+    prev = importer.prepare("x.csv", data, data_dir, mapping={0: "name", 1: "province", 2: "stars", 3: "source"})
+    assert prev.ok and [p["name"] for p in prev.tables["product"]] == ["Chè tay"]

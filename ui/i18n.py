@@ -146,6 +146,8 @@ S: dict[str, tuple[str, str]] = {
                       "Some products may be the same as existing ones. Check before applying."),
     "possibly_same_as": ("Có thể trùng với", "Possibly the same as"),
     "apply": ("Áp dụng", "Apply"),
+    "map_columns": ("Chọn ý nghĩa của từng cột trong tệp:", "Say what each column of the file holds:"),
+    "use_mapping": ("Dùng cách ghép cột này", "Use this mapping"),
     "applying": ("Đang dựng phiên bản dữ liệu mới…", "Building the new data version…"),
     "applied": ("Đã áp dụng: phiên bản {version}. Bảng theo dõi hiển thị dữ liệu mới ngay.",
                 "Applied: version {version}. The dashboard shows the new data now."),
