@@ -281,7 +281,6 @@ def browser_measures(national: Path) -> dict:
 
 
 def tooltip_latency(browser, url: str):
-    import json
     import math
 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})

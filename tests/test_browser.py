@@ -41,6 +41,25 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _start_server(db: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on a free loopback port, serving ``db``; waits for its health check."""
+    port = _free_port()
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.25)
+    proc.kill()
+    pytest.fail("streamlit did not start")
+
+
 def _write(path: Path, rows: list[dict]):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -73,23 +92,8 @@ def server(tmp_path_factory):
                                            as_of_precision="undated", source_id="seed-000")])
     db = base / "ocop.duckdb"
     build(db, data_dir=base / "instance")
-    port = _free_port()
-    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(base / "instance"))
     os.environ["OCOP_DB_BROWSER"] = str(db)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+    proc, url = _start_server(db, base / "instance")
     yield url
     proc.terminate()
     proc.wait(10)
@@ -256,28 +260,10 @@ def editor_server(tmp_path_factory):
     accounts.set_password("bien-tap", "mật khẩu thật dài", data_dir)
     db = base / "ocop.duckdb"
     build(db, data_dir=data_dir)
-    port = _free_port()
-    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
+    proc, url = _start_server(db, data_dir)
     yield url
     proc.terminate()
     proc.wait(10)
-
-
-def _settle(page):
-    page.wait_for_timeout(400)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(400)
 
 
 def test_editor_walkthrough(editor_server, browser, artifacts, tmp_path):
@@ -346,23 +332,8 @@ def test_two_processes_serve_one_file_through_a_swap(browser, tmp_path, artifact
     data_dir.mkdir()
     db = tmp_path / "shared.duckdb"
     build(db, data_dir=data_dir)
-    servers = []
-    for _ in range(2):
-        port = _free_port()
-        env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                                 "--server.address", "127.0.0.1", "--server.port", str(port),
-                                 "--server.headless", "true"], cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        servers.append((proc, f"http://127.0.0.1:{port}"))
+    servers = [_start_server(db, data_dir) for _ in range(2)]
     try:
-        for _, url in servers:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.25)
         pages = []
         for _, url in servers:
             page, _ = _open(browser, f"{url}/products?q=hai%20tien%20trinh")

@@ -181,3 +181,12 @@ def test_overview_shows_latest_totals_with_sources():
     assert "202" in values
     captions = " ".join(c.value for c in at.caption)
     assert "Nationwide" in captions
+
+
+def test_chart_image_export_format_follows_the_choice():
+    at = run("pages/stars.py", "en", province="14", img="svg")
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["format"] == "svg"
+    spec = specs(at)[0]
+    # the caption (sources, as-of date) is drawn inside the figure, so the exported image keeps it
+    assert any(a["text"].startswith("Sources: ") and "As of" in a["text"] for a in spec["layout"]["annotations"])

@@ -10,7 +10,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
-from . import fmt
+from . import fmt, state
 from .i18n import t
 
 _URL = re.compile(r"^https?://")
@@ -157,7 +157,7 @@ def chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame
     else:
         st.plotly_chart(fig, width="stretch", key=f"chart_{key}", config={
             "displaylogo": False, "responsive": True,
-            "toImageButtonOptions": {"format": "png", "filename": file_name or key, "scale": 2},
+            "toImageButtonOptions": {"format": state.get("img") or "png", "filename": file_name or key, "scale": 2},
         })
     caption(sources, lang, as_of, notes)
     downloads(table, file_name or key, lang, key)

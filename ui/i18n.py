@@ -20,6 +20,10 @@ S: dict[str, tuple[str, str]] = {
     "years": ("Khoảng năm", "Years"),
     "all": ("Tất cả", "All"),
     "choose": ("Chọn…", "Choose…"),
+    "image_format": ("Định dạng ảnh biểu đồ", "Chart image format"),
+    "image_format_help": ("Nút máy ảnh trên mỗi biểu đồ lưu ảnh theo định dạng này, có dòng nguồn ở chân ảnh.",
+                          "The camera button on every chart saves an image in this format, with the source line "
+                          "at its foot."),
     # start-up
     "building_db": ("Đang dựng cơ sở dữ liệu từ các tệp nguồn…", "Building the database from the source files…"),
     "db_built_missing": ("Chưa có cơ sở dữ liệu nên đã dựng mới từ các tệp nguồn.",

@@ -15,6 +15,7 @@ state.define("lang", "vi")
 state.define("province", "all")
 state.define("y0", 0, "int")
 state.define("y1", 0, "int")
+state.define("img", "png")  # the format of the charts' image export (the toolbar's camera button)
 state.define("present", False, "bool")  # ?present=1 on any page opens the presentation
 state.define("slide", 1, "int", page="present")
 
@@ -109,6 +110,9 @@ def setup() -> Context:
                           on_change=_copy_years)
         state.set_value("y0", years[0] if years[0] != y_min else 0)
         state.set_value("y1", years[1] if years[1] != y_max else 0)
+        state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
+                     format_func=str.upper, valid=lambda v: v if v in ("png", "svg") else "png",
+                     help=t("image_format_help", lang))
     names, labels = _labels(lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
 
