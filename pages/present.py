@@ -23,7 +23,10 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stTable"] th { font-size: 26px !important; color: #000000; }
 [data-testid="stCaptionContainer"] { color: #1C2833 !important; }
 h1 { font-size: 54px !important; color: #000000 !important; }
-[data-testid="stMetricValue"] { font-size: 72px !important; color: #000000; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 84px !important; line-height: 1.1 !important;
+  color: #000000 !important; font-weight: 700 !important; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; }
 </style>""")
 
 deck = slides(lang, c.selected, c.year_from, c.year_to)

@@ -40,6 +40,9 @@ def status_table(c, keys: list[str], lang: str, headline: bool = False) -> pd.Da
         return ev
     if headline:
         ev = ev[ev.metric.isin(HEADLINE_METRICS) & (ev.status != "no_data")]
+    # targets with a comparable figure first, then by deadline
+    ev = ev.assign(_nodata=ev.status.eq("no_data")).sort_values(["_nodata", "deadline_date", "territory_key"],
+                                                                kind="stable").drop(columns="_nodata")
     shown = pd.DataFrame({
         t("target", lang): [f"{r['description_en' if lang == 'en' else 'description_vi']}" for r in
                             ev.to_dict("records")],
