@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import fmt, frame, theme
-from ui.data import q
+from ui.data import figure, q
 from ui.i18n import t
 from ui.shell import ctx
 from ui.targets import status_table
@@ -94,8 +94,10 @@ st.divider()
 events = q("events", c.all_keys())
 events = events[events.date_date.isna() | events.date_date.dt.year.between(c.year_from, c.year_to)]
 dated = events[events.date_date.notna()].copy()
-fig = go.Figure()
-if not dated.empty:
+def timeline() -> go.Figure:
+    fig = go.Figure()
+    if dated.empty:
+        return fig
     kinds = sorted(dated.kind.unique())
     palette = ["#1F618D", "#C9A227", "#148F77", "#7D3C98", "#CA6F1E", "#566573", "#2E86C1", "#A93226", "#117A65"]
     for i, kind in enumerate(kinds):
@@ -109,6 +111,10 @@ if not dated.empty:
                                               grp["title_en" if lang == "en" else "title_vi"], grp.source_id)],
             hoverinfo="text"))
     fig.update_xaxes(tickformat="%m/%Y")
+    return theme.style(fig, lang, height=380)
+
+
+fig = figure(("timeline", lang, tuple(c.all_keys()), c.year_from, c.year_to), timeline)
 table = events.assign(
     when=[fmt.partial_date(d, p, lang) for d, p in zip(events.date, events.date_precision)],
     territory=[c.label(k) for k in events.territory_key],
@@ -117,6 +123,5 @@ table = events.assign(
    "description_en" if lang == "en" else "description_vi", "source_id"]]
 table.columns = [t("date", lang), t("territory", lang), t("event_kind", lang), t("title", lang), t("note", lang),
                  t("source", lang)]
-frame.chart_block(key="timeline", title=t("timeline", lang), subtitle="", fig=theme.style(fig, lang, height=380)
-                  if len(fig.data) else None, table=table, sources=events.to_dict("records"), lang=lang,
+frame.chart_block(key="timeline", title=t("timeline", lang), subtitle="", fig=fig if len(fig.data) else None, table=table, sources=events.to_dict("records"), lang=lang,
                   file_name="ocop_timeline")

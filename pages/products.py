@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts, fmt, frame, state
-from ui.data import q
+from ui.data import figure, q
 from ui.i18n import t
 from ui.shell import ctx
 from ui.targets import evaluate
@@ -126,7 +126,8 @@ for key in keys:
         continue
     n = int(sub.listed.iloc[0])
     src = q("product_table", [key]).drop_duplicates("source_id")
-    fig = charts.subjects_chart(sub, lang, f"{t('sources', lang)}: " + ", ".join(sorted(src.source_id)))
+    fig = figure(("subjects", lang, key), lambda: charts.subjects_chart(
+        sub, lang, f"{t('sources', lang)}: " + ", ".join(sorted(src.source_id))))
     table = pd.DataFrame({t("subject_type", lang): [t(f"type_{v}", lang) for v in sub.subject_type],
                           t("count_listed", lang): sub.n.astype(int)})
     frame.chart_block(key=f"subjects_{key}", title=f"{t('subjects_title', lang)} · {c.label(key)}",

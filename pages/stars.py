@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import charts, fmt, frame, theme
-from ui.data import q
+from ui.data import figure, q
 from ui.i18n import t
 from ui.shell import ctx
 
@@ -31,7 +31,8 @@ for _, prov in focus_rows.iterrows():
         key=f"tiers_{prov.territory_key}",
         title=f"{t('stars_title', lang)} · {name}",
         subtitle=t("stars_subtitle", lang).format(date=fmt.day(latest, lang) if latest is not None else "–"),
-        fig=charts.tier_chart(dated, family, lang, c.label)
+        fig=figure(("tiers", lang, tuple(family), c.year_from, c.year_to),
+                   lambda: charts.tier_chart(dated, family, lang, c.label))
         if not dated.empty else None,
         table=table, sources=dated[["source_id", "source_title", "source_address", "source_file"]]
         .drop_duplicates().to_dict("records"), lang=lang,

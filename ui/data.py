@@ -95,3 +95,19 @@ def _pptx(version: str, lang: str, provinces: tuple, year_from: int, year_to: in
 def pptx(lang: str, provinces: list[str], year_from: int, year_to: int) -> bytes:
     """The PowerPoint briefing of the same slides, cached on the data version."""
     return _pptx(db().version, lang, tuple(provinces), year_from, year_to)
+
+
+@st.cache_resource(show_spinner=False)
+def _figures() -> dict:
+    return {}
+
+
+def figure(key: tuple, build: Callable[[], Any]) -> Any:
+    """A chart built once per data version and view, shared by every viewer (charts are not mutated)."""
+    cache = _figures()
+    k = (db().version,) + key
+    if k not in cache:
+        if len(cache) > 512:
+            cache.clear()
+        cache[k] = build()
+    return cache[k]
