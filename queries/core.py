@@ -245,19 +245,20 @@ def product_table(cur, keys: list[str], search: str = "", districts: list[str] |
 
 
 def product_facets(cur, keys: list[str]) -> dict[str, pd.DataFrame]:
-    """The values each facet can take (with counts); '' is "not published"."""
-    out = {}
-    for name, expr, label in (
-        ("district", "coalesce(district_code, '')", "coalesce(district, '')"),
-        ("group", "coalesce(product_group, '')", "coalesce(product_group, '')"),
-        ("stars", "coalesce(stars, '')", "coalesce(stars, '')"),
-        ("subject_type", "coalesce(subject_type, '')", "coalesce(subject_type, '')"),
-        ("year", "coalesce(CAST(year AS VARCHAR), '')", "coalesce(CAST(year AS VARCHAR), '')"),
-    ):
-        # expressions are fixed strings of this module, never user text
-        out[name] = _df(cur, _PRODUCT_BASE + " SELECT " + expr + " AS value, " + label +
-                        " AS label, count(*) AS n FROM base GROUP BY ALL ORDER BY label COLLATE vi", [keys])
-    return out
+    """The values each facet can take (with counts); '' is "not published". One pass over the products."""
+    frame = _df(cur, _PRODUCT_BASE.replace("base AS (", "base AS MATERIALIZED (") + """
+        SELECT 'district' AS facet, coalesce(district_code, '') AS value, coalesce(district, '') AS label,
+               count(*) AS n FROM base GROUP BY ALL
+        UNION ALL SELECT 'group', coalesce(product_group, ''), coalesce(product_group, ''), count(*)
+               FROM base GROUP BY ALL
+        UNION ALL SELECT 'stars', coalesce(stars, ''), coalesce(stars, ''), count(*) FROM base GROUP BY ALL
+        UNION ALL SELECT 'subject_type', coalesce(subject_type, ''), coalesce(subject_type, ''), count(*)
+               FROM base GROUP BY ALL
+        UNION ALL SELECT 'year', coalesce(CAST(year AS VARCHAR), ''), coalesce(CAST(year AS VARCHAR), ''),
+               count(*) FROM base GROUP BY ALL
+        ORDER BY facet, label COLLATE vi""", [keys])
+    return {name: frame[frame.facet == name][["value", "label", "n"]].reset_index(drop=True)
+            for name in ("district", "group", "stars", "subject_type", "year")}
 
 
 def product_history(cur, product_id: str) -> pd.DataFrame:
@@ -379,40 +380,41 @@ _TIER_COLUMN = {"products_total": "total", "products_3star": "s3", "products_4st
 def tier_reports(cur, keys: list[str], year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
     """One row per report (territory × as-of date × source × kind): total and tiers side by side.
 
-    Values stay as published (None where a source gave no figure); ``rest`` is the part of a
+    Values stay as published (NULL where a source gave no figure); ``rest`` is the part of a
     total the source did not split (total minus the tiers it gave), never a guessed split.
     """
-    long = tier_figures(cur, keys, year_from, year_to)
-    cols = ["territory_key", "as_of", "as_of_precision", "as_of_date", "source_id", "kind"]
-    if long.empty:
-        return pd.DataFrame(columns=cols + ["total", "s3", "s4", "s5", "s5p", "rest", "qualifier",
-                                            "confidence", "doubtful", "source_title", "source_address",
-                                            "source_file", "note"])
-    long["col"] = long["metric"].map(_TIER_COLUMN)
-    out = []
-    for key, grp in long.groupby(cols, dropna=False, sort=False):
-        row = dict(zip(cols, key))
-        for _, r in grp.iterrows():
-            row[r["col"]] = r["value"]
-            row[r["col"] + "_q"] = r["qualifier"]
-        row["qualifier"] = row.get("total_q") or "exact"
-        row["confidence"] = "L" if (grp["confidence"] == "L").any() else (
-            "M" if (grp["confidence"] == "M").any() else "H")
-        row["doubtful"] = row["confidence"] == "L"
-        first = grp.iloc[0]
-        row["source_title"], row["source_address"], row["source_file"] = (
-            first["source_title"], first["source_address"], first["source_file"])
-        row["note"] = "; ".join(sorted({str(n) for n in grp["note"].dropna() if str(n)}))
-        out.append(row)
-    frame = pd.DataFrame(out)
-    for c in ("total", "s3", "s4", "s5", "s5p"):
-        if c not in frame:
-            frame[c] = None
-    parts = frame[["s3", "s4", "s5", "s5p"]].astype("Float64").sum(axis=1, min_count=1)
-    frame["rest"] = (frame["total"].astype("Float64") - parts.fillna(0)).where(frame["total"].notna())
-    frame.loc[frame["rest"] <= 0, "rest"] = None
-    return frame.sort_values(["as_of_date", "territory_key", "doubtful", "source_id"],
-                             na_position="last").reset_index(drop=True)
+    return _df(cur, """
+        WITH f AS (
+            SELECT f.*, s.title AS source_title, s.address AS source_address, s.seed_file AS source_file
+            FROM figure f JOIN source s ON s.source_id = f.source_id
+            WHERE list_contains(?, f.territory_key) AND f.district_code IS NULL
+              AND list_contains(?, f.metric)
+              AND (f.as_of_date IS NULL OR year(f.as_of_date) BETWEEN coalesce(?, 0) AND coalesce(?, 9999))),
+        r AS (
+            SELECT territory_key, as_of, as_of_precision, as_of_date, source_id, kind,
+                   max(value) FILTER (WHERE metric = 'products_total') AS total,
+                   max(value) FILTER (WHERE metric = 'products_3star') AS s3,
+                   max(value) FILTER (WHERE metric = 'products_4star') AS s4,
+                   max(value) FILTER (WHERE metric = 'products_5star') AS s5,
+                   max(value) FILTER (WHERE metric = 'products_5p') AS s5p,
+                   max(qualifier) FILTER (WHERE metric = 'products_total') AS total_q,
+                   max(qualifier) FILTER (WHERE metric = 'products_3star') AS s3_q,
+                   max(qualifier) FILTER (WHERE metric = 'products_4star') AS s4_q,
+                   max(qualifier) FILTER (WHERE metric = 'products_5star') AS s5_q,
+                   max(qualifier) FILTER (WHERE metric = 'products_5p') AS s5p_q,
+                   CASE WHEN bool_or(confidence = 'L') THEN 'L' WHEN bool_or(confidence = 'M') THEN 'M'
+                        ELSE 'H' END AS confidence,
+                   any_value(source_title) AS source_title, any_value(source_address) AS source_address,
+                   any_value(source_file) AS source_file,
+                   coalesce(string_agg(DISTINCT note, '; ' ORDER BY note), '') AS note
+            FROM f GROUP BY ALL)
+        SELECT *, coalesce(total_q, 'exact') AS qualifier, confidence = 'L' AS doubtful,
+               CASE WHEN total - (coalesce(s3, 0) + coalesce(s4, 0) + coalesce(s5, 0) + coalesce(s5p, 0)) > 0
+                    THEN total - (coalesce(s3, 0) + coalesce(s4, 0) + coalesce(s5, 0) + coalesce(s5p, 0))
+               END AS rest
+        FROM r
+        ORDER BY as_of_date NULLS LAST, territory_key, doubtful, source_id""",
+               [keys, list(TIER_METRICS), year_from, year_to])
 
 
 def round_figures(cur, keys: list[str]) -> pd.DataFrame:
