@@ -161,5 +161,7 @@ else:
         t("decision_no", lang): due.decision_no.fillna(NP),
         t("expires", lang): [fmt.day(e, lang) for e in due.expires],
         t("days_left", lang): due.days_left.astype(int), t("source", lang): due.source_id})
-    st.dataframe(dt, hide_index=True, width="stretch")
+    if len(dt) > SHOW:
+        st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(dt), lang)))
+    st.dataframe(dt.head(SHOW), hide_index=True, width="stretch")
     frame.downloads(dt, "ocop_due_for_reevaluation", lang, "due")
