@@ -266,17 +266,23 @@ def editor_server(tmp_path_factory):
     proc.wait(10)
 
 
+def _login(browser, url: str, tab: str):
+    """Open the Data page, log in as the editor, and open one of its tabs."""
+    page, _ = _open(browser, f"{url}/data")
+    page.get_by_label("Tên đăng nhập").fill("bien-tap")
+    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("tab", name=tab).wait_for(timeout=30_000)
+    page.get_by_role("tab", name=tab).click()
+    return page
+
+
 def test_editor_walkthrough(editor_server, browser, artifacts, tmp_path):
     """Log in, download the template, fill three products, upload, read the preview, apply, find them on
     the dashboard, restore the previous version."""
     from openpyxl import load_workbook
 
-    page, _ = _open(browser, f"{editor_server}/data")
-    page.get_by_label("Tên đăng nhập").fill("bien-tap")
-    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("tab", name="Tải mẫu").wait_for(timeout=30_000)
-    page.get_by_role("tab", name="Tải mẫu").click()
+    page = _login(browser, editor_server, "Tải mẫu")
     with page.expect_download() as dl:
         page.get_by_role("button", name="Tải mẫu Excel (.xlsx)").click()
     template = tmp_path / "mau.xlsx"
@@ -307,12 +313,7 @@ def test_editor_walkthrough(editor_server, browser, artifacts, tmp_path):
     page.screenshot(path=str(artifacts / "import-found.png"), full_page=True)
     page.close()
 
-    page, _ = _open(browser, f"{editor_server}/data")
-    page.get_by_label("Tên đăng nhập").fill("bien-tap")
-    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("tab", name="Lịch sử và khôi phục").wait_for(timeout=30_000)
-    page.get_by_role("tab", name="Lịch sử và khôi phục").click()
+    page = _login(browser, editor_server, "Lịch sử và khôi phục")
     page.get_by_role("button", name="Khôi phục").click()
     page.get_by_text("Đã khôi phục").wait_for(timeout=60_000)
     page.close()
