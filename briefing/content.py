@@ -29,22 +29,8 @@ class Slide:
         return f"{t('sources', lang)}: " + (", ".join(self.source_ids) if self.source_ids else "–")
 
 
-def _name(terr: pd.DataFrame, key: str, lang: str) -> str:
-    row = terr[terr.territory_key == key]
-    return str(row.iloc[0]["name_en" if lang == "en" else "name_vi"]) if not row.empty else key
-
-
 def territory_label(terr: pd.DataFrame, key: str, lang: str) -> str:
-    row = terr[terr.territory_key == key]
-    if row.empty:
-        return key
-    r = row.iloc[0]
-    name = r["name_en" if lang == "en" else "name_vi"]
-    if isinstance(r["valid_to"], str) and r["valid_to"]:
-        return f"{name} ({'until' if lang == 'en' else 'đến'} {fmt.partial_date(r['valid_to'], 'day', lang)})"
-    if isinstance(r["valid_from"], str) and r["valid_from"]:
-        return f"{name} ({'from' if lang == 'en' else 'từ'} {fmt.partial_date(r['valid_from'], 'day', lang)})"
-    return str(name)
+    return fmt.territory_labels(terr, lang)[1].get(key, key)
 
 
 def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = None,
@@ -52,7 +38,9 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     """The briefing's slides for the chosen provinces (today's territory keys)."""
     today = today or date.today()
     terr = queries.territories(cur)
-    label = lambda k: territory_label(terr, k, lang)  # noqa: E731
+    names, labels = fmt.territory_labels(terr, lang)
+    label = lambda k: labels.get(k, k)  # noqa: E731
+    _name = lambda k: names.get(k, k)  # noqa: E731
     families = {p: queries.territory_family(cur, p) for p in provinces}
     all_keys = [k for fam in families.values() for k in fam]
     slides: list[Slide] = []
@@ -74,7 +62,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                          "source_id": first.source_id})
             sources.append(first.source_id)
         if rows:
-            slides.append(Slide("headline", f"{t('latest_total', lang)} · {_name(terr, prov, lang)}",
+            slides.append(Slide("headline", f"{t('latest_total', lang)} · {_name(prov)}",
                                 t("slide_headline_sub", lang), sorted(set(sources)), {"rows": rows}))
 
     # 2. star tiers over time per province
@@ -87,7 +75,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         dated = dated.reset_index(drop=True)
         if dated.empty:
             continue
-        slides.append(Slide("tiers", f"{t('stars_title', lang)} · {_name(terr, prov, lang)}",
+        slides.append(Slide("tiers", f"{t('stars_title', lang)} · {_name(prov)}",
                             t("stars_footer_note", lang), sorted(dated.source_id.unique()),
                             {"reports": dated, "family": fam, "province": prov}))
 

@@ -31,7 +31,6 @@ from .text import fold, nfc
 from .validate import import_dirs, load_dataset
 
 MAX_BYTES = 20 * 1024 * 1024  # the app's own upload limit (Streamlit's server limit is set higher)
-FORMULA = ("=", "+", "-", "@")
 
 
 # --- refusals and row problems, in the user's words ---------------------------------------
@@ -177,8 +176,6 @@ PRODUCT_FIELDS: dict[str, tuple[str, ...]] = {
     "decision_no": ("Số quyết định", "So quyet dinh", "Quyết định", "Decision", "Decision no"),
     "level": ("Cấp", "Cap", "Cấp đánh giá", "Level"),
     "source": ("Nguồn", "Nguon", "Mã nguồn", "Source", "Source id"),
-    "lat": ("Vĩ độ", "Vi do", "Latitude", "Lat"),
-    "lon": ("Kinh độ", "Kinh do", "Longitude", "Lon"),
     "note": ("Ghi chú", "Ghi chu", "Note"),
 }
 REQUIRED = ("name", "stars", "province", "source")
@@ -695,8 +692,3 @@ def retire(table: str, row_id: str, user: str, reason: str = "", data_dir: Path 
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         raise
     return _record(data_dir, {"action": "retire", "user": user, "table": table, "id": row_id, "reason": reason})
-
-
-def neutralise(value: str) -> str:
-    """A cell that a spreadsheet would run as a formula, made inert for export."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA) else value

@@ -373,8 +373,6 @@ def find_figures(cur, text: str, limit: int = 50) -> pd.DataFrame:
 
 __all__ += ["tier_reports", "round_figures"]
 
-_TIER_COLUMN = {"products_total": "total", "products_3star": "s3", "products_4star": "s4",
-                "products_5star": "s5", "products_5p": "s5p"}
 
 
 def tier_reports(cur, keys: list[str], year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:

@@ -72,3 +72,19 @@ def partial_date(text, precision: str | None, lang: str) -> str:
 
 def months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def territory_labels(territories: pd.DataFrame, lang: str) -> tuple[dict, dict]:
+    """(names, labels) by territory key; a label adds the validity of a former or new territory:
+    'Tuyên Quang (đến 30/06/2025)', 'Tuyên Quang (từ 01/07/2025)'."""
+    names, labels = {}, {}
+    for r in territories.to_dict("records"):
+        name = str(r["name_en" if lang == "en" else "name_vi"])
+        names[r["territory_key"]] = name
+        if isinstance(r["valid_to"], str) and r["valid_to"]:
+            labels[r["territory_key"]] = f"{name} ({'until' if lang == 'en' else 'đến'} {day(r['valid_to'], lang)})"
+        elif isinstance(r["valid_from"], str) and r["valid_from"]:
+            labels[r["territory_key"]] = f"{name} ({'from' if lang == 'en' else 'từ'} {day(r['valid_from'], lang)})"
+        else:
+            labels[r["territory_key"]] = name
+    return names, labels

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from . import state
+from . import fmt, state
 from .data import q, startup
 from .i18n import t
 
@@ -58,23 +58,6 @@ class Context:
         return self.labels.get(key, key)
 
 
-def _labels(lang: str) -> tuple[dict, dict]:
-    rows = q("territories")
-    names, labels = {}, {}
-    for r in rows.to_dict("records"):
-        name = r["name_en" if lang == "en" else "name_vi"]
-        names[r["territory_key"]] = name
-        if isinstance(r["valid_to"], str) and r["valid_to"]:
-            v = r["valid_to"]
-            labels[r["territory_key"]] = f"{name} ({'until' if lang == 'en' else 'đến'} {v[8:10]}/{v[5:7]}/{v[:4]})"
-        elif isinstance(r["valid_from"], str) and r["valid_from"]:
-            v = r["valid_from"]
-            labels[r["territory_key"]] = f"{name} ({'from' if lang == 'en' else 'từ'} {v[8:10]}/{v[5:7]}/{v[:4]})"
-        else:
-            labels[r["territory_key"]] = str(name)
-    return names, labels
-
-
 def setup() -> Context:
     """Read the URL, open the data and draw the shared sidebar controls."""
     state.init_from_url()
@@ -113,7 +96,7 @@ def setup() -> Context:
         state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
                      format_func=str.upper, valid=lambda v: v if v in ("png", "svg") else "png",
                      help=t("image_format_help", lang))
-    names, labels = _labels(lang)
+    names, labels = fmt.territory_labels(q("territories"), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
 
 
