@@ -5,8 +5,8 @@ import logging
 
 import streamlit as st
 
+from story.i18n import t
 from ui import shell, state
-from ui.i18n import t
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 

@@ -11,8 +11,8 @@ from datetime import date
 import pandas as pd
 
 import queries
-from ui import fmt
-from ui.i18n import t
+from story import fmt
+from story.i18n import t
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
 

@@ -11,8 +11,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from ui import fmt, theme
-from ui.i18n import t
+from story import fmt, theme
+from story.i18n import t
 
 from .content import Slide, build_slides
 
@@ -148,7 +148,7 @@ def _points(slide, s: Slide, lang: str, label):
 
 
 def _sources(slide, s: Slide, lang: str, label):
-    from ui.frame import cite  # a pure function: the same citation as on screen
+    from story.cite import cite  # a pure function: the same citation as on screen
     src = s.data["sources"]
     rows = [[r["source_id"], cite(r, lang)[:160]] for r in src.to_dict("records")]
     _table(slide, [t("source", lang), t("copy_citation", lang).split(" (")[0]], rows, font=9)

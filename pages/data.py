@@ -8,8 +8,8 @@ import streamlit as st
 
 from ocop_data import accounts, importer, paths, templates
 from ocop_data.problems import BuildError
+from story.i18n import t
 from ui import frame
-from ui.i18n import t
 from ui.shell import ctx
 
 c = ctx()

@@ -7,9 +7,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui import fmt, frame, theme
+from story import fmt, theme
+from story.i18n import t
+from ui import frame
 from ui.data import figure, q
-from ui.i18n import t
 from ui.shell import ctx
 from ui.targets import status_table
 

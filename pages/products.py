@@ -6,9 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ui import charts, fmt, frame, state
+from story import charts, fmt
+from story.i18n import t
+from ui import frame, state
 from ui.data import figure, q
-from ui.i18n import t
 from ui.shell import ctx
 from ui.targets import evaluate
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import fmt, frame, state
+from story import fmt
+from story.i18n import t
+from ui import frame, state
 from ui.data import q
-from ui.i18n import t
 from ui.shell import ctx
 
 PAGE = "sources"

@@ -5,9 +5,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui import charts, fmt, frame, theme
+from story import charts, fmt, theme
+from story.i18n import t
+from ui import frame
 from ui.data import figure, q
-from ui.i18n import t
 from ui.shell import ctx
 
 c = ctx()

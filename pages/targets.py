@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, frame
-from ui.i18n import t
+from story import charts
+from story.i18n import t
+from ui import frame
 from ui.shell import ctx
 from ui.targets import status_table
 

@@ -104,12 +104,12 @@ def test_tier_reports_keep_sources_apart(cur):
 
 @pytest.mark.parametrize("value,lang,expected", [(1234, "vi", "1.234"), (1234, "en", "1,234")])
 def test_number_format(value, lang, expected):
-    from ui import fmt
+    from story import fmt
     assert fmt.number(value, lang) == expected
 
 
 def test_percent_and_date_format():
-    from ui import fmt
+    from story import fmt
     assert fmt.percent(104.347, "vi") == "104,3%"
     assert fmt.percent(104.347, "en") == "104.3%"
     assert fmt.day(date(2024, 7, 11), "vi") == "11/07/2024"

@@ -2,68 +2,21 @@
 (source, as-of date, notes) and downloads of exactly the data shown (CSV with BOM, XLSX)."""
 from __future__ import annotations
 
-import html
 import io
-import re
 from typing import Iterable
 
 import pandas as pd
 import streamlit as st
 
-from . import fmt, state
-from .i18n import t
+from story import fmt
+from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
+                        source_markdown)
+from story.i18n import t
 
-_URL = re.compile(r"^https?://")
+from . import state
+
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
-
-def cite(src: dict, lang: str) -> str:
-    """A citation from what the source states about itself; 'not stated' where it says nothing."""
-    ns = t("not_stated", lang)
-    title = src.get("title")
-    title = f"“{title}”" if title and title != "not stated" else f"[{t('title', lang).lower()}: {ns}]"
-    publisher = src.get("publisher")
-    publisher = publisher if publisher and publisher != "not stated" else f"[{t('publisher', lang).lower()}: {ns}]"
-    published = fmt.partial_date(src.get("published"), src.get("published_precision"), lang) \
-        if src.get("published") else f"[{t('published', lang).lower()}: {ns}]"
-    where = []
-    if src.get("address") and _URL.match(str(src["address"])):
-        where.append(str(src["address"]))
-    if src.get("seed_file"):
-        where.append(f"{t('seed_file', lang).lower()} {src['seed_file']}")
-    return f"{title}. {publisher}, {published}. {' · '.join(where)}".strip()
-
-
-def source_markdown(src: dict, lang: str) -> str:
-    """A short linked mention for captions: id, title or file, link."""
-    label = src.get("title") if src.get("title") and src.get("title") != "not stated" else (
-        src.get("seed_file") or host(src.get("address")) or src.get("source_id"))
-    label = md_escape(str(label))
-    addr = src.get("address")
-    if addr and _URL.match(str(addr)):
-        return f"[{label}]({addr}) `{src['source_id']}`"
-    return f"{label} `{src['source_id']}`"
-
-
-def host(address) -> str | None:
-    """'https://lite.baomoi.com/x/y' -> 'lite.baomoi.com' (a short label; the link keeps the address)."""
-    if isinstance(address, str) and _URL.match(address):
-        return address.split("/")[2]
-    return None
-
-
-def _normalise_source(r: dict) -> dict:
-    """Accept rows of the source table or query rows with source_* columns."""
-    def pick(*names):
-        for n in names:
-            v = r.get(n)
-            if v is not None and not (isinstance(v, float) and pd.isna(v)):
-                return v
-        return None
-    return {"source_id": r.get("source_id"), "title": pick("source_title", "title"),
-            "address": pick("source_address", "address"), "seed_file": pick("source_file", "seed_file"),
-            "publisher": pick("source_publisher", "publisher"), "published": pick("source_published", "published"),
-            "published_precision": r.get("published_precision")}
 
 
 def records(df: pd.DataFrame) -> list[dict]:
@@ -72,18 +25,11 @@ def records(df: pd.DataFrame) -> list[dict]:
             for r in df.to_dict("records")]
 
 
-def md_escape(text) -> str:
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return ""
-    text = str(text)
-    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$])", r"\\\1", text)
-
-
 def caption(sources: pd.DataFrame | Iterable[dict], lang: str, as_of: str | None = None,
             notes: Iterable[str] = ()) -> None:
     """The footer under a chart: sources, as-of date, notes."""
     rows = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources)
-    rows = [_normalise_source(r) for r in rows]
+    rows = [normalise_source(r) for r in rows]
     seen, parts = set(), []
     for r in rows:
         if r.get("source_id") in seen:
@@ -163,6 +109,3 @@ def chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame
     downloads(table, file_name or key, lang, key)
 
 
-def esc(text) -> str:
-    """HTML-escape anything users or sources typed before it reaches unsafe_allow_html or tooltips."""
-    return html.escape("" if text is None else str(text), quote=True)

@@ -7,9 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from . import fmt, state
+from story import fmt
+from story.i18n import t
+
+from . import state
 from .data import q, startup
-from .i18n import t
 
 state.define("lang", "vi")
 state.define("province", "all")

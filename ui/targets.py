@@ -6,9 +6,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from . import fmt, frame
+from story import fmt
+from story.i18n import t
+
+from . import frame
 from .data import q
-from .i18n import t
 
 HEADLINE_METRICS = ("products_total", "communes_with_product", "products_4star", "products_5star")
 COMPARISON_WORDS = {"vi": {"at_least": "ít nhất", "more_than": "trên", "exactly": "đúng", "range": "từ",

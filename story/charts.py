@@ -7,7 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import fmt, frame, theme
+from . import fmt, theme
+from .cite import esc
 from .i18n import t
 
 TIERS = [("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"), ("rest", "total")]
@@ -27,19 +28,19 @@ def source_short(r) -> str:
 def _hover(r, col: str, star: str, lang: str) -> str:
     value = r[col]
     q_ = r.get(col + "_q") if col != "rest" else None
-    lines = [f"<b>{frame.esc(tier_label(star, lang))}</b>: {frame.esc(fmt.qualified(value, q_ or 'exact', lang))}"]
+    lines = [f"<b>{esc(tier_label(star, lang))}</b>: {esc(fmt.qualified(value, q_ or 'exact', lang))}"]
     if col == "rest":
-        lines.append(frame.esc(t("split_not_published", lang)))
-    lines.append(f"{t('as_of', lang)}: {frame.esc(fmt.partial_date(r['as_of'], r['as_of_precision'], lang))}")
+        lines.append(esc(t("split_not_published", lang)))
+    lines.append(f"{t('as_of', lang)}: {esc(fmt.partial_date(r['as_of'], r['as_of_precision'], lang))}")
     if pd.notna(r.get("total")):
         lines.append(f"{t('stars_total', lang).split(' (')[0]}: "
-                     f"{frame.esc(fmt.qualified(r['total'], r.get('total_q') or 'exact', lang))}")
+                     f"{esc(fmt.qualified(r['total'], r.get('total_q') or 'exact', lang))}")
     title = r["source_title"] if r["source_title"] != "not stated" else (r["source_file"] or r["source_address"])
-    lines.append(f"{t('source', lang)}: {frame.esc(r['source_id'])} · {frame.esc(title)}")
+    lines.append(f"{t('source', lang)}: {esc(r['source_id'])} · {esc(title)}")
     if r["doubtful"]:
-        lines.append(frame.esc(t("doubtful_flag", lang)))
+        lines.append(esc(t("doubtful_flag", lang)))
     if r["note"]:
-        lines.append(f"<i>{frame.esc(r['note'][:140])}</i>")
+        lines.append(f"<i>{esc(r['note'][:140])}</i>")
     return "<br>".join(lines)
 
 
@@ -92,8 +93,8 @@ def progress_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str
         marker_color=[theme.STATUS_COLORS[s] for s in chart.status],
         text=[f"{fmt.percent(p, lang)} · {t(f'status_{s}', lang)}" for p, s in zip(chart.percent, chart.status)],
         textposition="auto",
-        hovertext=[f"{frame.esc(lbl)}<br>{frame.esc(fmt.qualified(v, qq, lang))} / "
-                   f"{frame.esc(fmt.number(g, lang))}<br>{t('figure_source', lang)}: {frame.esc(s)}"
+        hovertext=[f"{esc(lbl)}<br>{esc(fmt.qualified(v, qq, lang))} / "
+                   f"{esc(fmt.number(g, lang))}<br>{t('figure_source', lang)}: {esc(s)}"
                    for lbl, v, qq, g, s in zip(labels, chart.latest_value, chart.latest_qualifier, chart.value,
                                                chart.latest_source)],
         hoverinfo="text"))
@@ -111,7 +112,7 @@ def subjects_chart(counts: pd.DataFrame, lang: str, source_line: str) -> go.Figu
         x=[t(f"type_{v}", lang) for v in counts.subject_type], y=counts.n.astype(int),
         marker_color=[theme.TYPE_COLORS.get(v, "#999") for v in counts.subject_type],
         text=[fmt.number(v, lang) for v in counts.n], textposition="outside",
-        hovertext=[f"{frame.esc(t(f'type_{v}', lang))}: {x}" for v, x in zip(counts.subject_type, counts.n)],
+        hovertext=[f"{esc(t(f'type_{v}', lang))}: {x}" for v, x in zip(counts.subject_type, counts.n)],
         hoverinfo="text"))
     fig.update_yaxes(title_text=t("count_listed", lang))
     return theme.style(fig, lang, height=360, bottom=80, source_line=source_line)

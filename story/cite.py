@@ -1,0 +1,131 @@
+"""Citations, escaping and the one link helper (no streamlit).
+
+Every place that turns data or user text into markdown or HTML goes through these: ``md_escape``
+for markdown, ``esc`` for HTML (Plotly hovers, tooltips), and ``link`` for an address, which
+escapes the label and accepts only http(s) addresses, so a source address becomes a working link
+and nothing else ever does.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from . import fmt
+from .i18n import t
+
+_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+
+
+def is_missing(value) -> bool:
+    return value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value))
+
+
+def md_escape(text) -> str:
+    """Markdown-escape anything users or sources typed: it shows as plain text, never as markup."""
+    if is_missing(text):
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def esc(text) -> str:
+    """HTML-escape anything users or sources typed before it reaches HTML (hovers, tooltips)."""
+    return html.escape("" if is_missing(text) else str(text), quote=True)
+
+
+def is_url(address) -> bool:
+    return isinstance(address, str) and bool(_URL.match(address))
+
+
+def link(label, address) -> str:
+    """A markdown link: the label escaped, the address used only when it is http(s); else the label alone."""
+    text = md_escape(label)
+    if not is_url(address):
+        return text
+    # parentheses and spaces inside the address would end the markdown link early
+    target = str(address).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{text}]({target})"
+
+
+def link_html(label, address) -> str:
+    """An HTML link for unsafe_allow_html blocks: escaped label, http(s) only."""
+    if not is_url(address):
+        return esc(label)
+    return f'<a href="{esc(address)}" target="_blank" rel="noopener noreferrer">{esc(label)}</a>'
+
+
+def host(address) -> str | None:
+    """'https://lite.baomoi.com/x/y' -> 'lite.baomoi.com' (a short label; the link keeps the address)."""
+    if is_url(address):
+        return address.split("/")[2]
+    return None
+
+
+def normalise_source(r: dict) -> dict:
+    """Accept rows of the source table or query rows with source_* columns."""
+    def pick(*names):
+        for n in names:
+            v = r.get(n)
+            if not is_missing(v):
+                return v
+        return None
+    return {"source_id": r.get("source_id"), "title": pick("source_title", "title"),
+            "address": pick("source_address", "address"), "seed_file": pick("source_file", "seed_file"),
+            "publisher": pick("source_publisher", "publisher"), "published": pick("source_published", "published"),
+            "published_precision": pick("source_published_precision", "published_precision"),
+            "title_descriptive": bool(pick("source_title_descriptive", "title_descriptive") or False)}
+
+
+def _stated(value) -> bool:
+    return not is_missing(value) and str(value) != "not stated" and str(value) != ""
+
+
+def source_label(src: dict, lang: str) -> str:
+    """A short name for a source: its title, else its publisher and date, else its host (never a file name)."""
+    s = normalise_source(src)
+    if _stated(s["title"]):
+        return str(s["title"])
+    parts = [str(s["publisher"])] if _stated(s["publisher"]) else []
+    if _stated(s["published"]):
+        parts.append(fmt.partial_date(s["published"], s["published_precision"], lang))
+    if parts:
+        return ", ".join(parts)
+    return host(s["address"]) or str(s["source_id"])
+
+
+def cite(src: dict, lang: str) -> str:
+    """A citation a reporter can paste: publisher, date, 'title', address (plain text).
+
+    Only what the source states about itself; a descriptive title (one the project wrote for a
+    source that states none) stays in square brackets. A field not stated is left out, and the
+    citation says once which fields the source does not state.
+    """
+    s = normalise_source(src)
+    parts, missing = [], []
+    if _stated(s["publisher"]):
+        parts.append(str(s["publisher"]))
+    else:
+        missing.append(t("publisher", lang).lower())
+    if _stated(s["published"]):
+        parts.append(fmt.partial_date(s["published"], s["published_precision"], lang))
+    else:
+        missing.append(t("published", lang).lower())
+    if _stated(s["title"]):
+        title = str(s["title"])
+        parts.append(title if s["title_descriptive"] else f"“{title}”")
+    else:
+        missing.append(t("title", lang).lower())
+    if is_url(s["address"]):
+        parts.append(str(s["address"]))
+    text = ", ".join(parts)
+    if missing:
+        text += f" ({t('not_stated', lang)}: {', '.join(missing)})"
+    return text
+
+
+def source_markdown(src: dict, lang: str) -> str:
+    """A short linked mention for captions: the source's name, linked to its address."""
+    s = normalise_source(src)
+    return link(source_label(s, lang), s["address"])
