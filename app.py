@@ -1,6 +1,7 @@
 """OCOP dashboard: navigation and shared state. Run with `streamlit run app.py`."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 import streamlit as st
@@ -23,23 +24,33 @@ PAGES = [
     ("pages/data.py", "page_data", "data", ":material/database:"),
 ]
 
-st.session_state.pop("_q_memo", None)  # query results are shared within one run only
-context = shell.setup()
-st.session_state[shell.CTX_KEY] = context
-lang = context.lang
-nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
-                     for path, title, url, icon in PAGES])
-if state.get("present") and nav.url_path != "present":
-    state.set_value("present", False)  # an entry alias: the presentation has its own page
-    st.switch_page("pages/present.py")
-with st.sidebar:
-    st.caption(context.subtitle())
+
+def main() -> None:
+    st.session_state.pop("_q_memo", None)  # query results are shared within one run (and its fragment reruns)
+    context = shell.setup()
+    lang = context.lang
+    nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
+                         for path, title, url, icon in PAGES])
+    context = dataclasses.replace(context, page=nav.url_path)
+    st.session_state[shell.CTX_KEY] = context  # kept after the run: fragment reruns read it
+    shell.log_run("full", nav.url_path)
+    if state.get("present") and nav.url_path != "present":
+        state.set_value("present", False)  # an entry alias: the presentation has its own page
+        st.switch_page("pages/present.py")
+    with st.sidebar:
+        st.caption(context.subtitle())
+    try:
+        nav.run()
+    except Exception:  # a kind message in the user's language, never a traceback
+        log.exception("page failed")
+        st.error(t("error_kind", lang))
+    finally:
+        state.sync_to_url(nav.url_path)
+
+
+st.session_state[shell.RUNNING_KEY] = True
 try:
-    nav.run()
-except Exception:  # a kind message in the user's language, never a traceback
-    log.exception("page failed")
-    st.error(t("error_kind", lang))
+    main()
 finally:
-    state.sync_to_url(nav.url_path)
-    # the context lives for this run only: a page run without this script notices (ui.shell.ctx)
-    st.session_state.pop(shell.CTX_KEY, None)
+    # a page run without this script (Streamlit's legacy pages/ mode) notices (ui.shell.ctx)
+    st.session_state[shell.RUNNING_KEY] = False

@@ -61,7 +61,7 @@ def _cached(version: str, name: str, args: tuple, kwargs: tuple) -> Any:
     return fn(db().cursor(), *args, **kwargs)
 
 
-MEMO = "_q_memo"  # results already fetched in this run (app.py empties it at the start of each run)
+MEMO = "_q_memo"  # results fetched in this run and its fragment reruns (app.py empties it each full run)
 
 
 def q(name: str, *args, **kwargs) -> Any:
@@ -69,9 +69,10 @@ def q(name: str, *args, **kwargs) -> Any:
     frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
     memo = st.session_state.setdefault(MEMO, {})
-    key = (name, args, frozen)
+    version = db().version
+    key = (version, name, args, frozen)
     if key not in memo:
-        memo[key] = _cached(db().version, name, args, frozen)  # st.cache_data hands out a fresh copy
+        memo[key] = _cached(version, name, args, frozen)  # st.cache_data hands out a fresh copy
     return memo[key]
 
 

@@ -1,8 +1,11 @@
 """Shared state for every page: language, province and years, read from the URL and the sidebar."""
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
@@ -33,6 +36,7 @@ class Context:
     year_max: int
     names: dict = field(default_factory=dict)
     labels: dict = field(default_factory=dict)
+    page: str = ""  # the url path of the page being shown ("overview", "stars", ...)
 
     def subtitle(self) -> str:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
@@ -109,19 +113,54 @@ def _copy_years() -> None:
 
 
 CTX_KEY = "_ctx"
+RUNNING_KEY = "_app_running"  # True while app.py runs this script run (False between runs)
+
+
+def in_fragment_rerun() -> bool:
+    """True when only a fragment is rerunning (app.py did not run this time)."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    run = get_script_run_ctx(suppress_warning=True)
+    return bool(run and run.fragment_ids_this_run)
 
 
 def ctx() -> Context:
-    """The context app.py set up in this run.
+    """The context app.py set up in its last full run (a fragment rerun reads the same one).
 
     With a ``pages/`` folder beside it, Streamlit's legacy multipage mode may run a page file
     directly, without app.py, on the first run after the server starts (and in AppTest after a
     page switch). Then the page stops at once, the legacy mode is switched off, and the run
     starts again through app.py.
     """
-    if CTX_KEY not in st.session_state:
+    context = st.session_state.get(CTX_KEY)
+    if context is None or not (st.session_state.get(RUNNING_KEY) or in_fragment_rerun()):
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False
         st.rerun()
-    return st.session_state[CTX_KEY]
+    return context
+
+
+def log_run(kind: str, name: str) -> None:
+    """Test-only: with $OCOP_RUN_LOG set, append one line per full run or fragment rerun."""
+    path = os.environ.get("OCOP_RUN_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"{kind} {name}\n")
+
+
+def fragment(fn: Callable) -> Callable:
+    """``st.fragment`` for a block that reruns alone (a search box, a toggle, the slide navigation).
+
+    After a fragment rerun the address bar is brought in step with the view, since app.py (which
+    writes the URL after a full run) does not run then.
+    """
+    @functools.wraps(fn)
+    def body(*args, **kwargs):
+        out = fn(*args, **kwargs)
+        if in_fragment_rerun():
+            log_run("fragment", fn.__name__)
+            state.sync_to_url(ctx().page)
+        return out
+
+    return st.fragment(body)
