@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 NOT_STATED = "not stated"
 
@@ -26,7 +26,7 @@ STARS = ("3", "4", "5", "5p")  # 5p = "tiềm năng 5 sao" (potential 5-star)
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 LEVELS = ("district", "province", "national")
 EVAL_KINDS = ("new", "re-evaluation", "upgrade", "not_published")
-FIGURE_KINDS = ("reported", "estimate")
+FIGURE_KINDS = ("reported", "estimate", "derived")  # derived: computed from published figures (formula)
 QUALIFIERS = ("exact", "more_than", "about", "at_least")
 CONFIDENCE = ("H", "M", "L")
 COMPARISONS = ("at_least", "more_than", "exactly", "range", "all")
@@ -36,6 +36,10 @@ EVENT_KINDS = ("plan", "decision", "evaluation_round", "conference", "training",
 POINT_KINDS = ("total", "count_at_unit", "locality", "point")
 POINT_PRECISIONS = ("address", "commune", "district_centroid", "locality", "province")
 LANGS = ("vi", "en")
+# how a fact row is backed by its source (DATA-RULES §1): a verbatim quote that states the value;
+# a formula over published figures; a quote that could not be read (with the reason); the
+# imported file's own cells; or synthetic benchmark data (exempt)
+QUOTE_STATUSES = ("verbatim", "derived", "not_retrieved", "imported", "synthetic")
 TERRITORY_LEVELS = ("nation", "province")
 
 
@@ -69,6 +73,15 @@ class Table:
 
 
 SRC = Col("source_id", "ref", True, ref="source.source_id", doc="id of the source row")
+NOTE_VI = Col("note_vi", doc="the note in Vietnamese (the note column holds it in English)")
+# the source's own words for a fact row (DATA-RULES §1)
+QUOTE = (
+    Col("quote", doc="the shortest verbatim span of the source that states the row (… to shorten)"),
+    Col("quote_status", "enum", False, QUOTE_STATUSES + ("",), doc="verbatim, derived, not_retrieved, "
+        "imported or synthetic"),
+    Col("formula", doc="for a derived row: how it is computed from published figures (their ids)"),
+    Col("quote_reason", doc="for not_retrieved: why the source's words could not be read"),
+)
 
 TABLES: dict[str, Table] = {}
 
@@ -81,6 +94,8 @@ def _t(table: Table) -> Table:
 _t(Table("source", (
     Col("source_id", "id", True, doc="short stable id, e.g. seed-000, caphebichthao-2019"),
     Col("title", required=True, doc="as the source states it, else 'not stated'"),
+    Col("title_descriptive", "bool", doc="true when the title is a description written by the project "
+        "for a source that states none ('[bài về …]')"),
     Col("publisher", required=True),
     Col("published", "date", doc="publication date as stated; empty when not stated"),
     Col("published_precision", "enum", True, DATE_PRECISIONS),
@@ -90,6 +105,7 @@ _t(Table("source", (
     Col("gathered_precision", "enum", True, DATE_PRECISIONS),
     Col("language", "enum", True, LANGS),
     Col("note"),
+    NOTE_VI,
 ), key="source_id", doc="Where every fact comes from.",
     date_pairs=(("published", "published_precision"), ("gathered", "gathered_precision"))))
 
@@ -109,6 +125,7 @@ _t(Table("territory", (
     Col("lon", "float"),
     SRC,
     Col("note"),
+    NOTE_VI,
 ), key="territory_key", doc="Provinces (and the nation) over their validity periods.",
     date_pairs=(("valid_from", "valid_from_precision"), ("valid_to", "valid_to_precision"))))
 
@@ -123,6 +140,7 @@ _t(Table("subject", (
     Col("commune", doc="commune as published (text)"),
     SRC,
     Col("note"),
+    NOTE_VI,
 ), key="subject_id", doc="Producers (chủ thể)."))
 
 _t(Table("subject_alias", (
@@ -131,6 +149,7 @@ _t(Table("subject_alias", (
     SRC,
     Col("reviewed", required=True, doc="who reviewed the merge, or 'project data files'"),
     Col("note"),
+    NOTE_VI,
 ), doc="Other published names of one subject (merged by a person, never by similarity)."))
 
 _t(Table("product", (
@@ -138,6 +157,7 @@ _t(Table("product", (
     Col("name", required=True, doc="as published"),
     Col("name_lang", "enum", True, LANGS),
     Col("name_note", doc="e.g. 'English rendering; original Vietnamese wording not available'"),
+    Col("name_en", doc="an English rendering of the name (shown only in English, marked as a rendering)"),
     Col("subject_id", "ref", ref="subject.subject_id", doc="empty when no producer is published"),
     Col("territory_key", "ref", True, ref="territory.territory_key"),
     Col("district_code", "ref", ref="district.district_code"),
@@ -150,6 +170,7 @@ _t(Table("product", (
     Col("group_classified", "bool", doc="true when the group was classified from the name"),
     SRC,
     Col("note"),
+    NOTE_VI,
 ), key="product_id", doc="Named OCOP products."))
 
 _t(Table("evaluation", (
@@ -164,6 +185,8 @@ _t(Table("evaluation", (
     Col("points", "float"),
     SRC,
     Col("note"),
+    NOTE_VI,
+    *QUOTE,
 ), key="evaluation_id", doc="Star history: one row per decision.",
     date_pairs=(("decided", "decided_precision"),)))
 
@@ -189,6 +212,8 @@ _t(Table("sales_point", (
     Col("as_of_precision", "enum", True, DATE_PRECISIONS),
     SRC,
     Col("note"),
+    NOTE_VI,
+    *QUOTE,
 ), key="point_id", doc="Display-and-sale points, at the precision published.",
     date_pairs=(("opened", "opened_precision"), ("as_of", "as_of_precision"))))
 
@@ -205,6 +230,8 @@ _t(Table("figure", (
     Col("confidence", "enum", True, CONFIDENCE),
     SRC,
     Col("note"),
+    NOTE_VI,
+    *QUOTE,
 ), key="figure_id", doc="Published figures, long form. Two disagreeing sources are two rows.",
     date_pairs=(("as_of", "as_of_precision"),)))
 
@@ -217,6 +244,7 @@ _t(Table("metric", (
     Col("family", required=True, doc="products, tiers, round, subjects, coverage, money, other"),
     Col("star", "enum", False, STARS, doc="the star tier a tier metric counts"),
     Col("note"),
+    NOTE_VI,
 ), key="metric", doc="What a figure or a target counts."))
 
 _t(Table("target", (
@@ -240,6 +268,8 @@ _t(Table("target", (
     Col("comparable", "bool", doc="false when no province-wide reported figure can ever be compared"),
     SRC,
     Col("note"),
+    NOTE_VI,
+    *QUOTE,
 ), key="target_id", doc="Plan targets, each document its own target.",
     date_pairs=(("plan_date", "plan_date_precision"), ("deadline", "deadline_precision"),
                 ("unit_abolished_on", "unit_abolished_on_precision"))))
@@ -254,9 +284,12 @@ _t(Table("event", (
     Col("title_en", required=True),
     Col("description_vi"),
     Col("description_en"),
+    Col("certificates_from", "date", doc="for a round: the date its certificates run from, as the source states"),
+    Col("certificates_from_precision", "enum", False, DATE_PRECISIONS),
     SRC,
+    *QUOTE,
 ), key="event_id", doc="Programme timeline: plans, rounds, conferences, trainings, fairs.",
-    date_pairs=(("date", "date_precision"),)))
+    date_pairs=(("date", "date_precision"), ("certificates_from", "certificates_from_precision"))))
 
 # Tables the build derives from the GeoJSON and the commune lists in ocop_data/geo/.
 GEO_TABLES = ("district", "commune", "commune_origin")
