@@ -300,6 +300,8 @@ _t(Table("event", (
     Col("certificates_source_id", "ref", ref="source.source_id",
         doc="the source that states the certificate date (when not the event's own source)"),
     Col("certificates_quote", doc="the words of that source that state the certificate date"),
+    Col("round_figure_id", "ref", ref="figure.figure_id",
+        doc="for a round: the figure that counts the products it recognised"),
     SRC,
     *QUOTE,
 ), key="event_id", doc="Programme timeline: plans, rounds, conferences, trainings, fairs.",

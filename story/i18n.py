@@ -344,6 +344,102 @@ S: dict[str, tuple[str, str]] = {
     "ev_policy": ("Chính sách", "Policy"),
 }
 
+# issue 9 (data truth): quotes, corrections, citations, certificates, units
+S.update({
+    "quote": ("Nguyên văn nguồn", "Source's words"),
+    "quote_status": ("Đối chiếu nguồn", "Checked against the source"),
+    "quote_status_verbatim": ("trích nguyên văn", "verbatim quote"),
+    "quote_status_derived": ("tính từ số liệu khác", "derived"),
+    "quote_status_not_retrieved": ("chưa đối chiếu nguyên văn", "not checked against the source's words"),
+    "quote_status_imported": ("trích từ tệp nhập", "from the imported file"),
+    "quote_status_synthetic": ("dữ liệu tổng hợp (không thật)", "synthetic data (not real)"),
+    "derived_from": ("tính từ {formula}", "derived from {formula}"),
+    "not_retrieved_reason": ("chưa đối chiếu nguyên văn: {reason}", "not checked against the source's words: {reason}"),
+    "kind_derived": ("tính từ số liệu khác", "derived"),
+    "level_not_published": ("Không công bố", "Not published"),
+    "descriptive_title_mark": ("tiêu đề mô tả do dự án viết; nguồn không nêu tiêu đề",
+                               "a descriptive title written by the project; the source states none"),
+    "about_date": ("khoảng {}", "about {}"),
+    "citation": ("Dòng trích dẫn", "Citation"),
+    "open_source": ("Mở nguồn", "Open the source"),
+    "source_gaps": ("Nguồn không nêu", "Not stated by the source"),
+    "sources_list": ("Danh sách nguồn", "List of sources"),
+    "n_sources": ("{n} nguồn", "{n} sources"),
+    # corrections (Đính chính)
+    "corrections_title": ("Đính chính", "Corrections"),
+    "corrections_intro": ("Mọi số liệu đã được sửa sau đợt rà soát tháng 11/2026: trước đây ghi gì, nay ghi gì, vì sao, "
+                          "theo nguồn nào.",
+                          "Every figure changed after the November 2026 audit: what it said, what it says now, why, "
+                          "and which source states it."),
+    "corr_date": ("Ngày đính chính", "Corrected on"),
+    "corr_what": ("Dữ kiện", "Fact"),
+    "corr_change": ("Loại", "Kind"),
+    "corr_old": ("Trước đây", "Before"),
+    "corr_new": ("Nay", "Now"),
+    "corr_reason": ("Lý do", "Reason"),
+    "corr_source": ("Nguồn nêu", "Stated by"),
+    "corr_old_source": ("Nguồn trước đây", "Previously cited"),
+    "corr_successors": ("Thay bằng", "Replaced by"),
+    "change_value": ("giá trị", "value"), "change_attribution": ("nguồn dẫn", "attribution"),
+    "change_date": ("ngày", "date"), "change_qualifier": ("hạn định", "qualifier"),
+    "change_kind": ("loại số liệu", "kind of figure"), "change_territory": ("địa bàn", "territory"),
+    "change_name": ("tên", "name"), "change_producer": ("chủ thể", "producer"), "change_place": ("địa điểm", "place"),
+    "change_split": ("tách thành nhiều dòng", "split"), "change_removed": ("bỏ", "removed"),
+    "change_added": ("thêm", "added"), "change_confidence": ("độ tin cậy", "confidence"),
+    "change_level": ("cấp công nhận", "level"), "change_comparison": ("phép so sánh", "comparison"),
+    "change_source": ("nguồn", "source"),
+    "table_figure": ("Số liệu", "Figure"), "table_target": ("Mục tiêu", "Target"), "table_product": ("Sản phẩm", "Product"),
+    "table_evaluation": ("Xếp hạng", "Rating"), "table_subject": ("Chủ thể", "Producer"),
+    "table_sales_point": ("Điểm bán", "Sales point"), "table_event": ("Sự kiện", "Event"),
+    "table_source": ("Nguồn", "Source"), "table_territory": ("Địa bàn", "Territory"), "table_metric": ("Chỉ tiêu", "Metric"),
+    "table_subject_alias": ("Tên khác của chủ thể", "Producer alias"),
+    # sources that disagree
+    "conflicts_title": ("Các nguồn vênh nhau", "Sources that disagree"),
+    "conflicts_intro": ("Hai nguồn nêu số khác nhau cho cùng một chỉ tiêu, cùng địa bàn, cùng thời điểm: cả hai được "
+                        "giữ và dẫn song song.",
+                        "Two sources give different numbers for the same metric, territory and time: both are kept "
+                        "and cited side by side."),
+    "conflict_a": ("Nguồn thứ nhất", "First source"),
+    "conflict_b": ("Nguồn thứ hai", "Second source"),
+    "conflict_cite": ("{a} — khác với — {b}", "{a} — differs from — {b}"),
+    # split products
+    "split_into": ("Sản phẩm này đã được tách thành: {names}.", "This product was split into: {names}."),
+    # certificates (36 months, Decision 148/QĐ-TTg)
+    "cert_valid": ("còn hiệu lực", "valid"),
+    "cert_expiring": ("hết hạn trong 12 tháng tới", "expires within 12 months"),
+    "cert_expired": ("đã hết hạn", "expired"),
+    "cert_unknown": ("không tính được (ngày quyết định không chính xác đến ngày)",
+                     "unknown (the decision date is not day-precise)"),
+    "cert_superseded": ("đã có quyết định sau thay thế", "replaced by a later decision"),
+    "cert_status": ("Chứng nhận", "Certificate"),
+    "cert_line_valid": ("chứng nhận còn hiệu lực đến {end}", "certificate valid until {end}"),
+    "cert_line_expiring": ("chứng nhận hết hạn ngày {end}", "certificate expires on {end}"),
+    "cert_line_expired": ("chứng nhận đã hết hạn từ {end}", "certificate expired on {end}"),
+    "round_products": ("{n} sản phẩm của đợt {year}", "{n} products of the {year} round"),
+    "round_only": ("Đợt {year}", "The {year} round"),
+    "round_from": ("chứng nhận từ {start}", "certified from {start}"),
+    "round_valid": ("còn hiệu lực đến {end}", "valid until {end}"),
+    "round_expiring": ("sẽ hết hạn ngày {end}", "expiring on {end}"),
+    "round_expired": ("đã hết hạn từ {end}", "expired on {end}"),
+    "round_no_reeval": ("chưa thấy công bố đánh giá lại", "no re-evaluation published yet"),
+    "round_reeval": ("đã có công bố đánh giá lại sau đó", "a later re-evaluation has been published"),
+    # units written out with a figure
+    "scale_thousand": ("nghìn", "thousand"),
+    "scale_million": ("triệu", "million"),
+    "scale_billion": ("tỷ", "billion"),
+    "unit_points": ("điểm", "points"),
+    "conf_H": ("cao", "high"), "conf_M": ("trung bình", "medium"), "conf_L": ("thấp, đáng ngờ", "low, doubtful"),
+    "lang_vi": ("tiếng Việt", "Vietnamese"), "lang_en": ("tiếng Anh", "English"),
+    "seed_provenance": ("Tệp bài gốc (chỉ để lưu vết, không dùng để trích dẫn)", "Seed file (provenance only, never the citation)"),
+    "sources_complete": ("{n}/{total} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng; các nguồn còn lại không nêu một "
+                         "trong ba thông tin này (ghi rõ ở từng nguồn).",
+                         "{n}/{total} sources state their title, publisher and date; the others omit one of these "
+                         "(shown for each)."),
+    "no_corrections": ("Chưa có đính chính nào.", "No corrections yet."),
+    "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
+})
+
+
 
 def t(key: str, lang: str) -> str:
     """The text of ``key`` in ``lang``; the key itself if it is missing (visible, never a crash)."""
