@@ -45,3 +45,20 @@ def status_text(status: str | None, expires, lang: str) -> str:
     if status in ("valid", "expiring", "expired") and not is_missing(expires):
         return t(f"cert_line_{status}", lang).format(end=_day(expires, lang))
     return t(f"cert_{status or 'unknown'}", lang)
+
+
+def product_summary(history, lang: str) -> str:
+    """One plain-text line for a product's detail: the latest certificate's status and the source's words for it.
+
+    ``history`` is ``queries.product_certificates`` (oldest first). Escape it before markdown.
+    """
+    from .cite import quote_line  # local: cite imports fmt, which imports i18n
+
+    if history is None or len(history) == 0:
+        return ""
+    last = history.iloc[-1].to_dict()
+    parts = [f"{t('cert_status', lang)}: {status_text(last.get('status'), last.get('expires'), lang)}"]
+    words = quote_line(last, lang)
+    if words:
+        parts.append(f"{t('quote', lang)}: {words}")
+    return " · ".join(parts)

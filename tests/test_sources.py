@@ -140,3 +140,28 @@ def test_sources_page_figures_have_units_and_words(cur):
     assert "khoảng 82,4 triệu USD" in values and "trên 70 học viên" in values
     assert set(df["Độ tin cậy"]) <= {"cao", "trung bình", "thấp, đáng ngờ"}
     assert isinstance(df, pd.DataFrame) and "Nguyên văn nguồn" in df.columns
+
+
+# --- the one call each added to the overview and the product detail -----------------------------------
+
+@pytest.mark.parametrize("lang,expected", [
+    ("vi", "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023, đã hết hạn từ 17/01/2026; chưa thấy công bố đánh giá lại"),
+    ("en", "66 products of the 2022 round, certified from 17/01/2023, expired on 17/01/2026; no re\\-evaluation "
+           "published yet")])
+def test_overview_says_the_2022_round_certificates_expired(lang, expected):
+    # today is after 17/01/2026 (the tests run in or after November 2026)
+    at = run("pages/overview.py", lang, province="08-2025")
+    assert any(expected in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_product_link_to_a_split_product_names_its_successors(lang):
+    at = run("pages/products.py", lang, province="14", product="sl-ca-chua-khoai-tay-tu-nhien")
+    at = run("pages/products.py", lang, province="14", product="sl-ca-chua-khoai-tay-tu-nhien")
+    assert any("Cà chua an toàn; Khoai tây an toàn" in i.value for i in at.info)
+
+
+def test_product_detail_shows_certificate_status_and_quote():
+    at = run("pages/products.py", "vi", province="08-2025", product="hg-tra-xanh-phin-ho")
+    line = [c.value for c in at.caption if c.value.startswith("Chứng nhận")][0]
+    assert "đã hết hạn từ 30/06/2024" in line and "Trà xanh hộp 100gr" in line
