@@ -56,14 +56,17 @@ def stated(v) -> bool:
     return isinstance(v, str) and v not in ("", "not stated")
 
 
+tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
+    [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
                for s in frame.records(srcs))
-st.subheader(t("sources_list", lang), anchor=False)
-st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
+with tab_sources:
+    st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
 for s in frame.records(srcs):
     # the label names the source by what it states (never a file name)
     label = frame.md_escape(citing.source_label(s, lang))
-    with st.expander(f"{label} · {fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):
+    rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
+    with tab_sources, st.expander(f"{label} · {rows_citing}"):
         title = (frame.md_escape(s["title"]) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
                                                  else "")) if stated(s["title"]) else ns
         lines = [
@@ -107,71 +110,70 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-st.divider()
-st.subheader(t("figures_given", lang), anchor=False)
 with_figures = srcs[srcs.figures > 0]
 src_names = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(with_figures)}
-chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + list(src_names),
-                      format_func=lambda v: "—" if v == "" else src_names.get(v, v),
-                      valid=lambda v: v if v in src_names else "")
-if chosen:
-    ft = source_figure_table(q("figures_of_source", chosen))
-    st.dataframe(ft, hide_index=True, width="stretch")
-    frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
+with tab_figures:
+    chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + list(src_names),
+                          format_func=lambda v: "—" if v == "" else src_names.get(v, v),
+                          valid=lambda v: v if v in src_names else "")
+    if chosen:
+        ft = source_figure_table(q("figures_of_source", chosen))
+        st.dataframe(ft, hide_index=True, width="stretch")
+        frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
 
 # --- sources that disagree: both cited ------------------------------------------------------------------
-st.divider()
-st.subheader(t("conflicts_title", lang), anchor=False)
-st.caption(t("conflicts_intro", lang))
-conf = q("conflicts")
-if conf.empty:
-    st.info(t("no_conflicts", lang))
-else:
-    rows = frame.records(conf)
-    unit = "unit_en" if lang == "en" else "unit_vi"
-    ct = pd.DataFrame({
-        t("territory", lang): [c.label(r["territory_key"]) for r in rows],
-        t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in rows],
-        t("conflict_a", lang): [f"{fmt.figure_text(r['a_value'], r['a_qualifier'], r[unit], lang)} · "
-                                f"{fmt.partial_date(r['a_as_of'], r['a_as_of_precision'], lang)}" for r in rows],
-        t("conflict_b", lang): [f"{fmt.figure_text(r['b_value'], r['b_qualifier'], r[unit], lang)} · "
-                                f"{fmt.partial_date(r['b_as_of'], r['b_as_of_precision'], lang)}" for r in rows],
-        t("citation", lang): [citing.cite_both(citing.prefixed(r, "a_"), citing.prefixed(r, "b_"), lang) for r in rows],
-    })
-    st.dataframe(ct, hide_index=True, width="stretch")
-    frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
+with tab_conflicts:
+    st.caption(t("conflicts_intro", lang))
+    conf = q("conflicts")
+    if conf.empty:
+        st.info(t("no_conflicts", lang))
+    else:
+        rows = frame.records(conf)
+        unit = "unit_en" if lang == "en" else "unit_vi"
+        ct = pd.DataFrame({
+            t("territory", lang): [c.label(r["territory_key"]) for r in rows],
+            t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in rows],
+            t("conflict_a", lang): [f"{fmt.figure_text(r['a_value'], r['a_qualifier'], r[unit], lang)} · "
+                                    f"{fmt.partial_date(r['a_as_of'], r['a_as_of_precision'], lang)}" for r in rows],
+            t("conflict_b", lang): [f"{fmt.figure_text(r['b_value'], r['b_qualifier'], r[unit], lang)} · "
+                                    f"{fmt.partial_date(r['b_as_of'], r['b_as_of_precision'], lang)}" for r in rows],
+            t("citation", lang): [citing.cite_both(citing.prefixed(r, "a_"), citing.prefixed(r, "b_"), lang)
+                                  for r in rows],
+        })
+        st.dataframe(ct, hide_index=True, width="stretch")
+        frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
 
 # --- the public corrections list (Đính chính) -------------------------------------------------------------
-st.divider()
-st.subheader(t("corrections_title", lang), anchor=False)
-st.caption(t("corrections_intro", lang))
-corr = q("corrections")
-if corr.empty:
-    st.info(t("no_corrections", lang))
-else:
-    L = "en" if lang == "en" else "vi"
-    rows = frame.records(corr)
-    cr = pd.DataFrame({
-        t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
-        t("corr_what", lang): [t(f"table_{r['table_name']}", lang) + (f": {r['what_' + L]}" if r["what_" + L] else "")
-                               for r in rows],
-        t("corr_change", lang): [t(f"change_{r['change']}", lang) for r in rows],
-        t("corr_old", lang): [r["old_" + L] for r in rows],
-        t("corr_new", lang): [r["new_" + L] + (f" ({t('corr_successors', lang).lower()}: "
-                                                f"{r['successor_names'].replace(';', '; ')})"
-                                                if r["successor_names"] else "") for r in rows],
-        t("corr_reason", lang): [r["reason_" + L] for r in rows],
-        t("corr_source", lang): [citing.cite(citing.prefixed(dict(r, source_source_id=r["source_id"]), "source_"), lang)
-                                 if r["source_id"] else "–" for r in rows],
-        t("corr_old_source", lang): [citing.cite(citing.prefixed(dict(r, old_source_source_id=r["old_source_id"]),
-                                                                 "old_source_"), lang)
-                                     if r["old_source_id"] else "–" for r in rows],
-    })
-    st.dataframe(cr, hide_index=True, width="stretch", column_config={
-        t("corr_old", lang): st.column_config.TextColumn(width="medium"),
-        t("corr_new", lang): st.column_config.TextColumn(width="medium"),
-        t("corr_reason", lang): st.column_config.TextColumn(width="large")})
-    frame.downloads(cr, "ocop_corrections", lang, "corrections")
+with tab_corrections:
+    st.caption(t("corrections_intro", lang))
+    corr = q("corrections")
+    if corr.empty:
+        st.info(t("no_corrections", lang))
+    else:
+        L = "en" if lang == "en" else "vi"
+        rows = frame.records(corr)
+        cr = pd.DataFrame({
+            t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
+            t("corr_what", lang): [t(f"table_{r['table_name']}", lang)
+                                   + (f": {r['what_' + L]}" if r["what_" + L] else "") for r in rows],
+            t("corr_change", lang): [t(f"change_{r['change']}", lang) for r in rows],
+            t("corr_old", lang): [r["old_" + L] for r in rows],
+            t("corr_new", lang): [r["new_" + L] + (f" ({t('corr_successors', lang).lower()}: "
+                                                    f"{r['successor_names'].replace(';', '; ')})"
+                                                    if r["successor_names"] else "") for r in rows],
+            t("corr_reason", lang): [r["reason_" + L] for r in rows],
+            t("corr_source", lang): [citing.cite(citing.prefixed(dict(r, source_source_id=r["source_id"]),
+                                                                 "source_"), lang)
+                                     if r["source_id"] else "–" for r in rows],
+            t("corr_old_source", lang): [citing.cite(citing.prefixed(dict(r, old_source_source_id=r["old_source_id"]),
+                                                                     "old_source_"), lang)
+                                         if r["old_source_id"] else "–" for r in rows],
+        })
+        st.dataframe(cr, hide_index=True, width="stretch", column_config={
+            t("corr_old", lang): st.column_config.TextColumn(width="medium"),
+            t("corr_new", lang): st.column_config.TextColumn(width="medium"),
+            t("corr_reason", lang): st.column_config.TextColumn(width="large")})
+        frame.downloads(cr, "ocop_corrections", lang, "corrections")
 
 st.divider()
 st.subheader(t("licence_title", lang), anchor=False)

@@ -436,6 +436,7 @@ S.update({
                          "{n}/{total} sources state their title, publisher and date; the others omit one of these "
                          "(shown for each)."),
     "no_corrections": ("Chưa có đính chính nào.", "No corrections yet."),
+    "n_rows_citing": ("{n} dòng dữ liệu dẫn nguồn này", "{n} data rows cite it"),
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
 })
 

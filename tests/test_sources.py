@@ -117,9 +117,9 @@ def test_split_product_stays_resolvable(cur):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_sources_page_tables_are_translated_and_clean(lang):
     at = run("pages/sources.py", lang)
-    titles = [s.value for s in at.subheader]
-    assert ("Đính chính" if lang == "vi" else "Corrections") in titles
-    assert ("Các nguồn vênh nhau" if lang == "vi" else "Sources that disagree") in titles
+    tabs = [tab.label for tab in at.tabs]
+    assert ("Đính chính" if lang == "vi" else "Corrections") in tabs
+    assert ("Các nguồn vênh nhau" if lang == "vi" else "Sources that disagree") in tabs
     frames = [d.value for d in at.dataframe]
     corr = frames[-1]
     assert ("Trước đây" if lang == "vi" else "Before") in corr.columns
