@@ -321,3 +321,7 @@ def test_every_shipped_figure_reads_with_its_unit(cur):
     for v, q, uvi, uen in rows:
         vi, en = fmt.figure_text(v, q, uvi, "vi"), fmt.figure_text(v, q, uen, "en")
         assert any(ch.isalpha() or ch == "%" for ch in vi.split()[-1]) and any(ch.isalpha() or ch == "%" for ch in en)
+
+
+def test_every_event_is_described_in_vietnamese(cur):
+    assert one(cur, "SELECT count(*) FROM event WHERE description_vi IS NULL")[0] == 0
