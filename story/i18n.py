@@ -357,6 +357,7 @@ S.update({
     "derived_from": ("tính từ {formula}", "derived from {formula}"),
     "not_retrieved_reason": ("chưa đối chiếu nguyên văn: {reason}", "not checked against the source's words: {reason}"),
     "kind_derived": ("tính từ số liệu khác", "derived"),
+    "derived": ("tính từ số liệu khác", "derived"),
     "level_not_published": ("Không công bố", "Not published"),
     "descriptive_title_mark": ("tiêu đề mô tả do dự án viết; nguồn không nêu tiêu đề",
                                "a descriptive title written by the project; the source states none"),
