@@ -20,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="validate the data files and write ocop.duckdb atomically")
     b.add_argument("--db", type=Path, help=f"database file (default {paths.db_path()})")
     b.add_argument("--data-dir", type=Path, help="local data folder with accepted imports")
-    sub.add_parser("check", help="validate the data files without writing anything")
+    sub.add_parser("check", help="validate the data files without writing anything; report quote and source "
+                                 "completeness")
+    cq = sub.add_parser("check-quotes", help="verify that each seed row's quote occurs in its seed article")
+    cq.add_argument("--seeds", type=Path, required=True, help="folder holding the seed articles (.txt)")
     syn = sub.add_parser("synthetic", help="build the synthetic national-scale database (benchmarks only)")
     syn.add_argument("--out", type=Path, default=None, help="database file (default bench/out/synthetic.duckdb)")
     syn.add_argument("--scale", type=float, default=1.0)
@@ -60,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         for p in ds.problems:
             print(p)
         print(f"{len(ds.errors)} error(s), {len(ds.warnings)} warning(s)")
+        _report_citations(ds)
         return 1 if ds.errors else 0
+    if args.cmd == "check-quotes":
+        return _check_quotes(args.seeds)
 
     start = time.perf_counter()
     try:
@@ -75,6 +81,46 @@ def main(argv: list[str] | None = None) -> int:
         print(w)
     rows = sum(len(v) for v in ds.rows.values())
     print(f"Built {args.db or paths.db_path()} from {rows} rows in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def _report_citations(ds) -> None:
+    from .citations import quote_share, source_gaps
+
+    qs = quote_share(ds)
+    print(f"Quotes / Trích dẫn: {qs.matching}/{qs.total} shipped fact rows have a matching verbatim quote "
+          f"({_pct(qs.share)}); seed rows {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}). "
+          f"/ {qs.matching}/{qs.total} dòng dữ kiện có trích dẫn nguyên văn khớp ({_pct(qs.share)}); "
+          f"dòng từ bài gốc {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}).")
+    print("  by table / theo bảng: " + ", ".join(f"{t} {m}/{n}" for t, (m, n) in qs.by_table.items()))
+    print("  by status / theo trạng thái: " + ", ".join(f"{k} {v}" for k, v in sorted(qs.by_status.items())))
+    total, gaps = source_gaps(ds)
+    print(f"Sources / Nguồn: {total - len(gaps)}/{total} state title, publisher and date "
+          f"({_pct((total - len(gaps)) / total if total else 1)}) / nêu đủ tiêu đề, đơn vị đăng và ngày đăng.")
+    for sid, missing in gaps:
+        print(f"  {sid}: not stated by the page / trang không nêu: {', '.join(missing)}")
+
+
+def _check_quotes(seeds: Path) -> int:
+    from .citations import check_seed_quotes
+
+    if not seeds.is_dir():
+        print(f"Không thấy thư mục bài gốc {seeds} / The seeds folder {seeds} does not exist.", file=sys.stderr)
+        return 1
+    ds = load_dataset()
+    checked, problems = check_seed_quotes(ds, seeds)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)}/{checked} trích dẫn không khớp bài gốc / {len(problems)} of {checked} seed quotes "
+              f"do not occur in their seed.", file=sys.stderr)
+        return 1
+    print(f"{checked}/{checked} trích dẫn có nguyên văn trong bài gốc / all {checked} seed quotes occur verbatim "
+          f"in their seed ({seeds}).")
     return 0
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from . import paths
 from .build import build
 from .problems import BuildError
-from .schema import DATA_FILES, STARS, TABLES
+from .schema import DATA_FILES, FACT_TABLES, STARS, TABLES
 from .text import fold, nfc
 from .validate import import_dirs, load_dataset
 
@@ -318,6 +318,12 @@ class Preview:
         return {t: len(rows) for t, rows in self.tables.items() if rows}
 
 
+def _cells_quote(file_name: str, sheet: str, line: int, header: list, cells: list) -> str:
+    """An imported row's own words (DATA-RULES §1): 'file, sheet, row N: header=cell; …'."""
+    pairs = [f"{h}={clean(c)}" for h, c in zip(header, cells) if clean(c)]
+    return f"{Path(file_name).name}, {sheet}, row {line}: " + "; ".join(pairs)
+
+
 def _slug(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
 
@@ -370,6 +376,9 @@ def _prepare_generic(prev: Preview, found: list[tuple[Sheet, int, str]], data_di
                                          {"other": seen[key]}))
                 continue
             seen[key] = line
+            if table in FACT_TABLES and not row.get("quote_status"):
+                row["quote_status"] = "imported"
+                row["quote"] = _cells_quote(prev.file_name, sheet.name, line, header, r)
             prev.tables[table].append(row)
             prev.origin[(table, key)] = line
     if not prev.issues:
@@ -491,7 +500,8 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict[
         eid = "imp-e-" + _slug(product_id, decided[0], stars)
         prev.tables["evaluation"].append(dict(
             evaluation_id=eid, product_id=product_id, stars=stars, decided=decided[0], decided_precision=decided[1],
-            decision_no=v["decision_no"], level=level, kind="not_published", source_id=v["source"]))
+            decision_no=v["decision_no"], level=level, kind="not_published", source_id=v["source"],
+            quote_status="imported", quote=_cells_quote(prev.file_name, sheet.name, line, header, r)))
         prev.origin[("evaluation", eid)] = line
     if prev.issues:
         return prev

@@ -39,6 +39,29 @@ RULES: dict[str, tuple[str, str]] = {
     "range": ("Giá trị cận trên {value_high} nhỏ hơn cận dưới {value}.",
               "Upper value {value_high} is below the lower value {value}."),
     "bad_csv": ("Tệp CSV không đọc được: {detail}", "The CSV file cannot be read: {detail}"),
+    # the source's own words (DATA-RULES §1)
+    "quote_status_missing": ("Thiếu quote_status: verbatim (trích nguyên văn), derived (tính từ số liệu khác, kèm "
+                             "công thức) hoặc not_retrieved (chưa đối chiếu nguyên văn, kèm lý do).",
+                             "quote_status is missing: verbatim (the source's words), derived (computed, with a "
+                             "formula) or not_retrieved (not checked against the source's words, with the reason)."),
+    "quote_missing": ("Thiếu trích dẫn nguyên văn của nguồn (cột quote) cho dòng dữ kiện này.",
+                      "The source's own words (column quote) are missing for this fact row."),
+    "quote_mismatch": ("Trích dẫn không nêu {what_vi} “{value}” của dòng này: “{quote}”.",
+                       "The quote does not state the row's {what_en} “{value}”: “{quote}”."),
+    "formula_missing": ("Dòng tính toán (derived) phải có công thức (cột formula) nêu các dòng được dùng.",
+                        "A derived row needs its formula (column formula) naming the rows it uses."),
+    "reason_missing": ("Dòng “chưa đối chiếu nguyên văn” (not_retrieved) phải nêu lý do (cột quote_reason).",
+                       "A row marked not_retrieved needs the reason (column quote_reason)."),
+    "derived_kind": ("Số liệu loại “derived” phải có quote_status = derived và ngược lại.",
+                     "A figure of kind “derived” needs quote_status derived, and the other way round."),
+    "imported_quote": ("Dòng nhập từ tệp phải có quote_status = imported và trích các ô gốc "
+                       "(“tệp, trang tính, dòng: các ô”).",
+                       "An imported row needs quote_status imported and the original cells as its quote "
+                       "(“file, sheet, row: cells”)."),
+    "status_not_here": ("quote_status “{value}” không dùng được ở đây: {why_vi}.",
+                        "quote_status “{value}” is not allowed here: {why_en}."),
+    "quote_long": ("Trích dẫn dài {n} ký tự; nên rút gọn bằng “…” (khoảng 200 ký tự).",
+                   "The quote is {n} characters long; shorten it with “…” (about 200 characters)."),
 }
 
 

@@ -24,7 +24,7 @@ NOT_STATED = "not stated"
 DATE_PRECISIONS = ("day", "month", "year", "inferred", "undated")
 STARS = ("3", "4", "5", "5p")  # 5p = "tiềm năng 5 sao" (potential 5-star)
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd", "not_published")
-LEVELS = ("district", "province", "national")
+LEVELS = ("district", "province", "national", "not_published")
 EVAL_KINDS = ("new", "re-evaluation", "upgrade", "not_published")
 FIGURE_KINDS = ("reported", "estimate", "derived")  # derived: computed from published figures (formula)
 QUALIFIERS = ("exact", "more_than", "about", "at_least")
@@ -40,6 +40,13 @@ LANGS = ("vi", "en")
 # a formula over published figures; a quote that could not be read (with the reason); the
 # imported file's own cells; or synthetic benchmark data (exempt)
 QUOTE_STATUSES = ("verbatim", "derived", "not_retrieved", "imported", "synthetic")
+# the tables whose rows are facts and carry the source's own words
+FACT_TABLES = ("figure", "target", "evaluation", "sales_point", "event")
+# what the corrections list records (correction.csv)
+CORRECTION_KINDS = ("value", "attribution", "date", "qualifier", "kind", "territory", "name", "producer",
+                    "place", "split", "removed", "added", "confidence", "level", "comparison", "source")
+CORRECTED_TABLES = ("source", "metric", "territory", "subject", "subject_alias", "product", "evaluation",
+                    "sales_point", "figure", "target", "event")
 TERRITORY_LEVELS = ("nation", "province")
 
 
@@ -123,6 +130,7 @@ _t(Table("territory", (
     Col("successor", doc="territory key it became part of"),
     Col("lat", "float", doc="provincial capital, for map centring"),
     Col("lon", "float"),
+    Col("coords_source_id", "ref", ref="source.source_id", doc="where the capital's coordinates come from"),
     SRC,
     Col("note"),
     NOTE_VI,
@@ -197,6 +205,8 @@ _t(Table("sales_point", (
         doc="total: a province count; count_at_unit: a count at a district; "
             "locality: a place named as part of a total with no count; point: one named point"),
     Col("district_code", "ref", ref="district.district_code"),
+    Col("district_derived", "bool", doc="true when the district was derived, not published"),
+    Col("district_rule", doc="how a derived district was derived"),
     Col("locality", doc="place as published"),
     Col("name"),
     Col("address"),
@@ -266,6 +276,7 @@ _t(Table("target", (
     Col("unit_abolished_on", "date", doc="when the units the target counts ceased to exist"),
     Col("unit_abolished_on_precision", "enum", True, DATE_PRECISIONS),
     Col("comparable", "bool", doc="false when no province-wide reported figure can ever be compared"),
+    Col("headline", "bool", doc="true on the one target per province the overview shows as its headline"),
     SRC,
     Col("note"),
     NOTE_VI,
@@ -286,14 +297,38 @@ _t(Table("event", (
     Col("description_en"),
     Col("certificates_from", "date", doc="for a round: the date its certificates run from, as the source states"),
     Col("certificates_from_precision", "enum", False, DATE_PRECISIONS),
+    Col("certificates_source_id", "ref", ref="source.source_id",
+        doc="the source that states the certificate date (when not the event's own source)"),
+    Col("certificates_quote", doc="the words of that source that state the certificate date"),
+    Col("round_figure_id", "ref", ref="figure.figure_id",
+        doc="for a round: the figure that counts the products it recognised"),
     SRC,
     *QUOTE,
 ), key="event_id", doc="Programme timeline: plans, rounds, conferences, trainings, fairs.",
     date_pairs=(("date", "date_precision"), ("certificates_from", "certificates_from_precision"))))
+
+_t(Table("correction", (
+    Col("correction_id", "id", True),
+    Col("date", "date", True, doc="when the correction was made"),
+    Col("date_precision", "enum", True, DATE_PRECISIONS),
+    Col("table_name", "enum", True, CORRECTED_TABLES),
+    Col("row_id", required=True, doc="the id of the row changed (kept here when the row was removed or split)"),
+    Col("change", "enum", True, CORRECTION_KINDS),
+    Col("old_vi", required=True, doc="what the data said before, in Vietnamese"),
+    Col("old_en", required=True),
+    Col("new_vi", required=True, doc="what it says now, in Vietnamese"),
+    Col("new_en", required=True),
+    Col("successors", doc="for a split or a re-identified row: the ids that replace it, separated by ';'"),
+    Col("reason_vi", required=True),
+    Col("reason_en", required=True),
+    Col("source_id", "ref", ref="source.source_id", doc="the source that states the corrected fact"),
+    Col("old_source_id", "ref", ref="source.source_id", doc="the source the row cited before, when it changed"),
+), key="correction_id", doc="The public corrections list (Đính chính): every change to a published figure.",
+    date_pairs=(("date", "date_precision"),)))
 
 # Tables the build derives from the GeoJSON and the commune lists in ocop_data/geo/.
 GEO_TABLES = ("district", "commune", "commune_origin")
 
 # Files in the order they are loaded (references point backwards, except part_of).
 DATA_FILES = ("source", "metric", "territory", "subject", "subject_alias", "product",
-              "evaluation", "sales_point", "figure", "target", "event")
+              "evaluation", "sales_point", "figure", "target", "event", "correction")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import paths
 from .build import build
-from .schema import TABLES
+from .schema import FACT_TABLES, TABLES
 from .validate import load_geo
 
 DEFAULT_OUT = paths.REPO_DIR / "bench" / "out" / "synthetic.duckdb"
@@ -29,6 +29,8 @@ def _write(folder: Path, table: str, rows: list[dict]) -> None:
         w = csv.DictWriter(fh, fieldnames=TABLES[table].column_names)
         w.writeheader()
         for r in rows:
+            if table in FACT_TABLES:
+                r = {**r, "quote_status": "synthetic"}  # benchmark rows are exempt from quotes (DATA-RULES §1)
             w.writerow({c: r.get(c, "") for c in TABLES[table].column_names})
 
 
@@ -51,6 +53,7 @@ def generate(folder: Path, seed: int = 20261124, scale: float = 1.0) -> dict:
     # the real territories must cite an existing source: give them the synthetic one
     for t in real:
         t["source_id"] = "syn-000"
+        t["coords_source_id"] = "syn-000" if t.get("coords_source_id") else ""
     real += [{"territory_key": k, "code": k, "name_vi": f"Tỉnh tổng hợp {k}", "name_en": f"Synthetic province {k}",
               "level": "province", "valid_from_precision": "undated", "valid_to_precision": "undated",
               "source_id": "syn-000", "note": TITLE} for k in synth]

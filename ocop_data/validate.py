@@ -15,7 +15,8 @@ from pathlib import Path
 
 from . import paths
 from .problems import Problem, problem
-from .schema import DATA_FILES, STARS, TABLES, Table
+from . import quotes
+from .schema import DATA_FILES, FACT_TABLES, STARS, TABLES, Table
 from .text import fold, nfc
 
 _ID = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -24,6 +25,7 @@ _DATE_FORMS = {
     "month": re.compile(r"^\d{4}-\d{2}$"),
     "year": re.compile(r"^\d{4}$"),
 }
+OPTIONAL_FILES = ("subject_alias", "correction")
 TRUE = {"true", "1", "yes", "có"}
 FALSE = {"false", "0", "no", "không", ""}
 
@@ -243,7 +245,7 @@ def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None,
         table = TABLES[name]
         path = shipped_dir / f"{name}.csv"
         if not path.exists():
-            if name == "subject_alias":
+            if name in OPTIONAL_FILES:
                 ds.rows[name] = []
                 continue
             ds.problems.append(problem(path.name, None, None, "missing_file"))
@@ -394,6 +396,99 @@ def check_rules(ds: Dataset) -> None:
             p.append(problem(r.file, r.line, "value_high", "range", value=lo, value_high=hi))
 
     _check_tier_sums(ds)
+    check_quotes(ds)
+
+
+SYNTHETIC_TITLE_PREFIX = "SYNTHETIC"
+QUOTE_LONG = 300  # characters; DATA-RULES: "at most about 200"
+
+
+def quote_miss(ds: Dataset, table: str, v: dict, lookups: dict | None = None):
+    """None when a row's quote states it; else (what_vi, what_en, value). See ocop_data/quotes.py."""
+    lk = lookups or _lookups(ds)
+    q = v.get("quote") or ""
+    if table == "figure":
+        return quotes.check_figure(v, lk["star"].get(v.get("metric")), q)
+    if table == "target":
+        return quotes.check_target(v, q)
+    if table == "evaluation":
+        product = lk["product"].get(v.get("product_id"), {})
+        return quotes.check_evaluation(v, product, lk["subject"].get(product.get("subject_id")), q)
+    if table == "sales_point":
+        return quotes.check_sales_point(v, q)
+    if table == "event":
+        return quotes.check_event(v, q)
+    return None
+
+
+def _lookups(ds: Dataset) -> dict:
+    return {
+        "star": {r.values["metric"]: r.values.get("star") for r in ds.rows["metric"]},
+        "product": {r.values["product_id"]: r.values for r in ds.rows["product"]},
+        "subject": {r.values["subject_id"]: r.values["name"] for r in ds.rows["subject"]},
+        "source": {r.values["source_id"]: r.values for r in ds.rows["source"]},
+    }
+
+
+def check_quotes(ds: Dataset) -> None:
+    """Every fact row carries the source's own words (DATA-RULES §1), or says why it cannot.
+
+    Shipped rows: ``verbatim`` with a quote that states the row, ``derived`` with a formula, or
+    ``not_retrieved`` with the reason. Imported rows: ``imported`` with the original cells as the
+    quote (or one of the shipped statuses, checked the same way). Rows citing a synthetic source
+    (benchmarks) are ``synthetic`` and exempt.
+    """
+    lk = _lookups(ds)
+    p = ds.problems
+    for table in FACT_TABLES:
+        for r in ds.rows[table]:
+            v = r.values
+            status = v.get("quote_status")
+            src = lk["source"].get(v.get("source_id"), {})
+            synthetic = str(src.get("title") or "").startswith(SYNTHETIC_TITLE_PREFIX)
+            if table == "figure" and v.get("kind") and ((v["kind"] == "derived") != (status == "derived")):
+                p.append(problem(r.file, r.line, "kind", "derived_kind"))
+            if status == "synthetic":
+                if not synthetic:
+                    p.append(problem(r.file, r.line, "quote_status", "status_not_here", value=status,
+                                     why_vi="chỉ dành cho dữ liệu tổng hợp của phép đo tốc độ",
+                                     why_en="only for the synthetic benchmark data"))
+                continue
+            if r.origin != "shipped" and status in (None, "imported"):
+                if status is None or not v.get("quote"):
+                    p.append(problem(r.file, r.line, "quote", "imported_quote"))
+                continue
+            if status == "imported":
+                p.append(problem(r.file, r.line, "quote_status", "status_not_here", value=status,
+                                 why_vi="chỉ dành cho dòng nhập từ tệp", why_en="only for imported rows"))
+                continue
+            if status is None:
+                p.append(problem(r.file, r.line, "quote_status", "quote_status_missing"))
+                continue
+            if status == "derived":
+                if not v.get("formula"):
+                    p.append(problem(r.file, r.line, "formula", "formula_missing"))
+                continue
+            if status == "not_retrieved":
+                if not v.get("quote_reason"):
+                    p.append(problem(r.file, r.line, "quote_reason", "reason_missing"))
+                continue
+            # verbatim
+            if not v.get("quote"):
+                p.append(problem(r.file, r.line, "quote", "quote_missing"))
+                continue
+            if len(v["quote"]) > QUOTE_LONG:
+                p.append(problem(r.file, r.line, "quote", "quote_long", severity="warning", n=len(v["quote"])))
+            miss = quote_miss(ds, table, v, lk)
+            if miss is None and table == "event":
+                miss = quotes.check_certificates(v)
+            if miss is not None:
+                p.append(problem(r.file, r.line, "quote", "quote_mismatch", what_vi=miss[0], what_en=miss[1],
+                                 value=miss[2], quote=_short(v["quote"])))
+
+
+def _short(text: str, n: int = 120) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _unique(ds: Dataset, name: str, key_fn, column: str, what: str) -> None:

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from story import certificates as cert_words
 from story import fmt, theme
 from story.i18n import t
 from ui import frame
@@ -72,6 +73,8 @@ for col, (_, prov) in zip(cols, focus_rows.iterrows()):
                     value=fmt.qualified(n.value, n.qualifier, lang), date=fmt.partial_date(n.as_of, n.as_of_precision,
                                                                                           lang)) + f" · `{n.source_id}`")
             frame.caption(total.to_dict("records") + nat.to_dict("records"), lang)
+        for r in frame.records(q("round_certificates", family, today)):  # certificates of rounds (36 months)
+            st.caption(frame.md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
         # coverage: products listed here against the latest reported total of the same territory
         cov = q("coverage", family)
         st.markdown(f"**{t('coverage', lang)}**")

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from story import certificates as cert_words
 from story import charts, fmt
 from story.i18n import t
 from ui import frame, state
@@ -94,6 +95,10 @@ ids = products.product_id.head(SHOW).tolist()
 if state.get("product") in set(products.product_id) and state.get("product") not in ids:
     ids.append(state.get("product"))  # a shared link to a product further down the list
 names = dict(zip(products.product_id, products.name + " · " + products.subject.fillna(NP)))
+if state.get("product") and state.get("product") not in names:  # a link to a product that was split
+    succ = q("product_successors", state.get("product"))
+    if not succ.empty:
+        st.info(t("split_into", lang).format(names="; ".join(succ.name.fillna(succ.product_id))))
 pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
                    format_func=lambda v: "—" if v == "" else names.get(v, v),
                    valid=lambda v: v if v in ids else "")
@@ -116,6 +121,7 @@ if pid:
             t("source", lang): hist.source_id,
         })
         st.dataframe(ht, hide_index=True, width="stretch")
+        st.caption(frame.md_escape(cert_words.product_summary(q("product_certificates", pid, date.today()), lang)))
         frame.caption(hist.to_dict("records") + [row.to_dict()], lang)
 
 # --- producers by type -------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""Nguồn số liệu / Sources: every source, what it states, the figures it gives, a figure finder."""
+"""Nguồn số liệu / Sources: every source, what it states, the figures it gives, a figure finder,
+the sources that disagree and the public corrections list (Đính chính)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from story import cite as citing
 from story import fmt
 from story.i18n import t
 from ui import frame, state
@@ -44,39 +46,134 @@ if find:
         frame.downloads(ft, "ocop_figures_found", lang, "found")
 
 st.divider()
+# --- every source: what it states about itself, a citation line to paste, a working link ---------------
 srcs = q("sources")
 ns = t("not_stated", lang)
+NOTE = "note_vi" if lang == "vi" else "note"
+
+
+def stated(v) -> bool:
+    return isinstance(v, str) and v not in ("", "not stated")
+
+
+tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
+    [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
+complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
+               for s in frame.records(srcs))
+with tab_sources:
+    st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
 for s in frame.records(srcs):
-    label = frame.md_escape(s["title"]) if s["title"] != "not stated" else (
-        s["seed_file"] or frame.host(s["address"]) or ns)
-    with st.expander(f"`{s['source_id']}` · {label} · "
-                     f"{fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):
-        st.markdown("\n".join([
-            f"- **{t('title', lang)}:** {frame.md_escape(s['title']) if s['title'] != 'not stated' else ns}",
-            f"- **{t('publisher', lang)}:** {frame.md_escape(s['publisher']) if s['publisher'] != 'not stated' else ns}",
+    # the label names the source by what it states (never a file name)
+    label = frame.md_escape(citing.source_label(s, lang))
+    rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
+    with tab_sources, st.expander(f"{label} · {rows_citing}"):
+        title = (frame.md_escape(s["title"]) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
+                                                 else "")) if stated(s["title"]) else ns
+        lines = [
+            f"- **{t('title', lang)}:** {title}",
+            f"- **{t('publisher', lang)}:** {frame.md_escape(s['publisher']) if stated(s['publisher']) else ns}",
             f"- **{t('published', lang)}:** "
-            f"{fmt.partial_date(s['published'], s['published_precision'], lang) if s['published'] else ns}",
-            f"- **{t('address', lang)}:** {s['address'] if s['address'] != 'not stated' else ns}",
-            *([f"- **{t('seed_file', lang)}:** `{s['seed_file']}`"] if s["seed_file"] else []),
+            f"{fmt.approx_date(s['published'], s['published_precision'], lang) if s['published'] else ns}",
+            f"- **{t('address', lang)}:** "
+            f"{citing.link(s['address'], s['address']) if citing.is_url(s['address']) else ns}",
             f"- **{t('gathered', lang)}:** "
             f"{fmt.partial_date(s['gathered'], s['gathered_precision'], lang) if s['gathered'] else ns}",
-            f"- **{t('language', lang).split(' / ')[0 if lang == 'vi' else 1]}:** {s['language']}",
-            *([f"- **{t('note', lang)}:** {frame.md_escape(s['note'])}"] if s["note"] else []),
-        ]))
+            f"- **{t('language', lang).split(' / ')[0 if lang == 'vi' else 1]}:** {t('lang_' + s['language'], lang)}",
+            *([f"- **{t('seed_provenance', lang)}:** {frame.md_escape(s['seed_file'])}"] if s["seed_file"] else []),
+            *([f"- **{t('note', lang)}:** {frame.md_escape(s[NOTE] or s['note'])}"] if (s[NOTE] or s["note"]) else []),
+        ]
+        st.markdown("\n".join(lines))
+        if citing.is_url(s["address"]):
+            st.markdown(citing.link(t("open_source", lang) + " ↗", s["address"]))
         st.caption(t("copy_citation", lang))
-        st.code(frame.cite(s, lang), language=None, wrap_lines=True)
+        st.code(citing.cite(s, lang), language=None, wrap_lines=True)
         if s["figures"]:
             st.caption(t("figures_count", lang).format(n=fmt.number(s["figures"], lang)))
 
-st.divider()
-st.subheader(t("figures_given", lang), anchor=False)
-with_figures = srcs[srcs.figures > 0].source_id.tolist()
-chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + with_figures,
-                      format_func=lambda v: "—" if v == "" else v, valid=lambda v: v if v in with_figures else "")
-if chosen:
-    ft = figure_table(q("figures_of_source", chosen))
-    st.dataframe(ft, hide_index=True, width="stretch")
-    frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
+
+def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """A source's figures: translated headers, vi-VN values with their units and qualifiers in words."""
+    labels = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(figs)}
+    return pd.DataFrame({
+        t("territory", lang): [c.label(k) for k in figs.territory_key],
+        t("district", lang): figs.district.fillna(""),
+        t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(figs.as_of, figs.as_of_precision)],
+        t("metric", lang): figs["metric_en" if lang == "en" else "metric_vi"],
+        t("value", lang): [fmt.figure_text(v, qq, u, lang) for v, qq, u in
+                           zip(figs.value, figs.qualifier, figs["unit_en" if lang == "en" else "unit_vi"])],
+        t("kind", lang): [t("kind_derived" if k == "derived" else k, lang) for k in figs.kind],
+        t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
+        t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
+        t("source", lang): [labels.get(x, "") for x in figs.source_id],
+        t("note", lang): [(n_vi if lang == "vi" and isinstance(n_vi, str) else n) or "" for n, n_vi in
+                          zip(figs.note, figs.note_vi)],
+    })
+
+
+with_figures = srcs[srcs.figures > 0]
+src_names = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(with_figures)}
+with tab_figures:
+    chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + list(src_names),
+                          format_func=lambda v: "—" if v == "" else src_names.get(v, v),
+                          valid=lambda v: v if v in src_names else "")
+    if chosen:
+        ft = source_figure_table(q("figures_of_source", chosen))
+        st.dataframe(ft, hide_index=True, width="stretch")
+        frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
+
+# --- sources that disagree: both cited ------------------------------------------------------------------
+with tab_conflicts:
+    st.caption(t("conflicts_intro", lang))
+    conf = q("conflicts")
+    if conf.empty:
+        st.info(t("no_conflicts", lang))
+    else:
+        rows = frame.records(conf)
+        unit = "unit_en" if lang == "en" else "unit_vi"
+        ct = pd.DataFrame({
+            t("territory", lang): [c.label(r["territory_key"]) for r in rows],
+            t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in rows],
+            t("conflict_a", lang): [f"{fmt.figure_text(r['a_value'], r['a_qualifier'], r[unit], lang)} · "
+                                    f"{fmt.partial_date(r['a_as_of'], r['a_as_of_precision'], lang)}" for r in rows],
+            t("conflict_b", lang): [f"{fmt.figure_text(r['b_value'], r['b_qualifier'], r[unit], lang)} · "
+                                    f"{fmt.partial_date(r['b_as_of'], r['b_as_of_precision'], lang)}" for r in rows],
+            t("citation", lang): [citing.cite_both(citing.prefixed(r, "a_"), citing.prefixed(r, "b_"), lang)
+                                  for r in rows],
+        })
+        st.dataframe(ct, hide_index=True, width="stretch")
+        frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
+
+# --- the public corrections list (Đính chính) -------------------------------------------------------------
+with tab_corrections:
+    st.caption(t("corrections_intro", lang))
+    corr = q("corrections")
+    if corr.empty:
+        st.info(t("no_corrections", lang))
+    else:
+        L = "en" if lang == "en" else "vi"
+        rows = frame.records(corr)
+        cr = pd.DataFrame({
+            t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
+            t("corr_what", lang): [t(f"table_{r['table_name']}", lang)
+                                   + (f": {r['what_' + L]}" if r["what_" + L] else "") for r in rows],
+            t("corr_change", lang): [t(f"change_{r['change']}", lang) for r in rows],
+            t("corr_old", lang): [r["old_" + L] for r in rows],
+            t("corr_new", lang): [r["new_" + L] + (f" ({t('corr_successors', lang).lower()}: "
+                                                    f"{r['successor_names'].replace(';', '; ')})"
+                                                    if r["successor_names"] else "") for r in rows],
+            t("corr_reason", lang): [r["reason_" + L] for r in rows],
+            t("corr_source", lang): [citing.cite(citing.prefixed(dict(r, source_source_id=r["source_id"]),
+                                                                 "source_"), lang)
+                                     if r["source_id"] else "–" for r in rows],
+            t("corr_old_source", lang): [citing.cite(citing.prefixed(dict(r, old_source_source_id=r["old_source_id"]),
+                                                                     "old_source_"), lang)
+                                         if r["old_source_id"] else "–" for r in rows],
+        })
+        st.dataframe(cr, hide_index=True, width="stretch", column_config={
+            t("corr_old", lang): st.column_config.TextColumn(width="medium"),
+            t("corr_new", lang): st.column_config.TextColumn(width="medium"),
+            t("corr_reason", lang): st.column_config.TextColumn(width="large")})
+        frame.downloads(cr, "ocop_corrections", lang, "corrections")
 
 st.divider()
 st.subheader(t("licence_title", lang), anchor=False)

@@ -78,7 +78,8 @@ _FIGURE_COLUMNS = """
     f.metric, m.label_vi AS metric_vi, m.label_en AS metric_en, m.unit_vi, m.unit_en, m.star,
     f.value, f.kind, f.qualifier, f.confidence, f.source_id, s.title AS source_title,
     s.publisher AS source_publisher, s.published AS source_published, s.address AS source_address,
-    s.seed_file AS source_file, f.note"""
+    s.seed_file AS source_file, f.note, f.note_vi, f.quote, f.quote_status, f.formula, f.quote_reason,
+    s.published_precision AS source_published_precision, s.title_descriptive AS source_title_descriptive"""
 
 _FIGURE_JOINS = """
     FROM figure f
@@ -169,7 +170,9 @@ def events(cur, keys: list[str]) -> pd.DataFrame:
         SELECT e.event_id, e.date, e.date_precision, e.date_date, e.territory_key, t.name_vi AS territory_vi,
                t.name_en AS territory_en, e.kind, e.title_vi, e.title_en, e.description_vi,
                e.description_en, e.source_id, s.title AS source_title, s.address AS source_address,
-               s.seed_file AS source_file
+               s.seed_file AS source_file, e.certificates_from, e.certificates_from_precision,
+               e.certificates_source_id, e.certificates_quote, e.round_figure_id, e.quote, e.quote_status,
+               e.formula, e.quote_reason
         FROM event e JOIN territory t ON t.territory_key = e.territory_key
         JOIN source s ON s.source_id = e.source_id
         WHERE list_contains(?, e.territory_key) OR e.territory_key = 'VN'
@@ -266,7 +269,8 @@ def product_history(cur, product_id: str) -> pd.DataFrame:
     return _df(cur, """
         SELECT e.evaluation_id, e.stars, e.stars_order, e.decided, e.decided_precision, e.decided_date,
                e.expires, e.decision_no, e.level, e.kind, e.points, e.note, e.source_id,
-               s.title AS source_title, s.address AS source_address, s.seed_file AS source_file
+               s.title AS source_title, s.address AS source_address, s.seed_file AS source_file,
+               e.note_vi, e.quote, e.quote_status, e.formula, e.quote_reason
         FROM evaluation e JOIN source s ON s.source_id = e.source_id
         WHERE e.product_id = ?
         ORDER BY e.decided_date NULLS FIRST, e.stars_order""", [product_id])
@@ -301,7 +305,8 @@ def sales_points(cur, keys: list[str]) -> pd.DataFrame:
                sp.address, sp.lat, sp.lon, sp.coord_origin, sp.precision, sp.count, sp.count_qualifier,
                sp.part_of, tot.count AS total_count, tot.count_qualifier AS total_qualifier,
                sp.opened, sp.opened_precision, sp.as_of, sp.as_of_precision, sp.source_id,
-               s.title AS source_title, s.address AS source_address, s.seed_file AS source_file, sp.note
+               s.title AS source_title, s.address AS source_address, s.seed_file AS source_file, sp.note,
+               sp.note_vi, sp.district_derived, sp.district_rule, sp.quote, sp.quote_status, sp.quote_reason
         FROM sales_point sp
         JOIN territory t ON t.territory_key = sp.territory_key
         JOIN source s ON s.source_id = sp.source_id
@@ -389,7 +394,11 @@ def tier_reports(cur, keys: list[str], year_from: int | None = None, year_to: in
               AND list_contains(?, f.metric)
               AND (f.as_of_date IS NULL OR year(f.as_of_date) BETWEEN coalesce(?, 0) AND coalesce(?, 9999))),
         r AS (
-            SELECT territory_key, as_of, as_of_precision, as_of_date, source_id, kind,
+            SELECT territory_key, as_of, as_of_precision, as_of_date, source_id,
+                   CASE WHEN kind = 'derived' THEN 'reported' ELSE kind END AS kind,
+                   bool_or(kind = 'derived') AS has_derived,
+                   coalesce(bool_or(kind = 'derived') FILTER (WHERE metric = 'products_total'), false)
+                       AS total_derived,
                    max(value) FILTER (WHERE metric = 'products_total') AS total,
                    max(value) FILTER (WHERE metric = 'products_3star') AS s3,
                    max(value) FILTER (WHERE metric = 'products_4star') AS s4,

@@ -75,7 +75,12 @@ def normalise_source(r: dict) -> dict:
             "address": pick("source_address", "address"), "seed_file": pick("source_file", "seed_file"),
             "publisher": pick("source_publisher", "publisher"), "published": pick("source_published", "published"),
             "published_precision": pick("source_published_precision", "published_precision"),
-            "title_descriptive": bool(pick("source_title_descriptive", "title_descriptive") or False)}
+            "title_descriptive": _true(pick("source_title_descriptive", "title_descriptive"))}
+
+
+def _true(value) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() in ("true", "1")) or (
+        not isinstance(value, str) and not is_missing(value) and bool(value))
 
 
 def _stated(value) -> bool:
@@ -89,7 +94,7 @@ def source_label(src: dict, lang: str) -> str:
         return str(s["title"])
     parts = [str(s["publisher"])] if _stated(s["publisher"]) else []
     if _stated(s["published"]):
-        parts.append(fmt.partial_date(s["published"], s["published_precision"], lang))
+        parts.append(fmt.approx_date(s["published"], s["published_precision"], lang))
     if parts:
         return ", ".join(parts)
     return host(s["address"]) or str(s["source_id"])
@@ -109,7 +114,8 @@ def cite(src: dict, lang: str) -> str:
     else:
         missing.append(t("publisher", lang).lower())
     if _stated(s["published"]):
-        parts.append(fmt.partial_date(s["published"], s["published_precision"], lang))
+        # an inferred date (from an address or image path) says so: "khoảng 10/02/2025"
+        parts.append(fmt.approx_date(s["published"], s["published_precision"], lang))
     else:
         missing.append(t("published", lang).lower())
     if _stated(s["title"]):
@@ -129,3 +135,25 @@ def source_markdown(src: dict, lang: str) -> str:
     """A short linked mention for captions: the source's name, linked to its address."""
     s = normalise_source(src)
     return link(source_label(s, lang), s["address"])
+
+
+def cite_both(a: dict, b: dict, lang: str) -> str:
+    """Two sources that disagree, cited side by side: 'citation A — differs from — citation B'."""
+    return t("conflict_cite", lang).format(a=cite(a, lang), b=cite(b, lang))
+
+
+def prefixed(row: dict, prefix: str) -> dict:
+    """The source fields of a query row whose columns carry a prefix ('a_source_title' -> 'source_title')."""
+    return {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix)}
+
+
+def quote_line(row: dict, lang: str) -> str:
+    """What backs a fact row, as plain text: the quote, the formula, or why it was not checked."""
+    status = row.get("quote_status")
+    if status == "derived" and not is_missing(row.get("formula")):
+        return t("derived_from", lang).format(formula=row["formula"])
+    if status == "not_retrieved":
+        return t("not_retrieved_reason", lang).format(reason=row.get("quote_reason") or "")
+    if not is_missing(row.get("quote")) and row.get("quote"):
+        return f"“{row['quote']}”"
+    return t(f"quote_status_{status}", lang) if isinstance(status, str) else ""

@@ -59,7 +59,7 @@ def partial_date(text, precision: str | None, lang: str) -> str:
     if _is_missing(text) or not text or precision == "undated":
         return t("undated", lang)
     text = str(text)
-    if precision == "day" and len(text) == 10:
+    if len(text) == 10 and precision in ("day", "inferred", None):
         out = f"{text[8:10]}/{text[5:7]}/{text[:4]}"
     elif len(text) == 7:
         out = f"{text[5:7]}/{text[:4]}"
@@ -88,3 +88,56 @@ def territory_labels(territories: pd.DataFrame, lang: str) -> tuple[dict, dict]:
         else:
             labels[r["territory_key"]] = name
     return names, labels
+
+
+def approx_date(text, precision: str | None, lang: str) -> str:
+    """A date for a citation: an inferred date reads 'khoảng 10/02/2025' / 'about 10/02/2025'."""
+    if precision == "inferred" and not _is_missing(text) and text:
+        return t("about_date", lang).format(partial_date(text, None, lang))
+    return partial_date(text, precision, lang)
+
+
+MONEY_UNITS = {"usd": "USD", "đồng": "VND", "vnd": "VND", "dong": "VND"}
+_EN_SINGULAR = {"countries": "country"}
+
+
+def _scaled(value: float, lang: str) -> tuple[str, str | None]:
+    """82400000 -> ('82,4', 'million'-word); money is written with its scale, never as a long bare number."""
+    for limit, key in ((1e9, "scale_billion"), (1e6, "scale_million")):
+        if abs(value) >= limit:
+            v = value / limit
+            return number(v, lang, 0 if abs(v - round(v)) < 1e-9 else (1 if abs(v * 10 - round(v * 10)) < 1e-9 else 2)), \
+                t(key, lang)
+    return number(value, lang, 0 if abs(value - round(value)) < 1e-9 else 1), None
+
+
+def figure_text(value, qualifier: str | None, unit: str | None, lang: str) -> str:
+    """A figure with its qualifier and unit, never a bare number.
+
+    Money carries its currency and scale ('khoảng 82,4 triệu USD', 'about USD 82.4 million', 'khoảng 20 tỷ
+    đồng', 'about VND 20 billion'); percent '87%'; points '94,9 điểm'; counts their unit ('60 học viên',
+    'more than 70 trainees'). A missing value is 'chưa công bố' / 'not published'.
+    """
+    if _is_missing(value):
+        return t("not_published", lang)
+    value = float(value)
+    u = (unit or "").strip()
+    currency = MONEY_UNITS.get(u.lower())
+    if currency:
+        amount, scale = _scaled(value, lang)
+        if lang == "en":
+            text = f"{currency} {amount}" + (f" {scale}" if scale else "")
+        else:
+            text = amount + (f" {scale}" if scale else "") + (" đồng" if currency == "VND" else f" {currency}")
+    elif u == "%":
+        text = number(value, lang, 0 if value.is_integer() else 1) + "%"
+    else:
+        text = number(value, lang, 0 if value.is_integer() else 1)
+        if u:
+            word = u
+            if lang == "en" and value == 1:
+                word = _EN_SINGULAR.get(u, u[:-1] if u.endswith("s") else u)
+            text = f"{text} {word}"
+    if qualifier and qualifier not in ("exact", "exactly"):
+        return t(f"q_{qualifier}", lang).format(text)
+    return text

@@ -84,7 +84,9 @@ def test_son_la_2019_list_has_28_products_and_17_subjects(cur):
 
 
 def test_two_xoai_say_deo_products(cur):
-    rows = cur.execute("SELECT count(*) FROM product WHERE name_fold = 'xoai say deo' AND territory_key='14'").fetchone()
+    # the 2019 list (seed 002) has "xoài sấy dẻo" from two cooperatives: two products (DATA-RULES §5)
+    rows = cur.execute("""SELECT count(*) FROM product WHERE name_fold = 'xoai say deo' AND territory_key='14'
+                          AND source_id = 'seed-002'""").fetchone()
     assert rows[0] == 2
 
 
@@ -121,9 +123,12 @@ def test_sales_points_as_published(cur):
 
 def test_seed_sources_state_only_what_they_state(cur):
     rows = {r[0]: r[1:] for r in cur.execute(
-        "SELECT source_id, title, publisher, published, seed_file FROM source WHERE source_id LIKE 'seed-%'").fetchall()}
+        "SELECT source_id, title, publisher, published, seed_file, title_descriptive FROM source "
+        "WHERE source_id LIKE 'seed-%'").fetchall()}
     assert set(rows) == {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004"}
-    assert rows["seed-000"][0] == "not stated" and rows["seed-000"][1] == "not stated"
+    # seed 000 states no title or publisher: a descriptive title written by the project, marked as such
+    assert rows["seed-000"][0].startswith("[bài về Kế hoạch 77") and rows["seed-000"][4] is True
+    assert rows["seed-000"][1] == "not stated"
     assert rows["seed-001"][2] == "2024-07-11"
     assert rows["seed-004"][2] == "2023-11-16"
     assert rows["seed-002"][3] == "002_aa76186a8a779352.txt"
@@ -255,7 +260,7 @@ def test_tier_parts_above_total_warn_naming_both_sources(tmp_path, shipped_copy)
     _append(shipped_copy / "figure.csv", {
         "figure_id": "too-many", "territory_key": "14", "as_of": "2019", "as_of_precision": "year",
         "metric": "products_3star", "value": "40", "kind": "reported", "qualifier": "exact", "confidence": "L",
-        "source_id": "seed-004"})
+        "source_id": "seed-004", "quote_status": "not_retrieved", "quote_reason": "test row"})
     ds = load_dataset(shipped_copy, tmp_path / "nodata")
     warnings = [w for w in ds.warnings if w.rule == "tier_sum" and "seed-004" in w.message_en]
     assert warnings and "seed-002" in " ".join(w.message_en for w in warnings)

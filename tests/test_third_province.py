@@ -33,7 +33,8 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     _write(rows / "figure.csv", "figure", [dict(figure_id="lc-2024", territory_key="12", as_of="2024",
                                                 as_of_precision="year", metric="products_total", value="77",
                                                 kind="reported", qualifier="exact", confidence="H",
-                                                source_id="test-lc")])
+                                                source_id="test-lc", quote_status="imported",
+                                                quote="lai-chau.csv, Sheet1, row 2: 77")])
     db = tmp_path / "three.duckdb"
     build(db, data_dir=data_dir)
     monkeypatch.setenv("OCOP_DB", str(db))

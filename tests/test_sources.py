@@ -1,0 +1,167 @@
+"""Issue 9 §3: citable sources, a citation line for each, conflicts cited with both, the corrections list."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import queries
+from ocop_data.citations import source_gaps
+from ocop_data.validate import load_dataset
+from story import cite
+from tests.test_pages import run
+
+SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+
+
+# --- sources state what they state; no source is cited by a file name -------------------------------------
+
+def test_no_source_is_cited_by_a_file_name(cur):
+    srcs = queries.sources(cur).to_dict("records")
+    for s in srcs:
+        for lang in ("vi", "en"):
+            assert not SEED_FILE.search(cite.cite(s, lang)), s["source_id"]
+            assert not SEED_FILE.search(cite.source_label(s, lang)), s["source_id"]
+        assert not SEED_FILE.search(str(s["title"]))
+        assert not SEED_FILE.search(str(s["publisher"]))
+
+
+def test_seeds_000_and_002_have_descriptive_titles_marked_as_such(cur):
+    rows = {r["source_id"]: r for r in queries.sources(cur).to_dict("records")}
+    for sid in ("seed-000", "seed-002"):
+        assert rows[sid]["title"].startswith("[bài về ") and rows[sid]["title"].endswith("]")
+        assert rows[sid]["title_descriptive"] is True
+        assert rows[sid]["seed_file"]  # kept as a provenance field
+    assert rows["seed-000"]["title"] == "[bài về Kế hoạch 77 của UBND tỉnh Sơn La năm 2023; không rõ báo, ngày]"
+
+
+def test_audit_item_24_dates_filled(cur):
+    rows = {r["source_id"]: r for r in queries.sources(cur).to_dict("records")}
+    assert (rows["vietnamnews-1690849"]["published"], rows["vietnamnews-1690849"]["published_precision"]) == \
+        ("2025-01-17", "day")
+    assert rows["sggp-122563"]["published"] == "2025-12-17"
+    assert rows["einpresswire-713679356"]["published"] == "2024-05-22"
+    assert (rows["trangtraiviet-20240309"]["published"], rows["trangtraiviet-20240309"]["published_precision"]) == \
+        ("2024-03-09", "inferred")
+
+
+def test_source_completeness_is_reported_and_gaps_listed():
+    ds = load_dataset()
+    total, gaps = source_gaps(ds)
+    assert total == len(ds.rows["source"])
+    ids = {g[0] for g in gaps}
+    assert {"seed-000", "seed-002"} <= ids  # no title, publisher or date stated
+    assert "hagiang-137078" not in ids  # title, portal and 06/01/2022 all stated
+    for _, missing in gaps:
+        assert set(missing) <= {"title", "publisher", "published"} and missing
+
+
+# --- citation lines --------------------------------------------------------------------------------------
+
+def test_citation_line_publisher_date_title_address():
+    src = {"source_id": "x", "title": "Nâng cao giá trị các sản phẩm OCOP", "publisher": "Báo Sơn La",
+           "published": "2025-02-09", "published_precision": "day", "address": "https://baosonla.vn/x.html"}
+    assert cite.cite(src, "vi") == "Báo Sơn La, 09/02/2025, “Nâng cao giá trị các sản phẩm OCOP”, https://baosonla.vn/x.html"
+
+
+def test_inferred_date_says_about():
+    src = {"source_id": "x", "title": "T", "publisher": "P", "published": "2025-02-10",
+           "published_precision": "inferred", "address": "https://a.vn/"}
+    assert cite.cite(src, "vi") == "P, khoảng 10/02/2025, “T”, https://a.vn/"
+    assert cite.cite(src, "en") == "P, about 10/02/2025, “T”, https://a.vn/"
+
+
+def test_descriptive_title_stays_in_brackets_and_missing_fields_are_named():
+    src = {"source_id": "seed-000", "title": "[bài về Kế hoạch 77]", "title_descriptive": True,
+           "publisher": "not stated", "published": None, "published_precision": "undated", "address": "not stated",
+           "seed_file": "000_f8b1a05d07ed94d9.txt"}
+    assert cite.cite(src, "vi") == "[bài về Kế hoạch 77] (không nêu: đơn vị đăng, ngày đăng)"
+
+
+def test_every_source_has_a_citation_line(cur):
+    for s in queries.sources(cur).to_dict("records"):
+        line = cite.cite(s, "vi")
+        assert line and not re.search(r"\b(None|nan|NaN)\b", line)
+
+
+def test_conflict_is_cited_with_both_sources(cur):
+    conf = queries.conflicts(cur)
+    # Sơn La 2023: 110 products split 68/41/1 (seed 000) and 58/51/1 (Tây Bắc University journal)
+    row = conf[(conf.metric == "products_3star") & (conf.a_as_of == "2023")].iloc[0].to_dict()
+    line = cite.cite_both(cite.prefixed(row, "a_"), cite.prefixed(row, "b_"), "vi")
+    assert "[bài về Kế hoạch 77" in line and "Journal of Science" in line and "khác với" in line
+
+
+# --- corrections list and split products ------------------------------------------------------------------
+
+def test_corrections_name_every_changed_figure(cur):
+    corr = queries.corrections(cur)
+    ids = set(corr.row_id)
+    for rid in ("vn-2023-12-06", "vn-2023-12-06-5", "vn-2023-12-06-subjects", "vn-2025-01", "vn-2025-06",
+                "vn-2025-06-5", "vn-2022", "vn-2020", "hg-2021-total", "sl-2019-caphebichthao-total",
+                "hg-2022-3star", "sl-ca-chua-khoai-tay-tu-nhien", "tq-cam-sanh-ham-yen", "hg-che-shan-tuyet-phin-ho"):
+        assert rid in ids, rid
+    for col in ("old_vi", "old_en", "new_vi", "new_en", "reason_vi", "reason_en"):
+        assert corr[col].notna().all() and (corr[col].str.len() > 0).all(), col
+    assert set(corr.date) == {"2026-11-25"}
+
+
+def test_split_product_stays_resolvable(cur):
+    succ = queries.product_successors(cur, "sl-ca-chua-khoai-tay-tu-nhien")
+    assert set(succ.product_id) == {"sl-ca-chua-tu-nhien", "sl-khoai-tay-tu-nhien"}
+    assert set(succ.name) == {"Cà chua an toàn", "Khoai tây an toàn"}
+    assert queries.product_successors(cur, "sl-toi-den").empty
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_sources_page_tables_are_translated_and_clean(lang):
+    at = run("pages/sources.py", lang)
+    tabs = [tab.label for tab in at.tabs]
+    assert ("Đính chính" if lang == "vi" else "Corrections") in tabs
+    assert ("Các nguồn vênh nhau" if lang == "vi" else "Sources that disagree") in tabs
+    frames = [d.value for d in at.dataframe]
+    corr = frames[-1]
+    assert ("Trước đây" if lang == "vi" else "Before") in corr.columns
+    for df in frames:
+        text = " ".join(str(v) for v in df.astype(str).to_numpy().ravel())
+        assert not re.search(r"\b(None|nan|NaN|<NA>)\b", text)
+    # citation lines are shown as code blocks a reporter can copy; none names a seed file
+    codes = [c.value for c in at.code]
+    assert codes and not any(SEED_FILE.search(c) for c in codes)
+    md = " ".join(m.value for m in at.markdown)
+    assert "](https://" in md  # working links
+
+
+def test_sources_page_figures_have_units_and_words(cur):
+    at = run("pages/sources.py", "vi", src="seed-004")
+    df = at.dataframe[0].value
+    values = set(df["Giá trị"])
+    assert "khoảng 82,4 triệu USD" in values and "trên 70 học viên" in values
+    assert set(df["Độ tin cậy"]) <= {"cao", "trung bình", "thấp, đáng ngờ"}
+    assert isinstance(df, pd.DataFrame) and "Nguyên văn nguồn" in df.columns
+
+
+# --- the one call each added to the overview and the product detail -----------------------------------
+
+@pytest.mark.parametrize("lang,expected", [
+    ("vi", "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023, đã hết hạn từ 17/01/2026; chưa thấy công bố đánh giá lại"),
+    ("en", "66 products of the 2022 round, certified from 17/01/2023, expired on 17/01/2026; no re\\-evaluation "
+           "published yet")])
+def test_overview_says_the_2022_round_certificates_expired(lang, expected):
+    # today is after 17/01/2026 (the tests run in or after November 2026)
+    at = run("pages/overview.py", lang, province="08-2025")
+    assert any(expected in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_product_link_to_a_split_product_names_its_successors(lang):
+    at = run("pages/products.py", lang, province="14", product="sl-ca-chua-khoai-tay-tu-nhien")
+    at = run("pages/products.py", lang, province="14", product="sl-ca-chua-khoai-tay-tu-nhien")
+    assert any("Cà chua an toàn; Khoai tây an toàn" in i.value for i in at.info)
+
+
+def test_product_detail_shows_certificate_status_and_quote():
+    at = run("pages/products.py", "vi", province="08-2025", product="hg-tra-xanh-phin-ho")
+    line = [c.value for c in at.caption if c.value.startswith("Chứng nhận")][0]
+    assert "đã hết hạn từ 30/06/2024" in line and "Trà xanh hộp 100gr" in line
