@@ -226,6 +226,10 @@ def rows_html(rows: list[str]) -> str:
     return CSS + '<div class="ocop-rows">' + "".join(rows) + "</div>"
 
 
+NO_TREND = ('<svg viewBox="0 0 160 36" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="–">'
+            '<line x1="70" y1="18" x2="90" y2="18" stroke="#4D5656" stroke-width="2"/></svg>')
+
+
 def svg_data_url(svg: str) -> str:
     """An inline SVG as a data URL (for a table's image column)."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -246,7 +250,7 @@ def overview_table(provinces: list[tuple[str, list[str]]], figures: pd.DataFrame
             t("tbl_as_of", lang): t("card_no_figure", lang) if latest is None else
             findings.date_short(latest["as_of"], latest["as_of_precision"], lang),
             t("tbl_age", lang): None if latest is None else findings.age_months(latest["as_of_date"], today),
-            t("tbl_trend", lang): svg_data_url(svg) if svg else None,
+            t("tbl_trend", lang): svg_data_url(svg or NO_TREND),
             t("tbl_target", lang): t("card_no_target", lang) if target is None else
             f"{findings.target_value_text(target, lang)} · {t('deadline', lang).lower()} "
             f"{findings.deadline_text(target, lang)}",

@@ -265,7 +265,8 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
         source = source_line(srcs, lang, as_of=as_of, notes=notes)
     theme.style(fig, lang, height=height or 520)
     theme.frame(fig, lang, title=title, subtitle=t("stars_subtitle2", lang) if subtitle is None else subtitle,
-                source=source, plot_height=None if height else plot_h, legend_gap=30 if n > 1 else 0)
+                source=source, plot_height=None if height else plot_h, legend_gap=30 if n > 1 else 0,
+                ticks=16 if latest is not None else 34)  # the latest bar has no tick labels under it
     return fig
 
 
@@ -562,7 +563,7 @@ def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str],
                 f"{findings.deadline_text(r, lang)}"
         text = "<br>".join(f"<b>{esc(line)}</b>" for line in theme.wrap(head, 50)) + "<br>" + "<br>".join(
             f"<span style='font-size:12px;color:{theme.MUTED}'>{esc(line)}</span>" for line in theme.wrap(where, 58))
-        fig.add_annotation(x=0, y=i - 0.24, xref="x", yref="y", text=text, showarrow=False, align="left",
+        fig.add_annotation(x=0, y=i - 0.25, xref="x", yref="y", text=text, showarrow=False, align="left",
                            xanchor="left", yanchor="bottom", font=dict(size=13, color=theme.TEXT))
         status = f"<span style='color:{theme.STATUS_COLORS[r['status']]}'>" \
                  f"<b>{esc(findings.status_label(r['status'], lang))}</b></span>"
@@ -572,7 +573,7 @@ def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str],
                     f"{esc(fmt.percent(pcts[i], lang))}"
         else:
             value = f"{status} · {esc(t('no_figure', lang))}"
-        fig.add_annotation(x=0, y=i + 0.15, xref="x", yref="y", text=value, showarrow=False, xanchor="left",
+        fig.add_annotation(x=0, y=i + 0.13, xref="x", yref="y", text=value, showarrow=False, xanchor="left",
                            yanchor="top", font=dict(size=13, color=theme.TEXT))
     fig.update_yaxes(showticklabels=False, showgrid=False, range=[n - 0.4, -0.78], zeroline=False)
     fig.update_xaxes(range=[0, xmax], tickvals=[0, 50, 100], ticktext=["0%", "50%", "100%"], showgrid=True,
@@ -590,7 +591,7 @@ def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str],
         subtitle = t("targets_chart_sub", lang).format(counts=status_counts(progress, lang))
     fig.update_traces(cliponaxis=False, selector=dict(type="scatter"))
     fig.update_layout(margin_l=16, margin_r=16)
-    theme.frame(fig, lang, title=title, subtitle=subtitle, source=source, plot_height=118 * n + 10)
+    theme.frame(fig, lang, title=title, subtitle=subtitle, source=source, plot_height=128 * n + 10)
     fig.update_yaxes(autorange=False)
     return fig
 

@@ -102,6 +102,10 @@ MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut
 CHART_CSS = """<style>
 [class*="st-key-chartblock-"] { container-type: inline-size; }
 [class*="st-key-charthead-"], [class*="st-key-chartnotes-"] { display: none; }
+/* the chart's toolbar (the camera) stays reachable above the heading that may overlap the chart's top */
+[class*="st-key-chartblock-"] .modebar-container { z-index: 5 !important; }
+/* what follows a chart paints above the chart's (possibly overlapping, empty) foot */
+[class*="st-key-chartblock-"] ~ *, [class*="st-key-chart_"] ~ * { position: relative; z-index: 1; }
 [class*="st-key-charthead-"] h3 { font-size: 1.15rem !important; line-height: 1.35 !important;
   padding: 0 0 0.3rem 0 !important; }
 [class*="st-key-charthead-"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
@@ -126,9 +130,9 @@ def narrow_css(key: str, fig) -> str:
 
     def pull(width) -> int:
         extra = rows.get(width, rows.get(str(width), desk)) - desk
-        return max(0, int(head) - 24 * extra)
+        return max(0, int(head) - 20 * extra)
 
-    sel = f".st-key-chartblock-{key} .stPlotlyChart"
+    sel = f".st-key-chartblock-{key} .st-key-chart_{key}"  # the chart's element (a flex item: margins apply)
     return (f"<style>@container (max-width: 820px) {{ {sel} {{ margin-top: -{pull(560)}px; "
             f"margin-bottom: -{max(0, int(foot) - 6)}px; }} .st-key-view_{key} {{ position: relative; z-index: 2; }} }}"
             f"@container (max-width: 560px) {{ {sel} {{ margin-top: -{pull(330)}px; }} }}</style>")
