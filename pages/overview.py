@@ -31,9 +31,10 @@ st.html("""<style>
 h1 { font-size: 2rem !important; padding-bottom: 0.1rem !important; }
 </style>""")
 st.title(t("app_title", lang), anchor=False)
-st.caption(c.subtitle())
-
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
+st.caption(c.subtitle() if len(focus_rows) <= 3 else  # many provinces: a count, not a paragraph of names
+           t("app_subtitle", lang).format(provinces=t("n_provinces", lang).format(n=len(focus_rows))))
+
 provinces = [(k, c.family(k)) for k in focus_rows.territory_key]
 keys = c.all_keys()
 tiers = q("tier_figures", keys)

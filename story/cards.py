@@ -246,7 +246,8 @@ def overview_table(provinces: list[tuple[str, list[str]]], figures: pd.DataFrame
         out.append({
             t("tbl_province", lang): label(key),
             t("tbl_latest", lang): None if latest is None else float(latest["value"]),
-            t("tbl_qualifier", lang): "" if latest is None else t(f"q_word_{latest['qualifier'] or 'exact'}", lang),
+            t("tbl_qualifier", lang): "" if latest is None or (latest["qualifier"] or "exact") == "exact" else
+            t(f"q_word_{latest['qualifier']}", lang),
             t("tbl_as_of", lang): t("card_no_figure", lang) if latest is None else
             findings.date_short(latest["as_of"], latest["as_of_precision"], lang),
             t("tbl_age", lang): None if latest is None else findings.age_months(latest["as_of_date"], today),

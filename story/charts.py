@@ -433,7 +433,12 @@ def totals_chart(figures: pd.DataFrame, families: list[list[str]], lang: str, la
             fig.add_annotation(x=x, y=y, text=f"<b>{esc(text)}</b>", showarrow=False, xanchor="left", xshift=8,
                                font=dict(size=13, color=color))
     else:
-        top = sorted(ends, key=lambda e: -e[1])[:5]
+        top, placed = [], []
+        ymax = max((e[1] for e in ends), default=1.0) or 1.0
+        for e in sorted(ends, key=lambda e: -e[1]):  # the five largest, never two labels on one spot
+            if len(top) < 5 and all(abs(e[1] - p) > 0.05 * ymax for p in placed):
+                top.append(e)
+                placed.append(e[1])
         for x, y, text, color, name in top:
             fig.add_annotation(x=x, y=y, text=esc(f"{name} {text}"), showarrow=False, xanchor="left", xshift=6,
                                font=dict(size=11, color=color))

@@ -410,6 +410,7 @@ S: dict[str, tuple[str, str]] = {
     "card_no_figure": ("chưa có số liệu đã báo cáo", "no reported figure yet"),
     "card_sources": ("Nguồn: {names}", "Source: {names}"),
     "tbl_province": ("Tỉnh", "Province"),
+    "n_provinces": ("{n} tỉnh", "{n} provinces"),
     "tbl_latest": ("Tổng số mới nhất", "Latest total"),
     "tbl_qualifier": ("Hạn định", "Qualifier"),
     "tbl_as_of": ("Tính đến", "As of"),

@@ -109,12 +109,6 @@ CHART_CSS = """<style>
 [class*="st-key-charthead-"] h3 { font-size: 1.15rem !important; line-height: 1.35 !important;
   padding: 0 0 0.3rem 0 !important; }
 [class*="st-key-charthead-"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
-@container (max-width: 820px) {
-  [class*="st-key-charthead-"] { display: block; position: relative; z-index: 2; }
-  [class*="st-key-chartnotes-"] { display: block; position: relative; z-index: 2; }
-  [class*="st-key-chartblock-"] .stPlotlyChart .g-gtitle,
-  [class*="st-key-chartblock-"] .stPlotlyChart .annotation[data-index="0"] { display: none; }
-}
 </style>"""
 
 
@@ -132,9 +126,14 @@ def narrow_css(key: str, fig) -> str:
         extra = rows.get(width, rows.get(str(width), desk)) - desk
         return max(0, int(head) - 20 * extra)
 
-    sel = f".st-key-chartblock-{key} .st-key-chart_{key}"  # the chart's element (a flex item: margins apply)
-    return (f"<style>@container (max-width: 820px) {{ {sel} {{ margin-top: -{pull(560)}px; "
-            f"margin-bottom: -{max(0, int(foot) - 6)}px; }} .st-key-view_{key} {{ position: relative; z-index: 2; }} }}"
+    block = f".st-key-chartblock-{key}"
+    sel = f"{block} .st-key-chart_{key}"  # the chart's element (a flex item: margins apply)
+    return (f"<style>@container (max-width: 820px) {{ "
+            f".st-key-charthead-{key}, .st-key-chartnotes-{key} {{ display: block; position: relative; z-index: 2; }} "
+            f"{block} .stPlotlyChart .g-gtitle, {block} .stPlotlyChart .annotation[data-index=\"0\"] "
+            f"{{ display: none; }} "
+            f"{sel} {{ margin-top: -{pull(560)}px; margin-bottom: -{max(0, int(foot) - 6)}px; }} "
+            f".st-key-view_{key} {{ position: relative; z-index: 2; }} }}"
             f"@container (max-width: 560px) {{ {sel} {{ margin-top: -{pull(330)}px; }} }}</style>")
 
 
@@ -179,7 +178,10 @@ def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, 
         if figure_notes and fig is not None:
             st.caption("  \n".join(md_escape(n) for n in figure_notes))
     else:
-        with st.container(key=f"charthead-{key}"):
+        meta = figure.layout.meta if isinstance(figure.layout.meta, dict) else {}
+        # a figure that draws its own title (story.theme.frame) needs the page's heading only when narrow;
+        # any other figure keeps the heading at every width
+        with st.container(key=f"{'charthead' if meta.get('title') else 'chartlabel'}-{key}"):
             st.subheader(title, anchor=False)
             if subtitle:
                 st.caption(subtitle)
