@@ -129,7 +129,8 @@ def narrow_css(key: str, fig) -> str:
     block = f".st-key-chartblock-{key}"
     sel = f"{block} .st-key-chart_{key}"  # the chart's element (a flex item: margins apply)
     return (f"<style>@container (max-width: 820px) {{ "
-            f".st-key-charthead-{key}, .st-key-chartnotes-{key} {{ display: block; position: relative; z-index: 2; }} "
+            f"{block} .st-key-charthead-{key}, {block} .st-key-chartnotes-{key} "
+            f"{{ display: block; position: relative; z-index: 2; }} "
             f"{block} .stPlotlyChart .g-gtitle, {block} .stPlotlyChart .annotation[data-index=\"0\"] "
             f"{{ display: none; }} "
             f"{sel} {{ margin-top: -{pull(560)}px; margin-bottom: -{max(0, int(foot) - 6)}px; }} "
