@@ -1,4 +1,10 @@
-"""Tổng quan / Overview: per province, the latest figures, their age, targets, coverage and timeline."""
+"""Tổng quan / Overview: the first screen a leader reads in five seconds, then the detail.
+
+Above the fold: one compact row per chosen province (latest total, trend, headline target, age of
+the data), then one chart of the reported totals over real time. With more than three provinces
+the rows become a sortable table with trend images, so the chart still shows. Below: the headline
+targets and coverage as sentences, the national context and the programme's timeline.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -7,125 +13,176 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from story import cards, charts, findings, fmt, tables, theme
 from story import certificates as cert_words
-from story import fmt, theme
+from story.cite import md_escape
 from story.i18n import t
 from ui import frame
 from ui.data import figure, q
 from ui.shell import ctx
-from ui.targets import status_table
+from ui.targets import evaluate
 
 c = ctx()
 lang = c.lang
 today = date.today()
 
+# a compact head, so the rows and the chart fit a 1440×900 screen without scrolling
+st.html("""<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; }
+h1 { font-size: 2rem !important; padding-bottom: 0.1rem !important; }
+</style>""")
 st.title(t("app_title", lang), anchor=False)
-st.caption(c.subtitle())
-
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
-cols = st.columns(max(1, len(focus_rows)))
-for col, (_, prov) in zip(cols, focus_rows.iterrows()):
-    with col, st.container(border=True):
-        name = prov["name_en" if lang == "en" else "name_vi"]
-        st.subheader(name, anchor=False)
-        family = c.family(prov.territory_key)
-        for key in family:
-            latest = q("latest_total", key)
-            total = latest[latest.metric == "products_total"]
-            if total.empty:
-                continue
-            first = total.iloc[0]
-            as_of = pd.Timestamp(first.as_of_date).date()
-            months = fmt.months_between(as_of, today)
-            prev = q("previous_total", key)
-            delta, help_ = None, None
-            if not prev.empty:
-                p = prev.iloc[0]
-                delta = fmt.number(first.value - p.value, lang)
-                if first.value - p.value > 0:
-                    delta = "+" + delta
-                delta += " " + t("change_since", lang).format(
-                    prev=fmt.qualified(p.value, p.qualifier, lang), date=fmt.partial_date(p.as_of, p.as_of_precision, lang))
-                if p.source_id != first.source_id:
-                    help_ = t("change_sources_differ", lang)
-            st.metric(f"{t('latest_total', lang)} · {c.label(key)}",
-                      fmt.qualified(first.value, first.qualifier, lang), delta=delta, delta_color="off"
-                      if delta is None else "normal", help=help_, border=False)
-            tiers = {r.metric: r for r in latest[latest.source_id == first.source_id].itertuples()}
+st.caption(c.subtitle() if len(focus_rows) <= 3 else  # many provinces: a count, not a paragraph of names
+           t("app_subtitle", lang).format(provinces=t("n_provinces", lang).format(n=len(focus_rows))))
 
-            def tv(metric):
-                r = tiers.get(metric)
-                return fmt.qualified(r.value, r.qualifier, lang) if r else t("not_published", lang)
+provinces = [(k, c.family(k)) for k in focus_rows.territory_key]
+keys = c.all_keys()
+tiers = q("tier_figures", keys)
+totals = tiers[tiers.metric == "products_total"]
+progress = evaluate(keys)
+territories = q("territories")
+span = cards.time_span(totals)
 
-            st.markdown(t("tiers_line", lang).format(s3=tv("products_3star"), s4=tv("products_4star"),
-                                                      s5=tv("products_5star"), s5p=tv("products_5p")))
-            others = total[total.source_id != first.source_id]
-            for o in others.itertuples():
-                st.caption(t("other_source_at_date", lang).format(
-                    text=f"{fmt.qualified(o.value, o.qualifier, lang)} ({o.source_id})"))
-            age = t("age_warning" if months > 12 else "age_ok", lang).format(months=months)
-            (st.warning if months > 12 else st.caption)(
-                f"{t('as_of', lang)} {fmt.partial_date(first.as_of, first.as_of_precision, lang)}. {age}")
-            nat = q("national_nearest", as_of)
-            if not nat.empty:
-                n = nat.iloc[0]
-                st.caption(t("national_context", lang).format(
-                    value=fmt.qualified(n.value, n.qualifier, lang), date=fmt.partial_date(n.as_of, n.as_of_precision,
-                                                                                          lang)) + f" · `{n.source_id}`")
-            frame.caption(total.to_dict("records") + nat.to_dict("records"), lang)
-        for r in frame.records(q("round_certificates", family, today)):  # certificates of rounds (36 months)
-            st.caption(frame.md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
-        # coverage: products listed here against the latest reported total of the same territory
-        cov = q("coverage", family)
-        st.markdown(f"**{t('coverage', lang)}**")
-        for r in cov.itertuples():
-            latest = q("latest_total", r.territory_key)
-            total = latest[latest.metric == "products_total"]
-            if total.empty and r.listed == 0:
-                continue
-            tot = fmt.qualified(total.iloc[0].value, total.iloc[0].qualifier, lang) if not total.empty else \
-                t("not_published", lang)
-            when = fmt.partial_date(total.iloc[0].as_of, total.iloc[0].as_of_precision, lang) if not total.empty \
-                else "–"
-            st.caption(f"{c.label(r.territory_key)}: " + t("coverage_text", lang).format(
-                listed=fmt.number(r.listed, lang), total=tot, date=when))
+
+def merger_of(family: list[str]) -> str | None:
+    """The date today's territory began, when it was formed from others (drawn on its trend)."""
+    if len(family) < 2:
+        return None
+    row = territories[territories.territory_key == family[0]]
+    return str(row.valid_from.iloc[0]) if not row.empty and isinstance(row.valid_from.iloc[0], str) else None
+
+
+if len(provinces) <= 3:
+    st.html(cards.rows_html([
+        cards.province_row(k, fam, totals[totals.territory_key.isin(fam)],
+                           progress[progress.territory_key.isin(fam)] if not progress.empty else progress,
+                           c.label, lang, today, span, merger=merger_of(fam))
+        for k, fam in provinces]))
+else:
+    table = cards.overview_table(provinces, totals, progress, c.label, lang, today, span)
+    st.dataframe(table, hide_index=True, width="stretch", height=260, row_height=40, column_config={
+        t("tbl_trend", lang): st.column_config.ImageColumn(width="medium"),
+        t("tbl_latest", lang): st.column_config.NumberColumn(format="%d"),
+        t("tbl_age", lang): st.column_config.NumberColumn(format="%d"),
+        t("tbl_pct", lang): st.column_config.NumberColumn(format="%.1f%%"),
+    })
+
+# one chart: reported totals over real time, former and new territories as separate lines
+if len(provinces) <= 3:
+    chart_title = " · ".join(findings.total_finding(totals[totals.territory_key == k], c.label(k), lang)
+                             for k, _ in provinces)
+else:
+    latest = [(k, findings.latest_total(totals[totals.territory_key == k])) for k, _ in provinces]
+    latest = [(k, r) for k, r in latest if r is not None]
+    top = max(latest, key=lambda x: float(x[1]["value"]), default=None)
+    chart_title = t("totals_title_many", lang).format(n=len(provinces), top=(
+        f"{c.label(top[0])} {fmt.qualified(top[1]['value'], top[1]['qualifier'], lang)} "
+        f"({findings.date_short(top[1]['as_of'], top[1]['as_of_precision'], lang)})") if top else "–")
+families = [fam for _, fam in provinces]
+frame.chart_block(
+    key="totals", title=chart_title, subtitle=t("totals_subtitle", lang),
+    fig=lambda: figure(("totals", lang, tuple(keys), chart_title),
+                       lambda: charts.totals_chart(totals, families, lang, c.label, territories, title=chart_title)),
+    table=lambda: tables.totals_table(totals, c.label, lang),
+    sources=totals[["source_id", "source_title", "source_address", "source_file"]].drop_duplicates().to_dict(
+        "records"),
+    lang=lang, figure_notes=[t("totals_notes", lang)], file_name="ocop_totals")
+
+# --- below the fold: headline targets, coverage, national context, timeline -----------------
+st.divider()
+st.subheader(t("overview_headline_title", lang), anchor=False)
+if progress.empty:
+    st.info(t("no_rows", lang))
+for k, fam in provinces:
+    shown = progress[progress.territory_key.isin(fam) & progress.metric.isin(
+        ["products_total", "communes_with_product", "products_4star", "products_5star"])] if not progress.empty \
+        else progress
+    shown = tables.order_targets(shown[(shown.status != "no_data")]) if not shown.empty else shown
+    lines = []
+    for r in shown.to_dict("records"):
+        lines.append(f"- **{md_escape(findings.status_label(r['status'], lang))}** · "
+                     f"{md_escape(findings.target_finding(r, c.label(r['territory_key']), lang))}")
+        if r["comparison"] == "all" and pd.notna(r.get("latest_value")) and pd.notna(r.get("value")):
+            pct = q("published_percent", r["territory_key"], r["metric"], r["latest_as_of"])
+            label = r["metric_en" if lang == "en" else "metric_vi"]
+            lines.append(f"  - {md_escape(findings.coverage_finding(label, r, lang, pct))}")
+    cov = q("coverage", fam)
+    for r in cov.itertuples():
+        latest = findings.latest_total(totals[totals.territory_key == r.territory_key])
+        if latest is None and r.listed == 0:
+            continue
+        tot = fmt.qualified(latest["value"], latest["qualifier"], lang) if latest else t("not_published", lang)
+        when = findings.date_short(latest["as_of"], latest["as_of_precision"], lang) if latest else "–"
+        lines.append(f"- {md_escape(c.label(r.territory_key))}: " + md_escape(t("coverage_text", lang).format(
+            listed=fmt.number(r.listed, lang), total=tot, date=when)))
+    for r in frame.records(q("round_certificates", fam, today)):  # certificates of rounds (36 months)
+        lines.append("- " + md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
+    latest = findings.latest_total(totals[totals.territory_key == k])
+    if latest is not None:
+        nat = q("national_nearest", pd.Timestamp(latest["as_of_date"]).date())
+        if not nat.empty:
+            n = nat.iloc[0]
+            lines.append("- " + md_escape(t("national_context", lang).format(
+                value=fmt.qualified(n.value, n.qualifier, lang),
+                date=findings.date_short(n.as_of, n.as_of_precision, lang))) + f" · {md_escape(n.source_id)}")
+    if lines:
+        st.markdown(f"**{md_escape(c.label(k))}**  \n" + "\n".join(lines))
+sources = progress[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") \
+    if not progress.empty else []
+frame.caption(sources, lang, notes=[t("status_rule", lang)])
 
 st.divider()
-st.subheader(t("headline_targets", lang), anchor=False)
-status_table(c, c.all_keys(), lang, headline=True)
-
-st.divider()
-events = q("events", c.all_keys())
+events = q("events", keys)
 events = events[events.date_date.isna() | events.date_date.dt.year.between(c.year_from, c.year_to)]
 dated = events[events.date_date.notna()].copy()
+if dated.empty:
+    timeline_title = t("timeline_none", lang)
+else:
+    last = dated.sort_values("date_date").iloc[-1]
+    timeline_title = t("timeline_finding", lang).format(
+        n=len(dated), title=last["title_en" if lang == "en" else "title_vi"],
+        date=findings.date_short(last.date, last.date_precision, lang))
+
+
 def timeline() -> go.Figure:
     fig = go.Figure()
-    if dated.empty:
-        return fig
     kinds = sorted(dated.kind.unique())
-    palette = ["#1F618D", "#C9A227", "#148F77", "#7D3C98", "#CA6F1E", "#566573", "#2E86C1", "#A93226", "#117A65"]
+    palette = ["#1F618D", "#B9770E", "#117A65", "#7D3C98", "#B03A2E", "#4D5656", "#2E86C1", "#A93226", "#196F3D"]
     for i, kind in enumerate(kinds):
         grp = dated[dated.kind == kind]
         fig.add_trace(go.Scatter(
-            x=grp.date_date, y=[c.label(k) for k in grp.territory_key], mode="markers", name=t(f"ev_{kind}", lang),
-            marker=dict(size=14, color=palette[i % len(palette)], symbol="diamond"),
-            hovertext=[f"<b>{frame.esc(fmt.partial_date(d, p, lang))}</b><br>{frame.esc(tt)}<br>"
+            x=[charts.display_date(d, p, dd) for d, p, dd in zip(grp.date, grp.date_precision, grp.date_date)],
+            y=[c.label(k) for k in grp.territory_key], mode="markers", name=t(f"ev_{kind}", lang),
+            marker=dict(size=13, color=palette[i % len(palette)], symbol="diamond"),
+            hovertext=[f"<b>{frame.esc(findings.date_short(d, p, lang))}</b><br>{frame.esc(tt)}<br>"
                        f"{t('source', lang)}: {frame.esc(s)}"
                        for d, p, tt, s in zip(grp.date, grp.date_precision,
                                               grp["title_en" if lang == "en" else "title_vi"], grp.source_id)],
             hoverinfo="text"))
-    fig.update_xaxes(tickformat="%m/%Y")
-    return theme.style(fig, lang, height=380)
+    fig.update_xaxes(type="date", dtick="M12", tickformat="%Y", ticklabelmode="period")
+    fig.update_yaxes(automargin=True)
+    theme.style(fig, lang)
+    from story.cite import source_line
+    return theme.frame(fig, lang, title=timeline_title, subtitle=t("timeline_subtitle", lang),
+                       source=source_line(dated.drop_duplicates("source_id").to_dict("records"), lang),
+                       plot_height=60 + 44 * max(1, dated.territory_key.nunique()))
 
 
-fig = figure(("timeline", lang, tuple(c.all_keys()), c.year_from, c.year_to), timeline)
-table = events.assign(
-    when=[fmt.partial_date(d, p, lang) for d, p in zip(events.date, events.date_precision)],
-    territory=[c.label(k) for k in events.territory_key],
-    kind_label=[t(f"ev_{k}", lang) for k in events.kind],
-)[["when", "territory", "kind_label", "title_en" if lang == "en" else "title_vi",
-   "description_en" if lang == "en" else "description_vi", "source_id"]]
-table.columns = [t("date", lang), t("territory", lang), t("event_kind", lang), t("title", lang), t("note", lang),
-                 t("source", lang)]
-frame.chart_block(key="timeline", title=t("timeline", lang), subtitle="", fig=fig if len(fig.data) else None, table=table, sources=events.to_dict("records"), lang=lang,
-                  file_name="ocop_timeline")
+def timeline_table() -> pd.DataFrame:
+    recs = events.to_dict("records")
+    return pd.DataFrame({
+        t("date", lang): [findings.date_short(r["date"], r["date_precision"], lang) for r in recs],
+        t("territory", lang): [c.label(r["territory_key"]) for r in recs],
+        t("event_kind", lang): [t(f"ev_{r['kind']}", lang) for r in recs],
+        t("title", lang): [tables.text(r["title_en" if lang == "en" else "title_vi"]) for r in recs],
+        t("note", lang): [tables.text(r["description_en" if lang == "en" else "description_vi"]) for r in recs],
+        t("source", lang): [tables.source_cell(r, lang) for r in recs],
+    })
+
+
+frame.chart_block(
+    key="timeline", title=timeline_title, subtitle=t("timeline_subtitle", lang),
+    fig=(lambda: figure(("timeline", lang, tuple(keys), c.year_from, c.year_to), timeline)) if not dated.empty
+    else None,
+    table=timeline_table, sources=events.to_dict("records"), lang=lang, file_name="ocop_timeline")

@@ -1,11 +1,11 @@
-"""Phân hạng sao theo thời gian / Star tiers over time."""
+"""Phân hạng sao theo thời gian / Star tiers over time: every report at its date, on a true time axis."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from story import charts, fmt, theme
+from story import charts, findings, fmt, tables
+from story.cite import md_escape
 from story.i18n import t
 from ui import frame
 from ui.data import figure, q
@@ -15,6 +15,16 @@ c = ctx()
 lang = c.lang
 st.title(t("page_stars", lang), anchor=False)
 
+territories = q("territories")
+
+
+def breaks(family: list[str]) -> list[str]:
+    """Where today's territory began, when it was formed from the others of its family."""
+    row = territories[territories.territory_key == family[0]]
+    start = row.valid_from.iloc[0] if not row.empty else None
+    return [start] if len(family) > 1 and isinstance(start, str) and start else []
+
+
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
 for _, prov in focus_rows.iterrows():
     family = c.family(prov.territory_key)
@@ -23,66 +33,53 @@ for _, prov in focus_rows.iterrows():
     name = prov["name_en" if lang == "en" else "name_vi"]
     if len(family) > 1:
         preds = ", ".join(c.label(k) for k in family[1:])
-        st.info(t("predecessor_note", lang).format(name=name, preds=preds))
-    latest = dated.as_of_date.max() if not dated.empty else None
-    table = dated[["territory_key", "as_of", "as_of_precision", "source_id", "total", "qualifier", "s3",
-                   "s4", "s5", "s5p", "rest", "confidence", "note"]].copy()
-    table.insert(1, "territory", [c.label(k) for k in table.territory_key])
+        st.caption(md_escape(t("predecessor_note", lang).format(name=name, preds=preds)))
+    last = dated.sort_values("as_of_date").iloc[-1] if not dated.empty else None
+    latest = (last.as_of, last.as_of_precision) if last is not None else None
+    title = findings.tier_finding(reports[reports.territory_key == family[0]], c.label(family[0]), lang)
     frame.chart_block(
-        key=f"tiers_{prov.territory_key}",
-        title=f"{t('stars_title', lang)} · {name}",
-        subtitle=t("stars_subtitle", lang).format(date=fmt.day(latest, lang) if latest is not None else "–"),
-        fig=figure(("tiers", lang, tuple(family), c.year_from, c.year_to),
-                   lambda: charts.tier_chart(dated, family, lang, c.label))
+        key=f"tiers_{prov.territory_key}", title=title, subtitle=t("stars_subtitle2", lang),
+        fig=(lambda dated=dated, family=family, title=title: figure(
+            ("tiers", lang, tuple(family), c.year_from, c.year_to),
+            lambda: charts.tier_chart(dated, family, lang, c.label, title=title, breaks=breaks(family))))
         if not dated.empty else None,
-        table=table, sources=dated[["source_id", "source_title", "source_address", "source_file"]]
+        table=lambda dated=dated: tables.tier_table(dated, c.label, lang),
+        sources=dated[["source_id", "source_title", "source_address", "source_file"]]
         .drop_duplicates().to_dict("records"), lang=lang,
-        as_of=fmt.day(latest, lang) if latest is not None else None,
-        notes=[t("stars_footer_note", lang)], file_name=f"ocop_star_tiers_{prov.territory_key}")
+        as_of=findings.date_short(*latest, lang) if latest is not None else None,
+        figure_notes=charts.tier_notes(dated, lang), notes=[t("stars_footer_note", lang)], file_name=f"ocop_star_tiers_{prov.territory_key}")
 
     rounds = q("round_figures", family)
     rounds = rounds[rounds.as_of_date.isna() | rounds.as_of_date.dt.year.between(c.year_from, c.year_to)]
-    if not rounds.empty:
-        rt = rounds.assign(
-            territory=[c.label(k) for k in rounds.territory_key],
-            when=[fmt.partial_date(a, p, lang) for a, p in zip(rounds.as_of, rounds.as_of_precision)],
-            what=rounds["metric_en" if lang == "en" else "metric_vi"],
-        )
-        prov_level = rt[rt.district_code.isna() & rt.metric.isin(
-            ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])]
-        fig = go.Figure()
-        round_colors = {"round_new_products": theme.STAR_COLORS["3"], "round_reevaluated": theme.STAR_COLORS["4"],
-                        "round_upgraded_3_to_4": theme.STAR_COLORS["5p"]}
-        for metric, grp in prov_level.groupby("metric", sort=False):
-            fig.add_trace(go.Bar(
-                x=[[w for w in grp.when], [c.name(tk) for tk in grp.territory_key]], y=grp.value.astype(float),
-                name=str(grp.what.iloc[0]), marker_color=round_colors.get(metric),
-                hovertext=[f"{frame.esc(w)}: {frame.esc(fmt.qualified(v, qq, lang))}<br>{t('source', lang)}: "
-                           f"{frame.esc(s)}" for w, v, qq, s in zip(grp.what, grp.value, grp.qualifier, grp.source_id)],
-                hoverinfo="text"))
-        fig.update_layout(barmode="group")
+    prov_level = rounds[rounds.district_code.isna() & rounds.metric.isin(
+        ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])]
+    if not prov_level.empty:
+        rtitle = findings.round_finding(prov_level, c.label, lang)
+
+        def rounds_table(rounds=rounds) -> pd.DataFrame:
+            recs = rounds.to_dict("records")
+            return pd.DataFrame({
+                t("territory", lang): [c.label(r["territory_key"]) for r in recs],
+                t("date", lang): [findings.date_short(r["as_of"], r["as_of_precision"], lang) for r in recs],
+                t("district", lang): [tables.text(r["district"]) or t("entry_total", lang) for r in recs],
+                t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in recs],
+                t("value", lang): [fmt.qualified(r["value"], r["qualifier"], lang) for r in recs],
+                t("confidence", lang): [t(f"conf_{r['confidence']}", lang) for r in recs],
+                t("source", lang): [tables.source_cell(r, lang) for r in recs],
+                t("note", lang): [tables.text(r["note"]) for r in recs]})
+
         frame.chart_block(
-            key=f"rounds_{prov.territory_key}", title=f"{t('rounds_title', lang)} · {name}",
-            subtitle=t("rounds_subtitle", lang),
-            fig=theme.style(fig, lang, height=360) if len(fig.data) else None,
-            table=rt[["territory", "when", "district", "what", "value", "qualifier", "confidence", "source_id",
-                      "note"]],
-            sources=rounds.to_dict("records"), lang=lang, file_name=f"ocop_rounds_{prov.territory_key}")
+            key=f"rounds_{prov.territory_key}", title=rtitle, subtitle=t("rounds_subtitle", lang),
+            fig=lambda prov_level=prov_level, rtitle=rtitle: figure(
+                ("rounds", lang, tuple(family), c.year_from, c.year_to),
+                lambda: charts.rounds_chart(prov_level, lang, c.label, title=rtitle,
+                                            subtitle=t("rounds_subtitle", lang))),
+            table=rounds_table, sources=rounds.to_dict("records"), lang=lang,
+            file_name=f"ocop_rounds_{prov.territory_key}")
 
     other = reports[reports.as_of_date.isna() | (reports.kind != "reported")]
     if not other.empty:
         st.subheader(t("undated_title", lang), anchor=False)
-        ot = pd.DataFrame({
-            t("territory", lang): [c.label(k) for k in other.territory_key],
-            t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(other.as_of, other.as_of_precision)],
-            t("kind", lang): [t(k, lang) for k in other.kind],
-            t("stars_total", lang).split(" (")[0]: [fmt.qualified(v, q_, lang) for v, q_ in
-                                                   zip(other.total, other.qualifier)],
-            t("stars_3", lang): [fmt.number(v, lang) for v in other.s3],
-            t("stars_4", lang): [fmt.number(v, lang) for v in other.s4],
-            t("stars_5", lang): [fmt.number(v, lang) for v in other.s5],
-            t("confidence", lang): [f"{cf} ⚠" if cf == "L" else cf for cf in other.confidence],
-            t("source", lang): other.source_id, t("note", lang): other.note})
-        st.dataframe(ot, hide_index=True, width="stretch")
+        st.dataframe(tables.tier_table(other, c.label, lang), hide_index=True, width="stretch")
         frame.caption(other.to_dict("records"), lang)
     st.divider()

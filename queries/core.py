@@ -470,3 +470,18 @@ def subject_split(cur, key: str) -> pd.DataFrame:
                f.as_of, f.as_of_precision
         FROM figs f JOIN top USING (source_id, as_of)
         ORDER BY list_position(['htx', 'dn', 'tht', 'hkd'], replace(metric, 'subjects_', ''))""", [key])
+
+
+__all__ += ["published_percent"]
+
+
+def published_percent(cur, key: str, metric: str, as_of: str | None) -> float | None:
+    """The percentage a source published with a count (metric ``<metric>_pct_of_plan``, same territory
+    and date), e.g. 87 for '121/138 communes, 87% of the plan'; None where none was published."""
+    if not as_of:
+        return None
+    row = cur.execute("""
+        SELECT value FROM figure
+        WHERE territory_key = ? AND metric = ? AND as_of = ? AND kind = 'reported' AND district_code IS NULL
+        ORDER BY confidence, source_id LIMIT 1""", [key, f"{metric}_pct_of_plan", as_of]).fetchone()
+    return None if row is None else float(row[0])

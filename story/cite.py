@@ -157,3 +157,35 @@ def quote_line(row: dict, lang: str) -> str:
     if not is_missing(row.get("quote")) and row.get("quote"):
         return f"“{row['quote']}”"
     return t(f"quote_status_{status}", lang) if isinstance(status, str) else ""
+
+
+def short_label(src: dict, lang: str, limit: int = 48) -> str:
+    """A compact name for a source in a chart's source line: its host ('baomoi.com'), else its name."""
+    s = normalise_source(src)
+    h = host(s["address"])
+    if h:
+        h = h[4:] if h.startswith("www.") else h
+        if h.count(".") >= 2 and h.split(".")[0] in ("lite", "m", "en", "tv", "demo"):
+            h = h.split(".", 1)[1]
+        if h.strip("/") and "/" not in h:
+            return h
+    label = source_label(s, lang)
+    return label if len(label) <= limit else label[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def source_line(sources, lang: str, as_of: str | None = None, notes=()) -> str:
+    """'Nguồn: baomoi.com, vietnam.vn · Tính đến 03/2025' for the foot of a chart image (plain text)."""
+    rows = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources)
+    names: list[str] = []
+    for r in rows:
+        name = short_label(r, lang)
+        if name and name not in names:
+            names.append(name)
+    parts = [f"{t('sources', lang)}: " + (", ".join(names) if names else t("not_stated", lang))]
+    if as_of:
+        parts.append(f"{t('as_of', lang)}: {as_of}")
+    text = " · ".join(parts)
+    for n in notes:
+        if n:
+            text += "\n" + n
+    return text

@@ -78,34 +78,152 @@ def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
     return buf.getvalue()
 
 
-def downloads(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    """CSV and XLSX of exactly the data shown, made only when the user clicks (deferred)."""
+def downloads(df, name: str, lang: str, key: str) -> None:
+    """CSV and XLSX of exactly the data shown, made only when the user clicks (deferred); ``df`` may be a
+    callable that builds the table."""
+    get = df if callable(df) else (lambda: df)
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
+    c1.download_button(t("download_csv", lang), lambda: csv_bytes(get()), file_name=f"{name}.csv", mime="text/csv",
                        key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:")
-    c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes(df), file_name=f"{name}.xlsx",
+    c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes(get()), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table:")
 
 
-def chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame, sources, lang: str,
-                as_of: str | None = None, notes: Iterable[str] = (), file_name: str | None = None) -> None:
-    """Title, subtitle, chart or table (toggle), footer caption and downloads of the data shown."""
-    st.subheader(title, anchor=False)
-    st.caption(subtitle)
-    view = st.segmented_control(t("view", lang), ["chart", "table"], default="chart", key=f"view_{key}",
-                                format_func=lambda v: t(f"view_{v}", lang), label_visibility="collapsed")
-    if view == "table" or fig is None:
-        if table.empty:
+MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
+                  "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian", "toggleHover",
+                  "hoverClosestGl2d", "hoverClosestPie", "resetViews", "zoom3d", "pan3d", "orbitRotation",
+                  "tableRotation", "resetCameraDefault3d", "resetCameraLastSave3d", "hoverClosest3d",
+                  "zoomInGeo", "zoomOutGeo", "resetGeo", "hoverClosestGeo", "resetViewMapbox", "resetViewMap"]
+
+# A chart's finding title, subtitle and source line are drawn inside the figure (so the image export
+# holds them). When the chart is narrower than those lines (a phone), the figure's own title and source
+# line are hidden and the page's heading above the chart shows instead (a CSS container query).
+CHART_CSS = """<style>
+[class*="st-key-chartblock-"] { container-type: inline-size; }
+[class*="st-key-charthead-"], [class*="st-key-chartnotes-"] { display: none; }
+/* the chart's toolbar (the camera) stays reachable above the heading that may overlap the chart's top */
+[class*="st-key-chartblock-"] .modebar-container { z-index: 5 !important; }
+/* what follows a chart paints above the chart's (possibly overlapping, empty) foot */
+[class*="st-key-chartblock-"] ~ *, [class*="st-key-chart_"] ~ * { position: relative; z-index: 1; }
+[class*="st-key-charthead-"] h3 { font-size: 1.15rem !important; line-height: 1.35 !important;
+  padding: 0 0 0.3rem 0 !important; }
+[class*="st-key-charthead-"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+</style>"""
+
+
+def narrow_css(key: str, fig) -> str:
+    """Where the chart is narrow and its own title and source line are hidden, close the blank bands they
+    leave: the plot moves up under the page's heading (less the legend's extra rows at that width) and
+    the next element moves up over the empty foot."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    head, foot, rows = meta.get("head"), meta.get("foot") or 0, meta.get("legend_rows") or {}
+    if not head:
+        return "<style></style>"
+    desk = rows.get(880, rows.get("880", 0))
+
+    def pull(width) -> int:
+        extra = rows.get(width, rows.get(str(width), desk)) - desk
+        return max(0, int(head) - 20 * extra)
+
+    block = f".st-key-chartblock-{key}"
+    sel = f"{block} .st-key-chart_{key}"  # the chart's element (a flex item: margins apply)
+    return (f"<style>@container (max-width: 820px) {{ "
+            f"{block} .st-key-charthead-{key}, {block} .st-key-chartnotes-{key} "
+            f"{{ display: block; position: relative; z-index: 2; }} "
+            f"{block} .stPlotlyChart .g-gtitle, {block} .stPlotlyChart .annotation[data-index=\"0\"] "
+            f"{{ display: none; }} "
+            f"{sel} {{ margin-top: -{pull(560)}px; margin-bottom: -{max(0, int(foot) - 6)}px; }} "
+            f".st-key-view_{key} {{ position: relative; z-index: 2; }} }}"
+            f"@container (max-width: 560px) {{ {sel} {{ margin-top: -{pull(330)}px; }} }}</style>")
+
+
+def plotly_config(file_name: str, fig=None) -> dict:
+    """The chart toolbar: no zoom/pan/select buttons; the camera saves PNG or SVG at a fixed width, so the
+    wrapped title and source line inside the figure are never cut, whatever the screen."""
+    from story import theme
+
+    height = getattr(fig.layout, "height", None) if fig is not None else None
+    return {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": MODEBAR_REMOVE,
+            "toImageButtonOptions": {"format": state.get("img") or "png", "filename": file_name,
+                                     "width": theme.EXPORT_WIDTH, "height": height or 520, "scale": 2}}
+
+
+def show_chart(fig, *, key: str, file_name: str, alt: str | None = None) -> None:
+    """A Plotly figure with the house toolbar and its text alternative (finding title and source)."""
+    from story import theme
+
+    st.plotly_chart(fig, width="stretch", key=f"chart_{key}", config=plotly_config(file_name, fig),
+                    alt=alt or theme.alt_text(fig) or None)
+
+
+def _resolve(value):
+    return value() if callable(value) else value
+
+
+def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, file_name: str,
+                    alt: str | None, toggle: bool, figure_notes: tuple = ()) -> None:
+    """The chart (or, when chosen, its table). Only the half shown is built and sent."""
+    view = st.session_state.get(f"view_{key}") or "chart" if toggle and fig is not None else "chart"
+    figure = _resolve(fig) if view == "chart" else None
+    if figure is None:
+        with st.container(key=f"tablehead-{key}"):
+            st.subheader(title, anchor=False)
+            if subtitle:
+                st.caption(subtitle)
+        data = _resolve(table)
+        if data is None or data.empty:
             st.info(t("no_rows", lang))
         else:
-            st.dataframe(table, hide_index=True, width="stretch")
+            st.dataframe(data, hide_index=True, width="stretch")
+        if figure_notes and fig is not None:
+            st.caption("  \n".join(md_escape(n) for n in figure_notes))
     else:
-        st.plotly_chart(fig, width="stretch", key=f"chart_{key}", config={
-            "displaylogo": False, "responsive": True,
-            "toImageButtonOptions": {"format": state.get("img") or "png", "filename": file_name or key, "scale": 2},
-        })
+        meta = figure.layout.meta if isinstance(figure.layout.meta, dict) else {}
+        # a figure that draws its own title (story.theme.frame) needs the page's heading only when narrow;
+        # any other figure keeps the heading at every width
+        with st.container(key=f"{'charthead' if meta.get('title') else 'chartlabel'}-{key}"):
+            st.subheader(title, anchor=False)
+            if subtitle:
+                st.caption(subtitle)
+        st.html(narrow_css(key, figure))
+        show_chart(figure, key=key, file_name=file_name, alt=alt)
+        if figure_notes:  # drawn inside the figure; repeated here only where the figure's foot is hidden
+            with st.container(key=f"chartnotes-{key}"):
+                st.caption("  \n".join(md_escape(n) for n in figure_notes))
+    if toggle and fig is not None:  # under the chart, beside its caption: the chart keeps the space above
+        st.segmented_control(t("view", lang), ["chart", "table"], default="chart", key=f"view_{key}",
+                             format_func=lambda v: t(f"view_{v}", lang), label_visibility="collapsed")
+
+
+_chart_fragment = None
+
+
+def _fragment():
+    global _chart_fragment
+    if _chart_fragment is None:
+        from .shell import fragment
+
+        _chart_fragment = fragment(_chart_or_table)
+    return _chart_fragment
+
+
+def chart_block(*, key: str, title: str, subtitle: str, fig, table, sources, lang: str,
+                as_of: str | None = None, notes: Iterable[str] = (), file_name: str | None = None,
+                alt: str | None = None, toggle: bool = True, figure_notes: Iterable[str] = ()) -> None:
+    """A chart whose title is its finding, with a chart/table toggle, the caption and downloads.
+
+    ``fig`` and ``table`` may be callables: only the half shown is built (the table when the reader
+    asks for it or downloads it). The toggle runs as a fragment: switching reruns this block only.
+    ``title`` (the finding) and ``subtitle`` are drawn inside the figure by ``story.theme.frame``; the
+    page's heading repeats them only where the chart is too narrow for them, and in the table view.
+    ``table`` is the people's table: translated columns, formatted values, qualifiers in words, source.
+    ``figure_notes`` are the lines the figure draws under itself (shown again only where the figure
+    hides them: a narrow screen, or the table view); ``notes`` go into the caption in every view.
+    """
+    st.html(CHART_CSS)
+    name = file_name or key
+    with st.container(key=f"chartblock-{key}"):
+        _fragment()(key, title, subtitle, fig, table, lang, name, alt, toggle, tuple(figure_notes))
     caption(sources, lang, as_of, notes)
-    downloads(table, file_name or key, lang, key)
-
-
+    downloads(table, name, lang, key)

@@ -1,0 +1,466 @@
+"""Finding sentences: what a chart shows now, computed from query results, in the reader's language.
+
+The one home of the dashboard's headline sentences (chart titles, the overview's rows, slides,
+the briefing, print). Plain Python, no streamlit: every function takes DataFrames or dicts as the
+queries return them and a language, and returns a string.
+
+Bound by DATA-RULES:
+- a sentence speaks of one territory and gives the date of every figure it quotes;
+- "change" compares only reported figures of the same territory and metric; estimates, undated
+  and doubtful (confidence L) figures never feed it (§3); when the two figures come from
+  different sources the sentence says so ("hai nguồn khác nhau");
+- a year-only date reads as a year ("năm 2019"), an inferred date is marked ("suy ra");
+- missing data is said in words, never guessed;
+- target status comes from ``queries.status`` (seven statuses, §4); a published percentage is
+  quoted as published, a computed one is marked as such by its decimal.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from . import fmt
+from .i18n import t
+
+STATUSES = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "no_data", "unit_abolished")
+TIER_COLUMNS = (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p"))
+
+
+# --- small helpers --------------------------------------------------------------------
+
+def _missing(v) -> bool:
+    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
+
+
+def _rows(data) -> list[dict]:
+    if data is None:
+        return []
+    if isinstance(data, pd.DataFrame):
+        return data.to_dict("records")
+    if isinstance(data, dict):
+        return [data]
+    return list(data)
+
+
+def _ts(v):
+    return None if _missing(v) else pd.Timestamp(v)
+
+
+def date_short(as_of, precision, lang: str) -> str:
+    """A figure's date for brackets: '11/07/2024', '03/2025', '2019', '2023, suy ra'; undated in words."""
+    if _missing(as_of) or precision == "undated" or as_of == "":
+        return t("undated", lang)
+    text = fmt.partial_date(as_of, "day" if precision == "day" else "month" if precision == "month" else "year",
+                            lang)
+    if precision == "inferred":
+        text += ", " + t("f_inferred", lang)
+    return text
+
+
+def date_phrase(as_of, precision, lang: str) -> str:
+    """A figure's date inside a sentence: 'năm 2019', 'năm 2023 (suy ra)', 'tháng 03/2025', 'ngày 11/07/2024'."""
+    if _missing(as_of) or precision == "undated" or as_of == "":
+        return t("undated", lang)
+    if precision == "day":
+        return t("f_day", lang).format(d=fmt.partial_date(as_of, "day", lang))
+    if precision == "month":
+        return t("f_month", lang).format(d=fmt.partial_date(as_of, "month", lang))
+    text = t("f_year", lang).format(d=str(as_of)[:4])
+    if precision == "inferred":
+        text += f" ({t('f_inferred', lang)})"
+    return text
+
+
+def comparable(figures) -> pd.DataFrame:
+    """Only what may feed a change or a status (DATA-RULES §3): reported, dated, not doubtful; oldest first."""
+    df = figures if isinstance(figures, pd.DataFrame) else pd.DataFrame(_rows(figures))
+    if df.empty:
+        return df
+    keep = pd.Series(True, index=df.index)
+    if "kind" in df:
+        keep &= df["kind"].eq("reported")
+    if "confidence" in df:
+        keep &= df["confidence"].ne("L")
+    if "doubtful" in df:
+        keep &= ~df["doubtful"].fillna(False).astype(bool)
+    keep &= df["as_of_date"].notna()
+    out = df[keep].copy()
+    order = {"H": 0, "M": 1, "L": 2}
+    out["_conf"] = out["confidence"].map(order).fillna(1) if "confidence" in out else 0
+    return out.sort_values(["as_of_date", "_conf", "source_id"], kind="stable").drop(columns="_conf")
+
+
+def _value(value, qualifier, lang: str) -> str:
+    return fmt.qualified(value, qualifier or "exact", lang)
+
+
+def _change(latest: dict, earliest: dict, lang: str, value_key: str = "value", q_key: str = "qualifier") -> str:
+    a, b = float(latest[value_key]), float(earliest[value_key])
+    key = "f_up_from" if a > b else "f_down_from" if a < b else "f_same_as"
+    return t(key, lang).format(prev=_value(earliest[value_key], earliest.get(q_key), lang),
+                               when=date_phrase(earliest["as_of"], earliest["as_of_precision"], lang))
+
+
+def _sources_differ(df: pd.DataFrame, d1, d2) -> bool:
+    """True when no source reports at both dates (the change then compares two sources)."""
+    s1 = set(df[df.as_of_date == d1].source_id)
+    s2 = set(df[df.as_of_date == d2].source_id)
+    return not (s1 & s2)
+
+
+# --- totals ---------------------------------------------------------------------------
+
+def latest_total(figures) -> dict | None:
+    """The latest comparable total of one territory (the most trusted source at that date), or None."""
+    comp = comparable(figures)
+    if comp.empty:
+        return None
+    last = comp[comp.as_of_date == comp.as_of_date.max()]
+    return last.iloc[0].to_dict()
+
+
+def total_finding(figures, territory: str, lang: str) -> str:
+    """'Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)'.
+
+    ``figures``: the products_total figures of ONE territory as the queries return them (any kind
+    and confidence: estimates and doubtful ones are left out here). The change runs from the
+    earliest to the latest comparable report; a second source at the latest date that disagrees is
+    named with its value.
+    """
+    comp = comparable(figures)
+    if comp.empty:
+        text = t("f_no_total", lang).format(territory=territory)
+        if _rows(figures):
+            text += f" ({t('f_only_unreliable', lang)})"
+        return text
+    d_last, d_first = comp.as_of_date.max(), comp.as_of_date.min()
+    at_last = comp[comp.as_of_date == d_last]
+    latest = at_last.iloc[0].to_dict()
+    text = t("f_total", lang).format(
+        territory=territory, value=t("f_products", lang).format(value=_value(latest["value"], latest["qualifier"], lang)),
+        date=date_short(latest["as_of"], latest["as_of_precision"], lang))
+    others = [r for r in at_last.iloc[1:].to_dict("records") if float(r["value"]) != float(latest["value"])]
+    if others:
+        text += "; " + t("f_other_source", lang).format(
+            value=", ".join(_value(r["value"], r["qualifier"], lang) for r in others))
+    if d_first < d_last:
+        first = comp[comp.as_of_date == d_first].iloc[0].to_dict()
+        text += ", " + _change(latest, first, lang)
+        if _sources_differ(comp, d_first, d_last):
+            text += f" ({t('f_two_sources', lang)})"
+    return text
+
+
+def change_phrase(figures, lang: str) -> str | None:
+    """'tăng từ 28 năm 2019 · hai nguồn khác nhau': the change from the earliest to the latest comparable
+    figure of one territory and metric, or None when there is only one date."""
+    comp = comparable(figures)
+    if comp.empty or comp.as_of_date.min() == comp.as_of_date.max():
+        return None
+    d0, d1 = comp.as_of_date.min(), comp.as_of_date.max()
+    text = _change(comp[comp.as_of_date == d1].iloc[0].to_dict(), comp[comp.as_of_date == d0].iloc[0].to_dict(),
+                   lang)
+    if _sources_differ(comp, d0, d1):
+        text += f" · {t('f_two_sources', lang)}"
+    return text
+
+
+# --- star tiers -----------------------------------------------------------------------
+
+def _has_split(r: dict) -> bool:
+    return any(not _missing(r.get(col)) for col, _ in TIER_COLUMNS)
+
+
+def tiers_text(r: dict, lang: str) -> str:
+    """'139 sản phẩm 3 sao, 62 sản phẩm 4 sao, 1 sản phẩm 5 sao' (only the tiers the source gave)."""
+    parts = [t(f"f_tier_n_{star}", lang).format(n=_value(r[col], r.get(col + "_q"), lang))
+             for col, star in TIER_COLUMNS if not _missing(r.get(col))]
+    if not parts:
+        return t("f_no_split", lang)
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {t('and', lang)} " + parts[-1]
+    return t("f_tier_products", lang).format(tiers=joined)
+
+
+def tier_finding(reports, territory: str, lang: str) -> str:
+    """'Sơn La (03/2025): 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao; số 4 sao tăng từ 9
+    năm 2019 (hai nguồn khác nhau)'.
+
+    ``reports``: ``queries.tier_reports`` rows of ONE territory (one row per date × source).
+    The latest comparable report gives the split; when it has only a total, the sentence says the
+    split is not published and quotes the latest comparable split before it, if any.
+    """
+    rows = _rows(reports)
+    comp = comparable(pd.DataFrame(rows).rename(columns={"total": "value"})) if rows else pd.DataFrame()
+    if comp.empty:
+        text = t("f_no_tiers", lang).format(territory=territory)
+        if rows:
+            text += f" ({t('f_only_unreliable', lang)})"
+        return text
+    d_last = comp.as_of_date.max()
+    at_last = comp[comp.as_of_date == d_last].to_dict("records")
+    split = [r for r in at_last if _has_split(r)]
+    latest = split[0] if split else at_last[0]
+    when = date_short(latest["as_of"], latest["as_of_precision"], lang)
+    if not split:
+        total = t("f_products", lang).format(value=_value(latest["value"], latest.get("qualifier"), lang))
+        text = t("f_total", lang).format(territory=territory, value=total, date=when) + ", " + t("f_no_split", lang)
+        earlier = [r for r in comp.to_dict("records") if _has_split(r) and r["as_of_date"] < d_last]
+        if earlier:
+            e = earlier[-1]
+            text += "; " + t("f_last_split", lang).format(
+                date=date_short(e["as_of"], e["as_of_precision"], lang), tiers=tiers_text(e, lang))
+        elif any(_has_split(r) for r in rows):
+            text += f" ({t('f_doubtful_split_only', lang)})"
+        return text
+    text = t("f_tiers", lang).format(territory=territory, date=when, tiers=tiers_text(latest, lang))
+    others = [r for r in split[1:] if any(
+        not _missing(r.get(c)) and not _missing(latest.get(c)) and float(r[c]) != float(latest[c])
+        for c, _ in TIER_COLUMNS)]
+    if others:
+        text += "; " + t("f_other_source", lang).format(value=tiers_text(others[0], lang))
+    with4 = comp[comp["s4"].notna()] if "s4" in comp else comp.iloc[0:0]
+    if not _missing(latest.get("s4")) and not with4.empty and with4.as_of_date.min() < d_last:
+        first = with4[with4.as_of_date == with4.as_of_date.min()].iloc[0].to_dict()
+        change = _change(latest, first, lang, "s4", "s4_q")
+        text += "; " + t("f_tier_change_4", lang).format(change=change)
+        if _sources_differ(with4, with4.as_of_date.min(), d_last):
+            text += f" ({t('f_two_sources', lang)})"
+    return text
+
+
+def round_finding(rounds, label, lang: str) -> str:
+    """'Tuyên Quang (đến 30/06/2025), đợt gần nhất (28/12/2022): 63 sản phẩm mới trong đợt, 3 sản phẩm nâng
+    hạng 3→4 sao trong đợt'. ``rounds``: province-level round figures (``queries.round_figures``), any
+    territories of one province; the latest round of the latest territory is told, in its own words."""
+    df = rounds if isinstance(rounds, pd.DataFrame) else pd.DataFrame(_rows(rounds))
+    if df.empty or df.as_of_date.notna().sum() == 0:
+        return t("f_no_round", lang).format(territory=label(df.territory_key.iloc[0]) if not df.empty else "")
+    df = df[df.as_of_date.notna()]
+    last = df[df.as_of_date == df.as_of_date.max()]
+    key = last.territory_key.iloc[0]
+    last = last[last.territory_key == key]
+    items = []
+    for r in last.to_dict("records"):
+        words = _lower_first(str(r["metric_en" if lang == "en" else "metric_vi"]))
+        items.append(singular(f"{_value(r['value'], r['qualifier'], lang)} {words}", r["value"], r.get("unit_en"),
+                              lang))
+    first = last.iloc[0]
+    return t("f_round", lang).format(territory=label(key), date=date_short(first.as_of, first.as_of_precision, lang),
+                                     items=", ".join(items))
+
+
+# --- targets --------------------------------------------------------------------------
+
+def status_label(status: str, lang: str, symbol: bool = True) -> str:
+    """'✓ Đã đạt', '↘ Chậm tiến độ', '⊘ Đơn vị không còn tồn tại': a symbol, so colour is never the only cue."""
+    word = t(f"status_{status}", lang)
+    return f"{t(f'sym_{status}', lang)} {word}" if symbol else word
+
+
+def plan_short(row: dict, lang: str) -> str:
+    """The plan's name without its document code: 'Kế hoạch 90/KH-UBND' -> 'Kế hoạch 90'."""
+    name = str(row.get("plan_en" if lang == "en" else "plan_vi") or "")
+    return re.sub(r"(\d+)/[A-ZĐ]+(?:-[A-ZĐ]+)*\b", r"\1", name).strip()
+
+
+def _num(v, lang: str) -> str:
+    return fmt.number(v, lang, 0 if float(v).is_integer() else 1)
+
+
+def target_value_text(row: dict, lang: str, unit: bool = False) -> str:
+    """The target as a phrase: 'trên 230', 'ít nhất 280', '3–4', 'tất cả 138'; the description if it has no value."""
+    if _missing(row.get("value")):
+        return str(row.get("description_en" if lang == "en" else "description_vi") or t("not_published", lang))
+    comparison = row.get("comparison") or "at_least"
+    if comparison == "range" and not _missing(row.get("value_high")):
+        text = t("cmp_range", lang).format(v=_num(row["value"], lang), h=_num(row["value_high"], lang))
+    else:
+        text = t(f"cmp_{comparison}" if comparison != "range" else "cmp_at_least", lang).format(
+            v=_num(row["value"], lang))
+    return text + _unit(row, lang) if unit else text
+
+
+def _unit(row: dict, lang: str) -> str:
+    u = row.get("unit_en" if lang == "en" else "unit_vi")
+    if _missing(u) or not u:
+        return ""
+    return "%" if u == "%" else f" {u}"
+
+
+def _lower_first(text: str) -> str:
+    """'Sản phẩm 4 sao' -> 'sản phẩm 4 sao'; 'OCOP products' stays (an acronym keeps its case)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def singular(text: str, value, unit: str | None, lang: str) -> str:
+    """English only: '1 products' -> '1 product' (the unit word of the metric, once)."""
+    if lang != "en" or _missing(value) or float(value) != 1 or not unit or not unit.endswith("s"):
+        return text
+    return re.sub(rf"\b{re.escape(unit)}\b", unit[:-1], text, count=1)
+
+
+def what(row: dict, lang: str) -> str:
+    """What a target counts, as words after a number: 'sản phẩm 4 sao', 'communes with an OCOP product'."""
+    if (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%":
+        return ""
+    label = row.get("metric_en" if lang == "en" else "metric_vi")
+    if _missing(label) or not label:
+        return _unit(row, lang).strip()
+    return _lower_first(str(label))
+
+
+def _with_what(number: str, row: dict, value, lang: str) -> str:
+    if (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%":
+        return number + "%"
+    w = what(row, lang)
+    return singular(f"{number} {w}".strip(), value, row.get("unit_en"), lang)
+
+
+def actual_text(row: dict, lang: str, words: bool = True) -> str:
+    """The latest comparable figure: '240 sản phẩm OCOP từ 3 sao trở lên', '62 sản phẩm 4 sao', '87%'."""
+    number = _value(row["latest_value"], row.get("latest_qualifier"), lang)
+    if not words:
+        return number + ("%" if (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%" else "")
+    return _with_what(number, row, row["latest_value"], lang)
+
+
+def deadline_text(row: dict, lang: str) -> str:
+    return fmt.partial_date(row.get("deadline"), row.get("deadline_precision"), lang)
+
+
+def target_ref(row: dict, lang: str) -> str:
+    """'mục tiêu Kế hoạch 90' / 'the Plan 90 target'; a plan already named as goals is not doubled."""
+    plan = plan_short(row, lang)
+    low = plan.lower()
+    if lang == "vi" and low.startswith("mục tiêu"):
+        return plan[0].lower() + plan[1:]
+    if lang == "en" and low.endswith(("goal", "goals", "target", "targets")):
+        return f"the {plan}"
+    return t("f_target_ref", lang).format(plan=plan)
+
+
+def target_finding(row: dict, territory: str, lang: str) -> str:
+    """One target's status as a sentence, for each of the seven statuses of DATA-RULES §4.
+
+    ``row``: a ``queries.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
+    value, comparison, deadline, unit_abolished_on, plan_vi/en, metric_vi/en, unit_vi/en,
+    different_sources).
+    'Tuyên Quang (đến 30/06/2025) vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên
+    (11/07/2024) so với trên 230'.
+    """
+    status = row.get("status") or "no_data"
+    has_fig = not _missing(row.get("latest_value"))
+    goal = target_value_text(row, lang)
+    goal_full = goal if _missing(row.get("value")) else _with_what(goal, row, row.get("value"), lang)
+    words = dict(territory=territory, ref=target_ref(row, lang), target=goal, deadline=deadline_text(row, lang))
+    if has_fig:
+        words.update(actual=actual_text(row, lang),
+                     date=date_short(row.get("latest_as_of"), row.get("latest_precision"), lang))
+    if status == "reached" and has_fig:
+        beat = not _missing(row.get("value")) and float(row["latest_value"]) > float(row["value"])
+        return t("f_target_beat" if beat else "f_target_met", lang).format(**words)
+    if status in ("on_track", "behind") and has_fig:
+        words["deadline"] = t("f_by_deadline", lang).format(d=words["deadline"])
+        text = t(f"f_target_{status}", lang).format(**words)
+        if row.get("different_sources"):
+            text += f" ({t('f_two_sources', lang)})"
+        return text
+    if status == "missed" and has_fig:
+        return t("f_target_missed", lang).format(**words)
+    words["target"] = goal_full
+    if status == "no_figure_at_deadline" and has_fig:
+        words["actual"] = actual_text(row, lang, words=False)
+        return t("f_target_no_figure_at_deadline", lang).format(**words)
+    if status == "unit_abolished":
+        words["abolished"] = fmt.partial_date(row.get("unit_abolished_on"), row.get("unit_abolished_on_precision")
+                                              or "day", lang)
+        if has_fig:
+            words["actual"] = actual_text(row, lang, words=False)
+        return t("f_target_unit_abolished" if has_fig else "f_target_unit_abolished_nofig", lang).format(**words)
+    return t("f_target_no_data", lang).format(**words)
+
+
+def coverage_finding(label: str, row: dict, lang: str, published_pct: float | None = None) -> str:
+    """'Xã có sản phẩm OCOP: 121/138 (87%, 11/07/2024); đơn vị xã cũ không còn từ 01/07/2025'.
+
+    ``row``: a ``queries.target_progress`` row of a target that counts units ("all 138 communes").
+    ``published_pct``: the percentage the source published with the figure (quoted as published);
+    without one, the share is computed and shown with one decimal.
+    """
+    if _missing(row.get("latest_value")):
+        return t("f_coverage_none", lang).format(label=label)
+    value, total = float(row["latest_value"]), row.get("value")
+    if _missing(total):
+        return f"{label}: {_value(value, row.get('latest_qualifier'), lang)} " \
+               f"({date_short(row.get('latest_as_of'), row.get('latest_precision'), lang)})"
+    pct = (fmt.number(published_pct, lang, 0 if float(published_pct).is_integer() else 1) + "%"
+           if not _missing(published_pct) else fmt.percent(100.0 * value / float(total), lang))
+    text = t("f_coverage", lang).format(label=label, value=_value(value, row.get("latest_qualifier"), lang),
+                                        total=_num(total, lang), pct=pct,
+                                        date=date_short(row.get("latest_as_of"), row.get("latest_precision"), lang))
+    if not _missing(row.get("unit_abolished_on")):
+        unit = row.get("unit_en" if lang == "en" else "unit_vi") or ""
+        text += "; " + t("f_coverage_abolished", lang).format(
+            unit=unit, date=fmt.partial_date(row["unit_abolished_on"], row.get("unit_abolished_on_precision") or "day",
+                                             lang))
+    return text
+
+
+def _truthy(v) -> bool:
+    if _missing(v):
+        return False
+    if isinstance(v, str):
+        return v.strip().lower() in ("true", "1", "yes", "y", "x")
+    return bool(v)
+
+
+def headline_target(progress: pd.DataFrame, keys: list[str]) -> dict | None:
+    """The headline target of a province: the first of ``keys`` (current territory, then predecessors)
+    with a target flagged ``headline`` in the target data.
+
+    Until the target data carries that flag (or when it flags none at all), fall back to the
+    comparable target on the territory's total of products with the latest deadline; no target id
+    is named in code.
+    """
+    if progress is None or progress.empty:
+        return None
+    flags = "headline" in progress.columns and progress["headline"].map(_truthy).any()
+    for k in keys:
+        rows = progress[progress.territory_key == k]
+        if rows.empty:
+            continue
+        if flags:
+            pick = rows[rows["headline"].map(_truthy)]
+        else:
+            comp = rows["comparable"].map(_truthy) if "comparable" in rows else pd.Series(True, index=rows.index)
+            pick = rows[comp & rows.metric.eq("products_total")]
+        if not pick.empty:
+            order = pick.sort_values("deadline_date", ascending=False, kind="stable") if "deadline_date" in pick \
+                else pick
+            return order.iloc[0].to_dict()
+    return None
+
+
+# --- age ------------------------------------------------------------------------------
+
+def age_months(as_of_date, today: date) -> int | None:
+    d = _ts(as_of_date)
+    if d is None:
+        return None
+    return max(0, fmt.months_between(d.date(), today))
+
+
+def age_text(as_of_date, today: date, lang: str) -> str:
+    """'20 tháng trước' / '20 months ago' (a year-only date counts from the end of its year)."""
+    n = age_months(as_of_date, today)
+    if n is None:
+        return t("undated", lang)
+    if n == 0:
+        return t("this_month", lang)
+    if n == 1:
+        return t("months_ago_1", lang)
+    return t("months_ago", lang).format(n=n)

@@ -1,0 +1,169 @@
+"""A real browser on the overview, star-tier and targets pages (issue 10 §2–4, 8, 9).
+
+At 1440×900, nothing scrolled: the overview's first screen holds each chosen province's headline
+number and a Plotly chart; the star-tier chart's x axis is a date axis (read from the rendered
+figure's layout) and its narrowest time bar is at least 8 px wide; on the targets page the chart
+comes before the table. Screenshots of the three pages at 1440×900 and 390×844, both languages,
+go to tests/artifacts/ (viewport, and the whole page), and nothing scrolls sideways at 390 px.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.test_browser import ARGS, CHROMIUM, _need_browser, _no_exception, _start_server
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"overview": "", "stars": "stars", "targets": "targets"}
+RUN_LOG: dict = {}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app served from the shipped data (built into a temporary file)."""
+    from ocop_data.build import build
+
+    _need_browser()
+    base = tmp_path_factory.mktemp("story")
+    (base / "instance").mkdir()
+    db = base / "ocop.duckdb"
+    build(db, data_dir=base / "instance")
+    log = base / "runs.log"
+    os.environ["OCOP_RUN_LOG"] = str(log)  # the app notes each full run and each fragment rerun
+    try:
+        proc, url = _start_server(db, base / "instance")
+    finally:
+        os.environ.pop("OCOP_RUN_LOG", None)
+    RUN_LOG["path"] = log
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _open(browser, url: str, width: int, height: int, charts: bool = True):
+    page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    if charts:
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_timeout(800)
+    _no_exception(page)
+    return page
+
+
+def _full(page, path, width: int, height: int) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the viewport."""
+    tall = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": max(height, int(tall))})
+    page.wait_for_timeout(700)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": height})
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_first_screen(server, browser, artifacts, lang):
+    page = _open(browser, f"{server}/?lang={lang}", 1440, 900)
+    page.screenshot(path=str(artifacts / f"story-overview-1440-{lang}.png"))
+    assert page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop") == 0
+    numbers = page.evaluate("""() => [...document.querySelectorAll('.ocop-row .c-big')].map(e => {
+        const r = e.getBoundingClientRect(); return [e.innerText.trim(), r.top, r.bottom]; })""")
+    assert [n[0].split()[0] for n in numbers] == ["202", "450"], numbers
+    assert all(0 <= top and bottom <= 900 for _, top, bottom in numbers), numbers
+    # a Plotly chart in the first screen: its plot area and its time axis' labels above the fold
+    plot = page.evaluate("""() => { const gd = document.querySelector('.js-plotly-plot');
+        const area = gd.querySelector('.cartesianlayer .bg, .nsewdrag').getBoundingClientRect();
+        const ticks = [...gd.querySelectorAll('.xtick text')].map(t => t.getBoundingClientRect().bottom);
+        return {top: area.top, bottom: area.bottom, ticks: Math.max(...ticks), type: gd._fullLayout.xaxis.type}; }""")
+    assert plot["type"] == "date"
+    assert 0 < plot["top"] and plot["bottom"] <= 900 and plot["ticks"] <= 900, plot
+    # the age of the data is a small badge, never a box louder than the number
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    badge = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.ocop-row .badge')).fontSize)")
+    big = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.ocop-row .c-big')).fontSize)")
+    assert badge * 2.5 < big
+    _full(page, artifacts / f"story-overview-1440-{lang}-full.png", 1440, 900)
+    page.close()
+
+
+def server_log_lines() -> list[str]:
+    path = RUN_LOG["path"]
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_star_tier_charts_read_their_date_axes_and_bar_widths(server, browser, artifacts, lang):
+    page = _open(browser, f"{server}/stars?lang={lang}", 1440, 900)
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                           timeout=60_000)
+    page.screenshot(path=str(artifacts / f"story-stars-1440-{lang}.png"))
+    charts = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+        const fl = gd._fullLayout; const out = {types: [], widths: [], title: fl.meta && fl.meta.title};
+        for (const id of fl._subplots.cartesian) {
+            const xa = fl[id.split('y')[0].replace('x', 'xaxis')];
+            out.types.push(xa.type);
+            if (xa.type !== 'date') continue;
+            gd.querySelectorAll('.cartesianlayer .subplot.' + id + ' .barlayer .point path').forEach(p => {
+                const r = p.getBoundingClientRect(); if (r.height > 0) out.widths.push(r.width); });
+        }
+        return out; })""")
+    tiers = [c for c in charts if c["types"].count("date") >= 1 and "linear" in c["types"]]  # panels + latest bar
+    assert len(tiers) == 2, [c["types"] for c in charts]  # Sơn La, and Tuyên Quang with its predecessors
+    assert tiers[0]["types"][0] == "date" and tiers[1]["types"][:3] == ["date"] * 3
+    for c in charts:  # every chart on the page runs on a date axis, every time bar at least 8 px wide
+        assert c["types"][0] == "date"
+        assert c["widths"] and min(c["widths"]) >= 8, (c["title"], sorted(c["widths"])[:4])
+    _full(page, artifacts / f"story-stars-1440-{lang}-full.png", 1440, 900)
+    # the chart/table toggle reruns only its block (a fragment), and the table replaces the chart
+    before = server_log_lines()
+    page.locator('[class*="st-key-view_tiers_14"] button').nth(1).click()
+    page.wait_for_selector('[class*="st-key-chartblock-tiers_14"] [data-testid="stDataFrame"]', timeout=30_000)
+    page.wait_for_timeout(500)
+    new = server_log_lines()[len(before):]
+    assert new and all(line.startswith("fragment ") for line in new), new
+    assert page.locator('[class*="st-key-chartblock-tiers_14"] .js-plotly-plot').count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_targets_chart_comes_before_the_table(server, browser, artifacts, lang):
+    page = _open(browser, f"{server}/targets?lang={lang}", 1440, 900)
+    page.screenshot(path=str(artifacts / f"story-targets-1440-{lang}.png"))
+    chart = page.locator(".js-plotly-plot").first.bounding_box()
+    table = page.locator('[data-testid="stTable"]').first.bounding_box()
+    assert chart["y"] + chart["height"] <= table["y"], (chart, table)
+    _full(page, artifacts / f"story-targets-1440-{lang}-full.png", 1440, 900)
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_phone_width(server, browser, artifacts, lang):
+    """390×844: readable, nothing scrolls sideways; the chart's heading replaces its in-figure title."""
+    for name, path in PAGES.items():
+        page = _open(browser, f"{server}/{path}?lang={lang}", 390, 844)
+        page.screenshot(path=str(artifacts / f"story-{name}-390-{lang}.png"))
+        scroll = page.evaluate("() => document.documentElement.scrollWidth")
+        assert scroll <= 400, f"{name} scrolls sideways at 390 px ({scroll})"
+        head = page.locator('[class*="st-key-charthead-"]').first
+        assert head.is_visible()
+        assert not page.locator(".js-plotly-plot .g-gtitle").first.is_visible()
+        if name == "stars" and lang == "vi":  # the camera stays reachable above the heading, and saves a PNG
+            page.locator(".js-plotly-plot").first.hover()
+            with page.expect_download() as dl:
+                page.locator('.js-plotly-plot .modebar-btn[data-title*="PNG"]').first.click()
+            assert dl.value.suggested_filename.endswith(".png")
+        _full(page, artifacts / f"story-{name}-390-{lang}-full.png", 390, 844)
+        page.close()

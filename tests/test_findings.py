@@ -1,0 +1,303 @@
+"""Finding sentences (story/findings.py): computed from query results, bound by DATA-RULES, in both languages."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+import queries
+from queries.status import STATUSES, target_status
+from story import charts, findings, fmt, theme
+
+
+def fig(key, as_of, precision, value, source, kind="reported", confidence="H", qualifier="exact",
+        metric="products_total"):
+    if precision == "year" or precision == "inferred":
+        d = pd.Timestamp(int(as_of[:4]), 12, 31)
+    elif precision == "month":
+        d = pd.Timestamp(as_of + "-01") + pd.offsets.MonthEnd(0)
+    elif precision == "day":
+        d = pd.Timestamp(as_of)
+    else:
+        d = pd.NaT
+    return dict(territory_key=key, as_of=as_of, as_of_precision=precision, as_of_date=d, metric=metric,
+                value=float(value), kind=kind, qualifier=qualifier, confidence=confidence, source_id=source,
+                source_title="not stated", source_address=f"https://{source}.example.vn/a", source_file=None,
+                note="")
+
+
+def frame(*rows):
+    return pd.DataFrame(list(rows))
+
+
+# --- totals ------------------------------------------------------------------------------
+
+def test_total_with_change_between_two_sources_says_so():
+    df = frame(fig("14", "2019", "year", 28, "seed-002"), fig("14", "2025-03", "month", 202, "baomoi"))
+    assert findings.total_finding(df, "Sơn La", "vi") == \
+        "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
+    assert findings.total_finding(df, "Sơn La", "en") == \
+        "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
+
+
+def test_total_change_from_one_source_does_not_claim_two():
+    df = frame(fig("08", "2020", "year", 79, "seed-001"), fig("08", "2024-07-11", "day", 240, "seed-001"))
+    text = findings.total_finding(df, "Tuyên Quang (đến 30/06/2025)", "vi")
+    assert text == "Tuyên Quang (đến 30/06/2025): 240 sản phẩm OCOP (11/07/2024), tăng từ 79 năm 2020"
+    assert "hai nguồn" not in text
+
+
+def test_estimates_and_doubtful_figures_never_feed_the_change():
+    df = frame(fig("14", "2019", "year", 28, "a"), fig("14", "2023", "year", 180, "b", kind="estimate",
+                                                       qualifier="more_than"),
+               fig("14", "2024-05", "month", 999, "c", confidence="L"), fig("14", "2022", "year", 60, "a"))
+    text = findings.total_finding(df, "Sơn La", "en")
+    assert text == "Sơn La: 60 OCOP products (2022), up from 28 in 2019"
+    assert "180" not in text and "999" not in text
+
+
+def test_conflicting_sources_at_the_latest_date_are_both_named():
+    df = frame(fig("14", "2019", "year", 28, "a"), fig("14", "2023", "year", 110, "b"),
+               fig("14", "2023", "year", 104, "c", confidence="M"))
+    vi = findings.total_finding(df, "Sơn La", "vi")
+    assert "110 sản phẩm OCOP (2023)" in vi and "nguồn khác cùng thời điểm: 104" in vi
+    en = findings.total_finding(df, "Sơn La", "en")
+    assert "another source at the same date: 104" in en
+
+
+def test_inferred_date_is_marked_and_qualifier_kept():
+    df = frame(fig("14", "2021", "inferred", 83, "vov"), fig("14", "2024", "inferred", 150, "seed-003",
+                                                              qualifier="more_than"))
+    assert findings.total_finding(df, "Sơn La", "vi") == \
+        "Sơn La: trên 150 sản phẩm OCOP (2024, suy ra), tăng từ 83 năm 2021 (suy ra) (hai nguồn khác nhau)"
+    assert findings.total_finding(df, "Sơn La", "en") == \
+        "Sơn La: more than 150 OCOP products (2024, inferred), up from 83 in 2021 (inferred) (two different sources)"
+
+
+def test_missing_data_is_said_in_words():
+    assert findings.total_finding(frame(), "Lai Châu", "vi") == "Lai Châu: chưa có tổng số sản phẩm OCOP đã báo cáo"
+    only_bad = frame(fig("12", "2024", "year", 77, "x", kind="estimate"), fig("12", "", "undated", 70, "y"))
+    assert findings.total_finding(only_bad, "Lai Châu", "en") == \
+        "Lai Châu: no reported total of OCOP products yet (only estimates or doubtful figures)"
+
+
+def test_a_single_report_has_no_change():
+    df = frame(fig("08-2025", "2025-11-29", "day", 450, "danviet", confidence="M"),
+               fig("08-2025", "2025-11-25", "day", 454, "congthuong", confidence="L"))
+    assert findings.total_finding(df, "Tuyên Quang (từ 01/07/2025)", "vi") == \
+        "Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025)"
+    assert findings.change_phrase(df, "vi") is None
+
+
+# --- star tiers --------------------------------------------------------------------------
+
+def report(key, as_of, precision, total, s3=None, s4=None, s5=None, s5p=None, source="s", doubtful=False,
+           kind="reported"):
+    r = fig(key, as_of, precision, total, source, kind=kind, confidence="L" if doubtful else "H")
+    r.update(total=float(total), s3=s3, s4=s4, s5=s5, s5p=s5p, total_q="exact", s3_q="exact", s4_q="exact",
+             s5_q="exact", s5p_q="exact", doubtful=doubtful)
+    del r["value"]
+    return r
+
+
+def test_tier_finding_latest_split_and_four_star_change():
+    df = frame(report("14", "2019", "year", 28, 19, 9, 0, source="seed-002"),
+               report("14", "2019", "year", 28, 18, 9, 0, source="tapchi", doubtful=True),
+               report("14", "2025-03", "month", 202, 139, 62, 1, source="baomoi"))
+    assert findings.tier_finding(df, "Sơn La", "vi") == (
+        "Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); số 4 sao tăng từ 9 năm 2019 "
+        "(hai nguồn khác nhau)")
+    assert findings.tier_finding(df, "Sơn La", "en") == (
+        "Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); four-star up from 9 in 2019 "
+        "(two different sources)")
+
+
+def test_tier_finding_without_a_published_split():
+    df = frame(report("08-2025", "2025-11-25", "day", 454, 428, 24, source="congthuong", doubtful=True),
+               report("08-2025", "2025-11-29", "day", 450, source="danviet"))
+    assert findings.tier_finding(df, "Tuyên Quang (từ 01/07/2025)", "vi") == (
+        "Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025), chưa công bố phân hạng sao "
+        "(phân hạng duy nhất được công bố bị đánh dấu đáng ngờ)")
+    assert "star split not published" in findings.tier_finding(df, "Tuyên Quang", "en")
+
+
+def test_tier_finding_conflicting_splits_at_one_date():
+    df = frame(report("14", "2023", "inferred", 110, 68, 41, 1, source="seed-000"),
+               report("14", "2023", "year", 110, 58, 51, 1, source="tailieu"))
+    text = findings.tier_finding(df, "Sơn La", "en")
+    assert "(2023" in text and "another source at the same date: 58 three-star" in text
+
+
+def test_tier_finding_missing():
+    assert findings.tier_finding(frame(), "Hà Giang", "vi") == "Hà Giang: chưa có số liệu phân hạng sao đã báo cáo"
+
+
+# --- targets: the seven statuses ------------------------------------------------------------
+
+def target(comparison="more_than", value=230, deadline="2025", abolished=None, **extra):
+    g = dict(target_id="t", territory_key="08", plan_vi="Kế hoạch 90/KH-UBND", plan_en="Plan 90/KH-UBND",
+             metric="products_total", metric_vi="Sản phẩm OCOP từ 3 sao trở lên",
+             metric_en="OCOP products of 3★ or more", unit_vi="sản phẩm", unit_en="products",
+             description_vi="Hơn 230 sản phẩm", description_en="More than 230 products", comparison=comparison,
+             value=value, value_high=None, deadline=deadline, deadline_precision="year",
+             deadline_date=pd.Timestamp(int(deadline[:4]), 12, 31).date(), unit_abolished_on=abolished,
+             unit_abolished_on_precision="day" if abolished else "undated",
+             unit_abolished_on_date=pd.Timestamp(abolished).date() if abolished else None, comparable=True)
+    g.update(extra)
+    return g
+
+
+def progress_row(g, figures, today):
+    """What queries.target_progress returns for one target (the status from queries/status.py)."""
+    s = target_status(g, figures, today)
+    latest = s.latest or {}
+    return {**g, "status": s.status, "latest_value": latest.get("value"),
+            "latest_qualifier": latest.get("qualifier"), "latest_as_of": latest.get("as_of"),
+            "latest_precision": latest.get("as_of_precision"), "latest_source": latest.get("source_id"),
+            "percent": s.percent, "projected": s.projected, "different_sources": s.different_sources}
+
+
+CASES = {
+    "reached": (target(), [fig("08", "2024-07-11", "day", 240, "seed-001")], date(2025, 1, 1),
+                "Tuyên Quang vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024) so với trên 230",
+                "Tuyên Quang beat the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) against more "
+                "than 230"),
+    "on_track": (target(comparison="at_least", value=300, deadline="2026"),
+                 [fig("08", "2022", "year", 191, "a"), fig("08", "2024-07-11", "day", 240, "b")], date(2025, 1, 1),
+                 "Tuyên Quang đúng tiến độ mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024), "
+                 "cần ít nhất 300 trước hạn 2026 (hai nguồn khác nhau)",
+                 "Tuyên Quang is on track for the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024), "
+                 "needs at least 300 by 2026 (two different sources)"),
+    "behind": (target(comparison="at_least", value=1000, deadline="2026"),
+               [fig("08", "2022", "year", 191, "a"), fig("08", "2024-07-11", "day", 240, "a")], date(2025, 1, 1),
+               "Tuyên Quang chậm tiến độ mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024), "
+               "cần ít nhất 1.000 trước hạn 2026",
+               "Tuyên Quang is behind the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024), needs at "
+               "least 1,000 by 2026"),
+    "missed": (target(comparison="at_least", value=300, deadline="2023"),
+               [fig("08", "2024-07-11", "day", 240, "a")], date(2025, 1, 1),
+               "Tuyên Quang không đạt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024) so với "
+               "ít nhất 300, hạn 2023",
+               "Tuyên Quang missed the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) against at "
+               "least 300, deadline 2023"),
+    "no_figure_at_deadline": (target(comparison="at_least", value=280, deadline="2025"),
+                              [fig("08", "2025-03", "month", 202, "a")], date(2026, 11, 25),
+                              "Tuyên Quang: chưa có số liệu tại hạn 2025 của mục tiêu Kế hoạch 90 (ít nhất 280 sản "
+                              "phẩm OCOP từ 3 sao trở lên); số liệu gần nhất 202 (03/2025)",
+                              "Tuyên Quang: no figure at the deadline (2025) of the Plan 90 target (at least 280 OCOP "
+                              "products of 3★ or more); the latest is 202 (03/2025)"),
+    "no_data": (target(comparison="at_least", value=40, metric_vi="Sản phẩm mới trong năm",
+                       metric_en="New products in the year"), [], date(2025, 1, 1),
+                "Tuyên Quang: chưa có số liệu đã báo cáo để đối chiếu mục tiêu Kế hoạch 90 (ít nhất 40 sản phẩm mới "
+                "trong năm)",
+                "Tuyên Quang: no reported figure to compare with the Plan 90 target (at least 40 new products in "
+                "the year)"),
+    "unit_abolished": (target(comparison="all", value=138, abolished="2025-07-01", metric="communes_with_product",
+                              metric_vi="Xã, phường, thị trấn có sản phẩm OCOP",
+                              metric_en="Communes with an OCOP product", unit_vi="xã", unit_en="communes"),
+                       [fig("08", "2024-07-11", "day", 121, "seed-001", metric="communes_with_product")],
+                       date(2026, 11, 25),
+                       "Tuyên Quang: mục tiêu Kế hoạch 90 (tất cả 138 xã, phường, thị trấn có sản phẩm OCOP) tính "
+                       "theo đơn vị không còn từ 01/07/2025; đến 11/07/2024 đã đạt 121",
+                       "Tuyên Quang: the Plan 90 target (all 138 communes with an OCOP product) counts units "
+                       "abolished on 01/07/2025; by 11/07/2024 it had reached 121"),
+}
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_target_finding_for_each_of_the_seven_statuses(status):
+    g, figures, today, vi, en = CASES[status]
+    row = progress_row(g, frame(*figures) if figures else pd.DataFrame(), today)
+    assert row["status"] == status  # the status comes from queries/status.py, DATA-RULES §4
+    assert findings.target_finding(row, "Tuyên Quang", "vi") == vi
+    assert findings.target_finding(row, "Tuyên Quang", "en") == en
+
+
+def test_status_labels_never_rely_on_colour_alone():
+    vi = [findings.status_label(s, "vi") for s in STATUSES]
+    en = [findings.status_label(s, "en") for s in STATUSES]
+    assert len(set(vi)) == len(set(en)) == 7
+    assert len({v.split(" ")[0] for v in vi}) == 7  # seven distinct symbols
+    assert len({theme.STATUS_COLORS[s] for s in STATUSES}) == 7
+    assert len({theme.STATUS_MARKERS[s] for s in STATUSES}) == 7
+
+
+def test_unit_abolished_without_a_figure_says_so():
+    g = target(comparison="all", value=7, abolished="2025-07-01", metric_vi="Huyện/thành phố có ít nhất 1 sản phẩm "
+               "5 sao", metric_en="Districts/cities with at least one 5★ product", unit_vi="huyện", unit_en="districts")
+    row = progress_row(g, pd.DataFrame(), date(2026, 1, 1))
+    assert row["status"] == "unit_abolished"
+    assert findings.target_finding(row, "Tuyên Quang", "vi").endswith("chưa có số liệu trước đó")
+    assert findings.target_finding(row, "Tuyên Quang", "en").endswith("no figure before that")
+
+
+# --- coverage: the published percentage --------------------------------------------------------
+
+def test_coverage_quotes_the_published_percentage():
+    g, figures, today, *_ = CASES["unit_abolished"]
+    row = progress_row(g, frame(*figures), today)
+    assert findings.coverage_finding("Xã có sản phẩm OCOP", row, "vi", published_pct=87) == \
+        "Xã có sản phẩm OCOP: 121/138 (87%, 11/07/2024); đơn vị xã cũ không còn từ 01/07/2025"
+    assert findings.coverage_finding("Communes with an OCOP product", row, "en", published_pct=87) == \
+        "Communes with an OCOP product: 121/138 (87%, 11/07/2024); the former communes ceased to exist on 01/07/2025"
+    # without a published percentage the share is computed, with its decimal (121/138 = 87.7%)
+    assert "(87,7%, 11/07/2024)" in findings.coverage_finding("Xã có sản phẩm OCOP", row, "vi")
+
+
+def test_coverage_missing_figure():
+    g, *_ = CASES["unit_abolished"]
+    row = progress_row(g, pd.DataFrame(), date(2024, 1, 1))
+    assert findings.coverage_finding("Xã có sản phẩm OCOP", row, "vi") == "Xã có sản phẩm OCOP: chưa có số liệu đã báo cáo"
+
+
+# --- the headline target is a flag in the data, with a fallback ---------------------------------
+
+def test_headline_target_reads_the_flag_and_falls_back_without_it():
+    a = progress_row(target(target_id="a", comparison="at_least", value=100, metric="products_4star"),
+                     pd.DataFrame(), date(2025, 1, 1))
+    b = progress_row(target(target_id="b"), pd.DataFrame(), date(2025, 1, 1))
+    no_flag = pd.DataFrame([a, b])
+    assert findings.headline_target(no_flag, ["08"])["target_id"] == "b"  # the total's comparable target
+    flagged = no_flag.assign(headline=["true", ""])
+    assert findings.headline_target(flagged, ["08"])["target_id"] == "a"
+    assert findings.headline_target(flagged, ["14"]) is None
+    # today's territory first, then its predecessors
+    assert findings.headline_target(flagged, ["08-2025", "08"])["target_id"] == "a"
+
+
+# --- the shipped data, through the real queries -------------------------------------------------
+
+def test_shipped_data_findings(cur):
+    terr = queries.territories(cur)
+    for lang in ("vi", "en"):
+        labels = fmt.territory_labels(terr, lang)[1]
+        totals = queries.tier_figures(cur, ["14"])
+        text = findings.total_finding(totals[totals.metric == "products_total"], labels["14"], lang)
+        assert text.startswith("Sơn La: 202 ") and "2019" in text
+        p = queries.target_progress(cur, ["08"], date(2026, 11, 25))
+        kh90 = p[(p.metric == "products_total")].iloc[0].to_dict()
+        assert findings.target_finding(kh90, labels["08"], lang) == (
+            "Tuyên Quang (đến 30/06/2025) vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên "
+            "(11/07/2024) so với trên 230" if lang == "vi" else
+            "Tuyên Quang (until 30/06/2025) beat the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) "
+            "against more than 230")
+        communes = p[p.metric == "communes_with_product"].iloc[0].to_dict()
+        pct = queries.published_percent(cur, "08", "communes_with_product", communes["latest_as_of"])
+        assert pct == 87
+        assert "121/138 (87%, 11/07/2024)" in findings.coverage_finding("x", communes, lang, pct)
+
+
+def test_chart_titles_are_the_findings(cur):
+    """The figure's own title (what the image export shows) is the finding, and its alt text adds the source."""
+    terr = queries.territories(cur)
+    labels = fmt.territory_labels(terr, "vi")[1]
+    fam = queries.territory_family(cur, "14")
+    reports = queries.tier_reports(cur, fam)
+    dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
+    f = charts.tier_chart(dated, fam, "vi", lambda k: labels.get(k, k))
+    expected = findings.tier_finding(dated[dated.territory_key == "14"], "Sơn La", "vi")
+    assert f.layout.meta["title"] == expected
+    assert f.layout.title.text.replace("<br>", " ") == expected
+    assert theme.alt_text(f).startswith(expected) and "Nguồn:" in theme.alt_text(f)
+    assert f.layout.xaxis.type == "date"
