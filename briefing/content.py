@@ -341,7 +341,11 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                            "finding": finding_subjects(slabel(key), sub, lang, None)})
             subject_sources |= set(queries.product_table(cur, [key]).source_id)
     if panels:
-        lead = next((p for p in panels if p["published"]), panels[0])
+        panels.sort(key=lambda p: p["published"] is None)  # a published split first
+        for p in panels:  # one order of types everywhere
+            p["counts"] = p["counts"].set_index("subject_type").reindex(
+                [x for x in SUBJECT_TYPES if x in set(p["counts"].subject_type)]).reset_index()
+        lead = panels[0]
         slides.append(Slide("subjects", lead["finding"], t("subjects_sub", lang),
                             sorted(subject_sources), {"panels": panels}))
 

@@ -286,6 +286,16 @@ S: dict[str, tuple[str, str]] = {
     "points_named": ("{n} điểm có tên", "{n} named points"),
     "not_on_map": ("chưa có tọa độ", "not on the map"),
     "split_per_place": ("chưa công bố số điểm từng nơi", "count per place not published"),
+    "print_tiers_note": ("Mỗi cột một báo cáo, trên trục thời gian thật · màu nhạt: chỉ biết năm · viền đứt: đáng ngờ",
+                         "One bar per report, on a true time axis · pale: year only · dashed outline: doubtful"),
+    "pptx_tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo", "Products by star tier, one column per report"),
+    "places_more": ("và {n} nơi khác", "and {n} more places"),
+    "pptx_tiers_note": ("Cột: một báo cáo; (1), (2): hai nguồn khác nhau cùng thời điểm; ⚠ đáng ngờ; * năm suy ra. "
+                        "Nguồn đầy đủ: phần ghi chú.", "A column: one report; (1), (2): two sources at one date; "
+                        "⚠ doubtful; * inferred year. Full sources: in the notes."),
+    "pptx_sources_note": ("Trích dẫn đầy đủ của {n} nguồn: phần ghi chú của mỗi trang và trang “Nguồn số liệu” của "
+                          "bảng theo dõi.", "Full citations of the {n} sources: in each slide's notes and on the "
+                          "dashboard's Sources page."),
     "place": ("Nơi", "Place"),
     # targets
     "targets_title": ("Mục tiêu kế hoạch và kết quả đạt được", "Plan targets and what was reached"),
