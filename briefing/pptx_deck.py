@@ -463,8 +463,9 @@ def build_pptx(cur, lang: str, provinces: list[str], year_from: int | None = Non
                            {**s.data, "progress": prog.iloc[i:i + TARGETS_PER_SLIDE].reset_index(drop=True)})
                      for i in range(0, len(prog), TARGETS_PER_SLIDE)]
         for part in parts:
-            if part.kind == "tiers":  # no pale or hatched columns here: the note under the chart explains
-                part = Slide(part.kind, part.title, t("pptx_tiers_sub", lang), part.source_ids, part.data)
+            if part.kind in ("tiers", "map"):  # no pale or hatched columns, no map here: say what is shown
+                sub = t("pptx_tiers_sub" if part.kind == "tiers" else "points_by_place", lang)
+                part = Slide(part.kind, part.title, sub, part.source_ids, part.data)
             slide = _frame(prs, part, lang, sources)
             DRAW[part.kind](slide, part, lang, label, short)
     buf = io.BytesIO()
