@@ -287,7 +287,7 @@ def subjects_figure(panels: list[dict], lang: str) -> go.Figure:
     """One panel per territory: producers by type, with the count at each bar's end."""
     n = max(1, len(panels))
     titles = [f"<b>{esc(p['label'])}</b><br>" + esc(
-        t("slide_subjects_published", lang).format(date=p["published"]["date"]) if p["published"] else
+        t("subjects_published_note", lang).format(date=p["published"]["date"]) if p["published"] else
         t("subjects_listed_note", lang).format(n=fmt.number(int(p["counts"].n.sum()), lang)))
         for p in panels]
     fig = make_subplots(rows=1, cols=n, subplot_titles=titles, horizontal_spacing=0.12)

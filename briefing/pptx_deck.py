@@ -352,7 +352,7 @@ def _subjects(slide, s: Slide, lang: str, label, short):
     width = int((WIDTH - 2 * MARGIN - gap * (len(panels) - 1)) / len(panels))
     for i, p in enumerate(panels):
         left = MARGIN + (width + gap) * i
-        note = (t("slide_subjects_published", lang).format(date=p["published"]["date"]) if p["published"] else
+        note = (t("subjects_published_note", lang).format(date=p["published"]["date"]) if p["published"] else
                 t("subjects_listed_note", lang).format(n=fmt.number(int(p["counts"].n.sum()), lang)))
         _text(slide, [(p["label"], 18, True, INK), (note, 14, False, MUTED)], left, BODY_TOP, width, Inches(0.8))
         counts = p["counts"]

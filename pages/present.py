@@ -57,8 +57,8 @@ html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflo
 .ocop-hero { font-size: clamp(28px, 2vw, 40px); line-height: 1.4; color: #1C2833; }
 .ocop-hero .ocop-small { font-size: clamp(24px, 1.4vw, 30px); color: #424949; margin-top: 28px; }
 .st-key-slide li { margin-bottom: 4px !important; }
-.st-key-slide_foot [data-testid="stMarkdownContainer"] p { font-size: 22px !important; color: #1C2833 !important;
-  margin: 0 !important; line-height: 1.3 !important; }
+.st-key-slide_src [data-testid="stMarkdownContainer"] p, .st-key-slide_src a { font-size: 22px !important;
+  color: #1C2833 !important; margin: 0 !important; line-height: 1.3 !important; }
 .st-key-slide a { color: #154360 !important; text-decoration: underline; }
 .st-key-slide [data-testid="stMetricValue"], .st-key-slide [data-testid="stMetricValue"] *,
 .st-key-slide [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: clamp(72px, 6.2vw, 120px) !important;
@@ -241,7 +241,7 @@ def show() -> None:
         with st.container(key="slide_foot"):
             line = source_line(s) if s.kind not in ("sources", "title") else ""
             if line:
-                st.markdown(line)
+                st.container(key="slide_src").markdown(line)
             prev, count, nxt, ppt, prt, leave = st.columns([1.2, 0.8, 1.2, 1.5, 1.5, 1], vertical_alignment="center")
             prev.button(t("prev", lang), on_click=go_to, args=(i - 1,), disabled=i == 1, key="prev", width="stretch")
             count.html(f"<div class='ocop-counter'>{esc(t('slide_n', lang).format(i=i, n=n))}</div>")

@@ -263,6 +263,7 @@ S: dict[str, tuple[str, str]] = {
     "subjects_sub": ("Chủ thể sản xuất theo loại, như đã công bố hoặc như có trong danh sách",
                      "Producers by type, as published or as listed"),
     "subjects_listed_note": ("trong số {n} chủ thể có trong danh sách", "among the {n} producers listed"),
+    "subjects_published_note": ("tỉnh công bố · {date}", "published by the province · {date}"),
     "map_slide_sub": ("Vòng vàng có số: số điểm đã công bố tại huyện · vòng trắng: nơi có điểm, chưa công bố số",
                       "Gold circle with a number: points published for the district · white circle: a place with "
                       "points, count not published"),
