@@ -47,7 +47,7 @@ html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflo
 [data-testid="stMarkdownContainer"] { margin: 0 !important; }
 .st-key-slide h1 { margin: 0 !important; font-size: clamp(30px, 2.35vw, 46px) !important; line-height: 1.18 !important;
   color: #000000 !important; padding: 0 !important; font-weight: 700 !important; }
-.st-key-slide_head [data-testid="stCaptionContainer"] p { font-size: 24px !important; color: #1C2833 !important;
+.st-key-slide_head [data-testid="stCaptionContainer"], .st-key-slide_head [data-testid="stCaptionContainer"] p { font-size: 24px !important; color: #1C2833 !important;
   line-height: 1.3 !important; margin: 0 !important; }
 .st-key-slide [data-testid="stMarkdownContainer"] p, .st-key-slide [data-testid="stMarkdownContainer"] li,
 .st-key-slide button p, .st-key-slide [data-testid="stPageLink"] p, .st-key-slide a, .ocop-target, .ocop-badge
