@@ -27,18 +27,28 @@ PAGES = [
 
 def main() -> None:
     st.session_state.pop("_q_memo", None)  # query results are shared within one run (and its fragment reruns)
-    context = shell.setup()
+    state.init_from_url()
+    lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
+    pages = [st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
+             for path, title, url, icon in PAGES]
+    # The layout is chosen before anything is drawn: the presentation (its own page, or ?present=1 on
+    # any link) gets no sidebar and no navigation menu, so neither flashes up before it.
+    wanted = shell.requested_page(pages)
+    to_present = bool(state.get("present")) and wanted != "present"
+    presenting = wanted == "present" or to_present
+    nav = st.navigation(pages, position="hidden" if presenting else "sidebar")
+    if to_present:
+        state.set_value("present", False)  # an entry alias: the presentation has its own page
+        st.switch_page("pages/present.py")
+    context = shell.setup(sidebar=not presenting)
     lang = context.lang
-    nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
-                         for path, title, url, icon in PAGES])
     context = dataclasses.replace(context, page=nav.url_path)
     st.session_state[shell.CTX_KEY] = context  # kept after the run: fragment reruns read it
     shell.log_run("full", nav.url_path)
-    if state.get("present") and nav.url_path != "present":
-        state.set_value("present", False)  # an entry alias: the presentation has its own page
-        st.switch_page("pages/present.py")
-    with st.sidebar:
-        st.caption(context.subtitle())
+    if not presenting:
+        with st.sidebar:
+            st.caption(context.subtitle())
+            print_button(context)
     try:
         nav.run()
     except Exception:  # a kind message in the user's language, never a traceback
@@ -46,6 +56,16 @@ def main() -> None:
         st.error(t("error_kind", lang))
     finally:
         state.sync_to_url(nav.url_path)
+
+
+def print_button(context) -> None:
+    """"In / Print": the one-page A4 overview as a PDF, made when clicked (every page but the slides)."""
+    from ui.data import print_pdf
+
+    lang, selected, years = context.lang, list(context.selected), (context.year_from, context.year_to)
+    st.download_button(t("print", lang), lambda: print_pdf(lang, selected, *years), file_name=f"ocop_{lang}.pdf",
+                       mime="application/pdf", on_click="ignore", key="dl_print", icon=":material/print:",
+                       help=t("print_help", lang), width="stretch")
 
 
 st.session_state[shell.RUNNING_KEY] = True

@@ -1,7 +1,12 @@
-"""What the presentation and the PowerPoint briefing say: one message a slide, from the database.
+"""What the presentation, the PowerPoint briefing and the printed page say: a storyline from the database.
 
-No streamlit here: the Trình chiếu page draws these slides, and ``briefing.pptx_deck`` writes
-the same slides as native, editable PowerPoint charts.
+No streamlit here: the Trình chiếu page draws these slides, ``briefing.pptx_deck`` writes the same
+slides as native, editable PowerPoint charts and ``briefing.print_pdf`` prints the one-page overview.
+
+The storyline a meeting needs: a title slide; one headline slide per province (the finding, the big
+number, its trend, progress to the main target); star tiers over time; targets; producers; the
+sales points; what is not known; the sources. Every slide title is a finding computed from the data
+by the small ``finding_*`` functions below (one place to swap in ``story.findings`` later).
 """
 from __future__ import annotations
 
@@ -12,16 +17,21 @@ import pandas as pd
 
 import queries
 from story import fmt
+from story.cite import normalise_source, source_label
 from story.i18n import t
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
+TIER_COLUMNS = ("s3", "s4", "s5", "s5p")
+STALE_MONTHS = 12
+# the kinds between the title and the closing pair carry a chart, a map or a big number
+CLOSING = ("unknown", "sources")
 
 
 @dataclass
 class Slide:
-    kind: str  # headline | tiers | targets | subjects | map | sources
-    title: str
-    subtitle: str = ""
+    kind: str  # title | headline | tiers | targets | subjects | map | unknown | sources
+    title: str  # the finding, in the reader's language
+    subtitle: str = ""  # what is measured, where, when
     source_ids: list = field(default_factory=list)
     data: dict = field(default_factory=dict)
 
@@ -33,6 +43,205 @@ def territory_label(terr: pd.DataFrame, key: str, lang: str) -> str:
     return fmt.territory_labels(terr, lang)[1].get(key, key)
 
 
+def short_labels(terr: pd.DataFrame, lang: str) -> dict:
+    """Short names for direct labels: 'Hà Giang cũ', 'Tuyên Quang mới', 'Sơn La' (the dates are in the title)."""
+    names = fmt.territory_labels(terr, lang)[0]
+    out = {}
+    for r in terr.to_dict("records"):
+        key, name = r["territory_key"], names[r["territory_key"]]
+        if isinstance(r["valid_to"], str) and r["valid_to"]:
+            out[key] = t("former_territory", lang).format(name=name)
+        elif isinstance(r["valid_from"], str) and r["valid_from"]:
+            out[key] = t("new_territory", lang).format(name=name)
+        else:
+            out[key] = name
+    return out
+
+
+def _missing(v) -> bool:
+    return v is None or (not isinstance(v, str) and pd.isna(v))
+
+
+def when_text(as_of, precision, lang: str) -> str:
+    """'năm 2019' / 'in 2019', 'tháng 06/2023' / 'in 06/2023', 'ngày 11/07/2024' / 'on 11/07/2024'."""
+    text = fmt.partial_date(as_of, precision, lang)
+    if precision in ("year", "inferred"):
+        return t("when_year", lang).format(text)
+    if precision == "month":
+        return t("when_month", lang).format(text)
+    return t("when_day", lang).format(text)
+
+
+def date_text(as_of, precision, lang: str) -> str:
+    """A date for a finding: '03/2025', '2023, suy ra' (no brackets inside the finding's brackets)."""
+    if precision == "inferred":
+        return f"{fmt.partial_date(as_of, 'year', lang)}, {t('inferred_word', lang)}"
+    return fmt.partial_date(as_of, precision, lang)
+
+
+def age_months(as_of_date, today: date) -> int | None:
+    if _missing(as_of_date):
+        return None
+    return fmt.months_between(pd.Timestamp(as_of_date).date(), today)
+
+
+# --- findings: one sentence per slide, computed from the data ---------------------------------------
+
+def finding_total(name: str, series: pd.DataFrame, lang: str, new_since: str | None = None) -> str:
+    """'Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)'.
+
+    ``series``: comparable reported totals of one territory (``queries.comparable_figures``), oldest first.
+    """
+    if series.empty:
+        return t("find_total_none", lang).format(name=name)
+    last_date = series.as_of_date.max()
+    latest = series[series.as_of_date == last_date]
+    first_date = series.as_of_date.min()
+    head = t("find_total_one", lang).format(
+        name=name, latest=fmt.qualified(latest.value.iloc[0], latest.qualifier.iloc[0], lang),
+        date=date_text(latest.as_of.iloc[0], latest.as_of_precision.iloc[0], lang))
+    if first_date == last_date:
+        return head + (t("find_total_new", lang).format(date=new_since) if new_since else "")
+    first = series[series.as_of_date == first_date]
+    a, b = float(first.value.iloc[0]), float(latest.value.iloc[0])
+    key = "find_change_up" if b > a else "find_change_down" if b < a else "find_change_same"
+    text = head + t(key, lang).format(first=fmt.qualified(a, first.qualifier.iloc[0], lang),
+                                      when=when_text(first.as_of.iloc[0], first.as_of_precision.iloc[0], lang))
+    if not set(first.source_id) & set(latest.source_id):
+        text += " " + t("two_sources", lang)
+    return text
+
+
+def comparable_splits(reports: pd.DataFrame) -> pd.DataFrame:
+    """Reported, not doubtful, dated reports that give a star split (3★ and 4★)."""
+    if reports.empty:
+        return reports
+    ok = reports[(reports.kind == "reported") & ~reports.doubtful.astype(bool) & reports.as_of_date.notna()
+                 & reports.s3.notna() & reports.s4.notna()]
+    return ok.sort_values(["as_of_date", "source_id"], kind="stable")
+
+
+def finding_tiers(name: str, reports: pd.DataFrame, family: list[str], label, lang: str) -> str:
+    """'Sơn La: sản phẩm 4 sao tăng từ 9 (2019) lên 62 (03/2025)', from the current territory if it has two
+    comparable splits, else from the predecessor with the latest pair (named as such)."""
+    splits = comparable_splits(reports)
+    best = None
+    for key in family:
+        own = splits[splits.territory_key == key]
+        if own.as_of_date.nunique() >= 2 and (best is None or own.as_of_date.max() > best.as_of_date.max()):
+            best = own
+            if key == family[0]:
+                break
+    if best is None:
+        return t("find_tiers_none", lang).format(name=name)
+    first, last = best.iloc[0], best.iloc[-1]
+    # the highest tier that moved by at least a handful of products, else the highest that moved at all
+    moved = [c for c in ("s5", "s4", "s3") if not _missing(first[c]) and not _missing(last[c]) and first[c] != last[c]]
+    tier = next((c for c in moved if abs(last[c] - first[c]) >= 5), moved[0] if moved else "s4")
+    a, b = float(first[tier]), float(last[tier])
+    key = "find_tiers_up" if b > a else "find_tiers_down" if b < a else "find_tiers_same"
+    return t(key, lang).format(label=label(best.territory_key.iloc[0]), tier=t(f"stars_{tier[1:]}", lang),
+                               a=fmt.number(a, lang), b=fmt.number(b, lang),
+                               d1=date_text(first.as_of, first.as_of_precision, lang),
+                               d2=date_text(last.as_of, last.as_of_precision, lang))
+
+
+def finding_targets(progress: pd.DataFrame, lang: str) -> str:
+    with_figure = progress[progress.percent.notna()]
+    reached = int((with_figure.status == "reached").sum())
+    return t("find_targets", lang).format(reached=fmt.number(reached, lang), n=fmt.number(len(with_figure), lang),
+                                          m=fmt.number(len(progress) - len(with_figure), lang))
+
+
+def finding_subjects(label: str, counts: pd.DataFrame, lang: str, published: dict | None) -> str:
+    total = int(counts.n.sum())
+    if published:
+        top = counts.sort_values("n", ascending=False, kind="stable").iloc[0]
+        return t("find_subjects_split", lang).format(label=label, type=t(f"types_{top.subject_type}", lang),
+                                                     n=fmt.number(int(top.n), lang), total=fmt.number(total, lang),
+                                                     date=published["date"])
+    return t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang))
+
+
+def finding_points(totals: list[dict], lang: str) -> str:
+    parts = [t("find_points_part", lang).format(label=r["label"], count=r["count"], date=r["date"]) for r in totals]
+    if not parts:
+        return t("map_title", lang)
+    return t("find_points", lang).format(parts="; ".join(parts))
+
+
+def finding_unknown(n_targets: int, stale: list[dict], lang: str) -> str:
+    parts = []
+    if n_targets:
+        parts.append(t("find_unknown_targets", lang).format(n=fmt.number(n_targets, lang)))
+    for s in stale:
+        parts.append(t("find_unknown_stale", lang).format(name=s["name"], months=fmt.number(s["months"], lang)))
+    return t("find_unknown", lang).format(parts="; ".join(parts)) if parts else t("unknown_title", lang)
+
+
+# --- the main target of a province ------------------------------------------------------------------
+
+def _truthy(v) -> bool:
+    if isinstance(v, str):
+        return v.strip().lower() in ("true", "1", "yes")
+    return bool(v) and not _missing(v)
+
+
+def headline_target(progress: pd.DataFrame) -> dict | None:
+    """The province's main target among its family's targets.
+
+    The data marks it (``target.headline``); until that column is in the data, the fallback is the
+    comparable target on the total with the latest deadline. No target id is named here.
+    """
+    if progress.empty:
+        return None
+    if "headline" in progress.columns and progress.headline.map(_truthy).any():
+        chosen = progress[progress.headline.map(_truthy)]
+    else:
+        chosen = progress[(progress.metric == "products_total") & progress.comparable.map(_truthy)
+                          & progress.value.notna()]
+    if chosen.empty:
+        return None
+    chosen = chosen.sort_values(["deadline_date", "target_id"], ascending=[False, True], kind="stable")
+    return chosen.iloc[0].to_dict()
+
+
+COMPARISON_SIGNS = {"at_least": "≥", "more_than": ">", "exactly": "=", "range": "", "all": ""}
+
+
+def target_short(g: dict, lang: str) -> str:
+    """'≥ 280 sản phẩm (2025)' / '> 230 products (2025)': a target in a few characters."""
+    if _missing(g.get("value")):
+        return str(g["description_en" if lang == "en" else "description_vi"])
+    value = fmt.number(g["value"], lang)
+    if g["comparison"] == "range" and not _missing(g.get("value_high")):
+        value += "–" + fmt.number(g["value_high"], lang)
+    elif g["comparison"] == "all":
+        value = t("all_of", lang).format(value)
+    sign = COMPARISON_SIGNS.get(g["comparison"], "")
+    unit = g.get("unit_en" if lang == "en" else "unit_vi") or ""
+    deadline = fmt.partial_date(g["deadline"], g["deadline_precision"], lang)
+    return f"{sign + ' ' if sign else ''}{value} {unit} ({deadline})".replace("  ", " ")
+
+
+STATUS_MARKS = {"reached": "✓", "on_track": "↗", "behind": "↘", "missed": "✗", "no_figure_at_deadline": "?",
+                "no_data": "–", "unit_abolished": "⊘"}
+
+
+def status_text(status: str, lang: str) -> str:
+    return f"{STATUS_MARKS.get(status, '')} {t('status_' + status, lang)}".strip()
+
+
+# --- the storyline ----------------------------------------------------------------------------------
+
+def _sources_of(df: pd.DataFrame, *cols: str) -> list[str]:
+    out: set[str] = set()
+    for c in cols:
+        if c in df.columns:
+            out |= {s for s in df[c].dropna() if isinstance(s, str)}
+    return sorted(out)
+
+
 def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = None,
                  year_to: int | None = None, today: date | None = None) -> list[Slide]:
     """The briefing's slides for the chosen provinces (today's territory keys)."""
@@ -40,83 +249,260 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     terr = queries.territories(cur)
     names, labels = fmt.territory_labels(terr, lang)
     label = lambda k: labels.get(k, k)  # noqa: E731
-    _name = lambda k: names.get(k, k)  # noqa: E731
+    name = lambda k: names.get(k, k)  # noqa: E731
+    short = short_labels(terr, lang)
+    slabel = lambda k: short.get(k, k)  # noqa: E731  'Hà Giang cũ': findings stay one line
+    valid_from = dict(zip(terr.territory_key, terr.valid_from))
     families = {p: queries.territory_family(cur, p) for p in provinces}
     all_keys = [k for fam in families.values() for k in fam]
+    progress = queries.target_progress(cur, all_keys, today)
     slides: list[Slide] = []
 
-    # 1. headline figures per province (latest comparable total of each territory of the family)
+    # 1. the title slide
+    slides.append(Slide("title", t("briefing_title", lang),
+                        t("generated", lang).format(date=fmt.day(today, lang), version=queries.data_version(cur)),
+                        [], {"provinces": [name(p) for p in provinces], "today": today,
+                             "version": queries.data_version(cur)}))
+
+    # 2. one headline slide per province: the finding, the big number, its trend, the main target
+    stale, headline_by_prov = [], {}
     for prov, fam in families.items():
-        rows, sources = [], []
-        for key in fam:
-            latest = queries.latest_total(cur, key)
-            total = latest[latest.metric == "products_total"]
-            if total.empty:
-                continue
+        series = {k: queries.comparable_figures(cur, k, "products_total") for k in fam}
+        series = {k: s[s.as_of_date.dt.year.between(year_from or 0, year_to or 9999)] for k, s in series.items()}
+        own = series[prov]
+        new_since = fmt.day(valid_from[prov], lang) if len(fam) > 1 and isinstance(valid_from.get(prov), str) \
+            else None
+        latest = queries.latest_total(cur, prov)
+        total = latest[(latest.metric == "products_total") & (latest.confidence != "L")]
+        big = None
+        if not total.empty:
             first = total.iloc[0]
             same = latest[latest.source_id == first.source_id].set_index("metric").value.to_dict()
-            rows.append({"territory_key": key, "label": label(key), "total": first.value,
-                         "qualifier": first.qualifier, "as_of": first.as_of, "precision": first.as_of_precision,
-                         "s3": same.get("products_3star"), "s4": same.get("products_4star"),
-                         "s5": same.get("products_5star"), "s5p": same.get("products_5p"),
-                         "source_id": first.source_id})
-            sources.append(first.source_id)
-        if rows:
-            slides.append(Slide("headline", f"{t('latest_total', lang)} · {_name(prov)}",
-                                t("slide_headline_sub", lang), sorted(set(sources)), {"rows": rows}))
+            months = age_months(first.as_of_date, today)
+            big = {"value": first.value, "qualifier": first.qualifier, "as_of": first.as_of,
+                   "precision": first.as_of_precision, "source_id": first.source_id, "months": months,
+                   "sources": sorted(total.source_id.unique()),
+                   "tiers": {k: same.get(m) for k, m in (("s3", "products_3star"), ("s4", "products_4star"),
+                                                          ("s5", "products_5star"), ("s5p", "products_5p"))}}
+            if months is not None and months > STALE_MONTHS:
+                stale.append({"name": name(prov), "months": months, "date": fmt.partial_date(
+                    first.as_of, first.as_of_precision, lang)})
+        target = headline_target(progress[progress.territory_key.isin(fam)])
+        headline_by_prov[prov] = {"big": big, "target": target}
+        srcs = sorted({s for df in series.values() for s in df.source_id} | set(big["sources"] if big else [])
+                      | ({target["source_id"]} if target else set())
+                      | ({target["latest_source"]} if target and isinstance(target.get("latest_source"), str)
+                         else set()))
+        slides.append(Slide("headline", finding_total(name(prov), own, lang, new_since),
+                            t("headline_sub", lang), srcs,
+                            {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
+                             "target": target}))
 
-    # 2. star tiers over time per province
+    # 3. star tiers over time, per province, on a true time axis
     for prov, fam in families.items():
         reports = queries.tier_reports(cur, fam, year_from, year_to)
-        dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
-        # one territory after another (predecessors side by side, never interleaved into one series)
-        dated = dated.assign(_order=[fam.index(k) for k in dated.territory_key]).sort_values(
-            ["_order", "as_of_date", "doubtful", "source_id"], kind="stable").drop(columns="_order")
-        dated = dated.reset_index(drop=True)
+        dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")].reset_index(drop=True)
         if dated.empty:
             continue
-        slides.append(Slide("tiers", f"{t('stars_title', lang)} · {_name(prov)}",
-                            t("stars_footer_note", lang), sorted(dated.source_id.unique()),
+        slides.append(Slide("tiers", finding_tiers(name(prov), dated, fam, slabel, lang), t("tiers_sub", lang),
+                            sorted(dated.source_id.unique()),
                             {"reports": dated, "family": fam, "province": prov}))
 
-    # 3. targets against what was reached
-    progress = queries.target_progress(cur, all_keys, today)
+    # 4. targets as bullet bars against the 100% line
     if not progress.empty:
-        shown = progress[progress.percent.notna()].reset_index(drop=True)
-        srcs = sorted(set(shown.source_id) | set(shown.latest_source.dropna()))
-        slides.append(Slide("targets", t("progress_title", lang), t("status_rule", lang), srcs,
-                            {"progress": shown, "all": progress}))
+        shown = progress[progress.percent.notna()].copy()
+        shown = shown.sort_values(["territory_key", "deadline_date", "target_id"], kind="stable")
+        shown = shown.reset_index(drop=True)
+        if not shown.empty:
+            slides.append(Slide("targets", finding_targets(progress, lang), t("targets_sub", lang),
+                                _sources_of(shown, "source_id", "latest_source"),
+                                {"progress": shown, "all": progress}))
 
-    # 4. producers by type: the province's published split where there is one, else the list's
+    # 5. producers by type: the province's published split where there is one, else the list's
+    panels, subject_sources = [], set()
     for prov, fam in families.items():
+        found = False
         for key in fam:
             split = queries.subject_split(cur, key)
             if split.empty:
                 continue
             top = split.iloc[0]
-            counts = split[["subject_type", "n"]]
-            slides.append(Slide("subjects", f"{t('subjects_title', lang)} · {label(key)}",
-                                t("slide_subjects_published", lang).format(
-                                    date=fmt.partial_date(top.as_of, top.as_of_precision, lang)),
-                                [top.source_id], {"counts": counts, "territory_key": key}))
+            published_on = fmt.partial_date(top.as_of, top.as_of_precision, lang)
+            panels.append({"territory_key": key, "label": label(key), "counts": split[["subject_type", "n"]],
+                           "published": {"date": published_on, "source_id": top.source_id},
+                           "finding": finding_subjects(slabel(key), split, lang, {"date": published_on})})
+            subject_sources.add(top.source_id)
+            found = True
         listed = queries.subjects_by_type(cur, fam)
-        if not listed.empty and not any(s.kind == "subjects" and s.data["territory_key"] in fam for s in slides):
+        if not found and not listed.empty:
             key = listed.territory_key.iloc[0]
-            sub = listed[listed.territory_key == key]
-            srcs = sorted(set(queries.product_table(cur, [key]).source_id))
-            slides.append(Slide("subjects", f"{t('subjects_title', lang)} · {label(key)}",
-                                t("subjects_subtitle", lang).format(n=fmt.number(int(sub.listed.iloc[0]), lang)),
-                                srcs, {"counts": sub[["subject_type", "n"]].reset_index(drop=True),
-                                       "territory_key": key}))
+            sub = listed[listed.territory_key == key][["subject_type", "n"]].reset_index(drop=True)
+            panels.append({"territory_key": key, "label": label(key), "counts": sub, "published": None,
+                           "finding": finding_subjects(slabel(key), sub, lang, None)})
+            subject_sources |= set(queries.product_table(cur, [key]).source_id)
+    if panels:
+        panels.sort(key=lambda p: p["published"] is None)  # a published split first
+        for p in panels:  # one order of types everywhere
+            p["counts"] = p["counts"].set_index("subject_type").reindex(
+                [x for x in SUBJECT_TYPES if x in set(p["counts"].subject_type)]).reset_index()
+        lead = panels[0]
+        slides.append(Slide("subjects", lead["finding"], t("subjects_sub", lang),
+                            sorted(subject_sources), {"panels": panels}))
 
-    # 5. the sales points, as published
+    # 6. the sales points, as published
     points = queries.sales_points(cur, all_keys)
     if not points.empty:
-        slides.append(Slide("map", t("map_title", lang), t("map_subtitle", lang),
-                            sorted(points.source_id.unique()), {"points": points}))
+        totals = []
+        for r in points[points.entry_kind == "total"].to_dict("records"):
+            totals.append({"territory_key": r["territory_key"], "label": slabel(r["territory_key"]),
+                           "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
+                           "date": date_text(r["as_of"], r["as_of_precision"], lang)})
+        slides.append(Slide("map", finding_points(totals, lang), t("map_slide_sub", lang),
+                            sorted(points.source_id.unique()),
+                            {"points": points, "totals": totals, "places": place_list(points, slabel, lang)}))
 
-    # 6. the sources of everything above
+    # 7. what is not known, in one honest slide
+    items = unknowns(cur, families, progress, headline_by_prov, points, slabel, name, lang, today)
+    n_missing = int((progress.percent.isna()).sum()) if not progress.empty else 0
+    slides.append(Slide("unknown", finding_unknown(n_missing, stale, lang), t("unknown_sub", lang),
+                        sorted({s for i in items for s in i.get("sources", [])}), {"items": items}))
+
+    # 8. the sources of everything above, grouped by what they support
     used = sorted({s for sl in slides for s in sl.source_ids})
     src = queries.source_rows(cur, used)
-    slides.append(Slide("sources", t("sources_title", lang), t("slide_sources_sub", lang), used, {"sources": src}))
+    groups = source_groups(slides, src, lang)
+    slides.append(Slide("sources", t("find_sources", lang).format(n=fmt.number(len(used), lang)),
+                        t("slide_sources_sub", lang), used, {"sources": src, "groups": groups}))
     return slides
+
+
+def place_list(points: pd.DataFrame, label, lang: str) -> list[dict]:
+    """The sales points in words, beside the map: per published total, its places and counts (largest
+    first; a place without a count says so); named points that belong to no total, by territory."""
+    def place(r) -> str:
+        for col in ("locality", "district", "name", "address"):
+            if isinstance(r.get(col), str) and r[col]:
+                return r[col]
+        return t("not_published", lang)
+
+    groups = []
+    for tot in points[points.entry_kind == "total"].to_dict("records"):
+        parts = points[points.part_of == tot["point_id"]].to_dict("records")
+        parts.sort(key=lambda r: (-(r["count"] if not _missing(r["count"]) else -1), place(r)))
+        groups.append({"label": label(tot["territory_key"]),
+                       "head": t("points_at", lang).format(n=fmt.qualified(tot["count"], tot["count_qualifier"] or
+                                                                           "exact", lang)),
+                       "date": date_text(tot["as_of"], tot["as_of_precision"], lang),
+                       "items": [(place(r), None if _missing(r["count"]) else fmt.number(r["count"], lang))
+                                 for r in parts],
+                       "split_unknown": bool(parts) and all(_missing(r["count"]) for r in parts)})
+    loose = points[(points.entry_kind != "total") & points.part_of.isna()]
+    for key, grp in loose.groupby("territory_key", sort=False):
+        groups.append({"label": label(key), "head": t("points_named", lang).format(n=fmt.number(len(grp), lang)),
+                       "date": "", "items": [(_clip(place(r), 48) + ("" if not _missing(r["lat"]) else
+                                                                   f" ({t('not_on_map', lang)})"), None)
+                                             for r in grp.to_dict("records")], "split_unknown": False})
+    return groups
+
+
+def _clip(text: str, n: int = 70) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def unknowns(cur, families: dict, progress: pd.DataFrame, headline: dict, points: pd.DataFrame, label, name,
+             lang: str, today: date) -> list[dict]:
+    """What the data does not say, province by province (most telling first): old figures, unpublished
+    splits and targets without a figure, doubtful reports, sales points not placed."""
+    items = []
+    for prov, fam in families.items():
+        found = []
+        big = headline[prov]["big"]
+        if big and big["months"] is not None and big["months"] > STALE_MONTHS:
+            found.append({"text": t("unk_stale", lang).format(
+                date=fmt.partial_date(big["as_of"], big["precision"], lang),
+                months=fmt.number(big["months"], lang)), "sources": [big["source_id"]], "kind": "stale"})
+        if big and all(_missing(v) for v in big["tiers"].values()):
+            found.append({"text": t("unk_split", lang).format(
+                total=fmt.qualified(big["value"], big["qualifier"], lang),
+                date=fmt.partial_date(big["as_of"], big["precision"], lang)), "sources": [big["source_id"]],
+                "kind": "split"})
+        fam_progress = progress[progress.territory_key.isin(fam)] if not progress.empty else progress
+        missing = fam_progress[fam_progress.percent.isna()] if not fam_progress.empty else fam_progress
+        if not missing.empty:
+            example = missing.sort_values("deadline_date", ascending=False, kind="stable").iloc[0]
+            found.append({"text": t("unk_targets", lang).format(
+                n=fmt.number(len(missing), lang),
+                example=_clip(example["description_en" if lang == "en" else "description_vi"])),
+                "sources": sorted(missing.source_id.unique()), "kind": "targets"})
+        if all(queries.subject_split(cur, k).empty for k in fam):
+            found.append({"text": t("unk_subjects", lang), "sources": [], "kind": "subjects"})
+        reports = queries.tier_reports(cur, fam)
+        doubt = reports[reports.doubtful.astype(bool)]
+        if not doubt.empty:
+            d = doubt.sort_values("as_of_date", ascending=False, na_position="last").iloc[0]
+            where = f", {label(d.territory_key)}" if d.territory_key != prov else ""
+            found.append({"text": t("unk_doubtful", lang).format(
+                n=fmt.number(len(doubt), lang), value=fmt.qualified(d.total, d.qualifier, lang),
+                date=fmt.partial_date(d.as_of, d.as_of_precision, lang), where=where),
+                "sources": sorted(doubt.source_id), "kind": "doubtful"})
+        if not points.empty:
+            fam_points = points[points.territory_key.isin(fam)]
+            for tot in fam_points[fam_points.entry_kind == "total"].to_dict("records"):
+                parts = fam_points[(fam_points.part_of == tot["point_id"])]
+                if not parts.empty and parts["count"].isna().all():
+                    found.append({"text": t("unk_points", lang).format(
+                        total=fmt.qualified(tot["count"], tot["count_qualifier"] or "exact", lang),
+                        n=fmt.number(len(parts), lang)), "sources": [tot["source_id"]], "kind": "points"})
+            unmapped = fam_points[(fam_points.entry_kind != "total") & fam_points.lat.isna()]
+            if not unmapped.empty:
+                found.append({"text": t("unk_unmapped", lang).format(n=fmt.number(len(unmapped), lang)),
+                              "sources": sorted(unmapped.source_id.unique()), "kind": "unmapped"})
+        for it in found:
+            it["province"] = name(prov)
+        items += found
+    return items
+
+
+GROUP_KINDS = ("headline", "tiers", "targets", "subjects", "map")
+
+
+def source_name(row: dict, lang: str) -> str:
+    """story.cite.source_label, with the address's host before a bare date (a source stating neither
+    title nor publisher is still told apart from the others)."""
+    label = source_label(row, lang)
+    s = normalise_source(row)
+    stated = lambda v: not _missing(v) and str(v) not in ("", "not stated")  # noqa: E731
+    if not stated(s["title"]) and not stated(s["publisher"]) and stated(s["published"]):
+        host = host_of(s["address"])
+        if host:
+            return f"{host}, {label}"
+    return label
+
+
+def host_of(address) -> str | None:
+    from story.cite import host
+    return host(address)
+
+
+def source_groups(slides: list[Slide], src: pd.DataFrame, lang: str, per_group: int = 3) -> list[dict]:
+    """At most one line per kind of slide: a few sources named (newest first), the rest counted.
+
+    A source is named once, in the first line that uses it; a later line names its other sources and
+    counts the rest.
+    """
+    rows = {r["source_id"]: r for r in src.to_dict("records")}
+    named_ids: set[str] = set()
+    groups = []
+    for kind in GROUP_KINDS:
+        ids = sorted({s for sl in slides if sl.kind == kind for s in sl.source_ids if s in rows})
+        if not ids:
+            continue
+        ids.sort(key=lambda s: (str(rows[s].get("published") or ""), s), reverse=True)
+        fresh = [s for s in ids if s not in named_ids][:per_group]
+        named_ids |= set(fresh)
+        named = [{"source_id": s, "label": source_name(rows[s], lang),
+                  "address": normalise_source(rows[s])["address"]} for s in fresh]
+        groups.append({"kind": kind, "title": t(f"src_group_{kind}", lang), "named": named,
+                       "more": len(ids) - len(named), "n": len(ids)})
+    return groups

@@ -1,18 +1,28 @@
-"""Presentation mode (AppTest) and the PowerPoint briefing, checked against the database."""
+"""Meetings: the slides' storyline and findings (AppTest), the PowerPoint briefing read back with
+python-pptx (shapes on the slide, font sizes, chart XML), the one-page PDF, and LibreOffice's render."""
 from __future__ import annotations
 
 import io
+import re
 import time
+from datetime import date
 
 import pandas as pd
 import pytest
+from lxml import etree
 from pptx import Presentation
+from pptx.util import Emu, Pt
 from streamlit.testing.v1 import AppTest
 
 import queries
-from briefing.content import build_slides
+from briefing.content import CLOSING, build_slides, headline_target
 from briefing.pptx_deck import build_pptx, tier_categories
+from briefing.print_pdf import build_pdf
 from tests.conftest import ROOT
+
+TODAY = date(2026, 11, 25)
+BOTH = ["14", "08-2025"]
+KINDS = ["title", "headline", "headline", "tiers", "tiers", "targets", "subjects", "map", "unknown", "sources"]
 
 
 def run(**params) -> AppTest:
@@ -24,90 +34,266 @@ def run(**params) -> AppTest:
     return at
 
 
+def slides_for(lang, provinces=BOTH, today=None):
+    from ocop_data.db import Database
+    import os
+    db = Database(os.environ["OCOP_DB"])
+    try:
+        return build_slides(db.cursor(), lang, provinces, today=today)
+    finally:
+        db.close()
+
+
+# --- the storyline and its findings -----------------------------------------------------------------
+
+def test_storyline_in_the_order_a_meeting_needs(cur):
+    slides = build_slides(cur, "vi", BOTH, today=TODAY)
+    assert [s.kind for s in slides] == KINDS
+    assert slides[-2:][0].kind in CLOSING and slides[-1].kind == "sources"
+    title = slides[0]
+    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"] and queries.data_version(cur) in title.subtitle
+    # one headline per province, in the order chosen, each with its big number and main target
+    heads = [s for s in slides if s.kind == "headline"]
+    assert [h.data["province"] for h in heads] == BOTH
+    assert heads[0].data["big"]["value"] == 202 and heads[1].data["big"]["value"] == 450
+
+
+def test_finding_titles_are_computed_from_the_data(cur):
+    vi = {s.kind + s.data.get("province", ""): s.title for s in build_slides(cur, "vi", BOTH, today=TODAY)}
+    en = {s.kind + s.data.get("province", ""): s.title for s in build_slides(cur, "en", BOTH, today=TODAY)}
+    # first and latest comparable totals come from different sources: said so
+    assert vi["headline14"] == "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
+    assert en["headline14"] == "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
+    # the doubtful 454 is not the headline; the new province has one comparable figure
+    assert vi["headline08-2025"] == "Tuyên Quang: 450 sản phẩm OCOP (29/11/2025), tỉnh mới từ 01/07/2025"
+    assert vi["tiers14"] == "Sơn La: sản phẩm 4 sao tăng từ 9 (2019) lên 62 (03/2025)"
+    # no two comparable splits since the merger: the finding names the former province it comes from
+    assert vi["tiers08-2025"] == "Tuyên Quang cũ: sản phẩm 4 sao tăng từ 17 (2020) lên 38 (11/07/2024)"
+    assert vi["targets"].startswith("Mục tiêu: 1/5 mục tiêu có số liệu đã đạt")
+    assert "20 tháng" in vi["unknown"] and "20 months old" in en["unknown"]
+
+
+def test_main_target_is_marked_in_the_data_or_falls_back(cur):
+    progress = queries.target_progress(cur, queries.territory_family(cur, "14"), TODAY)
+    fallback = headline_target(progress)  # no `headline` column yet: the comparable total, latest deadline
+    assert fallback["metric"] == "products_total" and fallback["value"] == 280
+    marked = progress.assign(headline=progress.metric.eq("products_5star"))  # as target.csv will say
+    assert headline_target(marked)["metric"] == "products_5star"
+    marked_text = progress.assign(headline=["true" if m == "products_4star" else "" for m in progress.metric])
+    assert headline_target(marked_text)["metric"] == "products_4star"
+
+
+def test_what_is_not_known_and_sources_slides(cur):
+    slides = build_slides(cur, "vi", BOTH, today=TODAY)
+    unknown = next(s for s in slides if s.kind == "unknown")
+    texts = " ".join(i["text"] for i in unknown.data["items"])
+    assert "chưa công bố phân hạng sao" in texts  # the 450 has no split
+    assert "đã 20 tháng" in texts  # Sơn La's latest total is stale
+    assert "Mục tiêu chưa có số liệu để so sánh: 19" in texts
+    sources = slides[-1]
+    groups = sources.data["groups"]
+    assert 1 <= len(groups) <= 9  # at most ~10 lines with the link to the full list
+    named = [n["label"] for g in groups for n in g["named"]]
+    assert len(named) == len(set(named)) and all("không nêu" not in n and "not stated" not in n for n in named)
+    assert sum(len(g["named"]) for g in groups) + sum(g["more"] for g in groups) >= len(sources.source_ids)
+
+
+# --- the page (AppTest) -----------------------------------------------------------------------------
+
 def test_present_link_opens_the_slide_it_names():
     at = run(present="1", slide="2", province="14")
-    assert at.title[0].value.startswith("Sản phẩm OCOP theo hạng sao")
+    assert at.title[0].value.startswith("Sơn La: 202 sản phẩm OCOP")
+    assert at.metric[0].value == "202"
     at.button(key="next").click().run()
     assert not at.exception
-    assert at.title[0].value != "Sản phẩm OCOP theo hạng sao · Sơn La"
+    assert at.title[0].value.startswith("Sơn La: sản phẩm 4 sao")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_slide_renders(lang):
     at = run(present="1", lang=lang)
+    expected = [s.title for s in slides_for(lang)]
     seen = [at.title[0].value]
     while not at.button(key="next").disabled:
         at.button(key="next").click().run()
         assert not at.exception and not at.error
         seen.append(at.title[0].value)
-    kinds = {s.kind for s in build_slides_for(lang)}
-    assert {"headline", "tiers", "targets", "subjects", "map", "sources"} <= kinds
-    assert len(seen) == len(build_slides_for(lang))
+    assert seen == expected
+    # the sources slide: working links only (the label escaped, never the address)
+    body = "\n".join(m.value for m in at.markdown)
+    links = re.findall(r"\]\(([^)\s]+)\)", body)
+    assert links and all(u.startswith("http") and "\\" not in u and "%5C" not in u for u in links), links
 
 
-def build_slides_for(lang):
-    from ocop_data.db import Database
-    import os
-    db = Database(os.environ["OCOP_DB"])
-    try:
-        return build_slides(db.cursor(), lang, ["08-2025", "14"])
-    finally:
-        db.close()
+# --- the PowerPoint briefing --------------------------------------------------------------------------
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 def _charts(prs):
     for i, slide in enumerate(prs.slides):
-        texts = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
         for sh in slide.shapes:
             if sh.has_chart:
-                yield i, sh.chart, texts
+                yield i, sh.chart
 
 
-def test_pptx_charts_hold_the_database_figures(cur):
-    start = time.perf_counter()
-    data = build_pptx(cur, "vi", ["14", "08-2025"])
-    assert time.perf_counter() - start < 5
+def chart_text_sizes(chart) -> list[tuple[str, int]]:
+    """Every text-bearing part of a chart with the size it renders at, read from the chart XML: its own
+    txPr size, else the chart's default (chartSpace txPr), else 10 pt (what PowerPoint uses)."""
+    space = chart._chartSpace
+    default = space.find(f"{C}txPr/{A}p/{A}pPr/{A}defRPr")
+    base = int(default.get("sz")) if default is not None and default.get("sz") else 1000
+    out = []
+    parts = [("axis", el) for tag in ("catAx", "valAx", "dateAx", "serAx") for el in space.iter(f"{C}{tag}")
+             if el.find(f"{C}delete") is None or el.find(f"{C}delete").get("val") in ("0", "false")]
+    parts += [("legend", el) for el in space.iter(f"{C}legend")]
+    parts += [("labels", el) for el in space.iter(f"{C}dLbls")] + [("label", el) for el in space.iter(f"{C}dLbl")]
+    parts += [("title", el) for el in space.iter(f"{C}title")]
+    for kind, el in parts:
+        own = el.find(f"{C}txPr/{A}p/{A}pPr/{A}defRPr")
+        out.append((kind, int(own.get("sz")) if own is not None and own.get("sz") else base))
+    for run in space.iter(f"{A}r"):  # rich text (custom data labels): each run's own size
+        rpr = run.find(f"{A}rPr")
+        out.append(("run", int(rpr.get("sz")) if rpr is not None and rpr.get("sz") else base))
+    for el in list(space.iter(f"{A}defRPr")) + list(space.iter(f"{A}rPr")):
+        if el.get("sz"):
+            out.append(("set", int(el.get("sz"))))
+    return out
+
+
+@pytest.fixture(scope="module")
+def deck_vi(built_db):
+    from ocop_data.db import Database
+    db = Database(built_db)
+    try:
+        start = time.perf_counter()
+        data = build_pptx(db.cursor(), "vi", BOTH, today=TODAY)
+        elapsed = time.perf_counter() - start
+        slides = build_slides(db.cursor(), "vi", BOTH, today=TODAY)
+    finally:
+        db.close()
+    return data, slides, elapsed
+
+
+def test_pptx_follows_the_storyline(deck_vi):
+    data, slides, elapsed = deck_vi
+    assert elapsed < 8
     prs = Presentation(io.BytesIO(data))
-    slides = build_slides(cur, "vi", ["14", "08-2025"])
-    assert len(prs.slides) == len(slides) + 1  # a cover, then one slide per message
-    terr = queries.territories(cur)
-    from briefing.content import territory_label
-    label = lambda k: territory_label(terr, k, "vi")  # noqa: E731
+    titles = [next(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
+    assert titles == [s.title for s in slides]  # the same finding titles, in the same order
+    # a big-number headline slide per province
+    for s, slide in zip(slides, prs.slides):
+        if s.kind == "headline":
+            sizes = {run.text: run.font.size for sh in slide.shapes if sh.has_text_frame
+                     for p in sh.text_frame.paragraphs for run in p.runs}
+            assert sizes[f"{int(s.data['big']['value'])}"] >= Pt(60)
+
+
+def test_pptx_shapes_fonts_and_notes(deck_vi):
+    data, slides, _ = deck_vi
+    prs = Presentation(io.BytesIO(data))
+    width, height = prs.slide_width, prs.slide_height
+    for i, slide in enumerate(prs.slides):
+        for sh in slide.shapes:
+            assert sh.left >= 0 and sh.top >= 0, (i, sh.name)
+            assert sh.left + sh.width <= width and sh.top + sh.height <= height, (i, sh.name, Emu(sh.top + sh.height))
+            if sh.has_text_frame:
+                for p in sh.text_frame.paragraphs:
+                    for run in p.runs:
+                        assert run.font.size is not None and run.font.size >= Pt(14), (i, run.text)
+            if sh.has_table:
+                for row in sh.table.rows:
+                    for cell in row.cells:
+                        for p in cell.text_frame.paragraphs:
+                            for run in p.runs:
+                                assert run.font.size is not None and run.font.size >= Pt(14), (i, run.text)
+    # the notes pane holds every source of the slide, cited in full
+    for s, slide in zip(slides[1:], list(prs.slides)[1:]):
+        notes = slide.notes_slide.notes_text_frame.text if s.source_ids else ""
+        for sid in s.source_ids:
+            assert f"{sid}: " in notes, (s.kind, sid)
+
+
+def test_pptx_charts_native_large_and_honest(deck_vi):
+    data, slides, _ = deck_vi
+    prs = Presentation(io.BytesIO(data))
     charts = list(_charts(prs))
+    assert len(charts) >= 4
+    for i, chart in charts:
+        sizes = chart_text_sizes(chart)
+        assert sizes and min(sz for _, sz in sizes) >= 1800, (i, [x for x in sizes if x[1] < 1800])
+    # tiers: short category labels (a date as published, a mark), figures straight from the database
     tier_slides = [s for s in slides if s.kind == "tiers"]
-    tier_charts = [c for _, c, _ in charts if c.chart_type is not None and len(c.plots[0].categories) and
-                   any(" · " in str(cat) for cat in c.plots[0].categories) and c.plots[0].series[0].name == "3 sao"]
+    tier_charts = [c for i, c in charts if c.chart_type is not None and c.plots[0].series[0].name == "3 sao"]
     assert len(tier_charts) == len(tier_slides)
-    for s, chart in zip(tier_slides, tier_charts):
-        reports = s.data["reports"]
-        assert list(chart.plots[0].categories) == tier_categories(reports, label)
-        by_name = {ser.name: list(ser.values) for ser in chart.plots[0].series}
-        expected = [None if pd.isna(v) else float(v) for v in reports.s3]
-        assert by_name["3 sao"] == expected
-        # figures straight from the figure table: Sơn La 2019 per seed 002 is 19 + 9
-        if "14" in s.data["family"]:
-            cats = list(chart.plots[0].categories)
-            j = next(k for k, cat in enumerate(cats) if "2019" in cat and "seed-002" in cat)
-            assert by_name["3 sao"][j] == 19 and by_name["4 sao"][j] == 9
-    # every slide carries its source line
-    for i, slide in enumerate(list(prs.slides)[1:]):
-        texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
-        assert any(tx.startswith("Nguồn: ") for tx in texts), i
+    for chart in tier_charts:
+        cats = [str(x) for x in chart.plots[0].categories]
+        assert cats and all(len(x) <= 14 for x in cats), cats
+    son_la = next(c for c, s in zip(tier_charts, tier_slides) if "14" in s.data["family"])
+    by_name = {ser.name: list(ser.values) for ser in son_la.plots[0].series}
+    cats = [str(x) for x in son_la.plots[0].categories]
+    j = cats.index("2019 (1)")  # two sources agree on 19 + 9 in 2019 (one bar); a doubtful third differs
+    assert by_name["3 sao"][j] == 19 and by_name["4 sao"][j] == 9
+    assert cats[cats.index("2019 (2) ⚠")] and by_name["3 sao"][cats.index("2019 (2) ⚠")] == 18
 
 
-def test_pptx_targets_and_subjects_match(cur):
-    from datetime import date
-    prs = Presentation(io.BytesIO(build_pptx(cur, "en", ["08-2025"])))
-    charts = [c for _, c, _ in _charts(prs)]
-    pct = [c for c in charts if c.plots[0].series[0].name == "% reached"][0]
-    progress = queries.target_progress(cur, queries.territory_family(cur, "08-2025"), date.today())
+def test_pptx_targets_chart_draws_100_percent_itself(cur):
+    prs = Presentation(io.BytesIO(build_pptx(cur, "en", ["08-2025"], today=TODAY)))
+    pct = [c for _, c in _charts(prs) if c.plots[0].series[0].name == "% reached"][0]
+    progress = queries.target_progress(cur, queries.territory_family(cur, "08-2025"), TODAY)
     progress = progress[progress.percent.notna()]
-    assert list(pct.plots[0].series[0].values) == [round(float(p), 1) for p in progress.percent]
+    assert sorted(pct.plots[0].series[0].values) == sorted(round(float(p), 1) for p in progress.percent)
     assert 104.3 in pct.plots[0].series[0].values
-    subj = [c for c in charts if c.plots[0].series[0].name == "Producers"][0]
+    xml = etree.tostring(pct._chartSpace).decode()
+    val_ax = re.search(r"<c:valAx>.*?</c:valAx>", xml, re.S).group(0)
+    assert '<c:majorUnit val="100.0"/>' in val_ax and "<c:majorGridlines>" in val_ax
+    assert float(re.search(r'<c:max val="([\d.]+)"/>', val_ax).group(1)) > 100
+    assert float(re.search(r'<c:min val="([\d.]+)"/>', val_ax).group(1)) == 0  # so a gridline falls on 100%
+    # direct value labels on every bar, with the status mark (not colour alone)
+    labels = [p.data_label.text_frame.text for p in pct.plots[0].series[0].points]
+    assert "104% ✓" in labels and all(re.match(r"\d+% ", x) for x in labels)
+    subj = [c for _, c in _charts(prs) if c.plots[0].series[0].name == "Producers"][0]
     assert dict(zip(subj.plots[0].categories, subj.plots[0].series[0].values)) == {
         "Cooperative": 133, "Enterprise": 12, "Cooperative group": 6, "Household business": 28}
 
+
+def test_chart_text_check_counts_unset_sizes_as_ten_points():
+    """The XML check itself: a chart with no size set counts as 10 pt, one set smaller counts as set."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    prs = Presentation()
+    data = CategoryChartData()
+    data.categories = ["2024", "2025"]
+    data.add_series("x", [1, 2])
+    chart = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Emu(4_000_000), Emu(3_000_000), data).chart
+    for tx in list(chart._chartSpace.iter(f"{C}txPr")):  # python-pptx writes 18 pt: take it out
+        tx.getparent().remove(tx)
+    assert min(sz for _, sz in chart_text_sizes(chart)) == 1000
+    chart.value_axis.tick_labels.font.size = Pt(12)
+    assert ("axis", 1200) in chart_text_sizes(chart)
+
+
+# --- In / Print: one A4 landscape page ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_print_is_one_a4_landscape_page_with_the_findings(cur, lang, artifacts):
+    from pypdf import PdfReader
+    data = build_pdf(cur, lang, BOTH, today=TODAY)
+    (artifacts / f"print-{lang}.pdf").write_bytes(data)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape, points
+    text = " ".join(reader.pages[0].extract_text().split())
+    for s in build_slides(cur, lang, BOTH, today=TODAY):
+        if s.kind in ("headline", "tiers", "targets"):
+            assert " ".join(s.title.split()) in text, s.title
+    assert "202" in text and "450" in text
+
+
+# --- LibreOffice renders the briefing (where it is installed) ---------------------------------------
 
 @pytest.mark.slow
 def test_pptx_renders_in_libreoffice(cur, tmp_path, artifacts):
@@ -115,13 +301,21 @@ def test_pptx_renders_in_libreoffice(cur, tmp_path, artifacts):
     import subprocess
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if not office:
-        pytest.skip("LibreOffice is not installed (the benchmark script renders the briefing where it is)")
-    path = tmp_path / "briefing.pptx"
-    path.write_bytes(build_pptx(cur, "vi", ["14", "08-2025"]))
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, timeout=180, capture_output=True)
-    pdf = tmp_path / "briefing.pdf"
-    assert pdf.exists() and pdf.stat().st_size > 10_000
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-impress)")
+    for lang in ("vi", "en"):
+        path = tmp_path / f"briefing-{lang}.pptx"
+        path.write_bytes(build_pptx(cur, lang, BOTH, today=TODAY))
+        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                       check=True, timeout=240, capture_output=True)
+        pdf = tmp_path / f"briefing-{lang}.pdf"
+        assert pdf.exists() and pdf.stat().st_size > 10_000
+        from pypdf import PdfReader
+        assert len(PdfReader(str(pdf)).pages) == len(build_slides(cur, lang, BOTH, today=TODAY))
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(artifacts / f"briefing-{lang}")],
+                           check=True, timeout=120)
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(artifacts / "briefing")], check=True,
-                       timeout=120)
+        path = tmp_path / "print-vi.pdf"
+        path.write_bytes(build_pdf(cur, "vi", BOTH, today=TODAY))
+        subprocess.run(["pdftoppm", "-png", "-r", "90", str(path), str(artifacts / "print-vi")], check=True,
+                       timeout=60)

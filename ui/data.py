@@ -1,6 +1,7 @@
 """The app's one way to the data: a shared read-only handle and query results cached on the data version."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Callable
 
 import streamlit as st
@@ -77,25 +78,36 @@ def q(name: str, *args, **kwargs) -> Any:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _slides(version: str, lang: str, provinces: tuple, year_from: int, year_to: int):
+def _slides(version: str, lang: str, provinces: tuple, year_from: int, year_to: int, today: date):
     from briefing.content import build_slides
-    return build_slides(db().cursor(), lang, list(provinces), year_from, year_to)
+    return build_slides(db().cursor(), lang, list(provinces), year_from, year_to, today)
 
 
 def slides(lang: str, provinces: list[str], year_from: int, year_to: int):
-    """The presentation's slides, cached on the data version."""
-    return _slides(db().version, lang, tuple(provinces), year_from, year_to)
+    """The presentation's slides, cached on the data version (and the day: findings count months)."""
+    return _slides(db().version, lang, tuple(provinces), year_from, year_to, date.today())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _pptx(version: str, lang: str, provinces: tuple, year_from: int, year_to: int) -> bytes:
+def _pptx(version: str, lang: str, provinces: tuple, year_from: int, year_to: int, today: date) -> bytes:
     from briefing.pptx_deck import build_pptx
-    return build_pptx(db().cursor(), lang, list(provinces), year_from, year_to)
+    return build_pptx(db().cursor(), lang, list(provinces), year_from, year_to, today)
 
 
 def pptx(lang: str, provinces: list[str], year_from: int, year_to: int) -> bytes:
     """The PowerPoint briefing of the same slides, cached on the data version."""
-    return _pptx(db().version, lang, tuple(provinces), year_from, year_to)
+    return _pptx(db().version, lang, tuple(provinces), year_from, year_to, date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _print_pdf(version: str, lang: str, provinces: tuple, year_from: int, year_to: int, today: date) -> bytes:
+    from briefing.print_pdf import build_pdf
+    return build_pdf(db().cursor(), lang, list(provinces), year_from, year_to, today)
+
+
+def print_pdf(lang: str, provinces: list[str], year_from: int, year_to: int) -> bytes:
+    """The one-page A4 overview ("In / Print") as PDF bytes, cached on the data version."""
+    return _print_pdf(db().version, lang, tuple(provinces), year_from, year_to, date.today())
 
 
 @st.cache_resource(show_spinner=False)

@@ -64,46 +64,86 @@ class Context:
         return self.labels.get(key, key)
 
 
-def setup() -> Context:
-    """Read the URL, open the data and draw the shared sidebar controls."""
+def setup(sidebar: bool = True) -> Context:
+    """Read the URL, open the data and draw the shared sidebar controls.
+
+    With ``sidebar=False`` (the presentation) nothing is drawn: the same choices come from the URL and
+    the session, so the page opens without a sidebar ever appearing.
+    """
     state.init_from_url()
     lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
     state.set_value("lang", lang)
     startup(lang)
-    with st.sidebar:
-        lang = state.widget(st.segmented_control, "lang", t("language", lang), options=["vi", "en"],
-                            format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
-                            valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
-        state.set_value("lang", lang)
-        focus = q("focus_territories")
-        keys = focus.territory_key.tolist()
-        names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
-        province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
-                                format_func=lambda k: t("all", lang) if k == "all" else f"{names[k]} ({k})",
-                                valid=lambda v: v if v in keys or v == "all" else "all")
-        selected = keys if province in (None, "all") else [province]
-        all_keys = []
-        for k in selected:
-            all_keys += q("territory_family", k)
-        y_min, y_max = q("year_bounds", all_keys)
-        y_max = max(y_max, date.today().year)
+    focus = q("focus_territories")
+    keys = focus.territory_key.tolist()
 
-        def clamp(v, default):
-            return min(max(v, y_min), y_max) if v else default
+    def valid_province(v):
+        return v if v in keys or v == "all" else "all"
 
-        y0, y1 = clamp(state.get("y0"), y_min), clamp(state.get("y1"), y_max)
-        if y0 > y1:
-            y0, y1 = y_min, y_max
-        st.session_state["w_years"] = (y0, y1)
-        years = st.slider(t("years", lang), min_value=y_min, max_value=y_max, key="w_years",
-                          on_change=_copy_years)
-        state.set_value("y0", years[0] if years[0] != y_min else 0)
-        state.set_value("y1", years[1] if years[1] != y_max else 0)
-        state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
-                     format_func=str.upper, valid=lambda v: v if v in ("png", "svg") else "png",
-                     help=t("image_format_help", lang))
+    if sidebar:
+        with st.sidebar:
+            lang = state.widget(st.segmented_control, "lang", t("language", lang), options=["vi", "en"],
+                                format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
+                                valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
+            state.set_value("lang", lang)
+            names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
+            province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
+                                    format_func=lambda k: t("all", lang) if k == "all" else f"{names[k]} ({k})",
+                                    valid=valid_province)
+    else:
+        province = valid_province(state.get("province"))
+        state.set_value("province", province)
+    selected = keys if province in (None, "all") else [province]
+    all_keys = []
+    for k in selected:
+        all_keys += q("territory_family", k)
+    y_min, y_max = q("year_bounds", all_keys)
+    y_max = max(y_max, date.today().year)
+
+    def clamp(v, default):
+        return min(max(v, y_min), y_max) if v else default
+
+    y0, y1 = clamp(state.get("y0"), y_min), clamp(state.get("y1"), y_max)
+    if y0 > y1:
+        y0, y1 = y_min, y_max
+    years = (y0, y1)
+    if sidebar:
+        with st.sidebar:
+            st.session_state["w_years"] = (y0, y1)
+            years = st.slider(t("years", lang), min_value=y_min, max_value=y_max, key="w_years",
+                              on_change=_copy_years)
+            state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
+                         format_func=str.upper, valid=lambda v: v if v in ("png", "svg") else "png",
+                         help=t("image_format_help", lang))
+    state.set_value("y0", years[0] if years[0] != y_min else 0)
+    state.set_value("y1", years[1] if years[1] != y_max else 0)
     names, labels = fmt.territory_labels(q("territories"), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
+
+
+def requested_page(pages: list) -> str | None:
+    """The url path of the page this run will show, known before ``st.navigation`` draws anything
+    (so app.py can choose the layout first: the presentation has no sidebar at all).
+
+    Streamlit resolves the page inside ``st.navigation`` from the browser's request (a page hash
+    after a click, the URL's path on a first load); this reads the same request.
+    """
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    run = get_script_run_ctx(suppress_warning=True)
+    manager = getattr(run, "pages_manager", None)
+    if manager is None:
+        return None
+    wanted_hash = getattr(manager, "intended_page_script_hash", None)
+    wanted_name = getattr(manager, "intended_page_name", None)
+    default = next((p for p in pages if getattr(p, "_default", False)), pages[0] if pages else None)
+    for p in pages:
+        if wanted_hash and p._script_hash == wanted_hash:
+            return p._url_path
+    for p in pages:
+        if wanted_name and p._url_path == wanted_name.strip("/"):
+            return p._url_path
+    return default._url_path if default is not None else None
 
 
 def _copy_years() -> None:
