@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from story import fmt
+from story import fmt, tables
 from story.i18n import t
 from ui import frame, state
 from ui.data import q
@@ -27,7 +27,7 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         t("metric", lang): figs["metric_en" if lang == "en" else "metric_vi"],
         t("value", lang): [fmt.qualified(v, qq, lang) for v, qq in zip(figs.value, figs.qualifier)],
         t("kind", lang): [t(k, lang) for k in figs.kind],
-        t("confidence", lang): [f"{cf} ⚠ {t('doubtful', lang)}" if cf == "L" else cf for cf in figs.confidence],
+        t("confidence", lang): [tables.confidence_text(cf, lang) for cf in figs.confidence],
         t("source", lang): figs.source_id,
         t("note", lang): figs.note.fillna(""),
     })

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from story import charts, fmt, theme
+from story import charts, fmt, tables, theme
 from story.i18n import t
 from ui import frame
 from ui.data import figure, q
@@ -81,7 +81,7 @@ for _, prov in focus_rows.iterrows():
             t("stars_3", lang): [fmt.number(v, lang) for v in other.s3],
             t("stars_4", lang): [fmt.number(v, lang) for v in other.s4],
             t("stars_5", lang): [fmt.number(v, lang) for v in other.s5],
-            t("confidence", lang): [f"{cf} ⚠" if cf == "L" else cf for cf in other.confidence],
+            t("confidence", lang): [tables.confidence_text(cf, lang) for cf in other.confidence],
             t("source", lang): other.source_id, t("note", lang): other.note})
         st.dataframe(ot, hide_index=True, width="stretch")
         frame.caption(other.to_dict("records"), lang)

@@ -8,7 +8,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
-from story import fmt
+from story import fmt, tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
                         source_markdown)
 from story.i18n import t
@@ -91,6 +91,8 @@ def downloads(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
 def chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame, sources, lang: str,
                 as_of: str | None = None, notes: Iterable[str] = (), file_name: str | None = None) -> None:
     """Title, subtitle, chart or table (toggle), footer caption and downloads of the data shown."""
+    from .shell import ctx  # the table half is for people: words, vi-VN formats, no raw codes (story.tables)
+    table = tables.tidy(table, lang, territory=ctx().label)
     st.subheader(title, anchor=False)
     st.caption(subtitle)
     view = st.segmented_control(t("view", lang), ["chart", "table"], default="chart", key=f"view_{key}",
