@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from story.i18n import t
-from ui import shell, state
+from ui import shell, state, style
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
@@ -27,6 +27,7 @@ PAGES = [
 
 def main() -> None:
     st.session_state.pop("_q_memo", None)  # query results are shared within one run (and its fragment reruns)
+    style.inject()
     context = shell.setup()
     lang = context.lang
     nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))

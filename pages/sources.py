@@ -47,8 +47,10 @@ st.divider()
 srcs = q("sources")
 ns = t("not_stated", lang)
 for s in frame.records(srcs):
-    label = frame.md_escape(s["title"]) if s["title"] != "not stated" else (
-        s["seed_file"] or frame.host(s["address"]) or ns)
+    # a bare "www.host" would become a link inside the expander's button (a link in a button): the host
+    # is named without "www." (the address itself is a link inside the expander)
+    label = frame.md_escape(s["title"] if s["title"] != "not stated" else (
+        s["seed_file"] or (frame.host(s["address"]) or "").removeprefix("www.") or ns))
     with st.expander(f"`{s['source_id']}` · {label} · "
                      f"{fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):
         st.markdown("\n".join([

@@ -278,12 +278,13 @@ S: dict[str, tuple[str, str]] = {
                       "part of {territory}'s {total} points; split not published"),
     "points_at": ("{n} điểm", "{n} points"),
     "point_one": ("1 điểm", "1 point"),
-    "map_legend": ("● Vòng vàng có số: số điểm đã công bố tại huyện (đặt ở tâm huyện). ○ Vòng trắng không số: địa "
-                   "phương có điểm, thuộc tổng số của tỉnh, chưa công bố số điểm từng nơi. Di chuột lên điểm để xem "
-                   "chi tiết và nguồn.",
-                   "● Gold circles with a number: points published for a district (drawn at its centroid). "
-                   "○ White circles without a number: a locality with points, part of the province's total, split "
-                   "not published. Hover a point for details and source."),
+    "map_legend": ("● Vòng vàng có số: số điểm đã công bố tại huyện (vòng càng lớn, số càng nhiều; đặt ở tâm "
+                   "huyện). ○ Vòng trắng không số: có điểm, chưa công bố số lượng (thuộc tổng số của tỉnh). Chạm "
+                   "(điện thoại) hoặc di chuột lên một vòng để xem tên, nguồn và độ chính xác vị trí.",
+                   "● Gold circles with a number: points published for a district (the bigger the circle, the more "
+                   "points; drawn at the district's centre). ○ White rings without a number: has points, number "
+                   "not published (part of the province's total). Tap (phone) or hover over a circle for its "
+                   "name, source and location precision."),
     "total_points": ("Tổng số điểm: {text} ({territory}, nguồn {source})",
                      "Total points: {text} ({territory}, source {source})"),
     "listed_sum": ("Các huyện được liệt kê cộng lại {n} điểm.", "The listed districts add up to {n} points."),
@@ -342,6 +343,27 @@ S: dict[str, tuple[str, str]] = {
     "ev_trade_meeting": ("Kết nối giao thương", "Trade meeting"),
     "ev_opening": ("Khai trương", "Opening"),
     "ev_policy": ("Chính sách", "Policy"),
+    # map (ui-pages): legend, words beside the map, coordinates table
+    "map_localities_note": ("{n} nơi ○ có điểm, chưa công bố số lượng", "{n} places ○ with points, number not published"),
+    "map_legend_title": ("Cách đọc bản đồ", "How to read the map"),
+    "map_legend_count": ("Số điểm đã công bố tại huyện; vòng càng lớn, số càng nhiều (đặt ở tâm huyện)",
+                         "Points published for a district; the bigger the circle, the more points (at the "
+                         "district's centre)"),
+    "map_legend_ring": ("Có điểm, chưa công bố số lượng (thuộc tổng số của tỉnh)",
+                        "Has points, number not published (part of the province's total)"),
+    "map_legend_touch": ("Chạm (điện thoại) hoặc di chuột lên một vòng để xem tên, nguồn và độ chính xác vị trí.",
+                         "Tap (phone) or hover over a circle for its name, source and location precision."),
+    "map_by_province": ("Theo tỉnh", "By province"),
+    "map_total_line": ("{text}, tính đến {date}.", "{text}, as of {date}."),
+    "map_localities_line": ("Ở {places}: có điểm, chưa công bố số lượng từng nơi.",
+                            "In {places}: has points, number in each not published."),
+    "map_not_located": ("Chưa đặt được lên bản đồ (không có tọa độ, đơn vị không có tâm): {names}.",
+                        "Not on the map (no coordinates, no unit with a centre): {names}."),
+    "map_locality_count": ("có điểm, chưa công bố số lượng", "has points, number not published"),
+    "map_coordinates": ("Bảng tọa độ và nguồn của từng điểm", "Coordinates and source of every point"),
+    "place": ("Nơi", "Place"),
+    "map_summary": ("Trên bản đồ: {n} vị trí có điểm bán; {m} điểm chưa đặt được lên bản đồ.",
+                    "On the map: {n} places with sales points; {m} points not on the map."),
     # tables for people (story/tables.py): column names and codes in words
     "locality": ("Địa phương", "Locality"),
     "valid_from": ("Hiệu lực từ", "Valid from"),

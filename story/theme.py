@@ -16,7 +16,14 @@ TYPE_COLORS = {"htx": "#148F77", "dn": "#7D3C98", "tht": "#D68910", "hkd": "#287
 STATUS_COLORS = {"reached": "#1E8449", "on_track": "#2874A6", "behind": "#CA6F1E", "missed": "#C0392B",
                  "no_figure_at_deadline": "#7F8C8D", "no_data": "#95A5A6", "unit_abolished": "#7F8C8D"}
 FONT = "Noto Sans, Segoe UI, Roboto, Arial, sans-serif"
+# map labels (a canvas font atlas): the app's own face first, then faces that carry Vietnamese
+MAP_FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif'
 GRID = "#E5E8E8"
+TEXT = "#1C2833"  # body text: 15:1 on white
+MUTED_TEXT = "#4D5656"  # captions, notes: 7.6:1 on white, 6.9:1 on the sidebar's grey
+LINK = "#1A5276"  # links: 8.6:1 on white
+MAP_COUNT = STAR_COLORS["5"]  # a count published for a place: a gold circle with its number
+MAP_RING = "#1F618D"  # a place with points whose number is not published: a ring
 # a slim template, built once: plotly's named templates cost several ms to apply on every rerun
 TEMPLATE = go.layout.Template(layout=dict(
     plot_bgcolor="white", paper_bgcolor="white",
