@@ -461,3 +461,17 @@ def subject_split(cur, key: str) -> pd.DataFrame:
                f.as_of, f.as_of_precision
         FROM figs f JOIN top USING (source_id, as_of)
         ORDER BY list_position(['htx', 'dn', 'tht', 'hkd'], replace(metric, 'subjects_', ''))""", [key])
+
+
+__all__ += ["producers_by_products"]
+
+
+def producers_by_products(cur, keys: list[str], limit: int = 10) -> pd.DataFrame:
+    """The producers with the most products listed here (ties by name), with their type and territory."""
+    return _df(cur, """
+        SELECT sj.subject_id, sj.name AS subject, sj.subject_type, p.territory_key, count(*) AS n
+        FROM product p JOIN subject sj ON sj.subject_id = p.subject_id
+        WHERE list_contains(?, p.territory_key)
+        GROUP BY ALL
+        ORDER BY n DESC, subject COLLATE vi
+        LIMIT ?""", [keys, limit])

@@ -364,6 +364,30 @@ S: dict[str, tuple[str, str]] = {
     "place": ("Nơi", "Place"),
     "map_summary": ("Trên bản đồ: {n} vị trí có điểm bán; {m} điểm chưa đặt được lên bản đồ.",
                     "On the map: {n} places with sales points; {m} points not on the map."),
+    # products page (ui-pages): producers published vs listed here, products per producer
+    "producers_published": ("Tỉnh công bố", "Published by the province"),
+    "producers_listed": ("Có trong danh sách này", "Listed here"),
+    "producers_published_short": ("tỉnh công bố", "published by the province"),
+    "producers_listed_short": ("có trong danh sách này", "listed here"),
+    "producers_title_split": ("tỉnh công bố {n} chủ thể ({date})", "the province published {n} producers ({date})"),
+    "producers_title_total": ("tỉnh công bố {n} chủ thể ({date}), chưa công bố theo loại",
+                              "the province published {n} producers ({date}), not split by type"),
+    "producers_title_none": ("tỉnh chưa công bố số chủ thể theo loại", "no split by type published"),
+    "producers_title_listed": ("danh sách này có {n} chủ thể", "{n} listed here"),
+    "producers_published_legend": ("Tỉnh công bố ({date}, nguồn {source})", "Published by the province ({date}, "
+                                   "source {source})"),
+    "producers_listed_legend": ("Có trong danh sách sản phẩm của bảng theo dõi",
+                                "Listed in this dashboard's product list"),
+    "producers_subtitle": ("Hai con số khác nhau: cơ cấu do tỉnh công bố, và số chủ thể có trong danh sách sản "
+                           "phẩm ở đây (chỉ một phần).",
+                           "Two different things: the split the province published, and the producers in the "
+                           "product list here (only a part)."),
+    "top_producers_title": ("Chủ thể có nhiều sản phẩm nhất trong danh sách: {name} ({n} sản phẩm)",
+                            "The producer with the most products listed: {name} ({n} products)"),
+    "top_producers_subtitle": ("Số sản phẩm OCOP của mỗi chủ thể trong danh sách này (không phải toàn tỉnh)",
+                               "OCOP products of each producer in this list (not the whole province)"),
+    "products_listed_axis": ("Số sản phẩm trong danh sách", "Products listed"),
+    "products_of_producer": ("Sản phẩm của chủ thể", "Producer's products"),
     # tables for people (story/tables.py): column names and codes in words
     "locality": ("Địa phương", "Locality"),
     "valid_from": ("Hiệu lực từ", "Valid from"),

@@ -418,7 +418,9 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                                 font_weight=700, **label_common))
 
     deck = FrozenDeck(
-        layers=layers, map_provider=None, map_style=None,
+        # map_provider=None and the default map_style: Streamlit then draws no basemap (map_style=None would
+        # make it fetch its default Carto style from the internet); the boundaries are the basemap
+        layers=layers, map_provider=None,
         initial_view_state=pdk.ViewState(**view),
         tooltip={"html": "<b>{tt_title}</b><br/>{tt_district}<br/>{tt_count}<br/>{tt_precision}<br/>{tt_extra}"
                          "<br/><i>{tt_source}</i>",

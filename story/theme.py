@@ -13,6 +13,8 @@ STAR_COLORS = {
 }
 STAR_ORDER = ("3", "4", "5p", "5")
 TYPE_COLORS = {"htx": "#148F77", "dn": "#7D3C98", "tht": "#D68910", "hkd": "#2874A6", "not_published": "#B3B6B7"}
+# one colour per meaning: what a province published, and what this dashboard's own list holds
+MEANING_COLORS = {"published": "#1B4F72", "listed": "#48C9B0"}
 STATUS_COLORS = {"reached": "#1E8449", "on_track": "#2874A6", "behind": "#CA6F1E", "missed": "#C0392B",
                  "no_figure_at_deadline": "#7F8C8D", "no_data": "#95A5A6", "unit_abolished": "#7F8C8D"}
 FONT = "Noto Sans, Segoe UI, Roboto, Arial, sans-serif"

@@ -78,8 +78,12 @@ def setup() -> Context:
         focus = q("focus_territories")
         keys = focus.territory_key.tolist()
         names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
+        _, labels = fmt.territory_labels(q("territories"), lang)
+        # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a name;
+        # never by its key ('08-2025' reads like a date)
+        shown = {k: labels.get(k, names[k]) if list(names.values()).count(names[k]) > 1 else names[k] for k in keys}
         province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
-                                format_func=lambda k: t("all", lang) if k == "all" else f"{names[k]} ({k})",
+                                format_func=lambda k: t("all", lang) if k == "all" else shown[k],
                                 valid=lambda v: v if v in keys or v == "all" else "all")
         selected = keys if province in (None, "all") else [province]
         all_keys = []
