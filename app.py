@@ -27,7 +27,6 @@ PAGES = [
 
 def main() -> None:
     st.session_state.pop("_q_memo", None)  # query results are shared within one run (and its fragment reruns)
-    style.inject()
     context = shell.setup()
     lang = context.lang
     nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
@@ -40,6 +39,7 @@ def main() -> None:
         st.switch_page("pages/present.py")
     with st.sidebar:
         st.caption(context.subtitle())
+        style.inject()  # the app's stylesheet, last in the sidebar: a stable place, no room taken
     try:
         nav.run()
     except Exception:  # a kind message in the user's language, never a traceback

@@ -52,7 +52,7 @@ for s in frame.records(srcs):
     label = frame.md_escape(s["title"] if s["title"] != "not stated" else (
         s["seed_file"] or (frame.host(s["address"]) or "").removeprefix("www.") or ns))
     with st.expander(f"`{s['source_id']}` · {label} · "
-                     f"{fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):
+                     f"{t('rows_citing_n', lang).format(n=fmt.number(s['rows_citing'], lang))}"):
         st.markdown("\n".join([
             f"- **{t('title', lang)}:** {frame.md_escape(s['title']) if s['title'] != 'not stated' else ns}",
             f"- **{t('publisher', lang)}:** {frame.md_escape(s['publisher']) if s['publisher'] != 'not stated' else ns}",

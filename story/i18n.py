@@ -388,6 +388,7 @@ S: dict[str, tuple[str, str]] = {
                                "OCOP products of each producer in this list (not the whole province)"),
     "products_listed_axis": ("Số sản phẩm trong danh sách", "Products listed"),
     "products_of_producer": ("Sản phẩm của chủ thể", "Producer's products"),
+    "rows_citing_n": ("{n} dòng dữ liệu trích dẫn nguồn này", "{n} rows cite it"),
     # tables for people (story/tables.py): column names and codes in words
     "locality": ("Địa phương", "Locality"),
     "valid_from": ("Hiệu lực từ", "Valid from"),

@@ -31,14 +31,14 @@ FONT = pdk.types.String(theme.MAP_FONT)
 
 # the canvas the view is fitted to: the map column at 1440 px, and a 390 px phone
 DESKTOP = (560, 560)
-PHONE = (350, 460)
+PHONE = (350, 420)
 
 # text sizes in pixels (province name, its notes, district names, a note line's height) on a desktop and a phone
 SIZES = {False: (18, 14, 13, 17), True: (15, 12, 11, 14)}
 GAP, MARGIN = 8, 12  # between a province and its label; kept free at the canvas's edge
 INK = [28, 40, 51]  # #1C2833
 MUTED_INK = [66, 73, 73]  # #424949: district names, 8.5:1 on the district fill
-COUNT_FILL = [*bytes.fromhex(theme.MAP_COUNT[1:]), 235]  # gold: dark text on it is 6.6:1
+COUNT_FILL = [*bytes.fromhex(theme.MAP_COUNT[1:]), 255]  # gold, opaque: dark text on it is 6.6:1
 RING = list(bytes.fromhex(theme.MAP_RING[1:]))
 DISTRICT_FILL = [236, 240, 241, 255]
 DISTRICT_LINE = [127, 140, 141]
@@ -250,9 +250,11 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             "tt_source": f"{t('source', lang)}: {source_text(r)}",
             "tt_extra": _text(r["address"]),
         })
+        rows[-1]["tt_body"] = "\n".join(x for x in (rows[-1]["tt_district"], rows[-1]["tt_count"],
+                                                     rows[-1]["tt_precision"], rows[-1]["tt_extra"]) if x)
     entries = pd.DataFrame(rows, columns=["point_id", "territory_key", "entry_kind", "district_code", "part_of",
                                           "lat", "lon", "count", "label", "radius", "tt_title", "tt_district",
-                                          "tt_count", "tt_precision", "tt_source", "tt_extra"])
+                                          "tt_count", "tt_precision", "tt_source", "tt_extra", "tt_body"])
     entries["count"] = entries["count"].astype(object).where(entries["count"].notna(), None)
     mapped = entries[entries.lat.notna()]
     unmapped = entries[entries.lat.isna()]
@@ -270,6 +272,8 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             "tt_title": s.name, "tt_district": province_label(s.province_code) if province_label else s.province_name,
             "tt_count": f"{t('unit_products', lang)}: {n}" if shade else "",
             "tt_precision": "", "tt_source": t("map_credit", lang), "tt_extra": "",
+            "tt_body": "\n".join(x for x in (province_label(s.province_code) if province_label else s.province_name,
+                                             f"{t('unit_products', lang)}: {n}" if shade else "") if x),
             "fill": [31, 97, 141, int(30 + 170 * n / max_products)] if shade and n else DISTRICT_FILL,
         }})
     layers = [pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="districts",
@@ -422,9 +426,9 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         # make it fetch its default Carto style from the internet); the boundaries are the basemap
         layers=layers, map_provider=None,
         initial_view_state=pdk.ViewState(**view),
-        tooltip={"html": "<b>{tt_title}</b><br/>{tt_district}<br/>{tt_count}<br/>{tt_precision}<br/>{tt_extra}"
-                         "<br/><i>{tt_source}</i>",
+        # one text field for the lines a place has (no empty lines); its line breaks show (pre-line)
+        tooltip={"html": "<b>{tt_title}</b><br/>{tt_body}<br/><i>{tt_source}</i>",
                  "style": {"backgroundColor": "#1C2833", "color": "white", "fontSize": "14px",
-                           "maxWidth": "min(320px, 80vw)", "whiteSpace": "normal", "lineHeight": "1.4"}},
+                           "maxWidth": "min(320px, 80vw)", "whiteSpace": "pre-line", "lineHeight": "1.4"}},
     )
     return deck, mapped, unmapped

@@ -15,10 +15,12 @@ CSS = f"""<style>
 [data-testid="stCaptionContainer"] a {{ color: {theme.LINK} !important; }}
 /* code blocks (citations, commands): one dark colour, no pale syntax colours */
 [data-testid="stCode"] code, [data-testid="stCode"] code .token {{ color: {theme.TEXT} !important; }}
-/* the map's tooltip on a phone: a card pinned to the foot of the map, never outside the screen */
+/* the map's tooltip: a card pinned to the map's lower right corner (deck.gl puts it at the pointer,
+   where the map's frame cut it off near the right edge); on a phone, across the map's foot */
+.deck-tooltip {{ transform: none !important; left: auto !important; top: auto !important; right: 8px !important;
+                bottom: 8px !important; max-width: min(340px, calc(100% - 16px)) !important; }}
 @media (max-width: 640px) {{
-  .deck-tooltip {{ transform: none !important; left: 6px !important; right: 6px !important; top: auto !important;
-                  bottom: 6px !important; max-width: none !important; }}
+  .deck-tooltip {{ left: 6px !important; right: 6px !important; bottom: 6px !important; max-width: none !important; }}
 }}
 .ocop-legend {{ color: {theme.TEXT}; font-size: 0.95rem; line-height: 1.4; }}
 .ocop-legend-item {{ display: flex; gap: 0.6rem; align-items: center; margin-bottom: 0.4rem; }}
@@ -32,8 +34,13 @@ CSS = f"""<style>
 
 
 def inject() -> None:
-    """Once per run, from app.py: the stylesheet of every page."""
-    st.html(CSS)
+    """Once per run, from app.py (inside the sidebar): the stylesheet of every page.
+
+    Not ``st.html``: a style-only ``st.html`` goes to Streamlit's event container, where it was seen to
+    vanish after some page loads (captions back at 3.9:1). A markdown element at a fixed place in the
+    sidebar stays; its style applies to the whole page, also where the sidebar is hidden (presentation).
+    """
+    st.markdown(CSS, unsafe_allow_html=True)
 
 
 def is_phone() -> bool:
