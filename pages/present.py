@@ -78,7 +78,8 @@ elif s.kind == "map":
     keys = points.territory_key.unique().tolist()
     codes = sorted(territories[territories.territory_key.isin(c.all_keys()) & (territories.level == "province")]
                    .code.unique())
-    deck_, mapped, unmapped = maps.build_deck(points, q("district_shapes", codes), {}, False, lang, c.name)
+    deck_, mapped, unmapped = maps.build_deck(points, q("district_shapes", codes), {}, False, lang, c.name,
+                                              size=(1800, 680), scale=1.5)  # projector: larger names
     st.pydeck_chart(deck_, height=680, width="stretch", key=f"slide_{i}")
     st.caption(t("map_legend", lang))
 elif s.kind == "sources":

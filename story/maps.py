@@ -200,13 +200,16 @@ def _text(value) -> str:
 def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, shade: bool, lang: str,
                name: Callable[[str], str], zoom: float | None = None, *,
                province_label: Callable[[str], str] | None = None, compact: bool = False,
-               size: tuple[int, int] | None = None):
+               size: tuple[int, int] | None = None, scale: float = 1.0):
     """(deck, mapped entries, unmapped entries) for the given sales-point rows and district shapes.
 
     ``name``: territory key -> the name used in words ("part of Sơn La's 10 points").
     ``province_label``: province code -> the label drawn on the map ("Tuyên Quang (đến 30/06/2025)");
     without it, the boundary data's province name. ``compact``: fit the view to a phone-sized canvas.
+    ``size``: the canvas (width, height) in pixels the view is fitted to. ``scale``: text and circles
+    larger by this factor (a projector: 1.5 at 1920 px wide).
     """
+    grow = (0.75 if compact else 1.0) * scale
     totals = points[points.entry_kind == "total"].set_index("point_id")
 
     def total_text(point_id) -> str:
@@ -241,7 +244,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             "lat": None if pd.isna(r["lat"]) else float(r["lat"]), "lon": None if pd.isna(r["lon"]) else float(r["lon"]),
             "count": count,
             "label": str(count) if count is not None else ("" if r["entry_kind"] == "locality" else "1"),
-            "radius": round((circle_radius(count) if r["entry_kind"] != "locality" else 11.0) * (0.75 if compact else 1), 1),
+            "radius": round((circle_radius(count) if r["entry_kind"] != "locality" else 11.0) * grow, 1),
             # tooltip fields: plain text; Streamlit escapes {field} values inside tooltip.html
             "tt_title": _text(r["name"]) or place,
             "tt_district": f"{t('district', lang)}: {place or t('not_published', lang)}",
@@ -303,7 +306,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
 
     # --- province labels, outside the province, where no other province or label is ----------------
     width, height = size or (PHONE if compact else DESKTOP)
-    NAME_SIZE, NOTE_SIZE, DISTRICT_SIZE, LINE = SIZES[bool(compact)]
+    NAME_SIZE, NOTE_SIZE, DISTRICT_SIZE, LINE = (round(x * scale) for x in SIZES[bool(compact)])
     whole = Box.of([p for pts in province_points.values() for p in pts] +
                    [(r.lon, r.lat) for r in mapped.itertuples()])
     labels = []
@@ -407,7 +410,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         labelled = mapped[mapped.label != ""]
         if not labelled.empty:
             layers.append(pdk.Layer("TextLayer", _records(labelled), id="count_labels",
-                                    get_position=["lon", "lat"], get_text="label", get_size=12 if compact else 15,
+                                    get_position=["lon", "lat"], get_text="label", get_size=round(15 * grow),
                                     size_units="'pixels'",
                                     get_color=INK, font_weight=700, character_set=CHARSET, font_family=FONT,
                                     get_text_anchor="'middle'", get_alignment_baseline="'center'"))
