@@ -131,11 +131,11 @@ def _date(col: str, precision: str | None = None):
     return render
 
 
-def _qualified(col: str, qualifier: str | None):
+def _qualified(col: str, qualifier: str | None, empty: str | None = None):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
         if missing(v):
-            return c.empty
+            return c.empty if empty is None else empty
         q = r.get(qualifier) if qualifier else None
         return fmt.qualified(v, None if missing(q) else q, lang)
     return render
@@ -195,7 +195,7 @@ def _latest(r: dict, lang: str, c: Ctx) -> str:
 
 def _latest_date(r: dict, lang: str, c: Ctx) -> str:
     v = r.get("latest_as_of")
-    return "" if missing(v) else fmt.partial_date(v, r.get("latest_precision"), lang)
+    return "" if missing(v) else date_text(v, r.get("latest_precision"), lang)
 
 
 def _territory(col: str):
@@ -271,7 +271,8 @@ COLUMNS: dict[str, Column] = {
     "s4": Column("stars_4", _qualified("s4", "s4_q")),
     "s5": Column("stars_5", _qualified("s5", "s5_q")),
     "s5p": Column("stars_5p", _qualified("s5p", "s5p_q")),
-    "rest": Column("stars_total", _qualified("rest", "qualifier")),
+    # a total whose split was not published: empty where the split was published
+    "rest": Column("stars_total", _qualified("rest", "qualifier", empty="")),
     "n": Column("col_n", _count("n")),
     "listed": Column("col_listed", _count("listed")),
     "producers": Column("count_listed", _count("producers")),
