@@ -367,7 +367,7 @@ S: dict[str, tuple[str, str]] = {
     # products page (ui-pages): producers published vs listed here, products per producer
     "producers_published": ("Tỉnh công bố", "Published by the province"),
     "producers_listed": ("Có trong danh sách này", "Listed here"),
-    "producers_published_short": ("tỉnh công bố", "published by the province"),
+    "producers_published_short": ("tỉnh công bố", "published"),
     "producers_listed_short": ("có trong danh sách này", "listed here"),
     "producers_title_split": ("tỉnh công bố {n} chủ thể ({date})", "the province published {n} producers ({date})"),
     "producers_title_total": ("tỉnh công bố {n} chủ thể ({date}), chưa công bố theo loại",

@@ -86,7 +86,8 @@ def chart(published: pd.DataFrame, listed: pd.DataFrame, lang: str, source_line:
     fig.update_xaxes(title_text=t("count_listed", lang), rangemode="tozero")
     theme.style(fig, lang, height=110 + 62 * max(1, len(types)), bottom=90, source_line=source_line)
     # the first row's bars say what they are (direct labels, no legend to match colours against)
-    fig.update_layout(margin_r=150, margin_t=20, showlegend=False)
+    longest = max((len(x) for tr in fig.data for x in (tr.text or ())), default=4)
+    fig.update_layout(margin_r=int(7.5 * longest) + 20, margin_t=20, showlegend=False)
     return fig
 
 
@@ -94,6 +95,9 @@ def top_chart(top: pd.DataFrame, lang: str, label) -> go.Figure:
     """The producers with the most products listed here: one bar each in the 'listed' colour, its name
     written above it (long names never cut by a narrow screen), its count at its end."""
     names = [f"{s} · {label(k)}" for s, k in zip(top.subject, top.territory_key)]
+    # a name and its territory on one line where it fits a phone, else the territory on its own line
+    lines_of = [[n] if len(n) <= 40 else textwrap.wrap(str(s), 40) + [label(k)]
+                for n, s, k in zip(names, top.subject, top.territory_key)]
     rows = list(range(len(names)))
     fig = go.Figure(go.Bar(
         y=rows, x=top.n.astype(int), orientation="h", marker_color=theme.MEANING_COLORS["listed"], width=0.45,
@@ -101,7 +105,7 @@ def top_chart(top: pd.DataFrame, lang: str, label) -> go.Figure:
         hovertext=[f"{esc(n)}<br>{esc(t(f'type_{ty}', lang))}: {fmt.number(v, lang)} {esc(t('unit_products', lang))}"
                    for n, ty, v in zip(names, top.subject_type.fillna('not_published'), top.n)],
         hoverinfo="text"))
-    wrapped = ["<br>".join(esc(x) for x in textwrap.wrap(name, 40)) for name in names]
+    wrapped = ["<br>".join(esc(x) for x in lines) for lines in lines_of]
     lines = max(w.count("<br>") + 1 for w in wrapped) if wrapped else 1
     for i, name in enumerate(wrapped):
         fig.add_annotation(x=0, y=i, yshift=13, xref="x", yref="y", text=name, showarrow=False, align="left",
