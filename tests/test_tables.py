@@ -171,3 +171,11 @@ def test_dates_without_their_precision_column_still_read_as_dates():
     out = tables.for_people(df, "en", ["latest_as_of", "rest"])
     assert out.iloc[:, 0].tolist() == ["11/07/2024", "2023", ""]
     assert out.iloc[:, 1].tolist() == ["", "more than 150", ""]  # a split that was published: no total here
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_province_picker_shows_names_never_keys(lang):
+    at = _run("pages/overview.py", lang)
+    options = at.selectbox(key="w_province").options
+    assert options[1:] == ["Sơn La", "Tuyên Quang"]
+    assert not any(re.search(r"\d{2}-\d{4}|\(\d+\)", o) for o in options)
