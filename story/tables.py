@@ -96,6 +96,26 @@ def target_text(row: dict, lang: str) -> str:
     return " ".join(p for p in (word, value, text(unit)) if p)
 
 
+def when_text(value) -> str:
+    """A moment as dd/mm/yyyy hh:mm (an ISO timestamp in the data's records)."""
+    if missing(value):
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def rows_text(value, lang: str) -> str:
+    """How many rows of which table, in words: {'product': 1, 'evaluation': 1} -> '1 sản phẩm, 1 đánh giá'."""
+    if isinstance(value, dict):
+        return ", ".join(f"{fmt.number(n, lang)} {words('tbl_', name, lang)}" for name, n in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return text(value)
+
+
 def confidence_text(code, lang: str) -> str:
     return words("conf_", code, lang)
 

@@ -179,3 +179,29 @@ def test_province_picker_shows_names_never_keys(lang):
     options = at.selectbox(key="w_province").options
     assert options[1:] == ["Sơn La", "Tuyên Quang"]
     assert not any(re.search(r"\d{2}-\d{4}|\(\d+\)", o) for o in options)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
+    """The Data page's tables (history of imports) once an editor has logged in."""
+    import shutil
+
+    from ocop_data import accounts, importer
+
+    data_dir = tmp_path / "instance"
+    data_dir.mkdir()
+    db = tmp_path / "ocop.duckdb"
+    shutil.copy(built_db, db)
+    monkeypatch.setenv("OCOP_DB", str(db))
+    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
+    accounts.set_password("bien-tap", "mật khẩu dài đủ", data_dir)
+    csv_text = "Tên sản phẩm,Tỉnh,Hạng sao,Nguồn\nChè thử bảng,14,4,seed-003\n".encode("utf-8")
+    importer.apply(importer.prepare("a.csv", csv_text, data_dir), "bien-tap", data_dir, db)
+    at = _run("pages/data.py", lang)
+    at.text_input[0].set_value("bien-tap")
+    at.text_input[1].set_value("mật khẩu dài đủ")
+    at.button[0].click().run()
+    assert not at.exception and at.tabs
+    found = problems(at, raw_names())
+    assert at.dataframe, "the history of imports is a table"
+    assert not found, "\n".join(found)

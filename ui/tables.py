@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from story import tables
-from story.tables import for_people, tidy  # noqa: F401  (the pages' one import for tables)
+from story.tables import (for_people, rows_text, tidy, when_text,  # noqa: F401  (the pages' one import for tables)
+                          words)
 
 # a column holding sentences wraps in a wide column instead of being cut at the default width
 _LONG = 60
