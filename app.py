@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from story.i18n import t
-from ui import shell, state
+from ui import shell, state, style
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
@@ -49,6 +49,9 @@ def main() -> None:
         with st.sidebar:
             st.caption(context.subtitle())
             print_button(context)
+            style.inject()  # the app's stylesheet, last in the sidebar: a stable place, no room taken
+    else:
+        style.inject()  # no sidebar on a slide: in the page, in a container the stylesheet itself hides
     try:
         nav.run()
     except Exception:  # a kind message in the user's language, never a traceback

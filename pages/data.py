@@ -9,7 +9,7 @@ import streamlit as st
 from ocop_data import accounts, importer, paths, templates
 from ocop_data.problems import BuildError
 from story.i18n import t
-from ui import frame
+from ui import frame, tables
 from ui.shell import ctx
 
 c = ctx()
@@ -124,11 +124,12 @@ with tab_history:
     if not entries:
         st.info(t("no_history", lang))
     else:
-        st.dataframe(pd.DataFrame([{t("version", lang): e["version"], t("when", lang): e["when"],
-                                    t("action", lang): e["action"], t("who", lang): e.get("user", ""),
-                                    t("file", lang): e.get("file", ""), "sha256": e.get("sha256", "")[:12],
-                                    t("rows", lang): str(e.get("rows", e.get("withdrawn", "")))}
-                                   for e in entries]), hide_index=True, width="stretch")
+        tables.show(pd.DataFrame([{t("version", lang): e["version"], t("when", lang): tables.when_text(e["when"]),
+                                   t("action", lang): tables.words("action_", e["action"], lang),
+                                   t("who", lang): e.get("user", ""), t("file", lang): e.get("file", ""),
+                                   t("checksum", lang): e.get("sha256", "")[:12],
+                                   t("rows", lang): tables.rows_text(e.get("rows", e.get("withdrawn", "")), lang)}
+                                  for e in entries]), lang, key="history_table")
         versions = [0] + [e["version"] for e in entries]
         target = st.selectbox(t("restore_to", lang), versions, index=max(0, len(versions) - 2), key="restore_to",
                               format_func=lambda v: t("version_shipped", lang) if v == 0 else f"{t('version', lang)} {v}")

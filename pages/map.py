@@ -1,12 +1,19 @@
-"""Bản đồ điểm bán / Sales-point map: points at the precision published, over district boundaries."""
+"""Bản đồ điểm bán / Sales-point map: points at the precision published, over district boundaries.
+
+The map reads without hovering (names, totals and counts drawn on it); beside it, a legend and each
+province's total in words, with what could not be placed; the coordinates table in an expander below.
+"""
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import streamlit as st
 
 from story import fmt, maps
+from story.cite import source_label
 from story.i18n import t
-from ui import frame, state
+from ui import frame, state, style, tables
 from ui.data import db, q
 from ui.shell import ctx
 
@@ -21,48 +28,85 @@ st.caption(t("map_subtitle", lang))
 
 points = q("sales_points", keys)
 territories = q("territories")
-codes = sorted(territories[territories.territory_key.isin(keys) & (territories.level == "province")].code.unique())
+chosen = territories[territories.territory_key.isin(keys) & (territories.level == "province")]
+codes = sorted(chosen.code.unique())
 shapes = q("district_shapes", codes)
 per_district = q("products_per_district", keys).set_index("district_code").products.to_dict()
 shade = state.widget(st.toggle, "shade", t("choropleth", lang))
 
+# the boundaries are those before 01/07/2025: a province code is labelled as the unit it was then
+# (the territory with that code that began first), e.g. 'Tuyên Quang (đến 30/06/2025)'
+first = chosen.assign(_from=chosen.valid_from.fillna("")).sort_values("_from").drop_duplicates("code")
+province_labels = tuple(sorted((r.code, c.label(r.territory_key)) for r in first.itertuples()))
+compact = style.is_phone()
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _deck(version: str, keys: tuple, codes: tuple, lang: str, shade: bool, names: tuple):
+def _deck(version: str, keys: tuple, codes: tuple, lang: str, shade: bool, names: tuple, labels: tuple,
+          compact: bool):
     # cached on the data version: the same deck object (and its JSON) for every viewer of this view
-    return maps.build_deck(points, shapes, per_district, shade, lang, lambda k: dict(names).get(k, k))
+    by_code = dict(labels)
+    return maps.build_deck(points, shapes, per_district, shade, lang, lambda k: dict(names).get(k, k),
+                           province_label=lambda code: by_code.get(code, code), compact=compact)
 
 
 deck, mapped, unmapped = _deck(db().version, tuple(keys), tuple(codes), lang, bool(shade),
-                               tuple(sorted(c.names.items())))
-st.pydeck_chart(deck, height=560, width="stretch", key="points_map")
-st.caption(t("map_legend", lang))
-st.caption(t("map_credit", lang))
+                               tuple(sorted(c.names.items())), province_labels, compact)
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    st.pydeck_chart(deck, height=maps.PHONE[1] if compact else maps.DESKTOP[1], width="stretch", key="points_map")
 
-for tot in points[points.entry_kind == "total"].to_dict("records"):
-    parts = points[points.part_of == tot["point_id"]]
-    line = t("total_points", lang).format(text=fmt.qualified(tot["count"], tot["count_qualifier"], lang),
-                                          territory=c.label(tot["territory_key"]), source=tot["source_id"])
-    listed = parts["count"].dropna()
-    if not listed.empty:
-        line += " " + t("listed_sum", lang).format(n=fmt.number(listed.sum(), lang))
-    st.markdown("- " + frame.md_escape(line))
-if not unmapped.empty:
-    st.warning(t("unmapped", lang).format(n=len(unmapped), names="; ".join(
-        frame.md_escape(f"{x.tt_title} ({x.tt_extra})" if x.tt_extra else x.tt_title) for x in unmapped.itertuples())))
 
+def legend_html() -> str:
+    """The legend, with the map's own symbols (CSS circles in ui/style.py); static words, escaped."""
+    item = '<div class="ocop-legend-item"><span class="ocop-sym {}" aria-hidden="true">{}</span><span>{}</span></div>'
+    return ('<div class="ocop-legend">'
+            + item.format("ocop-sym-count", "3", html.escape(t("map_legend_count", lang)))
+            + item.format("ocop-sym-ring", "", html.escape(t("map_legend_ring", lang)))
+            + f'<p>{html.escape(t("map_legend_touch", lang))}</p></div>')
+
+
+with right:
+    st.subheader(t("map_legend_title", lang), anchor=False)
+    st.html(legend_html())
+    st.subheader(t("map_by_province", lang), anchor=False)
+    lines = []
+    for tot in points[points.entry_kind == "total"].to_dict("records"):
+        parts = points[points.part_of == tot["point_id"]]
+        line = t("map_total_line", lang).format(
+            text=t("points_at", lang).format(n=fmt.qualified(tot["count"], tot["count_qualifier"], lang)),
+            date=fmt.partial_date(tot["as_of"], tot["as_of_precision"], lang))
+        listed = parts["count"].dropna()
+        if not listed.empty:
+            line += " " + t("listed_sum", lang).format(n=fmt.number(listed.sum(), lang))
+        places = parts[parts.entry_kind == "locality"]
+        if not places.empty:
+            line += " " + t("map_localities_line", lang).format(
+                places=", ".join(places.district.fillna(places.locality).astype(str)))
+        lines.append(f"- **{frame.md_escape(c.label(tot['territory_key']))}**: {frame.md_escape(line)}")
+    if not unmapped.empty:
+        lines.append("- " + frame.md_escape(t("map_not_located", lang).format(names="; ".join(
+            f"{x.tt_title} ({x.tt_extra})" if x.tt_extra else x.tt_title for x in unmapped.itertuples()))))
+    st.markdown("\n".join(lines))
+    frame.caption(points.drop_duplicates("source_id").to_dict("records"), lang, notes=[t("map_credit", lang)])
+
+sources = {r["source_id"]: source_label(r, lang) for r in points.drop_duplicates("source_id").to_dict("records")}
+place = points.district.fillna(points.locality)
 table = pd.DataFrame({
     t("territory", lang): [c.label(k) for k in points.territory_key],
     t("kind", lang): [t(f"entry_{k}", lang) for k in points.entry_kind],
-    t("district", lang): points.district.fillna(points.locality).fillna(t("not_published", lang)),
-    t("name", lang): points.name.fillna(t("not_published", lang)),
-    t("address", lang): points.address.fillna(t("not_published", lang)),
+    t("place", lang): [p if isinstance(p, str) else "" for p in place],
+    t("name", lang): points.name.fillna(""),
+    t("address", lang): points.address.fillna(""),
     t("count", lang): [fmt.qualified(n, qq or "exact", lang) if pd.notna(n) else (
-        t("split_not_published", lang) if k == "locality" else t("not_published", lang))
+        t("map_locality_count", lang) if k == "locality" else ("1" if k == "point" else t("not_published", lang)))
         for n, qq, k in zip(points["count"], points.count_qualifier, points.entry_kind)],
     t("precision", lang): [t(f"prec_{p}", lang) for p in points.precision],
-    "lat": points.lat, "lon": points.lon,
-    t("source", lang): points.source_id,
+    t("lat", lang): [fmt.number(v, lang, 4) if pd.notna(v) else t("no_coordinates", lang) for v in points.lat],
+    t("lon", lang): [fmt.number(v, lang, 4) if pd.notna(v) else t("no_coordinates", lang) for v in points.lon],
+    t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(points.as_of, points.as_of_precision)],
+    t("source", lang): [sources.get(s, s) for s in points.source_id],
 })
-st.dataframe(table, hide_index=True, width="stretch")
-frame.caption(points.drop_duplicates("source_id").to_dict("records"), lang, notes=[t("map_credit", lang)])
-frame.downloads(table, "ocop_sales_points", lang, "points")
+with st.expander(t("map_coordinates", lang)):
+    shown = tables.show(table, lang, key="points_table")
+    frame.downloads(shown, "ocop_sales_points", lang, "points")

@@ -1,4 +1,8 @@
-"""Sản phẩm & chủ thể / Products & subjects: search, facets, star history, producers by type."""
+"""Sản phẩm & chủ thể / Products & subjects: search, facets, star history, producers by type.
+
+The search box, the facets and the table run as a fragment: typing reruns that block alone, and the
+address bar keeps q=, stars=… (ui.shell.fragment). Choosing a product in it opens its details below.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -7,9 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from story import certificates as cert_words
-from story import charts, fmt
+from story import fmt, producers
+from story.cite import source_label
 from story.i18n import t
-from ui import frame, state
+from ui import frame, shell, state, tables
 from ui.data import figure, q
 from ui.shell import ctx
 from ui.targets import evaluate
@@ -19,91 +24,115 @@ for name in ("district", "group", "stars", "stype", "year"):
     state.define(name, [], "list", page=PAGE)
 state.define("q", "", page=PAGE)
 state.define("product", "", page=PAGE)
+SHOW = 500  # never send the browser more rows than it draws
+DRAWN = "_product_drawn"  # the product whose details the last full run drew
 
 c = ctx()
 lang = c.lang
 keys = c.all_keys()
+NP = t("not_published", lang)
 st.title(t("page_products", lang), anchor=False)
 
-facets = q("product_facets", keys)
-NP = t("not_published", lang)
-counts = {name: dict(zip(f.value, f.n)) for name, f in facets.items()}
-district_names = dict(zip(facets["district"].value, facets["district"].label))
+
+def sources_of(rows: pd.DataFrame) -> dict:
+    """source id -> the source's short name (its title, else publisher and date, else its host)."""
+    return {r["source_id"]: source_label(r, lang) for r in rows.drop_duplicates("source_id").to_dict("records")}
 
 
-def facet_label(name: str, value: str) -> str:
-    """A facet value as shown, with how many products carry it; '' is "not published"."""
-    n = counts[{"stype": "subject_type"}.get(name, name)].get(value, 0)
-    if value == "":
-        text = NP
-    elif name == "stars":
-        text = t(f"stars_{value}", lang)
-    elif name == "stype":
-        text = t(f"type_{value}", lang)
-    elif name == "district":
-        text = district_names.get(value, value)
-    else:
-        text = value
-    return f"{text} ({n})"
+@shell.fragment
+def finder() -> None:
+    """Search, facets, the table and the product picker: reruns alone as the reader types or filters."""
+    facets = q("product_facets", keys)
+    counts = {name: dict(zip(f.value, f.n)) for name, f in facets.items()}
+    district_names = dict(zip(facets["district"].value, facets["district"].label))
+
+    def facet_label(name: str, value: str) -> str:
+        """A facet value as shown, with how many products carry it; '' is "not published"."""
+        n = counts[{"stype": "subject_type"}.get(name, name)].get(value, 0)
+        if value == "":
+            text = NP
+        elif name == "stars":
+            text = t(f"stars_{value}", lang)
+        elif name == "stype":
+            text = t(f"type_{value}", lang)
+        elif name == "district":
+            text = district_names.get(value, value)
+        else:
+            text = value
+        return f"{text} ({n})"
+
+    search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
+    cols = st.columns(5)
+    chosen = {}
+    for col, (name, facet_name, label) in zip(cols, [("district", "district", "district"), ("group", "group", "group"),
+                                                     ("stars", "stars", "stars"),
+                                                     ("stype", "subject_type", "subject_type"),
+                                                     ("year", "year", "year")]):
+        options = facets[facet_name].value.tolist()
+        with col:
+            chosen[name] = state.widget(
+                st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
+                format_func=lambda v, n=name: facet_label(n, v),
+                valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
+
+    products = q("product_table", keys, search or "", districts=chosen["district"], groups=chosen["group"],
+                 stars=chosen["stars"], subject_types=chosen["stype"],
+                 years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
+    listed = q("coverage", keys)
+    st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
+               " · ".join(f"{c.label(r.territory_key)}: {fmt.number(r.listed, lang)}" for r in listed.itertuples()
+                          if r.listed))
+    per_producer = q("producers_by_products", keys, 1_000_000).set_index("subject_id").n.to_dict()
+    names = sources_of(products)
+    shown = pd.DataFrame({
+        t("product", lang): products.name,
+        t("subject", lang): products.subject.fillna(NP),
+        t("products_of_producer", lang): [fmt.number(per_producer[s], lang) if isinstance(s, str) and s in
+                                          per_producer else "" for s in products.subject_id],
+        t("subject_type", lang): [t(f"type_{v}", lang) if isinstance(v, str) else NP for v in products.subject_type],
+        t("district", lang): [(d + (" " + t("derived_suffix", lang) if dd else "")) if isinstance(d, str) else NP
+                              for d, dd in zip(products.district, products.district_derived.fillna(False))],
+        t("stars", lang): [t(f"stars_{v}", lang) if isinstance(v, str) else NP for v in products.stars],
+        t("decided", lang): [fmt.partial_date(d, p, lang) if isinstance(d, str) else NP
+                             for d, p in zip(products.decided, products.decided_precision)],
+        t("group", lang): [(g + (" " + t("classified", lang) if gc else "")) if isinstance(g, str) else NP
+                           for g, gc in zip(products.product_group, products.group_classified.fillna(False))],
+        t("territory", lang): [c.label(k) for k in products.territory_key],
+        t("source", lang): [names.get(s, s) for s in products.source_id],
+    })
+    if len(shown) > SHOW:
+        st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(shown), lang)))
+    tables.show(shown, lang, key="products_table", max_rows=SHOW,
+                height=min(560, 38 + 35 * max(1, min(len(shown), SHOW))))
+    frame.caption(products.drop_duplicates("source_id").to_dict("records"), lang)
+    frame.downloads(shown, "ocop_products", lang, "products")
+
+    # the product picker: its details (below, outside this block) are drawn by a full run
+    ids = products.product_id.head(SHOW).tolist()
+    everything = q("product_table", keys)
+    if state.get("product") in set(everything.product_id) and state.get("product") not in ids:
+        ids.append(state.get("product"))  # a shared link to a product further down the list, or filtered out
+    labels = dict(zip(everything.product_id, everything.name + " · " + everything.subject.fillna(NP)))
+    if state.get("product") and state.get("product") not in labels:  # a link to a product that was split
+        succ = q("product_successors", state.get("product"))
+        if not succ.empty:
+            st.info(t("split_into", lang).format(names="; ".join(succ.name.fillna(succ.product_id))))
+    pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
+                       format_func=lambda v: "—" if v == "" else labels.get(v, v),
+                       valid=lambda v: v if v in ids else "")
+    if shell.in_fragment_rerun() and (pid or "") != st.session_state.get(DRAWN, ""):
+        st.rerun()  # a product was chosen: the whole page runs, and draws its details
 
 
-search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
-cols = st.columns(5)
-chosen = {}
-for col, (name, facet_name, label) in zip(cols, [("district", "district", "district"), ("group", "group", "group"),
-                                                 ("stars", "stars", "stars"), ("stype", "subject_type", "subject_type"),
-                                                 ("year", "year", "year")]):
-    options = facets[facet_name].value.tolist()
-    with col:
-        chosen[name] = state.widget(
-            st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
-            format_func=lambda v, n=name: facet_label(n, v),
-            valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
-
-products = q("product_table", keys, search or "", districts=chosen["district"], groups=chosen["group"],
-             stars=chosen["stars"], subject_types=chosen["stype"],
-             years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
-listed = q("coverage", keys)
-st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
-           " · ".join(f"{c.label(r.territory_key)}: {fmt.number(r.listed, lang)}" for r in listed.itertuples()
-                      if r.listed))
-
-shown = pd.DataFrame({
-    t("product", lang): products.name,
-    t("subject", lang): products.subject.fillna(NP),
-    t("subject_type", lang): [t(f"type_{v}", lang) if isinstance(v, str) else NP for v in products.subject_type],
-    t("district", lang): [(d + (" " + t("derived", lang) if dd else "")) if isinstance(d, str) else NP
-                          for d, dd in zip(products.district, products.district_derived.fillna(False))],
-    t("stars", lang): [t(f"stars_{v}", lang) if isinstance(v, str) else NP for v in products.stars],
-    t("decided", lang): [fmt.partial_date(d, p, lang) if isinstance(d, str) else NP
-                         for d, p in zip(products.decided, products.decided_precision)],
-    t("group", lang): [(g + (" " + t("classified", lang) if gc else "")) if isinstance(g, str) else NP
-                       for g, gc in zip(products.product_group, products.group_classified.fillna(False))],
-    t("territory", lang): [c.label(k) for k in products.territory_key],
-    t("source", lang): products.source_id,
-})
-SHOW = 500  # never send the browser more rows than it draws
-if len(shown) > SHOW:
-    st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(shown), lang)))
-st.dataframe(shown.head(SHOW), hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, min(len(shown), SHOW))))
-frame.caption(products.drop_duplicates("source_id").to_dict("records"), lang)
-frame.downloads(shown, "ocop_products", lang, "products")
+finder()
 
 # --- one product's star history ---------------------------------------------------------
-st.subheader(t("product_view", lang), anchor=False)
-ids = products.product_id.head(SHOW).tolist()
-if state.get("product") in set(products.product_id) and state.get("product") not in ids:
-    ids.append(state.get("product"))  # a shared link to a product further down the list
-names = dict(zip(products.product_id, products.name + " · " + products.subject.fillna(NP)))
-if state.get("product") and state.get("product") not in names:  # a link to a product that was split
-    succ = q("product_successors", state.get("product"))
-    if not succ.empty:
-        st.info(t("split_into", lang).format(names="; ".join(succ.name.fillna(succ.product_id))))
-pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
-                   format_func=lambda v: "—" if v == "" else names.get(v, v),
-                   valid=lambda v: v if v in ids else "")
-if pid:
-    row = products[products.product_id == pid].iloc[0]
+pid = state.get("product") or ""
+st.session_state[DRAWN] = pid
+everything = q("product_table", keys)
+if pid and pid in set(everything.product_id):
+    row = everything[everything.product_id == pid].iloc[0]
+    st.subheader(t("product_view", lang), anchor=False)
     with st.container(border=True):
         # markdown-escaped: whatever the name holds shows as plain text, never as markup
         st.subheader(frame.md_escape(row["name"]), anchor=False)
@@ -118,40 +147,60 @@ if pid:
             t("level", lang): [t(f"level_{v}", lang) for v in hist.level],
             t("kind", lang): [t(f"kind_{v}", lang) for v in hist.kind],
             t("expires", lang): [fmt.day(e, lang) if pd.notna(e) else t("expiry_unknown", lang) for e in hist.expires],
-            t("source", lang): hist.source_id,
+            t("source", lang): [sources_of(hist).get(s, s) for s in hist.source_id],
         })
-        st.dataframe(ht, hide_index=True, width="stretch")
+        tables.show(ht, lang, key="history_table")
         st.caption(frame.md_escape(cert_words.product_summary(q("product_certificates", pid, date.today()), lang)))
         frame.caption(hist.to_dict("records") + [row.to_dict()], lang)
 
-# --- producers by type -------------------------------------------------------------------
+# --- producers by type: what the province published beside what is listed here -------------------
 st.divider()
 subjects = q("subjects_by_type", keys)
 for key in keys:
-    sub = subjects[subjects.territory_key == key]
-    if sub.empty:
+    listed_here = subjects[subjects.territory_key == key]
+    published = q("subject_split", key)
+    totals = q("comparable_figures", key, "subjects_total")
+    total = frame.records(totals.tail(1))[0] if not totals.empty else None
+    if listed_here.empty and published.empty:
         continue
-    n = int(sub.listed.iloc[0])
+    n_listed = int(listed_here.n.sum()) if not listed_here.empty else 0
     src = q("product_table", [key]).drop_duplicates("source_id")
-    fig = figure(("subjects", lang, key), lambda: charts.subjects_chart(
-        sub, lang, f"{t('sources', lang)}: " + ", ".join(sorted(src.source_id))))
-    table = pd.DataFrame({t("subject_type", lang): [t(f"type_{v}", lang) for v in sub.subject_type],
-                          t("count_listed", lang): sub.n.astype(int)})
-    frame.chart_block(key=f"subjects_{key}", title=f"{t('subjects_title', lang)} · {c.label(key)}",
-                      subtitle=t("subjects_subtitle", lang).format(n=fmt.number(n, lang)),
-                      fig=fig, table=table, sources=src.to_dict("records"),
-                      lang=lang, file_name=f"ocop_subjects_{key}")
+    cited = sorted(set(published.source_id) | set(src.source_id))
+    fig = figure(("producers", lang, key), lambda: producers.chart(
+        published, listed_here, lang, f"{t('sources', lang)}: " + ", ".join(cited)))
+    frame.chart_block(key=f"subjects_{key}",
+                      title=producers.title(c.label(key), published, total, n_listed, lang),
+                      subtitle=t("producers_subtitle", lang),
+                      fig=fig, table=producers.split_table(published, listed_here, lang),
+                      sources=q("source_rows", cited).to_dict("records"),
+                      lang=lang, file_name=f"ocop_producers_{key}")
     shares = evaluate([key])
     if not shares.empty:
         shares = shares[shares.metric.isin(["share_subjects_coop_group_household", "share_subjects_sme"])]
     if not shares.empty:
         st.markdown(f"**{t('kh77_shares', lang)}**")
-        st.dataframe(pd.DataFrame({
+        tables.show(pd.DataFrame({
             t("target", lang): shares["description_en" if lang == "en" else "description_vi"],
             t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(shares.deadline,
                                                                              shares.deadline_precision)],
             t("status", lang): [t(f"status_{s}", lang) for s in shares.status],
-            t("source", lang): shares.source_id}), hide_index=True, width="stretch")
+            t("source", lang): shares.source_id}), lang, key=f"shares_{key}")
+
+# --- products per producer: who has the most -----------------------------------------------------
+top = q("producers_by_products", keys, 10)
+if not top.empty:
+    frame.chart_block(
+        key="top_producers",
+        title=t("top_producers_title", lang).format(name=top.subject.iloc[0], n=fmt.number(top.n.iloc[0], lang)),
+        subtitle=t("top_producers_subtitle", lang),
+        fig=figure(("top_producers", lang, tuple(keys)), lambda: producers.top_chart(top, lang, c.label)),
+        table=pd.DataFrame({t("subject", lang): top.subject,
+                            t("subject_type", lang): [t(f"type_{v}", lang) for v in top.subject_type.fillna(
+                                "not_published")],
+                            t("territory", lang): [c.label(k) for k in top.territory_key],
+                            t("products_listed_axis", lang): top.n}),
+        sources=q("product_table", keys).drop_duplicates("source_id").to_dict("records"), lang=lang,
+        file_name="ocop_top_producers")
 
 # --- due for re-evaluation ------------------------------------------------------------------
 st.divider()
@@ -170,5 +219,5 @@ else:
         t("days_left", lang): due.days_left.astype(int), t("source", lang): due.source_id})
     if len(dt) > SHOW:
         st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(dt), lang)))
-    st.dataframe(dt.head(SHOW), hide_index=True, width="stretch")
-    frame.downloads(dt, "ocop_due_for_reevaluation", lang, "due")
+    tables.show(dt, lang, key="due_table", max_rows=SHOW)
+    frame.downloads(tables.tidy(dt, lang), "ocop_due_for_reevaluation", lang, "due")

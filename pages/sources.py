@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from story import cite as citing
-from story import fmt
+from story import fmt, tables
 from story.i18n import t
 from ui import frame, state
 from ui.data import q
@@ -29,7 +29,7 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         t("metric", lang): figs["metric_en" if lang == "en" else "metric_vi"],
         t("value", lang): [fmt.qualified(v, qq, lang) for v, qq in zip(figs.value, figs.qualifier)],
         t("kind", lang): [t(k, lang) for k in figs.kind],
-        t("confidence", lang): [f"{cf} ⚠ {t('doubtful', lang)}" if cf == "L" else cf for cf in figs.confidence],
+        t("confidence", lang): [tables.confidence_text(cf, lang) for cf in figs.confidence],
         t("source", lang): figs.source_id,
         t("note", lang): figs.note.fillna(""),
     })
@@ -105,8 +105,8 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
         t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
         t("source", lang): [labels.get(x, "") for x in figs.source_id],
-        t("note", lang): [(n_vi if lang == "vi" and isinstance(n_vi, str) else n) or "" for n, n_vi in
-                          zip(figs.note, figs.note_vi)],
+        t("note", lang): [tables.text(n_vi if lang == "vi" and isinstance(n_vi, str) and n_vi else n)
+                          for n, n_vi in zip(figs.note, figs.note_vi)],
     })
 
 

@@ -485,3 +485,17 @@ def published_percent(cur, key: str, metric: str, as_of: str | None) -> float | 
         WHERE territory_key = ? AND metric = ? AND as_of = ? AND kind = 'reported' AND district_code IS NULL
         ORDER BY confidence, source_id LIMIT 1""", [key, f"{metric}_pct_of_plan", as_of]).fetchone()
     return None if row is None else float(row[0])
+
+
+__all__ += ["producers_by_products"]
+
+
+def producers_by_products(cur, keys: list[str], limit: int = 10) -> pd.DataFrame:
+    """The producers with the most products listed here (ties by name), with their type and territory."""
+    return _df(cur, """
+        SELECT sj.subject_id, sj.name AS subject, sj.subject_type, p.territory_key, count(*) AS n
+        FROM product p JOIN subject sj ON sj.subject_id = p.subject_id
+        WHERE list_contains(?, p.territory_key)
+        GROUP BY ALL
+        ORDER BY n DESC, subject COLLATE vi
+        LIMIT ?""", [keys, limit])

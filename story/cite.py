@@ -97,7 +97,8 @@ def source_label(src: dict, lang: str) -> str:
         parts.append(fmt.approx_date(s["published"], s["published_precision"], lang))
     if parts:
         return ", ".join(parts)
-    return host(s["address"]) or str(s["source_id"])
+    # a bare "www.host" would be turned into a link by markdown (a link inside a button, in an expander label)
+    return (host(s["address"]) or "").removeprefix("www.") or str(s["source_id"])
 
 
 def cite(src: dict, lang: str) -> str:

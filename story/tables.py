@@ -1,25 +1,445 @@
-"""People's tables for the charts' table view and downloads (no streamlit).
+"""Tables for people (no streamlit): people's column names, vi-VN numbers and dates, qualifiers in words
+("trên 20"), and never None/nan/NaT/<NA> or a data file's code (territory_key, as_of_precision, s5p, rest,
+more_than, H/M/L…).
 
-The same figures as the chart, with translated column names, vi-VN numbers and dates, qualifiers
-in words ("trên 150"), the source by name, and no raw codes, None or nan.
+Two ways in:
+
+- ``for_people(df, lang, columns, territory=..., source=...)`` turns a query result (raw column names)
+  into the table people read: each raw column has one rendering here (a date with its precision, a value
+  with its qualifier, a star tier, a status…); the columns that only qualify another (``as_of_precision``,
+  ``qualifier``, ``s3_q``…) are read with it and never shown alone.
+- ``tidy(df, lang)`` is the last pass over a table a page built itself: numbers formatted for the language,
+  dates as dd/mm/yyyy, yes/no in words, missing cells empty. A raw column left in it is rendered as
+  ``for_people`` would, so a page that hands over a query result by mistake still shows people's words.
+
+The pages, the chart/table toggle (``ui.frame.chart_block``), the presentation and the downloads use the
+same frames, so a CSV holds exactly what the table shows.
 """
 from __future__ import annotations
 
-from typing import Callable
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Callable, Iterable
 
 import pandas as pd
 
 from . import findings, fmt
 from .cite import source_label
-from .i18n import t
+from .i18n import S, t
 
+Label = Callable[[str], str]
+
+
+def missing(value) -> bool:
+    """True for None, NaN, NaT, pd.NA (and an empty string)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, (list, tuple, dict)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def words(prefix: str, code, lang: str, empty: str = "") -> str:
+    """A code in words: words("stars_", "5p", "vi") -> "Tiềm năng 5 sao"; an unknown code stays as it is."""
+    if missing(code):
+        return empty
+    key = f"{prefix}{code}"
+    return t(key, lang) if key in S else str(code)
+
+
+def text(value, empty: str = "") -> str:
+    return empty if missing(value) else str(value)
+
+
+def _number(value, lang: str, empty: str) -> str:
+    if missing(value):
+        return empty
+    v = float(value)
+    return fmt.number(v, lang, 0 if v.is_integer() else 1)
+
+
+def date_text(value, precision: str | None, lang: str) -> str:
+    """A date at its precision ('11/07/2024', '07/2024', '2024', '2023 (suy ra)'), from an ISO prefix or a date."""
+    if missing(value):
+        return t("undated", lang)
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        value = value.strftime("%Y-%m-%d")
+    value = str(value)
+    if missing(precision):
+        precision = {10: "day", 7: "month"}.get(len(value), "year")
+    if precision == "month":
+        value = value[:7]
+    elif precision in ("year", "inferred"):
+        value = value[:4]
+    return fmt.partial_date(value, precision, lang)
+
+
+def target_text(row: dict, lang: str) -> str:
+    """A target's value in words: "ít nhất 280 sản phẩm", "15–20 sản phẩm", "tất cả"."""
+    comparison = row.get("comparison")
+    word = words("cmpw_", comparison, lang)
+    if missing(row.get("value")):
+        return word if comparison == "all" else t("not_published", lang)
+    value = _number(row["value"], lang, "")
+    if comparison == "range" and not missing(row.get("value_high")):
+        value += "–" + _number(row["value_high"], lang, "")
+        word = ""
+    unit = row.get("unit_en" if lang == "en" else "unit_vi")
+    return " ".join(p for p in (word, value, text(unit)) if p)
+
+
+def when_text(value) -> str:
+    """A moment as dd/mm/yyyy hh:mm (an ISO timestamp in the data's records)."""
+    if missing(value):
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def rows_text(value, lang: str) -> str:
+    """How many rows of which table, in words: {'product': 1, 'evaluation': 1} -> '1 sản phẩm, 1 đánh giá'."""
+    if isinstance(value, dict):
+        return ", ".join(f"{fmt.number(n, lang)} {words('tblname_', name, lang)}" for name, n in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return text(value)
+
+
+def confidence_text(code, lang: str) -> str:
+    return words("conf_", code, lang)
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # an i18n key
+    render: Callable[[dict, str, "Ctx"], str]
+
+
+@dataclass(frozen=True)
+class Ctx:
+    territory: Label | None
+    source: Label
+    empty: str  # what a missing figure shows ("chưa công bố")
+
+
+def _by_lang(vi: str, en: str, empty_key: str | None = None):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(en if lang == "en" else vi)
+        if missing(v):
+            v = r.get(vi)  # an English rendering not written yet: the Vietnamese words
+        return text(v, t(empty_key, lang) if empty_key else "")
+    return render
+
+
+def _date(col: str, precision: str | None = None):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(col)
+        if missing(v):
+            return t("undated", lang) if precision else ""
+        return date_text(v, r.get(precision) if precision else None, lang)
+    return render
+
+
+def _qualified(col: str, qualifier: str | None, empty: str | None = None):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(col)
+        if missing(v):
+            return c.empty if empty is None else empty
+        q = r.get(qualifier) if qualifier else None
+        return fmt.qualified(v, None if missing(q) else q, lang)
+    return render
+
+
+def _coded(col: str, prefix: str, empty_key: str | None = None):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        return words(prefix, r.get(col), lang, t(empty_key, lang) if empty_key else "")
+    return render
+
+
+def _plain(col: str, empty_key: str | None = None):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        return text(r.get(col), t(empty_key, lang) if empty_key else "")
+    return render
+
+
+def _count(col: str):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        return _number(r.get(col), lang, c.empty)
+    return render
+
+
+def _kind(r: dict, lang: str, c: Ctx) -> str:
+    """'kind' is a figure's (reported, estimate, derived), an evaluation's or an event's kind."""
+    v = r.get("kind")
+    for prefix in ("fk_", "kind_", "ev_"):
+        if not missing(v) and f"{prefix}{v}" in S:
+            return t(f"{prefix}{v}", lang)
+    return text(v)
+
+
+def _coordinate(col: str):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(col)
+        return t("no_coordinates", lang) if missing(v) else fmt.number(float(v), lang, 4)
+    return render
+
+
+def _bool(col: str):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(col)
+        return "" if missing(v) else t("yes" if bool(v) else "no", lang)
+    return render
+
+
+def _percent(r: dict, lang: str, c: Ctx) -> str:
+    return "–" if missing(r.get("percent")) else fmt.percent(r["percent"], lang)
+
+
+def _latest(r: dict, lang: str, c: Ctx) -> str:
+    v = r.get("latest_value")
+    if missing(v):
+        return t("not_published", lang)
+    return fmt.qualified(v, None if missing(r.get("latest_qualifier")) else r["latest_qualifier"], lang)
+
+
+def _latest_date(r: dict, lang: str, c: Ctx) -> str:
+    v = r.get("latest_as_of")
+    return "" if missing(v) else date_text(v, r.get("latest_precision"), lang)
+
+
+def _territory(col: str):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(col)
+        if missing(v):
+            return ""
+        if c.territory is None:  # no label function: the row's own name, never the key
+            name = r.get("territory_en" if lang == "en" else "territory_vi")
+            return str(v) if missing(name) else str(name)
+        return c.territory(str(v))
+    return render
+
+
+def _source(col: str):
+    def render(r: dict, lang: str, c: Ctx) -> str:
+        v = r.get(col)
+        return "" if missing(v) else c.source(str(v))
+    return render
+
+
+def _confidence(r: dict, lang: str, c: Ctx) -> str:
+    return confidence_text(r.get("confidence"), lang)
+
+
+def _doubtful(r: dict, lang: str, c: Ctx) -> str:
+    return f"⚠ {t('doubtful', lang)}" if r.get("doubtful") is True else ""
+
+
+# one rendering per raw column (the label is an i18n key)
+COLUMNS: dict[str, Column] = {
+    "territory_key": Column("territory", _territory("territory_key")),
+    "territory_vi": Column("territory", _by_lang("territory_vi", "territory_en")),
+    # columns a page made before handing over a query result (already in words)
+    "territory": Column("territory", _plain("territory")),
+    "when": Column("date", _plain("when")),
+    "what": Column("metric", _plain("what")),
+    "kind_label": Column("kind", _plain("kind_label")),
+    "district": Column("district", _plain("district")),
+    "locality": Column("locality", _plain("locality")),
+    "name": Column("name", _plain("name")),
+    "name_vi": Column("name", _by_lang("name_vi", "name_en")),
+    "subject": Column("subject", _plain("subject", "not_published")),
+    "subject_type": Column("subject_type", _coded("subject_type", "type_", "not_published")),
+    "address": Column("address", _plain("address", "not_published")),
+    "as_of": Column("as_of", _date("as_of", "as_of_precision")),
+    "date": Column("date", _date("date", "date_precision")),
+    "decided": Column("decided", _date("decided", "decided_precision")),
+    "deadline": Column("deadline", _date("deadline", "deadline_precision")),
+    "published": Column("published", _date("published", "published_precision")),
+    "gathered": Column("gathered", _date("gathered", "gathered_precision")),
+    "opened": Column("opened", _date("opened", "opened_precision")),
+    "plan_date": Column("plan_date", _date("plan_date", "plan_date_precision")),
+    "valid_from": Column("valid_from", _date("valid_from", "valid_from_precision")),
+    "valid_to": Column("valid_to", _date("valid_to", "valid_to_precision")),
+    "unit_abolished_on": Column("unit_abolished_on", _date("unit_abolished_on", "unit_abolished_on_precision")),
+    "expires": Column("expires", lambda r, lang, c: fmt.day(r["expires"], lang) if not missing(r.get("expires"))
+                      else t("expiry_unknown", lang)),
+    "metric_vi": Column("metric", _by_lang("metric_vi", "metric_en")),
+    "unit_vi": Column("unit", _by_lang("unit_vi", "unit_en")),
+    "plan_vi": Column("plan", _by_lang("plan_vi", "plan_en")),
+    "plan_number": Column("plan_number", _plain("plan_number")),
+    "description_vi": Column("description", _by_lang("description_vi", "description_en")),
+    "title_vi": Column("title", _by_lang("title_vi", "title_en")),
+    "title": Column("title", lambda r, lang, c: "" if missing(r.get("title")) or r["title"] == "not stated"
+                    else str(r["title"])),
+    "publisher": Column("publisher", lambda r, lang, c: t("not_stated", lang) if missing(r.get("publisher")) or
+                        r["publisher"] == "not stated" else str(r["publisher"])),
+    "value": Column("value", _qualified("value", "qualifier")),
+    "count": Column("count", _qualified("count", "count_qualifier")),
+    "total": Column("col_total", _qualified("total", "total_q")),
+    "s3": Column("stars_3", _qualified("s3", "s3_q")),
+    "s4": Column("stars_4", _qualified("s4", "s4_q")),
+    "s5": Column("stars_5", _qualified("s5", "s5_q")),
+    "s5p": Column("stars_5p", _qualified("s5p", "s5p_q")),
+    # a total whose split was not published: empty where the split was published
+    "rest": Column("stars_total", _qualified("rest", "qualifier", empty="")),
+    "n": Column("col_n", _count("n")),
+    "listed": Column("col_listed", _count("listed")),
+    "producers": Column("count_listed", _count("producers")),
+    "days_left": Column("days_left", _count("days_left")),
+    "points": Column("col_points", _count("points")),
+    "rows_citing": Column("rows_citing", _count("rows_citing")),
+    "figures": Column("col_figures", _count("figures")),
+    "lat": Column("lat", _coordinate("lat")),
+    "lon": Column("lon", _coordinate("lon")),
+    "stars": Column("stars", _coded("stars", "stars_", "not_published")),
+    "star": Column("stars", _coded("star", "stars_")),
+    "level": Column("level", _coded("level", "level_")),
+    "kind": Column("kind", _kind),
+    "entry_kind": Column("kind", _coded("entry_kind", "entry_")),
+    "precision": Column("precision", _coded("precision", "prec_")),
+    "status": Column("status", _coded("status", "status_")),
+    "confidence": Column("confidence", _confidence),
+    "doubtful": Column("doubtful_col", _doubtful),
+    "comparison": Column("target_value", lambda r, lang, c: target_text(r, lang)),
+    "latest_value": Column("latest_figure", _latest),
+    "latest_as_of": Column("latest_as_of", _latest_date),
+    "percent": Column("percent_reached", _percent),
+    "source_id": Column("source", _source("source_id")),
+    "latest_source": Column("figure_source", _source("latest_source")),
+    "decision_no": Column("decision_no", _plain("decision_no", "not_published")),
+    "product_group": Column("group", _plain("product_group", "not_published")),
+    # the data's notes are written in English, with a Vietnamese rendering in note_vi
+    "note": Column("note", lambda r, lang, c: text(r.get("note_vi")) if lang == "vi" and not missing(
+        r.get("note_vi")) else text(r.get("note"))),
+    "quote": Column("quote", _plain("quote")),
+    "quote_status": Column("quote_status", _coded("quote_status", "qs_")),
+    "language": Column("language", _coded("language", "lang_")),
+    "comparable": Column("comparable", _bool("comparable")),
+    "district_derived": Column("district_derived", _bool("district_derived")),
+    "group_classified": Column("group_classified", _bool("group_classified")),
+}
+# columns that only qualify another (read with it) or that people never need (ids, parsed dates, sort keys)
+COMPANIONS = {"as_of_precision", "date_precision", "decided_precision", "deadline_precision", "published_precision",
+              "gathered_precision", "opened_precision", "plan_date_precision", "valid_from_precision",
+              "valid_to_precision", "unit_abolished_on_precision", "qualifier", "count_qualifier", "total_q", "s3_q",
+              "s4_q", "s5_q", "s5p_q", "value_high", "latest_qualifier", "latest_precision", "territory_en",
+              "metric_en", "unit_en", "plan_en", "description_en", "title_en", "name_en", "note_vi",
+              "total_qualifier", "total_count"}
+HIDDEN_PATTERN = re.compile(r".*(_id|_code|_date|_order)$|^(origin|part_of|coord_origin|name_lang|metric|"
+                            r"title_descriptive|flagged_about|projected|different_sources|formula|quote_reason|"
+                            r"source_title|source_address|source_file|source_publisher|source_published|"
+                            r"latest_source_title|latest_source_address|latest_source_file|seed_file|"
+                            r"group_decision|name_note|commune|year|distance_days|code|predecessors|successor|"
+                            r"family|label_vi|label_en|unit)$")
+RAW = re.compile(r"[a-z][a-z0-9_]*")  # a header people read is never an all-lowercase identifier
+
+
+def _ctx(lang: str, territory: Label | None, source: Label | None, empty: str | None) -> Ctx:
+    return Ctx(territory, source or (lambda s: s),
+               t("not_published", lang) if empty is None else empty)
+
+
+def for_people(df: pd.DataFrame, lang: str, columns: Iterable[str] | None = None, *,
+               territory: Label | None = None, source: Label | None = None, empty: str | None = None,
+               labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The table people read, from raw query columns.
+
+    ``columns``: the raw columns to show, in order (None: every column this module knows, in the frame's
+    order, skipping companions and internal ids). ``territory``/``source``: key -> label functions (for
+    'Tuyên Quang (đến 30/06/2025)' and a source's short name). ``labels``: header overrides by raw name.
+    A column already in people's words (not a raw identifier) is kept and tidied.
+    """
+    c = _ctx(lang, territory, source, empty)
+    names = list(columns) if columns is not None else [
+        col for col in df.columns if col in COLUMNS or (not RAW.fullmatch(str(col)))]
+    if columns is None:
+        names = [n for n in names if n not in COMPANIONS and (n in COLUMNS or not HIDDEN_PATTERN.fullmatch(str(n)))]
+        if "comparison" in names:  # a target: its value is said with the comparison ("ít nhất 280")
+            names = [n for n in names if n != "value"]
+    rows = df.to_dict("records")
+    out: dict[str, list] = {}
+    for name in names:
+        spec = COLUMNS.get(name)
+        if spec is None:
+            if RAW.fullmatch(str(name)):
+                raise KeyError(f"no people's rendering for the raw column {name!r} (add it to story.tables)")
+            out[str(name)] = [_cell(r.get(name), lang) for r in rows]
+            continue
+        header = (labels or {}).get(name) or t(spec.label, lang)
+        if header in out:  # two raw columns with one label (territory_key, territory_vi): the first shows
+            if columns is None:
+                continue
+            header += " "
+        out[header] = [spec.render(r, lang, c) for r in rows]
+    return pd.DataFrame(out, index=range(len(rows)), columns=list(out))
+
+
+def _cell(value, lang: str) -> str:
+    """One cell of a table a page built: text for people."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v, lang) for v in value if not missing(v))
+    if missing(value):
+        return ""
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(value, lang, "")
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        return fmt.day(value, lang)
+    try:  # numpy scalars
+        import numpy as np
+        if isinstance(value, np.bool_):
+            return t("yes" if bool(value) else "no", lang)
+        if isinstance(value, np.number):
+            return _number(float(value), lang, "")
+    except ImportError:  # pragma: no cover
+        pass
+    return str(value)
+
+
+def tidy(df: pd.DataFrame, lang: str, *, territory: Label | None = None, source: Label | None = None) -> pd.DataFrame:
+    """The last pass over a table a page built: every cell text for people, raw columns rendered."""
+    if df is None:
+        return pd.DataFrame()
+    raw = [col for col in df.columns if RAW.fullmatch(str(col))]
+    if raw:  # a query result handed over as it is: render the columns people read, drop the rest
+        return for_people(df, lang, territory=territory, source=source)
+    out = pd.DataFrame({str(col): [_cell(v, lang) for v in df[col].tolist()] for col in df.columns},
+                       index=range(len(df)))
+    return out
+
+
+def raw_columns(df: pd.DataFrame) -> list[str]:
+    """Headers that are still a raw identifier (for tests and checks)."""
+    return [str(col) for col in df.columns if RAW.fullmatch(str(col))]
+
+# --- the tables behind the charts (overview totals, star tiers, targets) ---------------------------------
 
 def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
+    return missing(v)
 
 
 def _text(v) -> str:
-    return "" if _missing(v) else str(v)
+    return text(v)
+
+
+def _note(r: dict, lang: str) -> str:
+    """A row's note in the reader's language (note_vi in Vietnamese, the English note otherwise)."""
+    if lang == "vi" and not missing(r.get("note_vi")):
+        return str(r["note_vi"])
+    return text(r.get("note"))
 
 
 def _src(r: dict, lang: str, prefix: str = "source") -> str:
@@ -41,12 +461,7 @@ def source_cell(r: dict, lang: str, prefix: str = "source") -> str:
     return _src(r, lang, prefix)
 
 
-def text(v) -> str:
-    """A cell's text: '' for a missing value (never None or nan)."""
-    return _text(v)
-
-
-def _kind(r: dict, lang: str) -> str:
+def _figure_kind(r: dict, lang: str) -> str:
     word = t(r.get("kind") or "reported", lang)
     if r.get("confidence") == "L" or r.get("doubtful"):
         word += f" · {t('doubtful_flag', lang).split(',')[0]}"
@@ -60,9 +475,9 @@ def totals_table(figures: pd.DataFrame, label: Callable[[str], str], lang: str) 
         t("territory", lang): [label(k) for k in rows.territory_key],
         t("col_report_date", lang): [findings.date_short(a, p, lang) for a, p in zip(rows.as_of, rows.as_of_precision)],
         t("col_total", lang): [fmt.qualified(v, q, lang) for v, q in zip(rows.value, rows.qualifier)],
-        t("col_kind", lang): [_kind(r, lang) for r in rows.to_dict("records")],
+        t("col_kind", lang): [_figure_kind(r, lang) for r in rows.to_dict("records")],
         t("source", lang): [_src(r, lang) for r in rows.to_dict("records")],
-        t("note", lang): [_text(n) for n in rows.note],
+        t("note", lang): [_note(r, lang) for r in rows.to_dict("records")],
     })
 
 
@@ -80,9 +495,9 @@ def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str) ->
         t("stars_4", lang): [tier(r, "s4") for r in recs],
         t("stars_5", lang): [tier(r, "s5") for r in recs],
         t("stars_5p", lang): [tier(r, "s5p") for r in recs],
-        t("col_kind", lang): [_kind(r, lang) for r in recs],
+        t("col_kind", lang): [_figure_kind(r, lang) for r in recs],
         t("source", lang): [_src(r, lang) for r in recs],
-        t("note", lang): [_text(r.get("note")) for r in recs],
+        t("note", lang): [_note(r, lang) for r in recs],
     })
 
 

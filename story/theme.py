@@ -24,8 +24,17 @@ TEXT = "#1C2833"
 MUTED = "#4D5656"  # grey text that keeps 4.5:1 on white
 # one colour per province family on the time charts (predecessors share it, drawn dashed)
 SERIES_COLORS = ("#1F618D", "#B03A2E", "#117A65", "#7D3C98", "#B9770E", "#2E4053", "#A04000", "#196F3D")
+# one colour per meaning: what a province published, and what this dashboard's own list holds
+MEANING_COLORS = {"published": "#1B4F72", "listed": "#48C9B0"}
 FONT = "Noto Sans, Segoe UI, Roboto, Arial, sans-serif"
+# map labels (a canvas font atlas): the app's own face first, then faces that carry Vietnamese
+MAP_FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif'
 GRID = "#E5E8E8"
+TEXT = "#1C2833"  # body text: 15:1 on white
+MUTED_TEXT = "#4D5656"  # captions, notes: 7.6:1 on white, 6.9:1 on the sidebar's grey
+LINK = "#1A5276"  # links: 8.6:1 on white
+MAP_COUNT = STAR_COLORS["5"]  # a count published for a place: a gold circle with its number
+MAP_RING = "#1F618D"  # a place with points whose number is not published: a ring
 # a slim template, built once: plotly's named templates cost several ms to apply on every rerun
 TEMPLATE = go.layout.Template(layout=dict(
     plot_bgcolor="white", paper_bgcolor="white",

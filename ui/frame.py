@@ -8,7 +8,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
-from story import fmt
+from story import fmt, tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
                         source_markdown)
 from story.i18n import t
@@ -157,6 +157,16 @@ def show_chart(fig, *, key: str, file_name: str, alt: str | None = None) -> None
                     alt=alt or theme.alt_text(fig) or None)
 
 
+def people(table, lang: str):
+    """The last pass over a table people read and download (story.tables.tidy: words, vi-VN formats, no
+    raw codes or None)."""
+    if table is None:
+        return table
+    from .shell import ctx
+
+    return tables.tidy(table, lang, territory=ctx().label)
+
+
 def _resolve(value):
     return value() if callable(value) else value
 
@@ -171,7 +181,7 @@ def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, 
             st.subheader(title, anchor=False)
             if subtitle:
                 st.caption(subtitle)
-        data = _resolve(table)
+        data = people(_resolve(table), lang)
         if data is None or data.empty:
             st.info(t("no_rows", lang))
         else:
@@ -226,4 +236,4 @@ def chart_block(*, key: str, title: str, subtitle: str, fig, table, sources, lan
     with st.container(key=f"chartblock-{key}"):
         _fragment()(key, title, subtitle, fig, table, lang, name, alt, toggle, tuple(figure_notes))
     caption(sources, lang, as_of, notes)
-    downloads(table, name, lang, key)
+    downloads(lambda: people(_resolve(table), lang), name, lang, key)

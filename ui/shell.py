@@ -87,8 +87,13 @@ def setup(sidebar: bool = True) -> Context:
                                 valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
             state.set_value("lang", lang)
             names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
+            _, labels = fmt.territory_labels(q("territories"), lang)
+            # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a
+            # name; never by its key ('08-2025' reads like a date)
+            shown = {k: labels.get(k, names[k]) if list(names.values()).count(names[k]) > 1 else names[k]
+                     for k in keys}
             province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
-                                    format_func=lambda k: t("all", lang) if k == "all" else f"{names[k]} ({k})",
+                                    format_func=lambda k: t("all", lang) if k == "all" else shown[k],
                                     valid=valid_province)
     else:
         province = valid_province(state.get("province"))
