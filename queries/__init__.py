@@ -6,3 +6,4 @@ is testable on its own.
 """
 from .core import *  # noqa: F401,F403
 from .status import target_status, percent_reached  # noqa: F401
+from .finder import find, FIND_COLUMNS  # noqa: F401
