@@ -6,7 +6,7 @@ import streamlit as st
 
 from story import fmt
 from story.i18n import t
-from ui import frame, state
+from ui import finder, frame, state
 from ui.data import q
 from ui.shell import ctx
 
@@ -33,15 +33,7 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-find = state.widget(st.text_input, "find", t("finder", lang), placeholder="4 sao Sơn La 2019")
-if find:
-    found = q("find_figures", find)
-    st.caption(t("finder_results", lang).format(n=fmt.number(len(found), lang)))
-    if not found.empty:
-        ft = figure_table(found)
-        st.dataframe(ft, hide_index=True, width="stretch")
-        frame.caption(found.drop_duplicates("source_id").to_dict("records"), lang)
-        frame.downloads(ft, "ocop_figures_found", lang, "found")
+finder.render()  # search over figures, targets, events, products, producers and quotes (ui/finder.py)
 
 st.divider()
 srcs = q("sources")
