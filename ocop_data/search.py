@@ -23,6 +23,7 @@ This module never imports streamlit; the build calls ``index_tables`` with its r
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -316,6 +317,7 @@ DOC_FIELDS = {
     "date_precision": pa.string(), "date_role": pa.string(), "sort_date": pa.date32(), "expires": pa.date32(),
     "superseded": pa.bool_(), "has_quote": pa.bool_(), "quote": pa.string(), "quote_status": pa.string(),
     "formula": pa.string(), "quote_reason": pa.string(), "product_id": pa.string(), "source_id": pa.string(),
+    "display": pa.string(),  # the columns above as one JSON text: a query reads one column per result
 }
 
 
@@ -415,6 +417,9 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
         weights += toks.values()
     tids, doc_nums = np.array(tids, np.int32), np.array(doc_nums, np.int32)
     order = np.lexsort((doc_nums, tids))  # by token, then document: a token's rows are one run
+    shown = [k for k in DOC_FIELDS if k not in ("doc", "display")]
+    for out, _ in docs:
+        out["display"] = json.dumps({k: out.get(k) for k in shown}, ensure_ascii=False, default=date.isoformat)
     doc_table = pa.table({k: pa.array([out.get(k) for out, _ in docs], v) for k, v in DOC_FIELDS.items()})
     tokens = pa.table({"tid": pa.array(tids[order]), "doc": pa.array(doc_nums[order]),
                        "weight": pa.array(np.array(weights, np.int8)[order])})

@@ -11,13 +11,14 @@ the order is deterministic.
 later one, or a round's day-precise certificate date) expired or expiring within 12 months of
 ``today``, soonest first: the status is computed at query time, so tests freeze the clock.
 
-Speed: the postings (about 2.5 million rows at national scale) are read once per data version into
-arrays held by this process (about 23 MB at that scale; the two latest versions are kept); a query
-then scores them in a few milliseconds, and only the documents shown are read from the database.
+Speed: the postings (about 2.8 million rows at national scale) are read once per data version into
+arrays held by this process (about 15 MB at that scale; the two latest versions are kept); a query
+scores them in about a millisecond, then reads only the documents it returns (one JSON column each).
 """
 from __future__ import annotations
 
 import bisect
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -42,12 +43,11 @@ FIND_COLUMNS = ["doc_id", "kind", "row_id", "territory_key", "district", "title_
                 "source_address", "source_title_descriptive", "source_file", "certificate_status", "days_left"]
 
 _FETCH = """
-SELECT d.*, src.title AS source_title, src.publisher AS source_publisher,
-       src.published AS source_published, src.published_precision AS source_published_precision,
-       src.address AS source_address, src.title_descriptive AS source_title_descriptive,
-       src.seed_file AS source_file
-FROM search_doc d LEFT JOIN source src USING (source_id)
-WHERE d.doc IN (SELECT unnest(?::INTEGER[])) AND (SELECT data_version FROM build_info) = ?"""
+SELECT doc, display FROM search_doc
+WHERE doc IN (SELECT unnest(?::INTEGER[])) AND (SELECT data_version FROM build_info) = ?"""
+_SOURCE_COLUMNS = {"title": "source_title", "publisher": "source_publisher", "published": "source_published",
+                   "published_precision": "source_published_precision", "address": "source_address",
+                   "title_descriptive": "source_title_descriptive", "seed_file": "source_file"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class _Index:
     ndocs: int
     cert_doc: np.ndarray  # documents with a certificate expiry (not superseded) …
     cert_day: np.ndarray  # … and that expiry as a day number
+    sources: dict  # source id -> its source_* columns
 
 
 _CACHE: "OrderedDict[str, _Index]" = OrderedDict()
@@ -79,9 +80,14 @@ def _load(cur, version: str) -> _Index:
     ndocs = int(cur.execute("SELECT count(*) FROM search_doc").fetchone()[0])
     certs = cur.execute("SELECT doc, expires FROM search_doc WHERE expires IS NOT NULL AND NOT superseded "
                         "ORDER BY doc").fetchall()
+    # column names come from this module, never from user text
+    cols = ", ".join(_SOURCE_COLUMNS)
+    sources = {r[0]: dict(zip(_SOURCE_COLUMNS.values(), r[1:]))
+               for r in cur.execute("SELECT source_id, " + cols + " FROM source").fetchall()}
     return _Index(version, tokens, {t: i for i, t in enumerate(tokens)},
                   np.searchsorted(tid, np.arange(len(tokens) + 1)), doc, weight, ndocs,
-                  np.array([c[0] for c in certs], np.int64), np.array([c[1].toordinal() for c in certs], np.int64))
+                  np.array([c[0] for c in certs], np.int64), np.array([c[1].toordinal() for c in certs], np.int64),
+                  sources)
 
 
 def _index(cur, reload: bool = False) -> _Index:
@@ -139,15 +145,19 @@ def find(cur, text: str, today: date, limit: int = 100) -> pd.DataFrame:
         docs, scores = _rank(ix, terms, today, limit)
         if not len(docs):
             return pd.DataFrame(columns=FIND_COLUMNS)
-        df = cur.execute(_FETCH, [docs.tolist(), ix.version]).df()
-        if len(df) == len(docs):  # else the database was swapped between the two reads: once more
+        shown = dict(cur.execute(_FETCH, [docs.tolist(), ix.version]).fetchall())
+        if len(shown) == len(docs):  # else the database was swapped between the two reads: once more
             break
-    rank = {int(d): i for i, d in enumerate(docs)}
-    df["score"] = df["doc"].map(dict(zip(docs.tolist(), scores.tolist())))
-    df = df.sort_values("doc", key=lambda s: s.map(rank)).reset_index(drop=True)
-    df["certificate_status"], df["days_left"] = zip(*(_certificate(e, s, today) for e, s in
-                                                       zip(df["expires"], df["superseded"])))
-    return df[FIND_COLUMNS]
+    rows = []
+    for doc, score in zip(docs.tolist(), scores.tolist()):
+        row = json.loads(shown[doc])
+        row.update(ix.sources.get(row["source_id"], {}), score=score)
+        row["certificate_status"], row["days_left"] = _certificate(row["expires"], row["superseded"], today)
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=FIND_COLUMNS)
+    for col in ("sort_date", "expires"):
+        df[col] = pd.to_datetime(df[col])
+    return df
 
 
 def _certificate(expires, superseded, today: date) -> tuple[str | None, int | None]:
