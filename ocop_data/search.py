@@ -287,24 +287,25 @@ def _doc_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 class _Doc:
-    __slots__ = ("tokens",)
+    """The tokens of one document, each with the weight of the best field it is in."""
+    __slots__ = ("parts",)
 
     def __init__(self):
-        self.tokens: dict[str, int] = {}
+        self.parts: list[tuple[int, tuple[str, ...]]] = []
 
     def add(self, text, weight: int) -> None:
         if text is None or text == "":
             return
         main, also = _doc_tokens(str(text))
-        tokens = self.tokens
-        for tok in main:
-            if tokens.get(tok, 0) < weight:
-                tokens[tok] = weight
-        # the words of a phrase ('xã' in 'hợp tác xã') count half: the phrase is what the field says
-        half = max(1, weight // 2)
-        for tok in also:
-            if tokens.get(tok, 0) < half:
-                tokens[tok] = half
+        self.parts.append((weight, main))
+        if also:  # the words of a phrase ('xã' in 'hợp tác xã') count half: the phrase is what the field says
+            self.parts.append((max(1, weight // 2), also))
+
+    def tokens(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for weight, toks in sorted(self.parts, key=lambda p: p[0]):  # a higher weight overwrites a lower
+            out.update(dict.fromkeys(toks, weight))
+        return out
 
 
 DOC_FIELDS = {
@@ -363,6 +364,7 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
                 value_cols.append(c.name)
             elif c.type == "ref":
                 ref_cols.append(c.name)
+        ref_parts: dict = {}
         for r in rows[kind]:
             d = _Doc()
             row_id = r[table.key]
@@ -378,8 +380,14 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
                     d.add(number_token(r[col]), NAME)
             for col in ref_cols:
                 if r.get(col):
-                    _add_ref(d, kind, col, r[col], territories, metrics, subjects, products, sources,
-                             districts, communes)
+                    key = (col, r[col])
+                    parts = ref_parts.get(key)
+                    if parts is None:  # what a referenced row adds is the same for every row citing it
+                        ref = _Doc()
+                        _add_ref(ref, kind, col, r[col], territories, metrics, subjects, products, sources,
+                                 districts, communes)
+                        parts = ref_parts[key] = ref.parts
+                    d.parts += parts
             for dc, pc in table.date_pairs:
                 d.add(date_text(r.get(dc), r.get(pc)), PLACE)
             if kind == "subject":
@@ -401,7 +409,7 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
                 out["superseded"] = latest[r["product_id"]][1] != row_id
             if expires is not None:
                 d.add("chứng nhận certificate", NOTE)
-            docs.append((out, d.tokens))
+            docs.append((out, d.tokens()))
 
     # documents are numbered in the order ties are broken (kind, newest date first, id), so a query
     # ranks by (score, doc) without reading the documents
@@ -420,7 +428,8 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
     shown = [k for k in DOC_FIELDS if k not in ("doc", "display")]
     for out, _ in docs:
         out["display"] = json.dumps({k: out.get(k) for k in shown}, ensure_ascii=False, default=date.isoformat)
-    doc_table = pa.table({k: pa.array([out.get(k) for out, _ in docs], v) for k, v in DOC_FIELDS.items()})
+    doc_table = pa.Table.from_pylist([out for out, _ in docs],
+                                     schema=pa.schema([pa.field(k, v) for k, v in DOC_FIELDS.items()]))
     tokens = pa.table({"tid": pa.array(tids[order]), "doc": pa.array(doc_nums[order]),
                        "weight": pa.array(np.array(weights, np.int8)[order])})
     vocab_table = pa.table({"tid": pa.array(range(len(vocab)), pa.int32()), "token": pa.array(vocab, pa.string())})
