@@ -474,7 +474,8 @@ def _add_ref(d: _Doc, kind, col, v, territories, metrics, subjects, products, so
 
 def _describe(out: dict, kind: str, r: dict, territories, metrics, subjects, products, districts) -> None:
     """The display columns of a document: title, detail, value, unit, qualifier (plain data, both languages)."""
-    district = districts.get(r.get("district_code"), {}).get("short_name")
+    # a district by its full name ('Thành phố Sơn La', 'Huyện Chiêm Hóa'): the short one can be the province's
+    district = districts.get(r.get("district_code"), {}).get("name")
     out["district"] = district
     if kind == "figure":
         m = metrics.get(r["metric"], {})
@@ -494,7 +495,7 @@ def _describe(out: dict, kind: str, r: dict, territories, metrics, subjects, pro
         out.update(title_vi=p.get("name"), title_en=p.get("name_en") or p.get("name"), detail_vi=detail,
                    detail_en=detail, value=r.get("points"), stars=r.get("stars"), product_id=r["product_id"],
                    fact_kind=r.get("kind"), territory_key=p.get("territory_key"),
-                   district=districts.get(p.get("district_code"), {}).get("short_name"))
+                   district=districts.get(p.get("district_code"), {}).get("name"))
     elif kind == "event":
         out.update(title_vi=r.get("title_vi"), title_en=r.get("title_en"), detail_vi=r.get("description_vi"),
                    detail_en=r.get("description_en"), fact_kind=r.get("kind"))
@@ -504,7 +505,7 @@ def _describe(out: dict, kind: str, r: dict, territories, metrics, subjects, pro
         out.update(title_vi=r.get("name"), title_en=r.get("name_en") or r.get("name"), detail_vi=detail,
                    detail_en=detail, product_id=r["product_id"])
     elif kind == "subject":
-        detail = " · ".join(x for x in (r.get("commune"), district) if x)
+        detail = r.get("commune")
         out.update(title_vi=r.get("name"), title_en=r.get("name"), detail_vi=detail, detail_en=detail,
                    fact_kind=r.get("subject_type"))
     elif kind == "sales_point":
