@@ -284,6 +284,31 @@ def test_sources_page_finder_shows_results_with_citation(lang, text, title, valu
     assert at.get("download_button"), "the results can be downloaded"
 
 
+# each expected search on the Sources page itself, in each interface (with diacritics in Vietnamese,
+# without in English): what the first five cards must show
+ON_PAGE = {
+    ("Kế hoạch 90", "ke hoach 90"): {"vi": ["Kế hoạch 90/KH-UBND", "Tuyên Quang"], "en": ["Plan 90/KH-UBND"]},
+    ("Kế hoạch 77", "ke hoach 77"): {"vi": ["Kế hoạch 77", "Sơn La"], "en": ["Plan 77", "Sơn La"]},
+    ("2030", "2030"): {"vi": ["hạn 2030", "Sơn La"], "en": ["deadline 2030", "Sơn La"]},
+    ("Chiềng Đi", "chieng di"): {"vi": ["trà xanh hữu cơ", "Công ty cổ phần Chè Chiềng Đi"],
+                                 "en": ["trà xanh hữu cơ", "Công ty cổ phần Chè Chiềng Đi"]},
+    ("tỏi đen", "toi den"): {"vi": ["tỏi đen", "Phù Yên"], "en": ["tỏi đen", "Phù Yên"]},
+    ("94,9", "94.9"): {"vi": ["94,9 điểm"], "en": ["94.9 points"]},
+    ("hết hạn", "expired"): {"vi": ["Chứng nhận"], "en": ["Certificate"]},
+    ("tập huấn", "training"): {"vi": ["Học viên được tập huấn", "Sơn La"], "en": ["People trained", "Sơn La"]},
+    ("xã", "xa"): {"vi": ["121 xã"], "en": ["121 communes"]},
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("queries_", ON_PAGE, ids=[k[0] for k in ON_PAGE])
+def test_expected_searches_on_the_page(queries_, lang):
+    text = queries_[0] if lang == "vi" else queries_[1]
+    at = page(lang, text)
+    cards = [m.value.replace("\\", "") for m in at.markdown if "  ·  " in m.value][:5]
+    assert any(all(w in card for w in ON_PAGE[queries_][lang]) for card in cards), (text, cards)
+
+
 def test_sources_page_finder_reruns_with_a_new_query():
     at = page("vi", "Kế hoạch 77")
     at.text_input(key="w_find").input("xa").run()
