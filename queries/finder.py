@@ -103,6 +103,11 @@ def _index(cur, reload: bool = False) -> _Index:
     return ix
 
 
+def warm(cur) -> None:
+    """Read the index of the current data version into memory ahead of the first search."""
+    _index(cur)
+
+
 def _rank(ix: _Index, terms: list, today: date, limit: int) -> tuple[np.ndarray, np.ndarray]:
     """The documents matching every term, best first, with their scores."""
     total = np.zeros(ix.ndocs, np.int32)

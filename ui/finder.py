@@ -3,16 +3,19 @@ sales points, whose results (value, date, territory, certificate, the source's w
 rerun alone; the URL keeps ``find=``."""
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import streamlit as st
+
+from queries import finder as finder_query
 
 from story import finder, fmt
 from story.cite import link, md_escape
 from story.i18n import t
 
 from . import frame, shell, state
-from .data import q
+from .data import db, q
 
 SHOWN = 20  # results drawn as cards; the download holds every result found (up to LIMIT)
 LIMIT = 200
@@ -47,6 +50,18 @@ def citation(r: dict, lang: str) -> str:
     return f"{t('source', lang)}: " + " · ".join(parts) if parts else ""
 
 
+_warmed: set = set()  # data versions whose index a background thread has been asked to read
+
+
+def _warm_index() -> None:
+    """Read the index in the background while the box is empty, so the first search answers at once
+    (at national scale reading it takes a few hundred milliseconds, once per data version)."""
+    database = db()
+    if database.version not in _warmed:
+        _warmed.add(database.version)
+        threading.Thread(target=finder_query.warm, args=(database.cursor(),), daemon=True).start()
+
+
 def render() -> None:
     """The search box and its results (a fragment: typing reruns this block alone)."""
     _finder()
@@ -60,6 +75,7 @@ def _finder() -> None:
                         help=t("finder_help", lang))
     if not (text or "").strip():
         st.caption(t("finder_help", lang))
+        _warm_index()
         return
     found = q("find", text, date.today(), LIMIT)
     if found.empty:
