@@ -23,6 +23,7 @@ This module never imports streamlit; the build calls ``index_tables`` with its r
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
@@ -325,6 +326,16 @@ DOC_FIELDS = {
 def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
     """``search_doc``, ``search_token`` and ``search_vocab`` from the build's rows (one dict per row,
     with the build's derived ``*_date`` and ``expires`` columns)."""
+    enabled = gc.isenabled()
+    gc.disable()  # millions of short-lived objects and no cycles: collections would only slow the build
+    try:
+        return _index_tables(rows, geo)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
     from .build import CERTIFICATE_MONTHS, add_months  # the build's one rule of certificate validity
 
     territories = _key(rows["territory"], "territory_key")
@@ -372,7 +383,8 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
                    "row_id": row_id, "territory_key": r.get("territory_key"), "source_id": r.get("source_id"),
                    "confidence": r.get("confidence"), "has_quote": has_quote, "superseded": False}
             for col, weight in text_cols:
-                d.add(r.get(col), weight)
+                if r.get(col):
+                    d.add(r[col], weight)
             for col, weight in enum_cols:
                 d.add(ENUM_WORDS[col].get(r.get(col)), weight)
             for col in value_cols:
@@ -426,10 +438,10 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
     tids, doc_nums = np.array(tids, np.int32), np.array(doc_nums, np.int32)
     order = np.lexsort((doc_nums, tids))  # by token, then document: a token's rows are one run
     shown = [k for k in DOC_FIELDS if k not in ("doc", "display")]
+    encode = json.JSONEncoder(ensure_ascii=False, default=date.isoformat).encode
     for out, _ in docs:
-        out["display"] = json.dumps({k: out.get(k) for k in shown}, ensure_ascii=False, default=date.isoformat)
-    doc_table = pa.Table.from_pylist([out for out, _ in docs],
-                                     schema=pa.schema([pa.field(k, v) for k, v in DOC_FIELDS.items()]))
+        out["display"] = encode({k: out.get(k) for k in shown})
+    doc_table = pa.table({k: pa.array([out.get(k) for out, _ in docs], v) for k, v in DOC_FIELDS.items()})
     tokens = pa.table({"tid": pa.array(tids[order]), "doc": pa.array(doc_nums[order]),
                        "weight": pa.array(np.array(weights, np.int8)[order])})
     vocab_table = pa.table({"tid": pa.array(range(len(vocab)), pa.int32()), "token": pa.array(vocab, pa.string())})
