@@ -27,9 +27,9 @@ import gc
 import json
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -184,7 +184,6 @@ def _plan(words: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
 def analyse(text: str) -> tuple[Term, ...]:
     """The terms of a text: the one tokeniser of documents and queries."""
     if not text:
@@ -260,6 +259,7 @@ ENUM_WORDS = {
     "entry_kind": {k: "điểm bán" for k in ("total", "count_at_unit", "locality", "point")},
 }
 DISPLAY_DATE = {"target": "deadline", "sales_point": "as_of"}  # else a kind's first date column
+CHUNK = 16_384  # documents converted to arrow at a time (bounds the build's memory)
 
 
 def date_text(text: str | None, precision: str | None) -> str:
@@ -277,7 +277,6 @@ def _key(rows: list[dict], col: str) -> dict:
     return {r[col]: r for r in rows}
 
 
-@lru_cache(maxsize=200_000)
 def _doc_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(tokens, phrase words) a document field is indexed by."""
     main, also = [], []
@@ -289,15 +288,20 @@ def _doc_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 class _Doc:
     """The tokens of one document, each with the weight of the best field it is in."""
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "cache")
 
-    def __init__(self):
+    def __init__(self, cache: dict):
         self.parts: list[tuple[int, tuple[str, ...]]] = []
+        self.cache = cache  # text -> its tokens, for one build (the same names recur on many rows)
 
     def add(self, text, weight: int) -> None:
         if text is None or text == "":
             return
-        main, also = _doc_tokens(str(text))
+        text = str(text)
+        found = self.cache.get(text)
+        if found is None:
+            found = self.cache[text] = _doc_tokens(text)
+        main, also = found
         self.parts.append((weight, main))
         if also:  # the words of a phrase ('xã' in 'hợp tác xã') count half: the phrase is what the field says
             self.parts.append((max(1, weight // 2), also))
@@ -354,8 +358,20 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
         if e["product_id"] not in latest or k > latest[e["product_id"]]:
             latest[e["product_id"]] = k
 
-    docs: list[tuple[dict, dict]] = []  # (display columns, {token: weight})
+    shown = [k for k in DOC_FIELDS if k not in ("doc", "display")]
+    columns: dict[str, list] = {k: [] for k in shown + ["display"]}  # the documents not yet in `chunks`
+    chunks: dict[str, list] = {k: [] for k in columns}  # arrow arrays of CHUNK documents each
+    tids, doc_nums, weights = array("i"), array("i"), array("b")  # the postings
+    tid: dict[str, int] = {}  # token -> id in order of first sight (renumbered in sorted order below)
+    cache: dict = {}
+    encode = json.JSONEncoder(ensure_ascii=False, default=date.isoformat).encode
 
+    def flush() -> None:  # Python objects for a chunk of documents at a time, never for them all
+        for k, values in columns.items():
+            chunks[k].append(pa.array(values, DOC_FIELDS[k]))
+            values.clear()
+
+    n = 0  # documents are numbered in the order ties rank: kind, newest date first, id
     for rank, kind in enumerate(KINDS):
         table = TABLES[kind]
         titles = TITLE_COLUMNS.get(kind, ())
@@ -376,8 +392,11 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
             elif c.type == "ref":
                 ref_cols.append(c.name)
         ref_parts: dict = {}
-        for r in rows[kind]:
-            d = _Doc()
+        sort_col = f"{date_col}_date" if date_col else None
+        ordered = sorted(rows[kind], key=lambda r: (-(r.get(sort_col) or date.min).toordinal() if sort_col else 0,
+                                                    r[table.key]))
+        for r in ordered:
+            d = _Doc(cache)
             row_id = r[table.key]
             out = {"doc_id": f"{kind}:{row_id}", "kind": kind, "kind_rank": rank,
                    "row_id": row_id, "territory_key": r.get("territory_key"), "source_id": r.get("source_id"),
@@ -395,7 +414,7 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
                     key = (col, r[col])
                     parts = ref_parts.get(key)
                     if parts is None:  # what a referenced row adds is the same for every row citing it
-                        ref = _Doc()
+                        ref = _Doc(cache)
                         _add_ref(ref, kind, col, r[col], territories, metrics, subjects, products, sources,
                                  districts, communes)
                         parts = ref_parts[key] = ref.parts
@@ -408,7 +427,7 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
             _describe(out, kind, r, territories, metrics, subjects, products, districts)
             if date_col:
                 out.update(date=r.get(date_col), date_precision=r.get(prec_col), date_role=date_col,
-                           sort_date=r.get(f"{date_col}_date"))
+                           sort_date=r.get(sort_col))
             if has_quote:
                 for col in ("quote", "quote_status", "formula", "quote_reason"):
                     out[col] = r.get(col) or None
@@ -421,29 +440,30 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
                 out["superseded"] = latest[r["product_id"]][1] != row_id
             if expires is not None:
                 d.add("chứng nhận certificate", NOTE)
-            docs.append((out, d.tokens()))
+            for k in shown:
+                columns[k].append(out.get(k))
+            columns["display"].append(encode({k: out.get(k) for k in shown}))
+            toks = d.tokens()
+            tids.extend([tid.setdefault(tok, len(tid)) for tok in toks])
+            doc_nums.extend([n] * len(toks))
+            weights.extend(toks.values())
+            n += 1
+            if n % CHUNK == 0:
+                flush()
+    flush()
 
-    # documents are numbered in the order ties are broken (kind, newest date first, id), so a query
-    # ranks by (score, doc) without reading the documents
-    docs.sort(key=lambda od: (od[0]["kind_rank"], -(od[0].get("sort_date") or date.min).toordinal(),
-                              od[0]["doc_id"]))
-    vocab = sorted({tok for _, toks in docs for tok in toks})
-    tid = {tok: i for i, tok in enumerate(vocab)}
-    tids, doc_nums, weights = [], [], []
-    for n, (out, toks) in enumerate(docs):
-        out["doc"] = n
-        tids += [tid[tok] for tok in toks]
-        doc_nums += [n] * len(toks)
-        weights += toks.values()
-    tids, doc_nums = np.array(tids, np.int32), np.array(doc_nums, np.int32)
-    order = np.lexsort((doc_nums, tids))  # by token, then document: a token's rows are one run
-    shown = [k for k in DOC_FIELDS if k not in ("doc", "display")]
-    encode = json.JSONEncoder(ensure_ascii=False, default=date.isoformat).encode
-    for out, _ in docs:
-        out["display"] = encode({k: out.get(k) for k in shown})
-    doc_table = pa.table({k: pa.array([out.get(k) for out, _ in docs], v) for k, v in DOC_FIELDS.items()})
-    tokens = pa.table({"tid": pa.array(tids[order]), "doc": pa.array(doc_nums[order]),
-                       "weight": pa.array(np.array(weights, np.int8)[order])})
+    # token ids follow the tokens' sorted order (a prefix's tokens are one range of ids); the postings
+    # are sorted by token, then document, so a token's postings are one run of rows
+    vocab = sorted(tid)
+    token_number = np.empty(len(vocab), np.int32)
+    token_number[[tid[tok] for tok in vocab]] = np.arange(len(vocab), dtype=np.int32)
+    post_tid = token_number[np.frombuffer(tids, np.int32)]
+    post_doc = np.frombuffer(doc_nums, np.int32)
+    post_order = np.lexsort((post_doc, post_tid))
+    doc_table = pa.table({"doc": pa.array(np.arange(n, dtype=np.int32)),
+                          **{k: pa.chunked_array(chunks[k], DOC_FIELDS[k]) for k in chunks}})
+    tokens = pa.table({"tid": pa.array(post_tid[post_order]), "doc": pa.array(post_doc[post_order]),
+                       "weight": pa.array(np.frombuffer(weights, np.int8)[post_order])})
     vocab_table = pa.table({"tid": pa.array(range(len(vocab)), pa.int32()), "token": pa.array(vocab, pa.string())})
     return {"search_doc": doc_table, "search_token": tokens, "search_vocab": vocab_table}
 
