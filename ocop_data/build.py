@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from . import paths
+from . import paths, search
 from .problems import BuildError
 from .schema import DATA_FILES, SCHEMA_VERSION, TABLES
 from .text import fold
@@ -158,6 +158,7 @@ def write_database(ds: Dataset, target: Path, version: str) -> None:
         data_rows[name] = rows
         tables[name] = _arrow(name, rows, extra)
     tables.update(_geo_tables(ds, data_rows["territory"]))
+    tables.update(search.index_tables(data_rows, ds.geo))  # the finder's index (ocop_data/search.py)
     try:
         con = duckdb.connect(str(tmp))
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: the finder's index (search_doc, search_token, search_vocab)
 
 NOT_STATED = "not stated"
 

@@ -8,7 +8,7 @@ import streamlit as st
 from story import cite as citing
 from story import fmt, tables
 from story.i18n import t
-from ui import frame, state
+from ui import finder, frame, state
 from ui.data import q
 from ui.shell import ctx
 
@@ -21,29 +21,7 @@ lang = c.lang
 st.title(t("sources_title", lang), anchor=False)
 
 
-def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("territory", lang): [c.label(k) for k in figs.territory_key],
-        t("district", lang): figs.district.fillna(""),
-        t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(figs.as_of, figs.as_of_precision)],
-        t("metric", lang): figs["metric_en" if lang == "en" else "metric_vi"],
-        t("value", lang): [fmt.qualified(v, qq, lang) for v, qq in zip(figs.value, figs.qualifier)],
-        t("kind", lang): [t(k, lang) for k in figs.kind],
-        t("confidence", lang): [tables.confidence_text(cf, lang) for cf in figs.confidence],
-        t("source", lang): figs.source_id,
-        t("note", lang): figs.note.fillna(""),
-    })
-
-
-find = state.widget(st.text_input, "find", t("finder", lang), placeholder="4 sao Sơn La 2019")
-if find:
-    found = q("find_figures", find)
-    st.caption(t("finder_results", lang).format(n=fmt.number(len(found), lang)))
-    if not found.empty:
-        ft = figure_table(found)
-        st.dataframe(ft, hide_index=True, width="stretch")
-        frame.caption(found.drop_duplicates("source_id").to_dict("records"), lang)
-        frame.downloads(ft, "ocop_figures_found", lang, "found")
+finder.render()  # search over figures, targets, events, products, producers and quotes (ui/finder.py)
 
 st.divider()
 # --- every source: what it states about itself, a citation line to paste, a working link ---------------

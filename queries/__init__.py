@@ -7,3 +7,4 @@ is testable on its own.
 from .core import *  # noqa: F401,F403
 from .status import target_status, percent_reached  # noqa: F401
 from .citations import *  # noqa: F401,F403
+from .finder import find, FIND_COLUMNS  # noqa: F401

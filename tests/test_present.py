@@ -7,7 +7,6 @@ import re
 import time
 from datetime import date
 
-import pandas as pd
 import pytest
 from lxml import etree
 from pptx import Presentation
@@ -16,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from briefing.content import CLOSING, build_slides, headline_target
-from briefing.pptx_deck import build_pptx, tier_categories
+from briefing.pptx_deck import build_pptx
 from briefing.print_pdf import build_pdf
 from tests.conftest import ROOT
 

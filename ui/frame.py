@@ -8,7 +8,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
-from story import fmt, tables
+from story import tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
                         source_markdown)
 from story.i18n import t
