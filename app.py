@@ -50,8 +50,6 @@ def main() -> None:
             st.caption(context.subtitle())
             print_button(context)
             style.inject()  # the app's stylesheet, last in the sidebar: a stable place, no room taken
-    else:
-        style.inject()  # no sidebar on a slide: in the page, in a container the stylesheet itself hides
     try:
         nav.run()
     except Exception:  # a kind message in the user's language, never a traceback
@@ -59,6 +57,8 @@ def main() -> None:
         st.error(t("error_kind", lang))
     finally:
         state.sync_to_url(nav.url_path)
+        if presenting:  # no sidebar on a slide: at the page's end, in a container the stylesheet hides
+            style.inject()
 
 
 def print_button(context) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from story import theme
 
-CSS = f"""<span class="ocop-style"></span><style>
+CSS = f"""<style>
 /* the element holding this stylesheet takes no room */
 [data-testid="stElementContainer"]:has(.ocop-style) {{ display: none !important; }}
 /* captions: Streamlit fades them with opacity 0.6 (3.9:1 on white, links 3:1); a solid grey instead */
@@ -32,7 +32,8 @@ CSS = f"""<span class="ocop-style"></span><style>
 .ocop-sym-ring {{ background: #FFFFFF; border: 3px solid {theme.MAP_RING}; width: 24px; height: 24px;
                  flex-basis: 24px; margin: 0 2px; }}
 .ocop-legend p {{ margin: 0.3rem 0 0 0; }}
-</style>"""
+</style>
+<span class="ocop-style"></span>"""
 
 
 def inject() -> None:
