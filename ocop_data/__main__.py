@@ -192,8 +192,14 @@ def _manage(args) -> int:
         import getpass
         accounts.check_user_name(args.user)
         try:
-            password = getpass.getpass("Mật khẩu / Password: ")
-            again = getpass.getpass("Nhập lại / Again: ")
+            if sys.stdin is not None and sys.stdin.isatty():
+                password = getpass.getpass("Mật khẩu / Password: ")
+                again = getpass.getpass("Nhập lại / Again: ")
+            else:  # a pipe (a provisioning script): two lines
+                lines = [sys.stdin.readline() if sys.stdin else "" for _ in range(2)]
+                if not lines[0]:
+                    raise EOFError
+                password, again = (line.rstrip("\r\n") for line in lines)
         except EOFError:
             print("Không đọc được mật khẩu (không có đầu vào). / No password could be read (no input).",
                   file=sys.stderr)

@@ -392,14 +392,14 @@ with tab_history:
                                     t("rows", lang): entry_rows(e)} for e in entries]),
                      hide_index=True, width="stretch")
         live = entries[-1]["version"]
-        labels = {0: t("version_shipped", lang)}
+        version_labels = {0: t("version_shipped", lang)}
         for e in entries:
-            labels[e["version"]] = t("version_item", lang).format(
+            version_labels[e["version"]] = t("version_item", lang).format(
                 v=e["version"], when=when_text(e.get("when", "")), action=t(f"action_{e.get('action')}", lang),
                 what=entry_what(e)) + (" " + t("current_version", lang) if e["version"] == live else "")
         versions = list(reversed([0] + [e["version"] for e in entries]))
         target = st.selectbox(t("restore_to", lang), versions, index=min(1, len(versions) - 1), key="restore_to",
-                              format_func=lambda v: labels[v], help=t("restore_help", lang))
+                              format_func=lambda v: version_labels.get(v, str(v)), help=t("restore_help", lang))
         if st.button(t("restore", lang), key="restore"):
             try:
                 with st.spinner(t("applying", lang)):
@@ -425,13 +425,13 @@ with tab_retire:
     retire_tables = ["product", "subject", "evaluation", "sales_point", "figure", "target", "event", "source"]
     table = st.selectbox(t("table", lang), retire_tables, key="retire_table",
                          format_func=lambda v: t(f"table_{v}", lang))
-    labels = _labels(db().version, table)
-    row_id = st.selectbox(t("choose_row", lang), [""] + sorted(labels, key=lambda i: labels[i].lower()),
-                          key=f"retire_id_{table}", format_func=lambda v: "—" if not v else labels.get(v, v))
+    row_labels = _labels(db().version, table)
+    row_id = st.selectbox(t("choose_row", lang), [""] + sorted(row_labels, key=lambda i: row_labels[i].lower()),
+                          key=f"retire_id_{table}", format_func=lambda v: "—" if not v else row_labels.get(v, v))
     reason = st.text_input(t("reason", lang), key="retire_reason")
     if st.button(t("retire", lang), key="retire", disabled=not row_id):
         try:
-            writes.retire(table, row_id, user, reason, label=labels.get(row_id, ""))
+            writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""))
             st.success(t("retired", lang))
             st.cache_data.clear()
         except Refused as exc:
