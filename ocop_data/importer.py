@@ -460,7 +460,7 @@ def _generic_header(row: list) -> str | None:
     for name in DATA_FILES:
         table = TABLES[name]
         required = {c.name for c in table.columns if c.required}
-        if table.key and table.key in cells and required <= cells:
+        if (table.key in cells if table.key else len(required) >= 3) and required <= cells:
             return name
     return None
 
@@ -1091,7 +1091,7 @@ def _prepare_generic(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
                     bad = True
         if bad:
             continue
-        key = row.get(table.key)
+        key = row.get(table.key) if table.key else tuple(sorted(row.items()))
         if key in seen:
             prev.issue(sheet.name, number, table.key, "duplicate_product", other=seen[key])
             continue
@@ -1113,9 +1113,12 @@ def _prepare_generic(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
                 prev.issue(sheet.name, number, None, "conflict", what=sp.use, label=label,
                            detail="; ".join(f"{c}: {_text(a) or '—'} → {_text(b) or '—'}" for c, (a, b) in diff.items()))
                 continue
-        known.add(sp.use, row)
+        if table.key:
+            known.add(sp.use, row)
+        if row.get("source_id") in known.rows["source"]:
+            prev.sources.setdefault(row["source_id"], known.rows["source"][row["source_id"]])
         prev.tables[sp.use].append(row)
-        prev.origin[(sp.use, key)] = (sheet.name, number)
+        prev.origin[(sp.use, key if table.key else None)] = (sheet.name, number)
 
 
 def _text(v) -> str:

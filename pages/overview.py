@@ -26,7 +26,7 @@ cols = st.columns(max(1, len(focus_rows)))
 for col, (_, prov) in zip(cols, focus_rows.iterrows()):
     with col, st.container(border=True):
         name = prov["name_en" if lang == "en" else "name_vi"]
-        st.subheader(name, anchor=False)
+        st.subheader(frame.md_escape(name), anchor=False)
         family = c.family(prov.territory_key)
         for key in family:
             latest = q("latest_total", key)
@@ -47,7 +47,7 @@ for col, (_, prov) in zip(cols, focus_rows.iterrows()):
                     prev=fmt.qualified(p.value, p.qualifier, lang), date=fmt.partial_date(p.as_of, p.as_of_precision, lang))
                 if p.source_id != first.source_id:
                     help_ = t("change_sources_differ", lang)
-            st.metric(f"{t('latest_total', lang)} · {c.label(key)}",
+            st.metric(f"{t('latest_total', lang)} · {frame.md_escape(c.label(key))}",
                       fmt.qualified(first.value, first.qualifier, lang), delta=delta, delta_color="off"
                       if delta is None else "normal", help=help_, border=False)
             tiers = {r.metric: r for r in latest[latest.source_id == first.source_id].itertuples()}
@@ -84,7 +84,7 @@ for col, (_, prov) in zip(cols, focus_rows.iterrows()):
                 t("not_published", lang)
             when = fmt.partial_date(total.iloc[0].as_of, total.iloc[0].as_of_precision, lang) if not total.empty \
                 else "–"
-            st.caption(f"{c.label(r.territory_key)}: " + t("coverage_text", lang).format(
+            st.caption(f"{frame.md_escape(c.label(r.territory_key))}: " + t("coverage_text", lang).format(
                 listed=fmt.number(r.listed, lang), total=tot, date=when))
 
 st.divider()

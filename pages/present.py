@@ -50,16 +50,16 @@ def big(fig):
     return fig
 
 
-st.title(s.title, anchor=False)
+st.title(frame.md_escape(s.title), anchor=False)
 if s.subtitle:
-    st.caption(s.subtitle)
+    st.caption(frame.md_escape(s.subtitle))
 
 if s.kind == "headline":
     cols = st.columns(len(s.data["rows"]))
     for col, r in zip(cols, s.data["rows"]):
         tiers = " · ".join(f"{t(f'stars_{k[1:]}', lang)}: {fmt.number(r[k], lang)}"
                            for k in ("s3", "s4", "s5", "s5p") if r[k] is not None and not pd.isna(r[k]))
-        col.metric(r["label"], fmt.qualified(r["total"], r["qualifier"], lang), border=True)
+        col.metric(frame.md_escape(r["label"]), fmt.qualified(r["total"], r["qualifier"], lang), border=True)
         col.markdown(f"{tiers or t('split_not_published', lang)}  \n"
                      f"{t('as_of', lang)} {fmt.partial_date(r['as_of'], r['precision'], lang)} · `{r['source_id']}`")
 elif s.kind == "tiers":

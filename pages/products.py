@@ -64,7 +64,8 @@ products = q("product_table", keys, search or "", districts=chosen["district"], 
              years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
 listed = q("coverage", keys)
 st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
-           " · ".join(f"{c.label(r.territory_key)}: {fmt.number(r.listed, lang)}" for r in listed.itertuples()
+           " · ".join(f"{frame.md_escape(c.label(r.territory_key))}: {fmt.number(r.listed, lang)}"
+                      for r in listed.itertuples()
                       if r.listed))
 
 shown = pd.DataFrame({
@@ -103,8 +104,8 @@ if pid:
         # markdown-escaped: whatever the name holds shows as plain text, never as markup
         st.subheader(frame.md_escape(row["name"]), anchor=False)
         if isinstance(row["name_note"], str) and row["name_note"]:
-            st.caption(row["name_note"])
-        st.caption(f"{t('subject', lang)}: {row['subject'] if isinstance(row['subject'], str) else NP}")
+            st.caption(frame.md_escape(row["name_note"]))
+        st.caption(f"{t('subject', lang)}: {frame.md_escape(row['subject']) if isinstance(row['subject'], str) else NP}")
         hist = q("product_history", pid)
         ht = pd.DataFrame({
             t("stars", lang): [t(f"stars_{v}", lang) for v in hist.stars],
@@ -131,7 +132,7 @@ for key in keys:
         sub, lang, f"{t('sources', lang)}: " + ", ".join(sorted(src.source_id))))
     table = pd.DataFrame({t("subject_type", lang): [t(f"type_{v}", lang) for v in sub.subject_type],
                           t("count_listed", lang): sub.n.astype(int)})
-    frame.chart_block(key=f"subjects_{key}", title=f"{t('subjects_title', lang)} · {c.label(key)}",
+    frame.chart_block(key=f"subjects_{key}", title=f"{t('subjects_title', lang)} · {frame.md_escape(c.label(key))}",
                       subtitle=t("subjects_subtitle", lang).format(n=fmt.number(n, lang)),
                       fig=fig, table=table, sources=src.to_dict("records"),
                       lang=lang, file_name=f"ocop_subjects_{key}")

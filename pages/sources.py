@@ -47,8 +47,8 @@ st.divider()
 srcs = q("sources")
 ns = t("not_stated", lang)
 for s in frame.records(srcs):
-    label = frame.md_escape(s["title"]) if s["title"] != "not stated" else (
-        s["seed_file"] or frame.host(s["address"]) or ns)
+    label = frame.md_escape(s["title"] if s["title"] != "not stated" else (
+        s["seed_file"] or frame.host(s["address"]) or ns))
     with st.expander(f"`{s['source_id']}` · {label} · "
                      f"{fmt.number(s['rows_citing'], lang)} {t('rows_citing', lang).lower()}"):
         st.markdown("\n".join([
@@ -56,8 +56,8 @@ for s in frame.records(srcs):
             f"- **{t('publisher', lang)}:** {frame.md_escape(s['publisher']) if s['publisher'] != 'not stated' else ns}",
             f"- **{t('published', lang)}:** "
             f"{fmt.partial_date(s['published'], s['published_precision'], lang) if s['published'] else ns}",
-            f"- **{t('address', lang)}:** {s['address'] if s['address'] != 'not stated' else ns}",
-            *([f"- **{t('seed_file', lang)}:** `{s['seed_file']}`"] if s["seed_file"] else []),
+            f"- **{t('address', lang)}:** {frame.link(s['address'], s['address']) if s['address'] != 'not stated' else ns}",
+            *([f"- **{t('seed_file', lang)}:** {frame.md_escape(s['seed_file'])}"] if s["seed_file"] else []),
             f"- **{t('gathered', lang)}:** "
             f"{fmt.partial_date(s['gathered'], s['gathered_precision'], lang) if s['gathered'] else ns}",
             f"- **{t('language', lang).split(' / ')[0 if lang == 'vi' else 1]}:** {s['language']}",

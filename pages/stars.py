@@ -23,14 +23,14 @@ for _, prov in focus_rows.iterrows():
     name = prov["name_en" if lang == "en" else "name_vi"]
     if len(family) > 1:
         preds = ", ".join(c.label(k) for k in family[1:])
-        st.info(t("predecessor_note", lang).format(name=name, preds=preds))
+        st.info(t("predecessor_note", lang).format(name=frame.md_escape(name), preds=frame.md_escape(preds)))
     latest = dated.as_of_date.max() if not dated.empty else None
     table = dated[["territory_key", "as_of", "as_of_precision", "source_id", "total", "qualifier", "s3",
                    "s4", "s5", "s5p", "rest", "confidence", "note"]].copy()
     table.insert(1, "territory", [c.label(k) for k in table.territory_key])
     frame.chart_block(
         key=f"tiers_{prov.territory_key}",
-        title=f"{t('stars_title', lang)} · {name}",
+        title=f"{t('stars_title', lang)} · {frame.md_escape(name)}",
         subtitle=t("stars_subtitle", lang).format(date=fmt.day(latest, lang) if latest is not None else "–"),
         fig=figure(("tiers", lang, tuple(family), c.year_from, c.year_to),
                    lambda: charts.tier_chart(dated, family, lang, c.label))
@@ -62,7 +62,7 @@ for _, prov in focus_rows.iterrows():
                 hoverinfo="text"))
         fig.update_layout(barmode="group")
         frame.chart_block(
-            key=f"rounds_{prov.territory_key}", title=f"{t('rounds_title', lang)} · {name}",
+            key=f"rounds_{prov.territory_key}", title=f"{t('rounds_title', lang)} · {frame.md_escape(name)}",
             subtitle=t("rounds_subtitle", lang),
             fig=theme.style(fig, lang, height=360) if len(fig.data) else None,
             table=rt[["territory", "when", "district", "what", "value", "qualifier", "confidence", "source_id",
