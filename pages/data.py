@@ -398,8 +398,9 @@ with tab_history:
                 v=e["version"], when=when_text(e.get("when", "")), action=t(f"action_{e.get('action')}", lang),
                 what=entry_what(e)) + (" " + t("current_version", lang) if e["version"] == live else "")
         versions = list(reversed([0] + [e["version"] for e in entries]))
+        st.caption(t("restore_help", lang))
         target = st.selectbox(t("restore_to", lang), versions, index=min(1, len(versions) - 1), key="restore_to",
-                              format_func=lambda v: version_labels.get(v, str(v)), help=t("restore_help", lang))
+                              format_func=lambda v: version_labels.get(v, str(v)))
         if st.button(t("restore", lang), key="restore"):
             try:
                 with st.spinner(t("applying", lang)):

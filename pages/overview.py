@@ -104,7 +104,8 @@ def timeline() -> go.Figure:
     for i, kind in enumerate(kinds):
         grp = dated[dated.kind == kind]
         fig.add_trace(go.Scatter(
-            x=grp.date_date, y=[c.label(k) for k in grp.territory_key], mode="markers", name=t(f"ev_{kind}", lang),
+            x=grp.date_date, y=[frame.esc(c.label(k)) for k in grp.territory_key], mode="markers",
+            name=t(f"ev_{kind}", lang),
             marker=dict(size=14, color=palette[i % len(palette)], symbol="diamond"),
             hovertext=[f"<b>{frame.esc(fmt.partial_date(d, p, lang))}</b><br>{frame.esc(tt)}<br>"
                        f"{t('source', lang)}: {frame.esc(s)}"

@@ -55,8 +55,8 @@ for _, prov in focus_rows.iterrows():
                         "round_upgraded_3_to_4": theme.STAR_COLORS["5p"]}
         for metric, grp in prov_level.groupby("metric", sort=False):
             fig.add_trace(go.Bar(
-                x=[[w for w in grp.when], [c.name(tk) for tk in grp.territory_key]], y=grp.value.astype(float),
-                name=str(grp.what.iloc[0]), marker_color=round_colors.get(metric),
+                x=[[w for w in grp.when], [frame.esc(c.name(tk)) for tk in grp.territory_key]],
+                y=grp.value.astype(float), name=frame.esc(grp.what.iloc[0]), marker_color=round_colors.get(metric),
                 hovertext=[f"{frame.esc(w)}: {frame.esc(fmt.qualified(v, qq, lang))}<br>{t('source', lang)}: "
                            f"{frame.esc(s)}" for w, v, qq, s in zip(grp.what, grp.value, grp.qualifier, grp.source_id)],
                 hoverinfo="text"))

@@ -50,7 +50,7 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
     present = [k for k in territory_keys if (reports.territory_key == k).any()]
     widths = [max(1, (reports.territory_key == k).sum()) for k in present]
     fig = make_subplots(rows=1, cols=max(1, len(present)), shared_yaxes=True, horizontal_spacing=0.03,
-                        subplot_titles=[label(k) for k in present] if len(present) > 1 else None,
+                        subplot_titles=[esc(label(k)) for k in present] if len(present) > 1 else None,
                         column_widths=[w / sum(widths) for w in widths] if widths else None)
     for i, key in enumerate(present, start=1):
         sub = reports[reports.territory_key == key]
@@ -85,7 +85,8 @@ def progress_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str
     chart = progress[progress.percent.notna()]
     if chart.empty:
         return None
-    labels = [f"{label(k)} · {p} · {d}"[:90] for k, p, d in zip(
+    # Plotly draws markup inside axis labels too: the labels are escaped text
+    labels = [esc(f"{label(k)} · {p} · {d}"[:90]) for k, p, d in zip(
         chart.territory_key, chart["plan_en" if lang == "en" else "plan_vi"],
         chart["description_en" if lang == "en" else "description_vi"])]
     fig = go.Figure(go.Bar(
@@ -93,7 +94,7 @@ def progress_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str
         marker_color=[theme.STATUS_COLORS[s] for s in chart.status],
         text=[f"{fmt.percent(p, lang)} · {t(f'status_{s}', lang)}" for p, s in zip(chart.percent, chart.status)],
         textposition="auto",
-        hovertext=[f"{esc(lbl)}<br>{esc(fmt.qualified(v, qq, lang))} / "
+        hovertext=[f"{lbl}<br>{esc(fmt.qualified(v, qq, lang))} / "
                    f"{esc(fmt.number(g, lang))}<br>{t('figure_source', lang)}: {esc(s)}"
                    for lbl, v, qq, g, s in zip(labels, chart.latest_value, chart.latest_qualifier, chart.value,
                                                chart.latest_source)],

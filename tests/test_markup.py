@@ -154,6 +154,17 @@ def _strings(d, keys=MARKDOWN_KEYS):
             yield from _strings(v, keys)
 
 
+def _all_strings(d):
+    if isinstance(d, str):
+        yield d
+    elif isinstance(d, dict):
+        for v in d.values():
+            yield from _all_strings(v)
+    elif isinstance(d, list):
+        for v in d:
+            yield from _all_strings(v)
+
+
 def _nodes(node):
     yield node
     children = getattr(node, "children", None)
@@ -175,11 +186,11 @@ def offending(at: AppTest, allowed: set[str]) -> list[str]:
             d = MessageToDict(proto)
         except Exception:  # noqa: BLE001
             continue
-        if kind == "plotly_chart":
-            spec = d.get("spec", "")
-            found = PLOTLY_TAG.search(spec)
-            if found:
-                bad.append("plotly: " + found.group(0))
+        if kind == "plotly_chart":  # Plotly draws <a href> and <b>… inside any text of a figure
+            for text in _all_strings(json.loads(d.get("spec", "{}"))):
+                found = PLOTLY_TAG.search(text)
+                if found:
+                    bad.append("plotly: " + found.group(0))
             continue
         for key, text in _strings(d):
             for target in LINK.findall(text):
@@ -189,6 +200,9 @@ def offending(at: AppTest, allowed: set[str]) -> list[str]:
                 bad.append(f"{kind}.{key}: tag: {text[:160]}")
             if re.search(r"(?<!\\)!\[", text):
                 bad.append(f"{kind}.{key}: image: {text[:160]}")
+            bare = LINK.sub("](…)", text)  # a bare address becomes a link too (GFM autolink literal)
+            if re.search(r"(?i)\bhttps?://|\bwww\.|[\w.]@\w", bare):
+                bad.append(f"{kind}.{key}: bare address: {text[:160]}")
     return bad
 
 
