@@ -174,13 +174,22 @@ def recognise(header: list) -> dict[int, str]:
 # --- normalising values ---------------------------------------------------------------------------
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u00ad"), None)
+_SPACES = re.compile(r"\s+")
 _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+
+_ASCII_SPACES = re.compile(r"\s\s|[\t\n\r\x0b\x0c]")
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(value) -> str:
     """Text as the database stores it: NFC, single spaces, trimmed; numbers without '.0'; dates dd/mm/yyyy."""
     if value is None:
         return ""
+    if type(value) is str:  # the common case, kept fast: a 100,000-row list has a million cells
+        if value.isascii():
+            return (_SPACES.sub(" ", value) if _ASCII_SPACES.search(value) else value).strip()
+        return nfc(value.translate(_INVISIBLE))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -194,11 +203,8 @@ def bad_char(value) -> str | None:
     """The first control or direction-override character of a cell, as U+XXXX (None when clean)."""
     if not isinstance(value, str):
         return None
-    for ch in value:
-        o = ord(ch)
-        if (o < 32 and ch not in "\t\n\r") or 0x7F <= o <= 0x9F or o in _BIDI:
-            return f"U+{o:04X}"
-    return None
+    m = _BAD_CHAR.search(value)
+    return f"U+{ord(m.group(0)):04X}" if m else None
 
 
 def parse_stars(text: str) -> str | None:
@@ -663,13 +669,32 @@ def read_hints(title: list[tuple[int, str]], known: Known) -> dict:
 
 # --- the preview ----------------------------------------------------------------------------------------
 
+class Origin:
+    """(table, id) -> (sheet, row number), held per table (no key tuple for each of 200,000 rows)."""
+
+    def __init__(self):
+        self._by_table: dict[str, dict] = {}
+
+    def __setitem__(self, key: tuple, value: tuple) -> None:
+        self._by_table.setdefault(key[0], {})[key[1]] = value
+
+    def __contains__(self, key: tuple) -> bool:
+        return key[1] in self._by_table.get(key[0], ())
+
+    def get(self, key: tuple, default=None):
+        return self._by_table.get(key[0], {}).get(key[1], default)
+
+    def __getitem__(self, key: tuple):
+        return self._by_table[key[0]][key[1]]
+
+
 @dataclass
 class Preview:
     file_name: str
     sha256: str
     plan: Plan
     tables: dict  # table -> list[dict] normalised rows to write
-    origin: dict  # (table, id) -> (sheet, row number)
+    origin: Origin  # (table, id) -> (sheet, row number)
     added: list = field(default_factory=list)  # (table, id, label)
     changed: list = field(default_factory=list)  # (table, id, label, before, after)
     unchanged: list = field(default_factory=list)  # (table, id, label)
@@ -727,7 +752,7 @@ def _quote(file_name: str, sheet: Sheet | None, number: int, header: list, row: 
     where = f"{file_name}, row {number}" if sheet is None else f"{file_name}, {sheet.name}, row {number}"
     cells = []
     for i, v in enumerate(row):
-        text = clean(v)
+        text = v if type(v) is str else clean(v)
         if text:
             head = header[i] if i < len(header) and header[i] else f"#{i + 1}"
             cells.append(f"{head}={text}")
@@ -740,18 +765,18 @@ def _quote(file_name: str, sheet: Sheet | None, number: int, header: list, row: 
 def _check_cells(prev: Preview, sheet: str, number: int, header: list, row: list, names: set) -> bool:
     ok = True
     for i, v in enumerate(row):
-        col = header[i] if i < len(header) and header[i] else f"#{i + 1}"
-        ch = bad_char(v) if isinstance(v, str) else None
-        if ch:
-            prev.issue(sheet, number, col, "control_char", char=ch)
-            ok = False
+        if type(v) is not str:
             continue
-        if isinstance(v, str):
-            n = len(v)
-            limit = MAX_NAME if i in names else MAX_CELL
-            if n > limit:
-                prev.issue(sheet, number, col, "too_long", length=f"{n:,}".replace(",", "."), limit=limit)
-                ok = False
+        ch = _BAD_CHAR.search(v)
+        limit = MAX_NAME if i in names else MAX_CELL
+        if ch is None and len(v) <= limit:
+            continue
+        col = header[i] if i < len(header) and header[i] else f"#{i + 1}"
+        if ch:
+            prev.issue(sheet, number, col, "control_char", char=f"U+{ord(ch.group(0)):04X}")
+        else:
+            prev.issue(sheet, number, col, "too_long", length=f"{len(v):,}".replace(",", "."), limit=limit)
+        ok = False
     return ok
 
 
@@ -831,10 +856,11 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
         return header[col[f]] if f in col and col[f] < len(header) and header[col[f]] else field_label(f, "vi")
 
     seq = next((c.index for c in sp.columns if c.field == "seq"), None)
+    numbered = None
     if seq is not None:  # official lists number every product; unnumbered rows are headings, totals, signatures
-        body = [r for r in sheet.rows[sp.header_index + 1:] if any(clean(c) for c in r)]
-        if sum(1 for r in body if _is_seq(r[seq] if seq < len(r) else None)) < len(body) / 2:
-            seq = None
+        numbered = [_is_seq(r[seq] if seq < len(r) else None) for r in sheet.rows[sp.header_index + 1:]]
+        if sum(numbered) < len(numbered) / 2:
+            seq = numbered = None
     wide = {f: plan.file.get(f, "") for f in FILE_WIDE}
     wide_level = _choice(wide["level"], LEVELS) if wide["level"] else None
     wide_kind = _choice(wide["kind"], KINDS) if wide["kind"] else None
@@ -843,15 +869,16 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
         done[0] += 1
         if progress and done[0] % 2000 == 0:
             progress(min(0.99, done[0] / max(1, done[1])), "check")
-        if not any(clean(c) for c in r):
+        cells = [clean(c) for c in r]
+        if not any(cells):
             continue
-        if seq is not None and not _is_seq(r[seq] if seq < len(r) else None):
-            prev.skipped.append((sheet.name, number, " ".join(clean(c) for c in r if clean(c))[:80]))
+        if numbered is not None and not numbered[offset]:
+            prev.skipped.append((sheet.name, number, " ".join(c for c in cells if c)[:80]))
             continue
         if not _check_cells(prev, sheet.name, number, header, r, names_idx):
             continue
         raw = {f: (r[i] if i < len(r) else None) for f, i in col.items()}
-        v = {f: clean(x) for f, x in raw.items()}
+        v = {f: (cells[i] if i < len(cells) else "") for f, i in col.items()}
         used_wide = []
         for f in FILE_WIDE:
             if not v.get(f) and wide.get(f):
@@ -945,21 +972,22 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
                 prev.origin[("subject", subject_id)] = (sheet.name, number)
             prev.names[("subject", subject_id)] = known.rows["subject"][subject_id]["name"]
         # the product: a known one (name + producer, or name + place), else a new one
-        candidate = dict(product_id="", name=v["name"], name_lang="vi", subject_id=subject_id, territory_key=terr,
-                         district_code=district, commune=commune, product_group=v.get("group", ""), source_id=source,
-                         note="")
-        pkey = Known.product_key(candidate)
+        candidate = _lean(product_id="", name=v["name"], name_lang="vi", subject_id=subject_id, territory_key=terr,
+                          district_code=district, commune=commune, product_group=v.get("group", ""),
+                          source_id=source)
+        pkey = (fold(v["name"]), subject_id) if subject_id else (fold(v["name"]), terr, district, commune)
         product_id = known.product_by_key.get(pkey)
         if product_id is None:
             product_id = "imp-p-" + _slug(*pkey)
             candidate["product_id"] = product_id
-            known.add("product", candidate)
+            known.rows["product"][product_id] = candidate
+            known.product_by_key[pkey] = product_id
             prev.tables["product"].append(candidate)
             prev.origin[("product", product_id)] = (sheet.name, number)
         elif ("product", product_id) not in prev.origin:  # a recorded product: fill what it lacks, else unchanged
             old = known.rows["product"][product_id]
             filled = {k: candidate[k] for k in ("district_code", "commune", "product_group")
-                      if candidate[k] and not old.get(k)}
+                      if candidate.get(k) and not old.get(k)}
             if filled:
                 row = {c: old.get(c) for c in TABLES["product"].column_names} | filled
                 known.rows["product"][product_id] = row
@@ -967,7 +995,7 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
                 prev.origin[("product", product_id)] = (sheet.name, number)
             elif ("product", product_id) not in prev.names:
                 prev.unchanged.append(("product", product_id, old["name"]))
-        prev.names[("product", product_id)] = v["name"]
+            prev.names[("product", product_id)] = old["name"]  # a recorded product (new ones: their row)
         # the evaluation: a repeat of a recorded one is unchanged; a new date or rating is a new one
         ekey = (product_id, decided[0], stars)
         if ekey in seen_eval:
@@ -979,7 +1007,7 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
             level = "national" if stars == "5" else "province"
             extra.append(f"level=default for {stars} stars")
         quote = _quote(prev.file_name, sheet if prev.file_name.lower().endswith((".xlsx", ".xlsm")) else None,
-                       number, header, r, extra)
+                       number, header, cells, extra)
         # a recorded evaluation is compared with the row's own cells only: whole-file values (a title's
         # decision number, a list's "đánh giá lại") describe the new rows, not what is already recorded
         own = {f for f in ("decision_no", "level", "kind", "decided") if v.get(f) and f not in used_wide}
@@ -999,7 +1027,7 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
                 if val and val != old_text:
                     updates[k] = float(val) if k == "points" else val
             eid = match["evaluation_id"]
-            prev.names[("evaluation", eid)] = f"{v['name']} · {stars}★ · {_fmt_day(decided[0])}"
+            prev.names[("evaluation", eid)] = f"{v['name']} · {stars}★ · {_fmt_day(decided[0])}"  # a recorded one
             if not updates:
                 prev.unchanged.append(("evaluation", eid, prev.names[("evaluation", eid)]))
                 continue
@@ -1009,16 +1037,23 @@ def _prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, 
             prev.origin[("evaluation", eid)] = (sheet.name, number)
             continue
         eid = "imp-e-" + _slug(product_id, decided[0], stars)
-        row = dict(evaluation_id=eid, product_id=product_id, stars=stars, decided=decided[0],
-                   decided_precision=decided[1], decision_no=v.get("decision_no", ""), level=level,
-                   kind=kind or "not_published", points=f"{points:g}" if points is not None else "",
-                   source_id=source, note=v.get("note", ""), quote=quote, quote_status="imported")
+        row = _lean(evaluation_id=eid, product_id=product_id, stars=stars, decided=decided[0],
+                    decided_precision=decided[1], decision_no=v.get("decision_no", ""), level=level,
+                    kind=kind or "not_published", points=f"{points:g}" if points is not None else "",
+                    source_id=source, note=v.get("note", ""), quote=quote, quote_status="imported")
         known.evals.setdefault(product_id, []).append(row)
         prev.tables["evaluation"].append(row)
         prev.origin[("evaluation", eid)] = (sheet.name, number)
-        prev.names[("evaluation", eid)] = f"{v['name']} · {stars}★ · {_fmt_day(decided[0])}"
     if progress:
         progress(min(0.99, done[0] / max(1, done[1])), "check")
+
+
+_SEQ = re.compile(r"\s*\d{1,6}\.?\s*")
+
+
+def _lean(**values) -> dict:
+    """A row without its empty cells (a 100,000-row preview holds 200,000 of them)."""
+    return {k: v for k, v in values.items() if v not in ("", None)}
 
 
 def _is_seq(value) -> bool:
@@ -1026,7 +1061,7 @@ def _is_seq(value) -> bool:
         return False
     if isinstance(value, (int, float)):
         return value > 0 and float(value).is_integer()
-    return bool(re.fullmatch(r"\d{1,6}\.?", clean(value)))
+    return isinstance(value, str) and _SEQ.fullmatch(value) is not None
 
 
 def _match_evaluation(evals: list, decided: tuple, stars: str) -> dict | None:
@@ -1148,7 +1183,7 @@ def _classify(prev: Preview, known_before: dict) -> None:
         for row in rows:
             rid = row.get(key) if key else None
             old = known_before.get(table, {}).get(rid) if key else None
-            label = prev.names.get((table, rid)) or _label(table, row)
+            label = prev.names.get((table, rid)) or row.get("name") or _label(table, row)
             if old is None:
                 prev.added.append((table, rid, label))
                 kept.append(row)
@@ -1204,28 +1239,29 @@ def _write_rows(folder: Path, prev: Preview, private: bool = False) -> None:
 
 
 def _validate_together(prev: Preview, data_dir: Path) -> None:
-    """The same rules as the build, over the shipped files, the accepted imports and this one."""
-    with tempfile.TemporaryDirectory() as tmp:
-        shadow = Path(tmp)
-        if (data_dir / "imports").is_dir():
-            shutil.copytree(data_dir / "imports", shadow / "imports",
-                            ignore=shutil.ignore_patterns("original", ".*"))
-        if (data_dir / "retired.csv").exists():
-            shutil.copy(data_dir / "retired.csv", shadow / "retired.csv")
-        _write_rows(shadow / "imports" / "9999-candidate", prev)
-        ds = load_dataset(data_dir=shadow)
-    by_line = {}
-    for table, rows in prev.tables.items():
+    """The same rules as the build, over the shipped files, the accepted imports and this one (in memory)."""
+    def texts(label: str, rows: list):  # one row's texts at a time: nothing held twice
         for i, r in enumerate(rows, start=2):
-            by_line[(f"9999-candidate/{table}.csv", i)] = prev.origin.get((table, r.get(TABLES[table].key)))
+            yield label, i, {c: _text(v) for c, v in r.items() if v not in (None, "") and not c.startswith("_")}
+
+    extra = {table: texts(f"candidate/{table}.csv", rows) for table, rows in prev.tables.items() if rows}
+    ds = load_dataset(data_dir=data_dir, extra_rows=extra, lean=True)
+    where = {}
     for p in ds.errors:
-        where = by_line.get((p.file, p.line))
-        if p.file.startswith("9999-candidate/") or where:
-            sheet, line = where if where else (prev.sheet, None)
-            rule = {"outside_province": "outside_province", "coords_pair": "coords_pair"}.get(p.rule, "validation")
-            params = dict(p.params)
-            prev.issue(sheet, line, p.column, rule, lat=params.get("lat"), lon=params.get("lon"),
-                       detail=f"{p.message_vi} / {p.message_en}")
+        if p.file.startswith("candidate/") and p.file not in where:
+            table = p.file.split("/")[1][:-4]
+            key = TABLES[table].key
+            where[p.file] = [prev.origin.get((table, r.get(key) if key else None)) for r in prev.tables[table]]
+    for p in ds.errors:
+        if not p.file.startswith("candidate/"):
+            continue  # a problem of the recorded data, not of this file
+        lines = where.get(p.file, [])
+        at = lines[p.line - 2] if p.line and 0 <= p.line - 2 < len(lines) else None
+        sheet, line = at or (prev.sheet, None)
+        rule = {"outside_province": "outside_province", "coords_pair": "coords_pair"}.get(p.rule, "validation")
+        params = dict(p.params)
+        prev.issue(sheet, line, p.column, rule, lat=params.get("lat"), lon=params.get("lon"),
+                   detail=f"{p.message_vi} / {p.message_en}")
 
 
 def load_mapping(path: Path) -> dict:
@@ -1258,7 +1294,7 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
     known = Known(data_dir)
     before = {t: dict(rows) for t, rows in known.rows.items()}
     plan = make_plan(sheets, known, mapping, overrides)
-    prev = Preview(name, hashlib.sha256(data).hexdigest(), plan, {t: [] for t in DATA_FILES}, {},
+    prev = Preview(name, hashlib.sha256(data).hexdigest(), plan, {t: [] for t in DATA_FILES}, Origin(),
                    original=data, base=base)
     used = [s for s in plan.sheets if s.use != "ignore"]
     if not any(s.rows for s in used):

@@ -264,10 +264,12 @@ def preview_step(prev) -> None:
             t("source", lang): src_text(p.get("source_id") or "", prev)} for p in products])),
             hide_index=True, width="stretch")
     evals = prev.tables["evaluation"]
+    product_names = {p["product_id"]: p["name"] for p in products}  # new products; recorded ones: prev.names
     if evals:
         st.markdown(f"**{t('evaluations_to_add', lang)}**")
         st.dataframe(frame.safe_frame(pd.DataFrame([{
-            t("product", lang): prev.names.get(("product", e["product_id"])) or NP,
+            t("product", lang): product_names.get(e["product_id"]) or prev.names.get(("product", e["product_id"]))
+            or NP,
             t("stars", lang): t(f"stars_{e['stars']}", lang),
             t("decided", lang): fmt.partial_date(e.get("decided"), e.get("decided_precision"), lang),
             t("decision_no", lang): e.get("decision_no") or NP,

@@ -423,6 +423,8 @@ def test_the_data_page_maps_previews_and_applies_a_district_list(live):
     assert set(products["Sản phẩm"]) == {"sữa chua nếp cẩm (mẫu thử)", "mận hậu sấy dẻo (mẫu thử)"}
     assert "langngheviet-30074" in products["Nguồn"].iloc[0] and "imp-" not in products.to_string()
     assert "None" not in products.to_string()
+    ratings = next(t for t in tables if "Hạng sao" in t.columns and "Cấp" in t.columns)
+    assert set(ratings["Sản phẩm"]) == set(products["Sản phẩm"]) and set(ratings["Hạng sao"]) == {"3 sao"}
     next(b for b in at.button if b.label == "Áp dụng").click().run()
     assert not at.exception
     assert any("Đã áp dụng: phiên bản 1" in s.value for s in at.success)
