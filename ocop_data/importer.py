@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -38,12 +39,14 @@ from . import paths
 from .messages import MESSAGES, Busy, ImportRefused, Issue, WriteRefused  # noqa: F401 (re-exported)
 from .reading import MAX_BYTES, Sheet, read_upload  # noqa: F401 (re-exported)
 from .schema import DATA_FILES, STARS, TABLES
-from .text import fold, nfc
+from .text import fold as _fold_uncached, nfc
 from .validate import load_dataset, parse_partial_date
 from .writes import (commit, history, last_version, private_copy_tree, private_dir, private_write,  # noqa: F401
                      restore, retire, write_lock)
 
 Progress = Callable[[float, str], None]
+# folded keys of the values a list repeats (producers, districts, "3 sao", "Hợp tác xã") are computed once
+fold = functools.lru_cache(maxsize=20_000)(_fold_uncached)
 
 MAX_NAME = 250  # characters in a name or title
 MAX_CELL = 4000  # characters in any cell
