@@ -398,6 +398,8 @@ class Known:
 # identity of rows other than products and evaluations (DATA-RULES §5; the same keys as validate.py)
 IDENTITY: dict[str, Callable[[dict], tuple]] = {
     "subject": lambda v: (fold(v.get("name")), v.get("territory_key") or ""),
+    "product": lambda v: Known.product_key(v),
+    "evaluation": lambda v: (v.get("product_id") or "", v.get("decided") or "", v.get("stars") or ""),
     "figure": lambda v: (v.get("territory_key") or "", v.get("district_code") or "", v.get("as_of") or "",
                          v.get("metric") or "", v.get("source_id") or ""),
     "target": lambda v: (v.get("territory_key") or "", fold(v.get("plan_vi")), v.get("metric") or "",
@@ -1142,9 +1144,13 @@ def _prepare_generic(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
             same = known.generic_keys.get((sp.use, IDENTITY[sp.use](row)))
             if same and same != key:
                 old = known.rows[sp.use][same]
-                diff = {c: (old.get(c), row.get(c)) for c in row
-                        if c not in (table.key, "quote", "quote_status") and _text(old.get(c)) != _text(row.get(c))}
+                diff = {c: (old.get(c), row.get(c)) for c in row if c not in (table.key, "quote", "quote_status")
+                        and _text(row.get(c)) and _text(old.get(c)) != _text(row.get(c))}  # what the file states
                 label = _label(sp.use, old)
+                if sp.use == "evaluation":
+                    p = known.rows["product"].get(old.get("product_id"), {})
+                    label = f"{p.get('name', old.get('product_id'))} · {old.get('stars')}★ · " \
+                            f"{_fmt_day(old.get('decided') or '')}"
                 if not diff:
                     prev.unchanged.append((sp.use, same, label))
                     continue

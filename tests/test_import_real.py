@@ -459,3 +459,19 @@ def test_the_data_page_restores_and_retires_with_messages(live):
     hist = at.tabs[1].dataframe[0].value
     assert list(hist["Thao tác"]) == ["Nhập tệp", "Ngừng sử dụng", "Khôi phục"]
     assert "None" not in hist.to_string() and "T" not in "".join(hist["Thời điểm"])
+
+
+def test_a_template_row_repeating_a_recorded_one_names_it_not_a_line(live):
+    """In the template's table form a repeat under a new id is unchanged; a differing one names the
+    recorded row by what it is (never "Same as line 23" of a file the user cannot see)."""
+    db, data_dir = live
+    cols = TABLES["evaluation"].column_names
+    row_ = {"evaluation_id": "moi", "product_id": "sl-toi-den", "stars": "3", "decided": "2019",
+            "decided_precision": "year", "level": "province", "kind": "new", "source_id": "seed-002"}
+    prev = importer.prepare("e.csv", csv_bytes([cols, [row_.get(c, "") for c in cols]]), data_dir)
+    assert prev.ok and [t for t, _, _ in prev.unchanged] == ["evaluation"] and not prev.has_changes
+    row_["level"] = "district"
+    prev = importer.prepare("e.csv", csv_bytes([cols, [row_.get(c, "") for c in cols]]), data_dir)
+    assert [i.rule for i in prev.issues] == ["conflict"]
+    text = prev.issues[0].message("vi")
+    assert "tỏi đen · 3★ · 2019" in text and "dòng" not in text.split("(")[0]
