@@ -206,5 +206,7 @@ def build(target: Path | None = None, shipped_dir: Path | None = None, data_dir:
     if history_version is None:
         from .writes import last_version
         history_version = last_version(data_dir)
+    if shipped_dir.resolve() != paths.SHIPPED_DIR.resolve():
+        history_version = -1  # other data files (the synthetic benchmark): no history of the data folder
     write_database(ds, target, input_hash(shipped_dir, data_dir, extra_imports), history_version)
     return ds

@@ -301,7 +301,7 @@ def recover(data_dir: Path, db: Path) -> Recovery:
     if db.exists():
         recorded = _db_history_version(db)
         last = last_version(data_dir)
-        if (recorded if recorded is not None else 0) != last:
+        if recorded != -1 and (recorded if recorded is not None else 0) != last:  # -1: other data files
             from .build import build
             build(db, data_dir=data_dir, history_version=last)
             out.rebuilt = True

@@ -193,6 +193,8 @@ def mapping_step(prev, sha: str) -> dict | None:
         keys["planned"] = f"w_plan_{k}"
         b.checkbox(t("planned_wide", lang), value=bool(f.get("planned")), key=keys["planned"])
         for hf, h in plan.hints.items():
+            if hf not in plan.hinted:
+                continue  # a column of the file gives it, or a person chose another value
             st.caption(f"{importer.field_label(hf, lang)}: " + t("hint_from_title", lang).format(
                 row=h["row"], text=frame.md_escape(h["text"][:120])))
         submitted = st.form_submit_button(t("check_mapping", lang), icon=":material/refresh:")

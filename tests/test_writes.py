@@ -335,3 +335,19 @@ def test_uploads_history_and_accounts_are_private(live):
     names = {f for _, _, files in os.walk(data_dir) for f in files}
     assert {"history.jsonl", "accounts.json", "retired.csv", "a.csv", "meta.json"} <= names
     assert checked >= 6
+
+
+def test_start_up_leaves_a_database_of_other_data_files_alone(live, tmp_path):
+    """The synthetic benchmark database is built from other files: a data folder's history never
+    rebuilds it from the shipped ones."""
+    from ocop_data.db import read_build_info
+    from ocop_data.synthetic import build_synthetic
+
+    db, data_dir = live
+    imp(data_dir, db, "Sản phẩm thử A")
+    synthetic = tmp_path / "synthetic.duckdb"
+    build_synthetic(synthetic, 1, 0.01)
+    assert read_history_version(synthetic) == -1
+    before = read_build_info(synthetic)
+    assert ensure_database(synthetic).action == "ok"
+    assert read_build_info(synthetic) == before
