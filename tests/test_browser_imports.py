@@ -120,6 +120,12 @@ def evil_server(tmp_path_factory):
     db = base / "ocop.duckdb"
     build(db, data_dir=data_dir)
     importer.apply(importer.prepare("evil.xlsx", evil_workbook(), data_dir), "bien-tap", data_dir, db)
+    from ocop_data.db import Database
+    d = Database(db)
+    # the issue's own example: a producer named with a markdown link and image, from a product list
+    issue_product = d.cursor().execute("SELECT product_id FROM product WHERE name LIKE 'Chè [tải]%'").fetchone()[0]
+    d.close()
+    EVIL_VIEWS.append(f"products?product={issue_product}")
     proc, url = _start_server(db, data_dir)
     yield url
     proc.terminate()

@@ -475,3 +475,23 @@ def test_a_template_row_repeating_a_recorded_one_names_it_not_a_line(live):
     assert [i.rule for i in prev.issues] == ["conflict"]
     text = prev.issues[0].message("vi")
     assert "tỏi đen · 3★ · 2019" in text and "dòng" not in text.split("(")[0]
+
+
+@pytest.mark.slow
+def test_the_preview_is_computed_once_per_upload(live, monkeypatch):
+    db, data_dir = live
+    calls = []
+    real = importer.prepare
+    monkeypatch.setattr(importer, "prepare", lambda *a, **k: calls.append(1) or real(*a, **k))
+    at = _logged_in(data_dir)
+    fx = FIXTURES / "thuan_chau_2024_nfd_bom.csv"
+    at.file_uploader[0].set_value((fx.name, fx.read_bytes(), "text/csv"))
+    at.run()
+    at.run()  # any later click reruns the page: the preview is reused
+    at.selectbox(key="retire_table").set_value("subject").run()
+    assert not at.exception and len(calls) == 1
+    next(s for s in at.selectbox if s.label == "Nguồn").set_value("baosonla-thuanchau-2024")
+    next(b for b in at.button if "Kiểm tra lại" in b.label).click().run()
+    assert len(calls) == 2  # a new mapping: checked again, once
+    at.run()
+    assert len(calls) == 2 and any("thêm 2 dòng" in s.value for s in at.success)
