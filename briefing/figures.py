@@ -87,9 +87,9 @@ def trend_figure(series: dict, family: list[str], label: Callable[[str], str], l
             hovertext=[f"{esc(label(key))}<br>{esc(fmt.partial_date(a, p, lang))}: "
                        f"{esc(fmt.qualified(v, q, lang))}<br>{t('source', lang)}: {esc(src)}"
                        for a, p, v, q, src in zip(s.as_of, s.as_of_precision, s.value, s.qualifier, s.source_id)],
-            hoverinfo="text", name=names or label(key), cliponaxis=False))
+            hoverinfo="text", name=esc(names or label(key)), cliponaxis=False))
         if names:  # the legend's sample: a plain line and a filled marker
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers", name=names,
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers", name=esc(names),
                                      line=dict(color=colour, width=4), marker=dict(size=14, color=colour)))
     if target and not pd.isna(target.get("value")):
         when = pd.Timestamp(target["deadline_date"])

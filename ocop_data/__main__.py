@@ -1,22 +1,38 @@
-"""Command line: ``python -m ocop_data build|check``."""
+"""Command line: ``python -m ocop_data build|check|import|history|restore|retire|set-password|template``.
+
+Every error is a sentence in Vietnamese and English on stderr with exit status 1 (refused or
+failed; nothing changed) or 2 (the command itself is wrong: an unknown option, an unknown editor),
+never a traceback ($OCOP_DEBUG=1 shows one, for developers).
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from . import paths
 from .build import build
+from .messages import Refused, both
 from .problems import BuildError
 from .validate import load_dataset
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ocop_data",
-                                     description="Build and check the OCOP database / Dựng và kiểm tra CSDL OCOP")
-    sub = parser.add_subparsers(dest="cmd", required=True)
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in both languages and exit status 2."""
+
+    def error(self, message: str):  # noqa: D401
+        self.print_usage(sys.stderr)
+        print(f"Lệnh không đúng / Invalid command: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m ocop_data",
+                     description="Build, check and keep the OCOP data current / Dựng, kiểm tra và cập nhật dữ liệu OCOP")
+    sub = parser.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
     b = sub.add_parser("build", help="validate the data files and write ocop.duckdb atomically")
     b.add_argument("--db", type=Path, help=f"database file (default {paths.db_path()})")
     b.add_argument("--data-dir", type=Path, help="local data folder with accepted imports")
@@ -28,15 +44,29 @@ def main(argv: list[str] | None = None) -> int:
     syn.add_argument("--out", type=Path, default=None, help="database file (default bench/out/synthetic.duckdb)")
     syn.add_argument("--scale", type=float, default=1.0)
     syn.add_argument("--seed", type=int, default=20261124)
-    imp = sub.add_parser("import", help="import a CSV or XLSX file (preview, then apply with --yes)")
+    imp = sub.add_parser("import", help="import a CSV or XLSX file: show the mapping and the preview, then apply "
+                                        "(asks, or --yes)")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--user", required=True, help="who imports (recorded in the history)")
+    imp.add_argument("--user", required=True, help="the editor who imports (an account made with set-password)")
     imp.add_argument("--yes", action="store_true", help="apply without asking")
+    imp.add_argument("--province", metavar="KEY", help="province for every row (a key such as 14 or 08-2025, or a "
+                                                       "name), when the file has no province column")
+    imp.add_argument("--source", metavar="SOURCE_ID", help="source id for every row, when the file has no source "
+                                                           "column")
+    imp.add_argument("--decided", metavar="DATE", help="decision date (dd/mm/yyyy) or year of the round, when the "
+                                                       "file has no date column")
+    imp.add_argument("--level", metavar="LEVEL", help="level of the evaluations: huyện/district, tỉnh/province, "
+                                                      "quốc gia/national")
+    imp.add_argument("--kind", metavar="KIND", help="mới/new, đánh giá lại/re-evaluation, nâng hạng/upgrade")
+    imp.add_argument("--district", metavar="NAME", help="district (before 2025) for every row without one")
+    imp.add_argument("--decision", metavar="NUMBER", help="decision number for every row without one")
+    imp.add_argument("--planned", action="store_true", help="the file holds planned (future) dates on purpose")
+    imp.add_argument("--mapping", metavar="FILE", type=Path, help="a column mapping saved from the Data page (JSON)")
     sub.add_parser("history", help="list the recorded versions")
-    res = sub.add_parser("restore", help="go back to version N (later imports are withdrawn, not deleted)")
+    res = sub.add_parser("restore", help="make the data what version N left, forward or back (a recorded step)")
     res.add_argument("version", type=int)
     res.add_argument("--user", required=True)
-    ret = sub.add_parser("retire", help="retire one row (a recorded action)")
+    ret = sub.add_parser("retire", help="retire one row (a recorded action, undone by a restore)")
     ret.add_argument("table")
     ret.add_argument("id")
     ret.add_argument("--user", required=True)
@@ -46,8 +76,36 @@ def main(argv: list[str] | None = None) -> int:
     tpl = sub.add_parser("template", help="write the import templates")
     tpl.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     tpl.add_argument("--out", type=Path, default=Path("."))
-    args = parser.parse_args(argv)
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except SystemExit:
+        raise
+    except Refused as exc:
+        print(exc.both(), file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        for p in exc.problems[:50]:
+            print(p, file=sys.stderr)
+        print(f"Không dựng CSDL: {len(exc.problems)} lỗi; chưa thay đổi gì. / "
+              f"Build refused: {len(exc.problems)} error(s); nothing was changed.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng; không có gì thay đổi. / Stopped; nothing was changed.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
+        if os.environ.get("OCOP_DEBUG"):
+            raise
+        print(f"Lỗi không mong đợi: {type(exc).__name__}: {exc} / Unexpected error: {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
+    args = _parser().parse_args(argv)
     if args.cmd == "synthetic":
         from .synthetic import DEFAULT_OUT, build_synthetic
         start = time.perf_counter()
@@ -57,30 +115,28 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cmd in ("import", "history", "restore", "retire", "set-password", "template"):
         return _manage(args)
-
     if args.cmd == "check":
         ds = load_dataset()
         for p in ds.problems:
             print(p)
-        print(f"{len(ds.errors)} error(s), {len(ds.warnings)} warning(s)")
+        print(f"{len(ds.errors)} lỗi, {len(ds.warnings)} cảnh báo / {len(ds.errors)} error(s), "
+              f"{len(ds.warnings)} warning(s)")
         _report_citations(ds)
         return 1 if ds.errors else 0
     if args.cmd == "check-quotes":
         return _check_quotes(args.seeds)
 
+    from .writes import write_lock
     start = time.perf_counter()
-    try:
-        ds = build(args.db, data_dir=args.data_dir)
-    except BuildError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        print(f"Build refused: {len(exc.problems)} error(s); nothing was written. / "
-              f"Không dựng CSDL: {len(exc.problems)} lỗi; chưa ghi gì.", file=sys.stderr)
-        return 1
+    data_dir = args.data_dir or paths.local_data_dir()
+    db = args.db or paths.db_path()
+    with write_lock(data_dir, db):
+        ds = build(db, data_dir=data_dir)
     for w in ds.warnings:
         print(w)
     rows = sum(len(v) for v in ds.rows.values())
-    print(f"Built {args.db or paths.db_path()} from {rows} rows in {time.perf_counter() - start:.2f} s")
+    print(f"Đã dựng {db} từ {rows} dòng trong {time.perf_counter() - start:.2f} s / "
+          f"Built {db} from {rows} rows in {time.perf_counter() - start:.2f} s")
     return 0
 
 
@@ -124,8 +180,51 @@ def _check_quotes(seeds: Path) -> int:
     return 0
 
 
+def _need_editor(user: str) -> None:
+    from . import accounts
+    if not accounts.exists(user):
+        print(both("unknown_editor", user=user), file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _read(path: Path) -> bytes:
+    from .messages import ImportRefused
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportRefused("no_file", path=str(path)) from None
+    except IsADirectoryError:
+        raise ImportRefused("unreadable_file", path=str(path), detail="thư mục / a folder") from None
+    except OSError as exc:
+        raise ImportRefused("unreadable_file", path=str(path), detail=exc.strerror or str(exc)) from None
+
+
+def _show_plan(prev) -> None:
+    from .importer import field_label
+    for s in prev.plan.sheets:
+        use = {"products": "danh sách sản phẩm / product list", "ignore": "bỏ qua / ignored"}.get(s.use, s.use)
+        print(f"[{s.name}] {use}" + (f" · tiêu đề ở dòng / header on row {s.header_number} · {s.rows} dòng / rows"
+                                     if s.use != "ignore" else ""))
+        if s.use == "ignore":
+            continue
+        for c in s.columns:
+            head = c.header or f"#{c.index + 1}"
+            if not c.field:
+                meaning = "bỏ qua / ignored"
+            elif s.use == "products":
+                meaning = f"{field_label(c.field, 'vi')} / {field_label(c.field, 'en')}"
+            else:
+                meaning = c.field
+            print(f"    {head} → {meaning}")
+    wide = {k: v for k, v in prev.plan.file.items() if v}
+    if wide:
+        print("Giá trị cho cả tệp / Whole-file values: " + "; ".join(f"{k}={v}" for k, v in wide.items()))
+    for f, h in prev.plan.hints.items():
+        print(f"    ({f} đọc từ dòng tiêu đề {h['row']} / read from title row {h['row']}: {h['text'][:80]})")
+
+
 def _manage(args) -> int:
-    from . import accounts, importer, templates
+    from . import accounts, importer, templates, writes
 
     if args.cmd == "template":
         args.out.mkdir(parents=True, exist_ok=True)
@@ -133,46 +232,102 @@ def _manage(args) -> int:
             (args.out / "mau_nhap_ocop.xlsx").write_bytes(templates.xlsx())
         else:
             (args.out / "mau_nhap_ocop_csv.zip").write_bytes(templates.csv_zip())
-        print(f"Template written to {args.out}")
+        print(f"Đã ghi mẫu vào / Template written to {args.out}")
         return 0
     if args.cmd == "set-password":
         import getpass
-        password = getpass.getpass("Mật khẩu / Password: ")
-        if password != getpass.getpass("Nhập lại / Again: "):
-            print("Hai lần nhập không khớp / The two entries differ.", file=sys.stderr)
+        accounts.check_user_name(args.user)
+        try:
+            if sys.stdin is not None and sys.stdin.isatty():
+                password = getpass.getpass("Mật khẩu / Password: ")
+                again = getpass.getpass("Nhập lại / Again: ")
+            else:  # a pipe (a provisioning script): two lines
+                lines = [sys.stdin.readline() if sys.stdin else "" for _ in range(2)]
+                if not lines[0]:
+                    raise EOFError
+                password, again = (line.rstrip("\r\n") for line in lines)
+        except EOFError:
+            print("Không đọc được mật khẩu (không có đầu vào). / No password could be read (no input).",
+                  file=sys.stderr)
+            return 1
+        if password != again:
+            print("Hai lần nhập không khớp; chưa đổi gì. / The two entries differ; nothing was changed.",
+                  file=sys.stderr)
             return 1
         accounts.set_password(args.user, password)
-        print(f"Password set for {args.user}")
+        print(f"Đã đặt mật khẩu cho / Password set for {args.user}")
         return 0
     if args.cmd == "history":
-        for e in importer.history():
-            print(json.dumps(e, ensure_ascii=False))
+        entries = writes.history()
+        if not entries:
+            print("Chưa có phiên bản nào: đang dùng dữ liệu gốc. / No versions yet: the shipped data is live.")
+        for e in entries:
+            what = {"import": e.get("file", ""), "restore": f"→ {e.get('restore_to')}",
+                    "retire": f"{e.get('table', '')} {e.get('id', '')}"}.get(e.get("action"), "")
+            print(f"{e['version']:>4}  {e.get('when', '')}  {e.get('action', ''):<8} {e.get('user', ''):<16} {what}")
         return 0
+
+    _need_editor(args.user)
+    if args.cmd == "restore":
+        entry = writes.restore(args.version, args.user)
+        print(f"Đã khôi phục về phiên bản {args.version} (ghi thành phiên bản {entry['version']}). / "
+              f"Restored to version {args.version} (recorded as version {entry['version']}).")
+        return 0
+    if args.cmd == "retire":
+        entry = writes.retire(args.table, args.id, args.user, args.reason)
+        print(f"Đã ngừng sử dụng {args.table} {args.id} (phiên bản {entry['version']}). / "
+              f"Retired {args.table} {args.id} (version {entry['version']}).")
+        return 0
+
+    # import
+    mapping = importer.load_mapping(args.mapping) if args.mapping else None
+    overrides = {"province": args.province, "source": args.source, "decided": args.decided, "level": args.level,
+                 "kind": args.kind, "district": args.district, "decision_no": args.decision,
+                 "planned": True if args.planned else None}
+    data = _read(args.file)
+
+    def preview():
+        return importer.prepare(args.file.name, data, mapping=mapping, overrides=overrides)
+
+    prev = preview()
+    _show_plan(prev)
+    for i in prev.issues:
+        print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
+    if prev.more_issues:
+        print(f"… và {prev.more_issues} vấn đề khác / and {prev.more_issues} more", file=sys.stderr)
+    if prev.issues:
+        print("Không nhập gì. / Nothing was imported.", file=sys.stderr)
+        return 1
+    print(f"Thêm {len(prev.added)}, đổi {len(prev.changed)}, đã có {len(prev.unchanged)} / "
+          f"add {len(prev.added)}, change {len(prev.changed)}, unchanged {len(prev.unchanged)}")
+    for row in prev.possibly_same:
+        print(f"có thể trùng / possibly the same: {row[0]} ~ {row[1]}")
+    if not prev.has_changes:
+        print(both("nothing_to_apply"))
+        return 0
+    if not args.yes:
+        try:
+            answer = input("Áp dụng? / Apply? [y/N] ")
+        except EOFError:
+            print("Không có câu trả lời (đầu vào đã đóng); không nhập gì. Dùng --yes để áp dụng không cần hỏi. / "
+                  "No answer (input is closed); nothing was imported. Use --yes to apply without asking.",
+                  file=sys.stderr)
+            return 1
+        if answer.strip().lower() not in ("y", "yes", "c", "có", "co"):
+            print("Không nhập gì. / Nothing was imported.")
+            return 1
     try:
-        if args.cmd == "import":
-            prev = importer.prepare(args.file.name, args.file.read_bytes())
-            for i in prev.issues:
-                print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
-            if prev.issues:
-                print("Không nhập gì / Nothing was imported.", file=sys.stderr)
-                return 1
-            print(f"add {len(prev.added)}, change {len(prev.changed)}, unchanged {len(prev.unchanged)}")
-            for row in prev.possibly_same:
-                print(f"possibly the same / có thể trùng: {row[0]} ~ {row[1]} ({row[2]})")
-            if not args.yes and input("Apply? / Áp dụng? [y/N] ").strip().lower() not in ("y", "yes", "c", "có"):
-                return 1
-            print(json.dumps(importer.apply(prev, args.user), ensure_ascii=False))
-        elif args.cmd == "restore":
-            print(json.dumps(importer.restore(args.version, args.user), ensure_ascii=False))
-        elif args.cmd == "retire":
-            print(json.dumps(importer.retire(args.table, args.id, args.user, args.reason), ensure_ascii=False))
-    except importer.ImportRefused as exc:
-        print(f"{exc.issue.message('vi')} / {exc.issue.message('en')}", file=sys.stderr)
-        return 1
-    except BuildError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return 1
+        entry = importer.apply(prev, args.user)
+    except importer.WriteRefused as exc:
+        if exc.rule != "stale" or not args.yes:
+            raise
+        prev = preview()  # another change landed meanwhile: check again against it, then apply
+        if prev.issues or not prev.has_changes:
+            print(exc.both(), file=sys.stderr)
+            return 1
+        entry = importer.apply(prev, args.user)
+    print(f"Đã áp dụng: phiên bản {entry['version']} ({entry['import']}). / "
+          f"Applied: version {entry['version']} ({entry['import']}).")
     return 0
 
 

@@ -144,8 +144,12 @@ def input_hash(shipped_dir: Path, data_dir: Path, extra_imports: list[Path] = ()
     return h.hexdigest()[:16]
 
 
-def write_database(ds: Dataset, target: Path, version: str) -> None:
-    """Write every table to a new file, then rename it over ``target``."""
+def write_database(ds: Dataset, target: Path, version: str, history_version: int = 0) -> None:
+    """Write every table to a new file, then rename it over ``target``.
+
+    ``history_version`` is the version in the data folder's history this database holds (0: the
+    shipped data alone); start-up compares it with history's last entry.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
@@ -168,8 +172,9 @@ def write_database(ds: Dataset, target: Path, version: str) -> None:
                 con.execute("CREATE TABLE " + name + " AS SELECT * FROM incoming")
                 con.unregister("incoming")
             con.execute("CREATE TABLE build_info (schema_version INTEGER, data_version VARCHAR, "
-                        "geo_note VARCHAR)")
-            con.execute("INSERT INTO build_info VALUES (?, ?, ?)", [SCHEMA_VERSION, version, ds.geo["note"]])
+                        "geo_note VARCHAR, history_version INTEGER)")
+            con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?)",
+                        [SCHEMA_VERSION, version, ds.geo["note"], int(history_version)])
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -183,10 +188,12 @@ def write_database(ds: Dataset, target: Path, version: str) -> None:
 
 
 def build(target: Path | None = None, shipped_dir: Path | None = None, data_dir: Path | None = None,
-          extra_imports: list[Path] = ()) -> Dataset:
+          extra_imports: list[Path] = (), history_version: int | None = None) -> Dataset:
     """Validate every file and write the database; raise BuildError (writing nothing) on any error.
 
     ``extra_imports`` are import folders not yet in the data folder (an import being applied).
+    ``history_version``: the recorded version the files hold (default: history's last entry).
+    Callers that change the data hold ``ocop_data.writes.write_lock``.
     """
     target = Path(target or paths.db_path())
     shipped_dir = Path(shipped_dir or paths.SHIPPED_DIR)
@@ -197,5 +204,10 @@ def build(target: Path | None = None, shipped_dir: Path | None = None, data_dir:
     if os.environ.get("OCOP_TEST_PAUSE_BEFORE_WRITE"):  # lets a test kill a build midway
         import time
         time.sleep(float(os.environ["OCOP_TEST_PAUSE_BEFORE_WRITE"]))
-    write_database(ds, target, input_hash(shipped_dir, data_dir, extra_imports))
+    if history_version is None:
+        from .writes import last_version
+        history_version = last_version(data_dir)
+    if shipped_dir.resolve() != paths.SHIPPED_DIR.resolve():
+        history_version = -1  # other data files (the synthetic benchmark): no history of the data folder
+    write_database(ds, target, input_hash(shipped_dir, data_dir, extra_imports), history_version)
     return ds

@@ -23,8 +23,8 @@ ALIAS = "ocop"
 @dataclass(frozen=True)
 class StartupStatus:
     """What ``ensure_database`` did, for the app to tell the user in plain words."""
-    action: str  # "ok" | "built" | "rebuilt"
-    reason: str = ""  # "missing" | "unreadable" | "incompatible"
+    action: str  # "ok" | "built" | "rebuilt" | "repaired"
+    reason: str = ""  # "missing" | "unreadable" | "incompatible" | "history" | "journal"
 
 
 def read_build_info(path: Path) -> tuple[int, str] | None:
@@ -41,11 +41,23 @@ def read_build_info(path: Path) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
-def ensure_database(path: Path | None = None) -> StartupStatus:
-    """Build the database when it is missing, unreadable or from another schema version."""
+def read_history_version(path: Path) -> int | None:
+    """The history version a database file holds (None: unreadable, or built before it was recorded)."""
+    try:
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute("ATTACH ? AS probe (READ_ONLY)", [str(path)])
+            row = con.execute("SELECT history_version FROM probe.build_info").fetchone()
+        finally:
+            con.close()
+    except (duckdb.Error, OSError):
+        return None
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def _ensure(path: Path) -> StartupStatus:
     from .build import build  # imported lazily: readers need not load the build
 
-    path = Path(path or paths.db_path())
     if not path.exists():
         build(path)
         return StartupStatus("built", "missing")
@@ -57,6 +69,33 @@ def ensure_database(path: Path | None = None) -> StartupStatus:
         build(path)
         return StartupStatus("rebuilt", "incompatible")
     return StartupStatus("ok")
+
+
+def ensure_database(path: Path | None = None) -> StartupStatus:
+    """Build the database when it is missing, unreadable or from another schema version; under the write
+    lock, first finish what a killed writer left and make the database agree with the history.
+
+    A change another process is applying right now is left alone (it swaps its result in itself)
+    unless there is no readable database at all, which is then awaited.
+    """
+    from .messages import Busy
+    from .writes import write_lock
+
+    path = Path(path or paths.db_path())
+    data_dir = paths.local_data_dir()
+    readable = path.exists() and (read_build_info(path) or (None,))[0] == SCHEMA_VERSION
+    try:
+        with write_lock(data_dir, path, wait=0 if readable else 120) as rec:
+            status = _ensure(path)
+            if rec.rolled_back:
+                return StartupStatus("repaired", "journal")
+            if rec.rebuilt and status.action == "ok":
+                return StartupStatus("rebuilt", "history")
+            return status
+    except Busy:
+        return StartupStatus("ok") if readable else _ensure(path)
+    except OSError:  # a data folder that cannot be created or locked: no writer can run either
+        return _ensure(path)
 
 
 def _stamp(path: Path) -> tuple:

@@ -236,8 +236,18 @@ def import_dirs(data_dir: Path) -> list[Path]:
                   if d.is_dir() and not d.name.startswith(".") and not (d / "WITHDRAWN").exists())
 
 
+class Lean(dict):
+    """Typed values without their empty columns (None when asked for one): a preview's rows, held lean."""
+
+    def __missing__(self, key):
+        return None
+
+
 def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None,
-                 extra_imports: list[Path] = ()) -> Dataset:
+                 extra_imports: list[Path] = (), extra_rows: dict | None = None, lean: bool = False) -> Dataset:
+    """Every row with every problem. ``extra_rows`` (table -> iterable of (file label, line, {column:
+    text})) are checked as if they were one more import, without writing them (an import's preview);
+    ``lean`` keeps their values without empty columns."""
     shipped_dir = shipped_dir or paths.SHIPPED_DIR
     data_dir = data_dir if data_dir is not None else paths.local_data_dir()
     ds = Dataset(geo=load_geo())
@@ -259,6 +269,15 @@ def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None,
                 label = f"{imp.name}/{name}.csv"
                 _upsert(TABLES[name], ds.rows[name],
                         read_table_file(TABLES[name], path, imp.name, ds.problems, label))
+    for name, rows in (extra_rows or {}).items():
+        table = TABLES[name]
+        converted = []
+        for label, line, raw in rows:
+            values = _convert(table, line, raw, label, ds.problems)
+            if lean:
+                values = Lean((k, v) for k, v in values.items() if v is not None)
+            converted.append(Row(line, values, "candidate", label))
+        _upsert(table, ds.rows[name], converted)
     _drop_retired(ds, data_dir)
     check_rules(ds)
     return ds

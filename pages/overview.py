@@ -153,7 +153,7 @@ def timeline() -> go.Figure:
         grp = dated[dated.kind == kind]
         fig.add_trace(go.Scatter(
             x=[charts.display_date(d, p, dd) for d, p, dd in zip(grp.date, grp.date_precision, grp.date_date)],
-            y=[c.label(k) for k in grp.territory_key], mode="markers", name=t(f"ev_{kind}", lang),
+            y=[frame.esc(c.label(k)) for k in grp.territory_key], mode="markers", name=t(f"ev_{kind}", lang),
             marker=dict(size=13, color=palette[i % len(palette)], symbol="diamond"),
             hovertext=[f"<b>{frame.esc(findings.date_short(d, p, lang))}</b><br>{frame.esc(tt)}<br>"
                        f"{t('source', lang)}: {frame.esc(s)}"

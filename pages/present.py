@@ -233,9 +233,9 @@ def show() -> None:
     s = deck[i - 1]
     with st.container(key="slide"):
         with st.container(key="slide_head"):
-            st.title(s.title, anchor=False)
+            st.title(md_escape(s.title), anchor=False)
             if s.subtitle and s.kind != "title":
-                st.caption(s.subtitle)
+                st.caption(md_escape(s.subtitle))
         with st.container(key="slide_body"):
             draw(s, i)
         with st.container(key="slide_foot"):

@@ -36,7 +36,8 @@ st.title(t("page_products", lang), anchor=False)
 
 def sources_of(rows: pd.DataFrame) -> dict:
     """source id -> the source's short name (its title, else publisher and date, else its host)."""
-    return {r["source_id"]: source_label(r, lang) for r in rows.drop_duplicates("source_id").to_dict("records")}
+    ids = sorted(set(rows.source_id.dropna()))
+    return {r["source_id"]: source_label(r, lang) for r in q("source_rows", ids).to_dict("records")} if ids else {}
 
 
 @shell.fragment
@@ -80,8 +81,8 @@ def finder() -> None:
                  years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
     listed = q("coverage", keys)
     st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
-               " · ".join(f"{c.label(r.territory_key)}: {fmt.number(r.listed, lang)}" for r in listed.itertuples()
-                          if r.listed))
+               " · ".join(f"{frame.md_escape(c.label(r.territory_key))}: {fmt.number(r.listed, lang)}"
+                          for r in listed.itertuples() if r.listed))
     per_producer = q("producers_by_products", keys, 1_000_000).set_index("subject_id").n.to_dict()
     names = sources_of(products)
     shown = pd.DataFrame({
@@ -116,7 +117,7 @@ def finder() -> None:
     if state.get("product") and state.get("product") not in labels:  # a link to a product that was split
         succ = q("product_successors", state.get("product"))
         if not succ.empty:
-            st.info(t("split_into", lang).format(names="; ".join(succ.name.fillna(succ.product_id))))
+            st.info(t("split_into", lang).format(names=frame.md_escape("; ".join(succ.name.fillna(succ.product_id)))))
     pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
                        format_func=lambda v: "—" if v == "" else labels.get(v, v),
                        valid=lambda v: v if v in ids else "")
@@ -137,8 +138,9 @@ if pid and pid in set(everything.product_id):
         # markdown-escaped: whatever the name holds shows as plain text, never as markup
         st.subheader(frame.md_escape(row["name"]), anchor=False)
         if isinstance(row["name_note"], str) and row["name_note"]:
-            st.caption(row["name_note"])
-        st.caption(f"{t('subject', lang)}: {row['subject'] if isinstance(row['subject'], str) else NP}")
+            st.caption(frame.md_escape(row["name_note"]))
+        st.caption(f"{t('subject', lang)}: "
+                   f"{frame.md_escape(row['subject']) if isinstance(row['subject'], str) else NP}")
         hist = q("product_history", pid)
         ht = pd.DataFrame({
             t("stars", lang): [t(f"stars_{v}", lang) for v in hist.stars],

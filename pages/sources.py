@@ -132,7 +132,7 @@ with tab_corrections:
         rows = frame.records(corr)
         cr = pd.DataFrame({
             t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
-            t("corr_what", lang): [t(f"table_{r['table_name']}", lang)
+            t("corr_what", lang): [t(f"corr_table_{r['table_name']}", lang)
                                    + (f": {r['what_' + L]}" if r["what_" + L] else "") for r in rows],
             t("corr_change", lang): [t(f"change_{r['change']}", lang) for r in rows],
             t("corr_old", lang): [r["old_" + L] for r in rows],

@@ -161,9 +161,9 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
     gap = 72  # px between panels: room for the tick labels above and a panel's title
     plot_h = n * panel_h + (bar_h + gap + 20 if latest is not None else 0) + gap * (n - 1)
     heights = [panel_h] * n + ([bar_h] if latest is not None else [])
-    titles = [label(k) if n > 1 else "" for k in present] + (
-        [t("latest_split", lang).format(territory=label(latest["territory_key"]),
-                                        date=findings.date_short(latest["as_of"], latest["as_of_precision"], lang))]
+    titles = [esc(label(k)) if n > 1 else "" for k in present] + (
+        [esc(t("latest_split", lang).format(territory=label(latest["territory_key"]),
+                                        date=findings.date_short(latest["as_of"], latest["as_of_precision"], lang)))]
         if latest is not None else [])
     fig = make_subplots(rows=rows, cols=1, shared_xaxes=False, row_heights=heights,
                         vertical_spacing=min(0.3, gap / plot_h) if rows > 1 else 0.02, subplot_titles=titles)
@@ -411,7 +411,7 @@ def totals_chart(figures: pd.DataFrame, families: list[list[str]], lang: str, la
             if not line.empty:
                 hollow = line.as_of_precision.isin(["year", "inferred"])
                 fig.add_trace(go.Scatter(
-                    x=_xdates(line), y=[float(v) for v in line.value], mode="lines+markers", name=name,
+                    x=_xdates(line), y=[float(v) for v in line.value], mode="lines+markers", name=esc(name),
                     line=dict(color=color, width=1.4 if many else 2.5, dash="dash" if j > 0 else "solid"),
                     marker=dict(size=6 if many else 9, color=["white" if h else color for h in hollow],
                                 line=dict(color=color, width=2)),
@@ -424,7 +424,7 @@ def totals_chart(figures: pd.DataFrame, families: list[list[str]], lang: str, la
             if not doubt.empty:
                 fig.add_trace(go.Scatter(
                     x=_xdates(doubt), y=[float(v) for v in doubt.value], mode="markers",
-                    name=f"{name}: {t('doubtful_point', lang)}", showlegend=False,
+                    name=esc(f"{name}: {t('doubtful_point', lang)}"), showlegend=False,
                     marker=dict(symbol="x-thin-open", size=11, color=color, line=dict(color=color, width=2)),
                     hovertext=[_total_hover(r, name, lang, None) for r in doubt.to_dict("records")], hoverinfo="text",
                     meta=dict(territory=key, doubtful=True)))

@@ -16,7 +16,13 @@ from . import fmt
 from .i18n import t
 
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
+# GFM turns a bare address into a link even when every character is escaped (its autolink pass runs
+# on the decoded text): an invisible word joiner inside the pattern keeps "https://…", "www.…" and
+# "…@…" as text
+_WJ = "\u2060"
+_AUTOLINK = ((re.compile(r"\\:(?=//)"), "\\:" + _WJ), (re.compile(r"(?i)\b(www)(?=\\\.)"), r"\1" + _WJ),
+             (re.compile(r"@"), _WJ + "@"))
 
 
 def is_missing(value) -> bool:
@@ -27,7 +33,10 @@ def md_escape(text) -> str:
     """Markdown-escape anything users or sources typed: it shows as plain text, never as markup."""
     if is_missing(text):
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    out = _MD_SPECIAL.sub(r"\\\1", str(text))
+    for pattern, replacement in _AUTOLINK:
+        out = pattern.sub(replacement, out)
+    return out
 
 
 def esc(text) -> str:

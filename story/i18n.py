@@ -32,6 +32,12 @@ S: dict[str, tuple[str, str]] = {
                               "The database file could not be read, so it was rebuilt from the source files."),
     "db_rebuilt_incompatible": ("Tệp cơ sở dữ liệu thuộc phiên bản khác nên đã được dựng lại.",
                                 "The database file was from another version, so it was rebuilt."),
+    "db_rebuilt_history": ("Cơ sở dữ liệu không khớp với lịch sử phiên bản nên đã được dựng lại theo phiên bản cuối "
+                           "cùng đã ghi.", "The database did not match the version history, so it was rebuilt "
+                           "to the last recorded version."),
+    "db_repaired_journal": ("Một thay đổi dữ liệu bị ngắt giữa chừng; đã đưa dữ liệu về phiên bản cuối cùng đã ghi. "
+                            "Người biên tập có thể áp dụng lại.", "A data change was cut short; the data is back at "
+                            "the last recorded version. The editor can apply it again."),
     "db_failed": ("Không dựng được cơ sở dữ liệu vì dữ liệu nguồn có lỗi. Bộ phận quản lý dữ liệu cần sửa "
                   "các lỗi dưới đây; bảng theo dõi sẽ hoạt động lại ngay sau đó.",
                   "The database could not be built because the source data has errors. The data team needs "
@@ -121,8 +127,8 @@ S: dict[str, tuple[str, str]] = {
     "login": ("Đăng nhập", "Log in"),
     "logout": ("Đăng xuất", "Log out"),
     "login_failed": ("Tên đăng nhập hoặc mật khẩu không đúng.", "The user name or password is wrong."),
-    "too_many_attempts": ("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 5 phút.",
-                          "Too many failed attempts. Please try again in 5 minutes."),
+    "too_many_attempts": ("Vừa có lần đăng nhập sai với tên này. Vui lòng chờ {s} giây rồi thử lại.",
+                          "A wrong password was just tried for this name. Please wait {s} seconds and try again."),
     "logged_in_as": ("Đã đăng nhập: {user}", "Logged in as {user}"),
     "tab_import": ("Nhập dữ liệu", "Import"),
     "tab_history": ("Lịch sử và khôi phục", "History and restore"),
@@ -174,6 +180,88 @@ S: dict[str, tuple[str, str]] = {
     "retire": ("Ngừng sử dụng", "Retire"),
     "retired": ("Đã ngừng sử dụng dòng này (có ghi lại).", "The row is retired (recorded)."),
     "data_folder": ("Thư mục dữ liệu: {path}", "Data folder: {path}"),
+    "import_intro": ("Tải lên danh sách đúng như cơ quan gửi (Excel hoặc CSV, có dòng tiêu đề, cột STT…). Bước 1: "
+                     "kiểm tra ý nghĩa từng cột; bước 2: xem trước; bước 3: áp dụng. Chưa có gì thay đổi cho đến "
+                     "khi bấm Áp dụng.",
+                     "Upload the list as the office sent it (Excel or CSV, title rows, an STT column …). Step 1: "
+                     "check what each column means; step 2: preview; step 3: apply. Nothing changes until you "
+                     "press Apply."),
+    "reading_file": ("Đang đọc tệp…", "Reading the file…"),
+    "step_mapping": ("1. Ghép cột", "1. Map the columns"),
+    "step_preview": ("2. Xem trước", "2. Preview"),
+    "step_apply": ("3. Áp dụng", "3. Apply"),
+    "mapping_help": ("Mỗi cột của tệp được ghép với một ý nghĩa, hoặc “bỏ qua”. Sửa nếu cần rồi bấm “Kiểm tra lại”.",
+                     "Each column of the file is matched to a meaning, or “ignore”. Change what is wrong, then "
+                     "press “Check again”."),
+    "sheet_holds": ("Trang “{sheet}” chứa", "Sheet “{sheet}” holds"),
+    "sheet_products": ("Danh sách sản phẩm", "A product list"),
+    "sheet_ignore": ("Bỏ qua trang này", "Ignore this sheet"),
+    "sheet_table": ("Bảng “{table}” (cột theo mẫu)", "Table “{table}” (template columns)"),
+    "header_row": ("Dòng tiêu đề cột", "Header row"),
+    "ignore_column": ("— bỏ qua —", "— ignore —"),
+    "samples": ("Ví dụ trong tệp: {values}", "Examples in the file: {values}"),
+    "no_samples": ("Cột trống", "Empty column"),
+    "file_values": ("Giá trị chung cho cả tệp (khi tệp không có cột này)", "Values for the whole file (when it has "
+                    "no such column)"),
+    "from_file": ("— theo tệp —", "— from the file —"),
+    "decided_wide": ("Ngày quyết định hoặc năm (dd/mm/yyyy hoặc yyyy)", "Decision date or year (dd/mm/yyyy or yyyy)"),
+    "decision_wide": ("Số quyết định", "Decision number"),
+    "district_wide": ("Huyện (trước 2025)", "District (before 2025)"),
+    "kind_wide": ("Hình thức đánh giá", "Kind of evaluation"),
+    "planned_wide": ("Tệp có ngày dự kiến (trong tương lai)", "The file holds planned (future) dates"),
+    "check_mapping": ("Kiểm tra lại với cách ghép này", "Check again with this mapping"),
+    "download_mapping": ("Tải cách ghép cột (.json) để dùng lại", "Download this mapping (.json) to reuse"),
+    "mapping_reuse": ("Dùng lại ở dòng lệnh: python -m ocop_data import TỆP --mapping cach_ghep.json --user TÊN",
+                      "Reuse on the command line: python -m ocop_data import FILE --mapping mapping.json --user NAME"),
+    "hint_from_title": ("Đọc từ dòng tiêu đề {row}: “{text}”", "Read from title row {row}: “{text}”"),
+    "columns_used": ("Trang “{sheet}”: dùng {n} cột ({used}).", "Sheet “{sheet}”: {n} columns used ({used})."),
+    "columns_ignored": ("Bỏ qua {n} cột: {names}.", "{n} columns ignored: {names}."),
+    "no_columns_ignored": ("Không bỏ qua cột nào.", "No column is ignored."),
+    "level_default": ("Tệp không có cột Cấp: cấp được lấy theo hạng sao (3–4 sao và tiềm năng 5 sao: tỉnh; 5 sao: "
+                      "quốc gia) và ghi rõ trong trích dẫn của từng dòng. Chọn “Cấp” ở trên nếu khác.",
+                      "The file has no Level column: the level follows the stars (3–4 and potential 5: province; "
+                      "5: national) and each row's quote says so. Choose “Level” above if it differs."),
+    "derived_values": ("{n} giá trị được đọc từ cột khác (ví dụ huyện từ địa chỉ, loại chủ thể từ tên “HTX …”).",
+                       "{n} values were read from another column (e.g. the district from the address, the "
+                       "producer type from a name such as “HTX …”)."),
+    "more_problems": ("… và {n} vấn đề khác.", "… and {n} more problems."),
+    "summary_table": ("Loại dòng", "Kind of row"),
+    "added": ("Thêm", "Added"),
+    "changed": ("Thay đổi", "Changed"),
+    "unchanged": ("Đã có, không đổi", "Already there, unchanged"),
+    "table_source": ("Nguồn", "Sources"),
+    "table_metric": ("Chỉ tiêu", "Metrics"),
+    "table_territory": ("Địa bàn", "Territories"),
+    "table_subject": ("Chủ thể", "Producers"),
+    "table_subject_alias": ("Tên khác của chủ thể", "Producer aliases"),
+    "table_product": ("Sản phẩm", "Products"),
+    "table_evaluation": ("Lần xếp hạng sao", "Star ratings"),
+    "table_sales_point": ("Điểm bán", "Sales points"),
+    "table_figure": ("Số liệu", "Figures"),
+    "table_target": ("Mục tiêu", "Targets"),
+    "table_event": ("Sự kiện", "Events"),
+    "evaluations_to_add": ("Lần xếp hạng sẽ thêm hoặc cập nhật", "Star ratings to add or update"),
+    "field": ("Trường", "Field"),
+    "nothing_new": ("Mọi dòng trong tệp đều đã có: không có gì để áp dụng.",
+                    "Every row of the file is already there: nothing to apply."),
+    "fix_first": ("Hãy sửa các vấn đề ở trên (trong tệp hoặc ở bước ghép cột) trước khi áp dụng.",
+                  "Fix the problems above (in the file or in the mapping step) before applying."),
+    "see_products": ("Xem trên trang Sản phẩm", "See them on the Products page"),
+    "action_import": ("Nhập tệp", "Import"),
+    "action_restore": ("Khôi phục", "Restore"),
+    "action_retire": ("Ngừng sử dụng", "Retire"),
+    "what": ("Nội dung", "What"),
+    "restore_what": ("về phiên bản {version}", "to version {version}"),
+    "restore_counts": ("rút lại {w} lần nhập, dùng lại {r}", "{w} imports withdrawn, {r} brought back"),
+    "version_item": ("Phiên bản {v} · {when} · {action} {what}", "Version {v} · {when} · {action} {what}"),
+    "current_version": ("(đang dùng)", "(live)"),
+    "restore_help": ("Khôi phục về bất kỳ phiên bản nào, trước hoặc sau; lần khôi phục cũng được ghi lại và có thể "
+                     "khôi phục ngược lại.", "Restore any version, earlier or later; the restore is recorded too and "
+                     "can itself be undone."),
+    "choose_row": ("Dòng cần ngừng sử dụng", "Row to retire"),
+    "retire_help": ("Dòng bị ngừng sử dụng không hiện trên bảng theo dõi; lần khôi phục về phiên bản trước đó sẽ đưa "
+                    "dòng trở lại.", "A retired row no longer shows on the dashboard; restoring an earlier version "
+                    "brings it back."),
     # presentation
     "page_present": ("Trình chiếu", "Present"),
     "slide_headline_sub": ("Số liệu đã báo cáo mới nhất, có thể so sánh, của từng địa bàn",
@@ -656,9 +744,6 @@ S: dict[str, tuple[str, str]] = {
     "products_listed_axis": ("Số sản phẩm trong danh sách", "Products listed"),
     "products_of_producer": ("Sản phẩm của chủ thể", "Producer's products"),
     "checksum": ("Mã kiểm tra (SHA-256)", "Checksum (SHA-256)"),
-    "action_import": ("nhập dữ liệu", "import"),
-    "action_restore": ("khôi phục", "restore"),
-    "action_retire": ("ngừng sử dụng một dòng", "retire a row"),
     "tblname_product": ("sản phẩm", "products"),
     "tblname_evaluation": ("đánh giá", "evaluations"),
     "tblname_subject": ("chủ thể", "producers"),
@@ -799,11 +884,11 @@ S.update({
     "change_added": ("thêm", "added"), "change_confidence": ("độ tin cậy", "confidence"),
     "change_level": ("cấp công nhận", "level"), "change_comparison": ("phép so sánh", "comparison"),
     "change_source": ("nguồn", "source"),
-    "table_figure": ("Số liệu", "Figure"), "table_target": ("Mục tiêu", "Target"), "table_product": ("Sản phẩm", "Product"),
-    "table_evaluation": ("Xếp hạng", "Rating"), "table_subject": ("Chủ thể", "Producer"),
-    "table_sales_point": ("Điểm bán", "Sales point"), "table_event": ("Sự kiện", "Event"),
-    "table_source": ("Nguồn", "Source"), "table_territory": ("Địa bàn", "Territory"), "table_metric": ("Chỉ tiêu", "Metric"),
-    "table_subject_alias": ("Tên khác của chủ thể", "Producer alias"),
+    "corr_table_figure": ("Số liệu", "Figure"), "corr_table_target": ("Mục tiêu", "Target"), "corr_table_product": ("Sản phẩm", "Product"),
+    "corr_table_evaluation": ("Xếp hạng", "Rating"), "corr_table_subject": ("Chủ thể", "Producer"),
+    "corr_table_sales_point": ("Điểm bán", "Sales point"), "corr_table_event": ("Sự kiện", "Event"),
+    "corr_table_source": ("Nguồn", "Source"), "corr_table_territory": ("Địa bàn", "Territory"), "corr_table_metric": ("Chỉ tiêu", "Metric"),
+    "corr_table_subject_alias": ("Tên khác của chủ thể", "Producer alias"),
     # sources that disagree
     "conflicts_title": ("Các nguồn vênh nhau", "Sources that disagree"),
     "conflicts_intro": ("Hai nguồn nêu số khác nhau cho cùng một chỉ tiêu, cùng địa bàn, cùng thời điểm: cả hai được "
@@ -839,8 +924,6 @@ S.update({
     "scale_million": ("triệu", "million"),
     "scale_billion": ("tỷ", "billion"),
     "unit_points": ("điểm", "points"),
-    "conf_H": ("cao", "high"), "conf_M": ("trung bình", "medium"),
-    "lang_vi": ("tiếng Việt", "Vietnamese"), "lang_en": ("tiếng Anh", "English"),
     "seed_provenance": ("Tệp bài gốc (chỉ để lưu vết, không dùng để trích dẫn)", "Seed file (provenance only, never the citation)"),
     "sources_complete": ("{n}/{total} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng; các nguồn còn lại không nêu một "
                          "trong ba thông tin này (ghi rõ ở từng nguồn).",

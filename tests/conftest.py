@@ -55,3 +55,11 @@ def shipped_copy(tmp_path):
 def artifacts():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def plain(text: str) -> str:
+    """A markdown body as the reader sees it: backslash escapes and invisible word joiners removed
+    (pages escape data text with story.cite.md_escape)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", text or "").replace("\u2060", "")

@@ -107,7 +107,9 @@ def _cases():
          "unknown_district"),
         ("unknown_source", "a.csv", csv_bytes([HEAD, row(**{"Nguồn": "no-such"})]), "unknown_source"),
         ("unknown_province", "a.csv", csv_bytes([HEAD, row(**{"Tỉnh": "99"})]), "unknown_province"),
-        ("new_subject_without_type", "a.csv", csv_bytes([HEAD, row(**{"Loại chủ thể": ""})]),
+        # a new producer's type is read from its name ("HTX …") when the file gives none
+        ("subject_type_from_name", "a.csv", csv_bytes([HEAD, row(**{"Loại chủ thể": ""})]), "ok"),
+        ("unknown_subject_type", "a.csv", csv_bytes([HEAD, row(**{"Loại chủ thể": "linh tinh"})]),
          "subject_type_needed"),
         ("empty_file", "a.csv", b"", "empty"),
         ("header_only", "a.csv", csv_bytes([HEAD]), "empty"),
@@ -159,7 +161,7 @@ def test_catalogue(live, case, name, data, expected):
         rules = [i.rule for i in prev.issues]
         assert expected in rules, [i.message("en") for i in prev.issues]
         issue = next(i for i in prev.issues if i.rule == expected)
-        assert issue.sheet and (issue.row or expected == "missing_column")
+        assert issue.sheet and (issue.row or expected in ("missing_column", "no_header"))
         assert "Traceback" not in issue.message("vi")
         assert sha(db) == before
         with pytest.raises(ValueError):
@@ -270,12 +272,14 @@ def test_killed_import_leaves_live_data_intact(live, tmp_path):
     before = sha(db)
     upload = tmp_path / "three.csv"
     upload.write_bytes(csv_bytes([HEAD] + [row(**{"Tên sản phẩm": f"Sản phẩm {k}"}) for k in range(3)]))
+    accounts.set_password("t", "a long passphrase", data_dir)  # the command line imports as an editor
     env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_TEST_PAUSE_BEFORE_WRITE="30")
     proc = subprocess.Popen([sys.executable, "-m", "ocop_data", "import", str(upload), "--user", "t", "--yes"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 30
     while time.time() < deadline and not any((data_dir / "imports").glob(".*staging")):
         time.sleep(0.1)  # wait until the import is midway: staged, its build under way
+    assert any((data_dir / "imports").glob(".*staging")), "the import never started"
     time.sleep(0.5)
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
@@ -288,17 +292,21 @@ def test_killed_import_leaves_live_data_intact(live, tmp_path):
     importer.apply(importer.prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
 
 
-def test_accounts_hash_and_rate_limit(tmp_path):
+def test_accounts_hash_and_growing_delay(tmp_path, monkeypatch):
+    accounts.reset_delays()
     with pytest.raises(ValueError):
         accounts.set_password("ana", "short", tmp_path)
     accounts.set_password("ana", "a long passphrase", tmp_path)
     stored = (tmp_path / "accounts.json").read_text()
     assert "a long passphrase" not in stored
     assert accounts.check("ana", "a long passphrase", tmp_path)
-    for _ in range(accounts.MAX_ATTEMPTS):
-        assert not accounts.check("ana", "wrong", tmp_path)
-    assert accounts.rate_limited("ana")
-    assert not accounts.check("ana", "a long passphrase", tmp_path)  # locked out for a while
+    clock = [1000.0]
+    monkeypatch.setattr(accounts.time, "monotonic", lambda: clock[0])
+    assert not accounts.check("ana", "wrong", tmp_path)
+    assert accounts.rate_limited("ana") and accounts.wait_seconds("ana") == 1
+    assert not accounts.check("ana", "a long passphrase", tmp_path)  # during the delay: refused, unchecked
+    clock[0] += 1.01
+    assert accounts.check("ana", "a long passphrase", tmp_path)  # slowed down, never locked out
 
 
 def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
@@ -315,12 +323,16 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
     assert not at.exception
     assert any("set-password" in c.value for c in at.code)  # no account, no default password
     accounts.set_password("bien-tap", "mật khẩu dài đủ", data_dir)
+    accounts.reset_delays()
     at.run()
     at.text_input[0].set_value("bien-tap")
     at.text_input[1].set_value("sai mật khẩu rồi")
     at.button[0].click().run()
     assert any("không đúng" in e.value for e in at.error)
     at.text_input[1].set_value("mật khẩu dài đủ")
+    at.button[0].click().run()  # at once: the growing delay (1 s after one failure) asks to wait
+    assert any("chờ 1 giây" in e.value for e in at.error)
+    time.sleep(1.1)
     at.button[0].click().run()
     assert not at.exception
     assert [tab.label for tab in at.tabs][:2] == ["Nhập dữ liệu", "Lịch sử và khôi phục"]
@@ -329,8 +341,8 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
 def test_unknown_headers_can_be_mapped_by_hand(live):
     db, data_dir = live
     data = csv_bytes([["Cột A", "Cột B", "Cột C", "Cột D"], ["Chè tay", "14", "4", "seed-003"]])
-    with pytest.raises(importer.ImportRefused) as exc:
-        importer.prepare("x.csv", data, data_dir)
-    assert exc.value.issue.rule == "no_header"
+    first = importer.prepare("x.csv", data, data_dir)  # the mapping step is shown, nothing recognised
+    assert [i.rule for i in first.issues] == ["no_header"]
+    assert [c.header for c in first.plan.sheets[0].columns] == ["Cột A", "Cột B", "Cột C", "Cột D"]
     prev = importer.prepare("x.csv", data, data_dir, mapping={0: "name", 1: "province", 2: "stars", 3: "source"})
     assert prev.ok and [p["name"] for p in prev.tables["product"]] == ["Chè tay"]

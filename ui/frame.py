@@ -178,9 +178,9 @@ def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, 
     figure = _resolve(fig) if view == "chart" else None
     if figure is None:
         with st.container(key=f"tablehead-{key}"):
-            st.subheader(title, anchor=False)
+            st.subheader(md_escape(title), anchor=False)
             if subtitle:
-                st.caption(subtitle)
+                st.caption(md_escape(subtitle))
         data = people(_resolve(table), lang)
         if data is None or data.empty:
             st.info(t("no_rows", lang))
@@ -193,9 +193,9 @@ def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, 
         # a figure that draws its own title (story.theme.frame) needs the page's heading only when narrow;
         # any other figure keeps the heading at every width
         with st.container(key=f"{'charthead' if meta.get('title') else 'chartlabel'}-{key}"):
-            st.subheader(title, anchor=False)
+            st.subheader(md_escape(title), anchor=False)
             if subtitle:
-                st.caption(subtitle)
+                st.caption(md_escape(subtitle))
         st.html(narrow_css(key, figure))
         show_chart(figure, key=key, file_name=file_name, alt=alt)
         if figure_notes:  # drawn inside the figure; repeated here only where the figure's foot is hidden

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from story import fmt
+from story.cite import md_escape
 from story.i18n import t
 
 from . import state
@@ -42,7 +43,7 @@ class Context:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
         names = self.focus["name_en" if self.lang == "en" else "name_vi"].tolist()
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('and', self.lang)} " + names[-1]
-        return t("app_subtitle", self.lang).format(provinces=joined)
+        return t("app_subtitle", self.lang).format(provinces=md_escape(joined))  # shown as markdown
 
     def family(self, key: str) -> list[str]:
         return q("territory_family", key)

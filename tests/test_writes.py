@@ -1,0 +1,353 @@
+"""Writes: one writer at a time, a kill at any step leaves history and database agreeing, restore
+forward and back across imports and retires, refusals for unknown versions and rows, private files."""
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from ocop_data import accounts, importer, writes
+from ocop_data.build import build
+from ocop_data.db import Database, ensure_database, read_history_version
+from ocop_data.messages import Busy, WriteRefused
+from tests.conftest import ROOT
+from tests.test_import import HEAD, csv_bytes, row
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture()
+def live(tmp_path, monkeypatch):
+    data_dir = tmp_path / "instance"
+    data_dir.mkdir()
+    db = tmp_path / "live.duckdb"
+    build(db, data_dir=data_dir)
+    accounts.set_password("bien-tap", "a long passphrase", data_dir)
+    monkeypatch.setenv("OCOP_DB", str(db))
+    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
+    return db, data_dir
+
+
+def products(db, like: str = "Sản phẩm thử%") -> list[str]:
+    d = Database(db)
+    try:
+        return sorted(r[0] for r in d.cursor().execute("SELECT name FROM product WHERE name LIKE ?", [like]).fetchall())
+    finally:
+        d.close()
+
+
+def upload(tmp_path, name: str, *names: str):
+    path = tmp_path / name
+    path.write_bytes(csv_bytes([HEAD] + [row(**{"Tên sản phẩm": n}) for n in names]))
+    return path
+
+
+def imp(data_dir, db, *names: str, file="a.csv"):
+    data = csv_bytes([HEAD] + [row(**{"Tên sản phẩm": n}) for n in names])
+    return importer.apply(importer.prepare(file, data, data_dir), "bien-tap", data_dir, db)
+
+
+def agree(db, data_dir) -> None:
+    """History and database agree: the database holds history's last version, built from the files."""
+    assert not (data_dir / writes.JOURNAL).exists()
+    assert read_history_version(db) == writes.last_version(data_dir)
+    fresh = db.with_name("fresh.duckdb")
+    build(fresh, data_dir=data_dir)
+    a, b = Database(db), Database(fresh)
+    try:
+        assert a.version == b.version  # the same inputs: the same data
+    finally:
+        a.close(), b.close()
+    fresh.unlink()
+
+
+def cli(*args, env=None, input_=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "ocop_data", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, input=input_, timeout=timeout)
+
+
+# --- restore forward and back, across retires ------------------------------------------------------
+
+def test_restore_forward_and_back_across_a_retire(live):
+    db, data_dir = live
+    imp(data_dir, db, "Sản phẩm thử A")                                    # v1
+    imp(data_dir, db, "Sản phẩm thử B")                                    # v2
+    writes.retire("product", "sl-toi-den", "bien-tap", "thử", data_dir, db)  # v3
+    imp(data_dir, db, "Sản phẩm thử C")                                    # v4
+
+    def toi_den():
+        d = Database(db)
+        try:
+            return d.cursor().execute("SELECT count(*) FROM product WHERE product_id = 'sl-toi-den'").fetchone()[0]
+        finally:
+            d.close()
+
+    assert products(db) == ["Sản phẩm thử A", "Sản phẩm thử B", "Sản phẩm thử C"] and toi_den() == 0
+    writes.restore(1, "bien-tap", data_dir, db)                            # v5: back before the retire
+    assert products(db) == ["Sản phẩm thử A"] and toi_den() == 1           # the restore undid the retire
+    agree(db, data_dir)
+    writes.restore(3, "bien-tap", data_dir, db)                            # v6: forward to the retire
+    assert products(db) == ["Sản phẩm thử A", "Sản phẩm thử B"] and toi_den() == 0
+    writes.restore(4, "bien-tap", data_dir, db)                            # v7: forward to the end
+    assert products(db) == ["Sản phẩm thử A", "Sản phẩm thử B", "Sản phẩm thử C"] and toi_den() == 0
+    writes.restore(0, "bien-tap", data_dir, db)                            # v8: the shipped data
+    assert products(db) == [] and toi_den() == 1
+    writes.restore(5, "bien-tap", data_dir, db)                            # v9: a restore's own version
+    assert products(db) == ["Sản phẩm thử A"]
+    agree(db, data_dir)
+    # a rebuild keeps what the last version says: nothing comes back unasked
+    build(db, data_dir=data_dir)
+    assert products(db) == ["Sản phẩm thử A"] and toi_den() == 1
+    assert [e["action"] for e in writes.history(data_dir)] == ["import", "import", "retire", "import"] + \
+        ["restore"] * 5
+
+
+def test_restore_3_1_3_ends_at_3(live):
+    db, data_dir = live
+    for n in ("A", "B", "C"):
+        imp(data_dir, db, f"Sản phẩm thử {n}")
+    writes.restore(1, "bien-tap", data_dir, db)
+    assert products(db) == ["Sản phẩm thử A"]
+    entry = writes.restore(3, "bien-tap", data_dir, db)
+    assert products(db) == ["Sản phẩm thử A", "Sản phẩm thử B", "Sản phẩm thử C"]
+    assert sorted(entry["reapplied"]) == sorted(writes.history(data_dir)[2]["state"]["imports"][1:])
+    agree(db, data_dir)
+
+
+def test_unknown_versions_and_rows_are_refused(live):
+    db, data_dir = live
+    imp(data_dir, db, "Sản phẩm thử A")
+    before = writes.history(data_dir)
+    for version in (99, -1, 2):
+        with pytest.raises(WriteRefused) as exc:
+            writes.restore(version, "bien-tap", data_dir, db)
+        assert exc.value.rule == "unknown_version" and "0–1" in exc.value.both()
+    with pytest.raises(WriteRefused) as exc:
+        writes.restore(1, "bien-tap", data_dir, db)  # already the live data
+    assert exc.value.rule == "same_version"
+    with pytest.raises(WriteRefused) as exc:
+        writes.retire("product", "no-such-product", "bien-tap", "", data_dir, db)
+    assert exc.value.rule == "unknown_row"
+    with pytest.raises(WriteRefused) as exc:
+        writes.retire("nonsense", "x", "bien-tap", "", data_dir, db)
+    assert exc.value.rule == "unknown_table"
+    writes.retire("product", "sl-toi-den", "bien-tap", "", data_dir, db)
+    with pytest.raises(WriteRefused) as exc:  # already retired: not a row any more
+        writes.retire("product", "sl-toi-den", "bien-tap", "", data_dir, db)
+    assert exc.value.rule == "unknown_row"
+    assert len(writes.history(data_dir)) == len(before) + 1
+    agree(db, data_dir)
+
+
+def test_a_stale_preview_is_refused(live):
+    db, data_dir = live
+    first = importer.prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử A"})]), data_dir)
+    imp(data_dir, db, "Sản phẩm thử B")
+    with pytest.raises(WriteRefused) as exc:
+        importer.apply(first, "bien-tap", data_dir, db)
+    assert exc.value.rule == "stale"
+    assert products(db) == ["Sản phẩm thử B"]
+
+
+# --- one writer at a time ---------------------------------------------------------------------------
+
+def test_the_lock_refuses_a_second_writer_with_the_message(live):
+    db, data_dir = live
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with writes.write_lock(data_dir, db):
+            held.set()
+            release.wait(10)
+
+    th = threading.Thread(target=hold)
+    th.start()
+    try:
+        held.wait(5)
+        start = time.monotonic()
+        with pytest.raises(Busy) as exc:
+            with writes.write_lock(data_dir, db, wait=0.3):
+                pass
+        assert 0.25 < time.monotonic() - start < 3
+        assert "Một thay đổi khác đang được áp dụng" in exc.value.both()
+        assert "Another change is being applied" in exc.value.both()
+    finally:
+        release.set()
+        th.join(10)
+
+
+def test_two_concurrent_imports_never_lose_one(live, tmp_path):
+    """Two `import --yes` at once: both land (the second waits, then checks again), or one is refused
+    with the message; the database always holds what history says."""
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_LOCK_WAIT="60")
+    files = [upload(tmp_path, f"{n}.csv", f"Sản phẩm thử {n}1", f"Sản phẩm thử {n}2") for n in ("A", "B")]
+    procs = [subprocess.Popen([sys.executable, "-m", "ocop_data", "import", str(f), "--user", "bien-tap", "--yes"],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for f in files]
+    results = [(p.wait(120), p.stdout.read(), p.stderr.read()) for p in procs]
+    for code, out, err in results:
+        assert code in (0, 1), err
+        assert "Traceback" not in err
+        if code == 1:
+            assert "Another change is being applied" in err
+    landed = [f for f, (code, _, _) in zip(("A", "B"), results) if code == 0]
+    assert landed == ["A", "B"]  # with a generous wait both land
+    assert products(db) == sorted(f"Sản phẩm thử {n}{k}" for n in landed for k in (1, 2))
+    assert len(writes.history(data_dir)) == 2
+    agree(db, data_dir)
+
+
+def test_a_busy_lock_refuses_the_command_line_kindly(live, tmp_path):
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+    slow = subprocess.Popen([sys.executable, "-m", "ocop_data", "import",
+                             str(upload(tmp_path, "slow.csv", "Sản phẩm thử chậm")), "--user", "bien-tap", "--yes"],
+                            cwd=ROOT, env=dict(env, OCOP_TEST_PAUSE_BEFORE_WRITE="15"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline and not (data_dir / writes.JOURNAL).exists():
+        time.sleep(0.05)
+    fast = cli("import", upload(tmp_path, "fast.csv", "Sản phẩm thử nhanh"), "--user", "bien-tap", "--yes",
+               env=dict(env, OCOP_LOCK_WAIT="0.5"))
+    assert fast.returncode == 1
+    assert "Một thay đổi khác đang được áp dụng" in fast.stderr and "Another change" in fast.stderr
+    assert "Traceback" not in fast.stderr
+    retire = cli("retire", "product", "sl-toi-den", "--user", "bien-tap", env=dict(env, OCOP_LOCK_WAIT="0.2"))
+    assert retire.returncode == 1 and "Another change" in retire.stderr
+    rebuild = cli("build", env=dict(env, OCOP_LOCK_WAIT="0.2"))
+    assert rebuild.returncode == 1 and "Another change" in rebuild.stderr
+    assert slow.wait(60) == 0, slow.stderr.read()
+    assert products(db) == ["Sản phẩm thử chậm"]
+    agree(db, data_dir)
+
+
+# --- a kill at every step -------------------------------------------------------------------------
+
+STEPS = ("journal", "files", "built", "swapped", "recorded")
+
+
+def _setup_for(action: str, data_dir, db, tmp_path) -> list:
+    """Bring the data to a state where ``action`` changes something; returns the command's arguments."""
+    if action == "import":
+        return ["import", upload(tmp_path, "k.csv", "Sản phẩm thử giết"), "--user", "bien-tap", "--yes"]
+    imp(data_dir, db, "Sản phẩm thử A")
+    imp(data_dir, db, "Sản phẩm thử B")
+    if action == "restore":
+        return ["restore", "1", "--user", "bien-tap"]
+    return ["retire", "product", "sl-toi-den", "--user", "bien-tap", "--reason", "thử"]
+
+
+@pytest.mark.parametrize("action", ["import", "restore", "retire"])
+@pytest.mark.parametrize("step", STEPS)
+def test_a_kill_at_any_step_leaves_history_and_database_agreeing(live, tmp_path, action, step, monkeypatch):
+    db, data_dir = live
+    args = _setup_for(action, data_dir, db, tmp_path)
+    before_history = writes.history(data_dir)
+    before_products = products(db)
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_TEST_CRASH_AT=f"{action}:{step}")
+    done = cli(*args, env=env)
+    assert done.returncode == -signal.SIGKILL, done.stderr  # killed where asked
+    # the app starts: it finishes what the killed writer left, and says so
+    status = ensure_database(db)
+    history = writes.history(data_dir)
+    if step == "recorded":  # the history line was written: the change is complete and kept
+        assert len(history) == len(before_history) + 1
+        assert status.action == "ok"
+    else:  # otherwise it is put back: no version in history the database lacks, nothing half-done
+        assert history == before_history
+        assert products(db) == before_products
+        assert (status.action, status.reason) == ("repaired", "journal")
+        assert not any(p.name.startswith(".") and p.name.endswith(".staging")
+                       for p in (data_dir / "imports").iterdir()) if (data_dir / "imports").exists() else True
+    agree(db, data_dir)
+    assert not [p for p in db.parent.iterdir() if p.name.startswith(".") and db.name in p.name]  # no leftovers
+    # and the next write works
+    imp(data_dir, db, "Sản phẩm thử sau")
+    agree(db, data_dir)
+
+
+def test_history_ahead_of_the_database_is_repaired_at_start_up(live):
+    """A database swapped back by hand (or restored from a backup) behind history: start-up rebuilds it."""
+    db, data_dir = live
+    old = db.with_name("old.duckdb")
+    old.write_bytes(db.read_bytes())
+    imp(data_dir, db, "Sản phẩm thử A")
+    os.replace(old, db)
+    assert read_history_version(db) == 0 and writes.last_version(data_dir) == 1
+    status = ensure_database(db)
+    assert (status.action, status.reason) == ("rebuilt", "history")
+    assert products(db) == ["Sản phẩm thử A"]
+    agree(db, data_dir)
+
+
+def test_the_app_tells_the_user_after_a_repair(live, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_TEST_CRASH_AT="import:swapped")
+    assert cli("import", upload(tmp_path, "k.csv", "Sản phẩm thử giết"), "--user", "bien-tap", "--yes",
+               env=env).returncode == -signal.SIGKILL
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("bị ngắt giữa chừng" in t.value for t in at.toast)
+    assert products(db) == []
+    agree(db, data_dir)
+
+
+def test_leftover_staging_and_temporary_files_are_cleaned(live):
+    db, data_dir = live
+    (data_dir / "imports").mkdir(exist_ok=True)
+    stale = data_dir / "imports" / ".0007-x.staging"
+    (stale / "rows").mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    tmp_db = db.with_name(f".{db.name}.{pid}.tmp")
+    tmp_db.write_bytes(b"x")
+    pending = db.with_name(f".{db.name}.pending-{pid}")
+    pending.write_bytes(b"x")
+    with writes.write_lock(data_dir, db) as rec:
+        assert set(rec.cleaned) >= {stale.name, tmp_db.name, pending.name}
+    assert not stale.exists() and not tmp_db.exists() and not pending.exists()
+
+
+# --- private files -----------------------------------------------------------------------------------
+
+def test_uploads_history_and_accounts_are_private(live):
+    db, data_dir = live
+    imp(data_dir, db, "Sản phẩm thử A")
+    writes.retire("product", "sl-toi-den", "bien-tap", "", data_dir, db)
+    checked = 0
+    for root, dirs, files in os.walk(data_dir):
+        for d in dirs:
+            assert stat.S_IMODE(os.stat(os.path.join(root, d)).st_mode) == 0o700, d
+        for f in files:
+            assert stat.S_IMODE(os.stat(os.path.join(root, f)).st_mode) == 0o600, f
+            checked += 1
+    assert stat.S_IMODE(os.stat(data_dir).st_mode) == 0o700
+    names = {f for _, _, files in os.walk(data_dir) for f in files}
+    assert {"history.jsonl", "accounts.json", "retired.csv", "a.csv", "meta.json"} <= names
+    assert checked >= 6
+
+
+def test_start_up_leaves_a_database_of_other_data_files_alone(live, tmp_path):
+    """The synthetic benchmark database is built from other files: a data folder's history never
+    rebuilds it from the shipped ones."""
+    from ocop_data.db import read_build_info
+    from ocop_data.synthetic import build_synthetic
+
+    db, data_dir = live
+    imp(data_dir, db, "Sản phẩm thử A")
+    synthetic = tmp_path / "synthetic.duckdb"
+    build_synthetic(synthetic, 1, 0.01)
+    assert read_history_version(synthetic) == -1
+    before = read_build_info(synthetic)
+    assert ensure_database(synthetic).action == "ok"
+    assert read_build_info(synthetic) == before
