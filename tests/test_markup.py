@@ -186,7 +186,8 @@ def _html_links(text: str) -> list[tuple[str, str]]:
     class Parser(HTMLParser):
         def handle_starttag(self, tag, attrs):
             for name, value in attrs:
-                if tag in ("a", "img", "iframe", "script", "link") and name in ("href", "src") and value:
+                if tag in ("a", "img", "image", "iframe", "script", "link") and name in ("href", "src", "xlink:href") \
+                        and value:
                     found.append((tag, value))
 
     Parser().feed(text)
