@@ -26,7 +26,6 @@ PAGES = [
 
 
 def main() -> None:
-    st.session_state.pop("_q_memo", None)  # query results are shared within one run (and its fragment reruns)
     context = shell.setup()
     lang = context.lang
     nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))

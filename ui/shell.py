@@ -14,7 +14,7 @@ from story import fmt
 from story.i18n import t
 
 from . import state
-from .data import q, startup
+from .data import begin_run, q, startup
 
 state.define("lang", "vi")
 state.define("province", "all")
@@ -70,6 +70,7 @@ def setup() -> Context:
     lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
     state.set_value("lang", lang)
     startup(lang)
+    begin_run()  # the data version, looked up once a run
     with st.sidebar:
         lang = state.widget(st.segmented_control, "lang", t("language", lang), options=["vi", "en"],
                             format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
@@ -157,6 +158,8 @@ def fragment(fn: Callable) -> Callable:
     """
     @functools.wraps(fn)
     def body(*args, **kwargs):
+        if in_fragment_rerun():
+            begin_run()  # an import may have changed the data since the full run
         out = fn(*args, **kwargs)
         if in_fragment_rerun():
             log_run("fragment", fn.__name__)
