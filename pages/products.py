@@ -8,7 +8,7 @@ import streamlit as st
 
 from story import charts, fmt
 from story.i18n import t
-from ui import frame, state
+from ui import frame, shell, state
 from ui.data import figure, q
 from ui.shell import ctx
 from ui.targets import evaluate
@@ -46,77 +46,85 @@ def facet_label(name: str, value: str) -> str:
     return f"{text} ({n})"
 
 
-search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
-cols = st.columns(5)
-chosen = {}
-for col, (name, facet_name, label) in zip(cols, [("district", "district", "district"), ("group", "group", "group"),
-                                                 ("stars", "stars", "stars"), ("stype", "subject_type", "subject_type"),
-                                                 ("year", "year", "year")]):
-    options = facets[facet_name].value.tolist()
-    with col:
-        chosen[name] = state.widget(
-            st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
-            format_func=lambda v, n=name: facet_label(n, v),
-            valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
-
-products = q("product_table", keys, search or "", districts=chosen["district"], groups=chosen["group"],
-             stars=chosen["stars"], subject_types=chosen["stype"],
-             years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
-listed = q("coverage", keys)
-st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
-           " · ".join(f"{c.label(r.territory_key)}: {fmt.number(r.listed, lang)}" for r in listed.itertuples()
-                      if r.listed))
-
-shown = pd.DataFrame({
-    t("product", lang): products.name,
-    t("subject", lang): products.subject.fillna(NP),
-    t("subject_type", lang): [t(f"type_{v}", lang) if isinstance(v, str) else NP for v in products.subject_type],
-    t("district", lang): [(d + (" " + t("derived", lang) if dd else "")) if isinstance(d, str) else NP
-                          for d, dd in zip(products.district, products.district_derived.fillna(False))],
-    t("stars", lang): [t(f"stars_{v}", lang) if isinstance(v, str) else NP for v in products.stars],
-    t("decided", lang): [fmt.partial_date(d, p, lang) if isinstance(d, str) else NP
-                         for d, p in zip(products.decided, products.decided_precision)],
-    t("group", lang): [(g + (" " + t("classified", lang) if gc else "")) if isinstance(g, str) else NP
-                       for g, gc in zip(products.product_group, products.group_classified.fillna(False))],
-    t("territory", lang): [c.label(k) for k in products.territory_key],
-    t("source", lang): products.source_id,
-})
 SHOW = 500  # never send the browser more rows than it draws
-if len(shown) > SHOW:
-    st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(shown), lang)))
-st.dataframe(shown.head(SHOW), hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, min(len(shown), SHOW))))
-frame.caption(products.drop_duplicates("source_id").to_dict("records"), lang)
-frame.downloads(shown, "ocop_products", lang, "products")
 
-# --- one product's star history ---------------------------------------------------------
-st.subheader(t("product_view", lang), anchor=False)
-ids = products.product_id.head(SHOW).tolist()
-if state.get("product") in set(products.product_id) and state.get("product") not in ids:
-    ids.append(state.get("product"))  # a shared link to a product further down the list
-names = dict(zip(products.product_id, products.name + " · " + products.subject.fillna(NP)))
-pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
-                   format_func=lambda v: "—" if v == "" else names.get(v, v),
-                   valid=lambda v: v if v in ids else "")
-if pid:
-    row = products[products.product_id == pid].iloc[0]
-    with st.container(border=True):
-        # markdown-escaped: whatever the name holds shows as plain text, never as markup
-        st.subheader(frame.md_escape(row["name"]), anchor=False)
-        if isinstance(row["name_note"], str) and row["name_note"]:
-            st.caption(row["name_note"])
-        st.caption(f"{t('subject', lang)}: {row['subject'] if isinstance(row['subject'], str) else NP}")
-        hist = q("product_history", pid)
-        ht = pd.DataFrame({
-            t("stars", lang): [t(f"stars_{v}", lang) for v in hist.stars],
-            t("decided", lang): [fmt.partial_date(d, p, lang) for d, p in zip(hist.decided, hist.decided_precision)],
-            t("decision_no", lang): hist.decision_no.fillna(NP),
-            t("level", lang): [t(f"level_{v}", lang) for v in hist.level],
-            t("kind", lang): [t(f"kind_{v}", lang) for v in hist.kind],
-            t("expires", lang): [fmt.day(e, lang) if pd.notna(e) else t("expiry_unknown", lang) for e in hist.expires],
-            t("source", lang): hist.source_id,
-        })
-        st.dataframe(ht, hide_index=True, width="stretch")
-        frame.caption(hist.to_dict("records") + [row.to_dict()], lang)
+
+@shell.fragment
+def finder() -> None:
+    """The search, the facets, the table and one product's history: typing reruns only this block."""
+    search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
+    cols = st.columns(5)
+    chosen = {}
+    for col, (name, facet_name, label) in zip(cols, [("district", "district", "district"), ("group", "group", "group"),
+                                                     ("stars", "stars", "stars"), ("stype", "subject_type", "subject_type"),
+                                                     ("year", "year", "year")]):
+        options = facets[facet_name].value.tolist()
+        with col:
+            chosen[name] = state.widget(
+                st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
+                format_func=lambda v, n=name: facet_label(n, v),
+                valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
+
+    products = q("product_table", keys, search or "", districts=chosen["district"], groups=chosen["group"],
+                 stars=chosen["stars"], subject_types=chosen["stype"],
+                 years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
+    listed = q("coverage", keys)
+    st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
+               " · ".join(f"{c.label(r.territory_key)}: {fmt.number(r.listed, lang)}" for r in listed.itertuples()
+                          if r.listed))
+
+    shown = pd.DataFrame({
+        t("product", lang): products.name,
+        t("subject", lang): products.subject.fillna(NP),
+        t("subject_type", lang): [t(f"type_{v}", lang) if isinstance(v, str) else NP for v in products.subject_type],
+        t("district", lang): [(d + (" " + t("derived", lang) if dd else "")) if isinstance(d, str) else NP
+                              for d, dd in zip(products.district, products.district_derived.fillna(False))],
+        t("stars", lang): [t(f"stars_{v}", lang) if isinstance(v, str) else NP for v in products.stars],
+        t("decided", lang): [fmt.partial_date(d, p, lang) if isinstance(d, str) else NP
+                             for d, p in zip(products.decided, products.decided_precision)],
+        t("group", lang): [(g + (" " + t("classified", lang) if gc else "")) if isinstance(g, str) else NP
+                           for g, gc in zip(products.product_group, products.group_classified.fillna(False))],
+        t("territory", lang): [c.label(k) for k in products.territory_key],
+        t("source", lang): products.source_id,
+    })
+    if len(shown) > SHOW:
+        st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(shown), lang)))
+    st.dataframe(shown.head(SHOW), hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, min(len(shown), SHOW))))
+    frame.caption(products.drop_duplicates("source_id").to_dict("records"), lang)
+    frame.downloads(shown, "ocop_products", lang, "products")
+
+    # --- one product's star history ---------------------------------------------------------
+    st.subheader(t("product_view", lang), anchor=False)
+    ids = products.product_id.head(SHOW).tolist()
+    if state.get("product") in set(products.product_id) and state.get("product") not in ids:
+        ids.append(state.get("product"))  # a shared link to a product further down the list
+    names = dict(zip(products.product_id, products.name + " · " + products.subject.fillna(NP)))
+    pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
+                       format_func=lambda v: "—" if v == "" else names.get(v, v),
+                       valid=lambda v: v if v in ids else "")
+    if pid:
+        row = products[products.product_id == pid].iloc[0]
+        with st.container(border=True):
+            # markdown-escaped: whatever the name holds shows as plain text, never as markup
+            st.subheader(frame.md_escape(row["name"]), anchor=False)
+            if isinstance(row["name_note"], str) and row["name_note"]:
+                st.caption(row["name_note"])
+            st.caption(f"{t('subject', lang)}: {row['subject'] if isinstance(row['subject'], str) else NP}")
+            hist = q("product_history", pid)
+            ht = pd.DataFrame({
+                t("stars", lang): [t(f"stars_{v}", lang) for v in hist.stars],
+                t("decided", lang): [fmt.partial_date(d, p, lang) for d, p in zip(hist.decided, hist.decided_precision)],
+                t("decision_no", lang): hist.decision_no.fillna(NP),
+                t("level", lang): [t(f"level_{v}", lang) for v in hist.level],
+                t("kind", lang): [t(f"kind_{v}", lang) for v in hist.kind],
+                t("expires", lang): [fmt.day(e, lang) if pd.notna(e) else t("expiry_unknown", lang) for e in hist.expires],
+                t("source", lang): hist.source_id,
+            })
+            st.dataframe(ht, hide_index=True, width="stretch")
+            frame.caption(hist.to_dict("records") + [row.to_dict()], lang)
+
+
+finder()
 
 # --- producers by type -------------------------------------------------------------------
 st.divider()
