@@ -14,6 +14,7 @@ from story.cite import (cite, esc, host, link, md_escape, normalise_source, sour
 from story.i18n import t
 
 from . import state
+from .shell import fragment
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -90,7 +91,17 @@ def downloads(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
 
 def chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame, sources, lang: str,
                 as_of: str | None = None, notes: Iterable[str] = (), file_name: str | None = None) -> None:
-    """Title, subtitle, chart or table (toggle), footer caption and downloads of the data shown."""
+    """Title, subtitle, chart or table (toggle), footer caption and downloads of the data shown.
+
+    A fragment: the toggle reruns this block alone, and only the half shown is sent to the browser.
+    """
+    _chart_block(key=key, title=title, subtitle=subtitle, fig=fig, table=table, sources=sources, lang=lang,
+                 as_of=as_of, notes=notes, file_name=file_name)
+
+
+@fragment
+def _chart_block(*, key: str, title: str, subtitle: str, fig, table: pd.DataFrame, sources, lang: str,
+                 as_of: str | None, notes: Iterable[str], file_name: str | None) -> None:
     st.subheader(title, anchor=False)
     st.caption(subtitle)
     view = st.segmented_control(t("view", lang), ["chart", "table"], default="chart", key=f"view_{key}",
