@@ -100,12 +100,6 @@ class _Results:
             while self._items and (len(self._items) > self.MAX_ENTRIES or self._bytes > self.MAX_BYTES):
                 self._bytes -= self._items.popitem(last=False)[1][1]
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._bytes = 0
-            self._versions.clear()
-
 
 def _size(value: Any) -> int:
     if isinstance(value, pd.DataFrame):
@@ -160,11 +154,6 @@ def q(name: str, *args, **kwargs) -> Any:
                    **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
         _RESULTS.put(key, value)
     return _share(value)
-
-
-def clear() -> None:
-    """Forget every stored result (the Data page calls this after a change, beside st.cache_data.clear())."""
-    _RESULTS.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

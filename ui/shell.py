@@ -167,3 +167,18 @@ def fragment(fn: Callable) -> Callable:
         return out
 
     return st.fragment(body)
+
+
+def expander(label: str, *, key: str, expanded: bool = False, **kwargs):
+    """An expander whose content is sent only while it is open: the container when open, else None.
+
+        box = shell.expander(label, key="src_seed-003")
+        if box:
+            with box:
+                st.dataframe(...)  # never serialised while the expander is closed
+
+    Opening it reruns the script (or the fragment it is in) to draw the content; for light content
+    a plain ``st.expander`` is better (the text stays findable with the browser's find-in-page).
+    """
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun", **kwargs)
+    return box if box.open else None
