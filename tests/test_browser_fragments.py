@@ -142,3 +142,34 @@ def test_search_reruns_only_its_fragment(logged_server, browser, artifacts):
     assert _rows(fresh) == _rows(page)
     fresh.close()
     page.close()
+
+
+def test_toggle_and_slide_rerun_only_their_fragment(logged_server, browser, artifacts):
+    """A chart/table toggle and the next-slide button rerun their own block, never the page."""
+    url, log = logged_server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/stars?province=14")
+    page.wait_for_selector('[data-testid="stMain"] .js-plotly-plot .main-svg', timeout=60_000)
+    full_before, fragment_before = _settled(log, page)
+    tables = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
+    page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first.locator("button").nth(1).click()
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stDataFrame\"]')"
+                           ".length > n", arg=tables, timeout=30_000)
+    full_after, fragment_after = _settled(log, page)
+    assert full_after == full_before, "the toggle reran the whole page"
+    assert fragment_after > fragment_before and "fragment _chart_block" in log.read_text(encoding="utf-8")
+    page.close()
+
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{url}/present?slide=3&province=14")
+    page.wait_for_selector("h1", timeout=60_000)
+    full_before, fragment_before = _settled(log, page)
+    title = page.locator("h1").first.inner_text()
+    page.locator("button", has_text="▶").first.click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('slide') === '4'", timeout=30_000)
+    full_after, fragment_after = _settled(log, page)
+    assert page.locator("h1").first.inner_text() != title
+    assert full_after == full_before, "the next-slide button reran the whole page"
+    assert fragment_after > fragment_before and "fragment slide_view" in log.read_text(encoding="utf-8")
+    page.screenshot(path=str(artifacts / "present-slide4-fragment.png"))
+    page.close()
