@@ -60,3 +60,17 @@ def test_closed_lazy_expander_sends_nothing():
     at.session_state["details"] = True  # the reader opens it
     at.run()
     assert len(at.dataframe) == 1
+
+
+def test_frozen_figure_sends_the_same_chart():
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from ui.data import _freeze
+
+    fig = go.Figure(go.Bar(x=["2019", "2025"], y=[28, 202], name="Tổng"))
+    fig.update_layout(title="OCOP")
+    frozen = _freeze(fig)
+    assert isinstance(frozen, go.Figure)
+    assert pio.to_json(frozen, validate=False) == pio.to_json(fig, validate=False)
+    assert frozen.to_dict() is frozen.to_dict()  # made once, not on every rerun

@@ -119,6 +119,8 @@ def _share(value: Any) -> Any:
         return {k: _share(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_share(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_share(v) for v in value)
     return value
 
 
@@ -156,6 +158,18 @@ def q(name: str, *args, **kwargs) -> Any:
     return _share(value)
 
 
+def derived(name: str, build: Callable[[], Any], *key) -> Any:
+    """A value worked out from query results (labels, lookups) once per data version and ``key``, shared
+    like a query result."""
+    path, _, version = _run()
+    k = (path, version, "derived:" + name, key, ())
+    hit, value = _RESULTS.get(k)
+    if not hit:
+        value = build()
+        _RESULTS.put(k, value)
+    return _share(value)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _slides(version: str, lang: str, provinces: tuple, year_from: int, year_to: int):
     from briefing.content import build_slides
@@ -184,12 +198,44 @@ def _figures() -> dict:
 
 
 def figure(key: tuple, build: Callable[[], Any]) -> Any:
-    """A chart built once per data version and view, shared by every viewer (charts are not mutated)."""
+    """A chart built once per data version and view, shared by every viewer (charts are not mutated).
+
+    The chart comes back frozen: its dictionary form, which st.plotly_chart asks for on every rerun
+    (a deep copy, then JSON), is made once.
+    """
     cache = _figures()
     path, _, version = _run()
     k = (path, version) + key
     if k not in cache:
         if len(cache) > 512:
             cache.clear()
-        cache[k] = build()
+        fig = build()
+        cache[k] = _freeze(fig) if fig is not None else None
     return cache[k]
+
+
+def _freeze(fig):
+    import plotly.graph_objects as go
+
+    if type(fig) is not go.Figure:
+        return fig
+    frozen = FrozenFigure(fig)
+    frozen._frozen = fig.to_dict()
+    return frozen
+
+
+def _frozen_class():
+    import plotly.graph_objects as go
+
+    class FrozenFigure(go.Figure):
+        """A figure whose dictionary form is computed once (it must not be changed after ``figure()``)."""
+
+        _frozen = None
+
+        def to_dict(self):
+            return self._frozen if self._frozen is not None else super().to_dict()
+
+    return FrozenFigure
+
+
+FrozenFigure = _frozen_class()

@@ -14,7 +14,7 @@ from story import fmt
 from story.i18n import t
 
 from . import state
-from .data import begin_run, q, startup
+from .data import begin_run, derived, q, startup
 
 state.define("lang", "vi")
 state.define("province", "all")
@@ -103,7 +103,7 @@ def setup() -> Context:
         state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
                      format_func=str.upper, valid=lambda v: v if v in ("png", "svg") else "png",
                      help=t("image_format_help", lang))
-    names, labels = fmt.territory_labels(q("territories"), lang)
+    names, labels = derived("territory_labels", lambda: fmt.territory_labels(q("territories"), lang), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
 
 
