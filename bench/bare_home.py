@@ -22,13 +22,15 @@ for col, (key, name, total) in zip(st.columns(len(shown)), shown):
         st.caption(f"{name}: 48 sản phẩm có trong danh sách / {total} (02/2025)")
 st.divider()
 st.subheader("Mục tiêu chính", anchor=False)
+names = [name for _, name, _ in shown]
 targets = pd.DataFrame({"Mục tiêu": [f"Mục tiêu {i}" for i in range(8)], "Trạng thái": ["đạt"] * 8,
                         "Tỉnh": ["Sơn La", "Tuyên Quang"] * 4})
-st.dataframe(targets, hide_index=True)
+st.dataframe(targets[targets["Tỉnh"].isin(names)], hide_index=True)
 st.caption("**Nguồn:** Kế hoạch 77, 2023")
 st.divider()
-years = [y for y in range(2019, 2027) if y0 <= y <= y1]
-events = pd.DataFrame({"Năm": years, "Sự kiện": [f"Sự kiện {y}" for y in years]})
-fig = go.Figure(go.Scatter(x=years, y=["Sơn La"] * len(years), mode="markers", marker=dict(size=14)))
+# the timeline follows the province and the years, as the dashboard's does
+events = pd.DataFrame([{"Năm": y, "Tỉnh": name, "Sự kiện": f"Sự kiện {y}"} for y in range(2019, 2027)
+                       for name in names if y0 <= y <= y1])
+fig = go.Figure(go.Scatter(x=events["Năm"], y=events["Tỉnh"], mode="markers", marker=dict(size=14)))
 fig.update_layout(height=380)
 block("timeline", "Dòng thời gian", fig, events)

@@ -1,5 +1,5 @@
 """Bare stars page, the dashboard's default view in shape: per province a stacked tier chart and a
-rounds chart, each with its chart/table toggle."""
+rounds chart, each with its chart/table toggle, and a table of undated reports."""
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -16,4 +16,7 @@ for key, name in (("14", "Sơn La"), ("08", "Tuyên Quang")):
     fig = go.Figure([go.Bar(x=rounds["Đợt"], y=rounds[s], name=s) for s in ("Mới", "Đánh giá lại")])
     fig.update_layout(barmode="group", height=360)
     block(f"rounds_{key}", f"Các đợt đánh giá · {name}", fig, rounds)
+    st.subheader("Báo cáo không ghi ngày", anchor=False)  # as the dashboard's undated reports
+    st.dataframe(pd.DataFrame({"Tỉnh": [name] * 3, "Tổng": [120, 150, 202], "Nguồn": ["a", "b", "c"]}),
+                 hide_index=True)
     st.divider()

@@ -33,12 +33,18 @@ class PageTime:
     first_ms: float | None = None
     warm_ms: float | None = None
     floor_ms: float | None = None
+    cpu_ms: float | None = None  # the process's CPU time for the same reruns (less sensitive to other load)
+    floor_cpu_ms: float | None = None
     runs: list = field(default_factory=list)
     error: str | None = None
 
     @property
     def ratio(self) -> float | None:
         return self.warm_ms / self.floor_ms if self.warm_ms and self.floor_ms else None
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        return self.cpu_ms / self.floor_cpu_ms if self.cpu_ms and self.floor_cpu_ms else None
 
 
 def _problem(at, lang: str) -> str | None:
@@ -77,20 +83,24 @@ def page_times(db: Path, data_dir: Path, params: dict, runs: int, pages=PAGES, l
             problem = _problem(at, params.get("lang", "vi"))
             if problem:
                 raise RuntimeError(problem)
-            warm, floors = [], []
+            warm, floors, cpu, floor_cpu = [], [], [], []
             for _ in range(runs):
-                t0 = time.perf_counter()
+                c0, t0 = time.process_time(), time.perf_counter()
                 at.run()
                 warm.append(time.perf_counter() - t0)
-                t0 = time.perf_counter()
+                cpu.append(time.process_time() - c0)
+                c0, t0 = time.process_time(), time.perf_counter()
                 floor.run()
                 floors.append(time.perf_counter() - t0)
+                floor_cpu.append(time.process_time() - c0)
             problem = _problem(at, params.get("lang", "vi"))
             if problem:
                 raise RuntimeError(problem)
             res.runs = [w * 1000 for w in warm]
             res.warm_ms = statistics.median(warm) * 1000
             res.floor_ms = statistics.median(floors) * 1000
+            res.cpu_ms = statistics.median(cpu) * 1000
+            res.floor_cpu_ms = statistics.median(floor_cpu) * 1000
         except Exception as exc:  # noqa: BLE001 - recorded in the report, the other pages go on
             res.error = f"{type(exc).__name__}: {exc}"
             log(f"    {page}: NOT MEASURED ({res.error})")
