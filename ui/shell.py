@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,8 @@ from story.i18n import t
 
 from . import state
 from .data import begin_run, derived, q, startup
+
+log = logging.getLogger("ocop")
 
 state.define("lang", "vi")
 state.define("province", "all")
@@ -158,12 +161,17 @@ def fragment(fn: Callable) -> Callable:
     """
     @functools.wraps(fn)
     def body(*args, **kwargs):
-        if in_fragment_rerun():
-            begin_run()  # an import may have changed the data since the full run
-        out = fn(*args, **kwargs)
-        if in_fragment_rerun():
-            log_run("fragment", fn.__name__)
-            state.sync_to_url(ctx().page)
+        if not in_fragment_rerun():
+            return fn(*args, **kwargs)  # part of a full run: app.py handles what goes wrong
+        begin_run()  # an import may have changed the data since the full run
+        try:
+            out = fn(*args, **kwargs)
+        except Exception:  # app.py's kind message does not cover a fragment rerun: the same here
+            log.exception("fragment %s failed", fn.__name__)
+            st.error(t("error_kind", ctx().lang))
+            return None
+        log_run("fragment", fn.__name__)
+        state.sync_to_url(ctx().page)
         return out
 
     return st.fragment(body)
