@@ -18,8 +18,10 @@ if i == 1:
         col.metric(name, f"{total}", border=True)
         col.markdown("3 sao: 150 · 4 sao: 48 · 5 sao: 4  \nSố liệu đến 02/2025 · `seed-003`")
 else:
-    fig = go.Figure([go.Bar(x=["2019", "2021", "2023", "2025"], y=[20 * i, 60, 80, 150], name="3 sao"),
-                     go.Bar(x=["2019", "2021", "2023", "2025"], y=[8, 20, 30, 48], name="4 sao")])
+    reports = ["12/2019", "12/2021", "12/2023", "02/2025", "09/2025"]  # a stacked tier chart, as the slides'
+    fig = go.Figure([go.Bar(x=reports, y=[v * i for v in values], name=name) for name, values in (
+        ("3 sao", [20, 60, 80, 150, 160]), ("4 sao", [8, 20, 30, 48, 52]), ("5 sao", [0, 0, 1, 2, 4]),
+        ("chưa rõ hạng", [0, 3, 5, 2, 0]))])
     fig.update_layout(barmode="stack", height=720, font=dict(size=22))
     st.plotly_chart(fig, key=f"slide_{i}", width="stretch")
 st.caption("Nguồn: Báo Sơn La, 09/02/2025")

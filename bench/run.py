@@ -1,6 +1,6 @@
 """Benchmark: what the dashboard costs on the server and what a person feels in the browser, in one run.
 
-    /work/main/.venv/bin/python bench/run.py            # full run (about 10 minutes), writes docs/benchmarks.md
+    /work/main/.venv/bin/python bench/run.py            # full run (about 20 minutes), writes docs/benchmarks.md
     /work/main/.venv/bin/python bench/run.py --quick    # a short run (about 3 minutes), writes bench/out/benchmarks-quick.md
     /work/main/.venv/bin/python bench/run.py --only server,browser --out /tmp/b.md
 
@@ -181,8 +181,9 @@ def section_browser(report: Report, shipped: Path, national: Path, quick: bool, 
                 for scale, db, actions in scales:
                     app = feel.serve(f"app-{scale}", ROOT / "app.py", ROOT, dict(env, OCOP_DB=str(db)), OUT / "logs")
                     servers.append(app)
-                    say(f"  browser: {scale} data, {runs} runs an action (load {load()})")
-                    results[scale] = feel.measure_all(browser, app.url, bare.url, runs, actions, log=say)
+                    n = runs if scale == "shipped" else max(2, runs - 2)  # the national pages are slow: fewer
+                    say(f"  browser: {scale} data, {n} runs an action (load {load()})")
+                    results[scale] = feel.measure_all(browser, app.url, bare.url, n, actions, log=say)
                     app.stop()
             finally:
                 browser.close()
@@ -197,7 +198,8 @@ def section_browser(report: Report, shipped: Path, national: Path, quick: bool, 
                "(`bench/bare_app.py` and its pages) has the dashboard's shape: the same sidebar controls and "
                "navigation, a text box over a 60-row table, a chart frame with a chart/table toggle, province cards, "
                "a slide with previous/next; it is written the plain way (every interaction reruns the whole "
-               f"script). Runs alternate bare, dashboard; median of {runs} runs each, after one warm-up each. "
+               f"script). Runs alternate bare, dashboard; median of {runs} runs each (national scale: "
+               f"{max(2, runs - 2)}), after one warm-up each. "
                "The Vietnamese interface, default view (all provinces).", "")
     for scale, res in results.items():
         report.add(f"### {'Shipped data' if scale == 'shipped' else 'National scale (the same bare app)'}", "",
