@@ -66,7 +66,7 @@ class _Results:
     """
 
     MAX_ENTRIES = 2048
-    MAX_BYTES = 256 * 1024 * 1024
+    MAX_BYTES = 128 * 1024 * 1024  # a national product table is under 3 MB
     MAX_ONE = 32 * 1024 * 1024  # a larger result is not kept (it is rare and would evict many others)
 
     def __init__(self) -> None:
