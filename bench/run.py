@@ -3,6 +3,7 @@
     /work/main/.venv/bin/python bench/run.py            # full run (about 20 minutes), writes docs/benchmarks.md
     /work/main/.venv/bin/python bench/run.py --quick    # a short run (about 3 minutes), writes bench/out/benchmarks-quick.md
     /work/main/.venv/bin/python bench/run.py --only server,browser --out /tmp/b.md
+    /work/main/.venv/bin/python bench/run.py --only browser --actions search,slide --browser-runs 8
 
 Sections (--only picks some):
   server   every page's warm server time (AppTest reruns of app.py) against the empty page measured in between:
@@ -163,14 +164,18 @@ def section_server(report: Report, shipped: Path, national: Path, quick: bool, r
 
 # --- browser ----------------------------------------------------------------------------------------------
 
+ACTIONS: list[str] | None = None  # --actions: only these browser actions
+
+
 def section_browser(report: Report, shipped: Path, national: Path, quick: bool, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
     env = {"OCOP_DB": str(shipped), "OCOP_DATA_DIR": str(OUT / "nodata")}
     servers = []
-    scales = [("shipped", shipped, feel.ACTIONS)]
+    chosen = [a for a in feel.ACTIONS if ACTIONS is None or a.name in ACTIONS]
+    scales = [("shipped", shipped, chosen)]
     if not quick:
-        scales.append(("national", national, [a for a in feel.ACTIONS if a.name in ("search", "province", "switch")]))
+        scales.append(("national", national, [a for a in chosen if a.name in ("search", "province", "switch")]))
     results = {}
     try:
         bare = feel.serve("bare", ROOT / "bench" / "bare_app.py", ROOT / "bench", env, OUT / "logs")
@@ -463,6 +468,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", help="comma-separated sections: " + ",".join(SECTIONS))
     ap.add_argument("--runs", type=int, help="warm server reruns per page (default 10, quick 4)")
     ap.add_argument("--browser-runs", type=int, help="browser runs per action and app (default 5, quick 2)")
+    ap.add_argument("--actions", help="comma-separated browser actions: " + ",".join(a.name for a in feel.ACTIONS))
     ap.add_argument("--out", type=Path, help="where to write the report (default docs/benchmarks.md; quick: "
                     "bench/out/benchmarks-quick.md)")
     a = ap.parse_args(argv)
@@ -470,13 +476,20 @@ def main(argv=None) -> int:
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         ap.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    if a.actions:
+        global ACTIONS
+        ACTIONS = a.actions.split(",")
+        bad = [x for x in ACTIONS if x not in {act.name for act in feel.ACTIONS}]
+        if bad:
+            ap.error(f"unknown action(s) {', '.join(bad)}; choose from {', '.join(a.name for a in feel.ACTIONS)}")
     runs = a.runs or (4 if a.quick else 10)
     browser_runs = a.browser_runs or (2 if a.quick else 5)
-    out = a.out or (OUT / "benchmarks-quick.md" if a.quick or a.only else ROOT / "docs" / "benchmarks.md")
+    partial = a.quick or a.only or a.actions
+    out = a.out or (OUT / "benchmarks-quick.md" if partial else ROOT / "docs" / "benchmarks.md")
     if "browser" in sections or "startup" in sections:
-        try:
-            import playwright  # noqa: F401
-        except ImportError:
+        import importlib.util
+
+        if importlib.util.find_spec("playwright") is None:
             ap.error("the browser sections need Playwright: pip install -r requirements-dev.txt")
         if not Path(feel.CHROMIUM).exists():
             ap.error(f"the browser sections need {feel.CHROMIUM} (apt-get install chromium), or leave them out "
@@ -508,7 +521,7 @@ def main(argv=None) -> int:
     head = [
         "# Benchmarks", "",
         f"Measured {datetime.now():%d/%m/%Y %H:%M} by `bench/run.py{' --quick' if a.quick else ''}"
-        f"{' --only ' + a.only if a.only else ''}` in one run ({time.perf_counter() - started:.0f} s), "
+        f"{' --only ' + a.only if a.only else ''}{' --actions ' + a.actions if a.actions else ''}` in one run ({time.perf_counter() - started:.0f} s), "
         f"at commit {git_head()}.",
         f"Machine: {machine()}.",
         "",

@@ -80,7 +80,7 @@ def query_times(db: Path, runs: int) -> dict:
                 out[name] = "not on this branch"
                 continue
             try:
-                out[name] = _median_ms(lambda: fn(cur, *args), runs)
+                out[name] = _median_ms(lambda fn=fn, args=args: fn(cur, *args), runs)
             except Exception as exc:  # noqa: BLE001 - a changed signature: say so, measure the rest
                 out[name] = f"{type(exc).__name__}: {str(exc)[:120]}"
     finally:
@@ -133,7 +133,7 @@ def finder_times(db: Path, runs: int) -> dict:
             try:
                 result = fn(cur, text)
                 found[text] = len(result) if hasattr(result, "__len__") else None
-                times[text] = _median_ms(lambda: fn(cur, text), runs)
+                times[text] = _median_ms(lambda text=text: fn(cur, text), runs)
             except Exception as exc:  # noqa: BLE001
                 return {"error": f"{what}(cursor, {text!r}) failed: {type(exc).__name__}: {str(exc)[:200]}; "
                                  "adjust the call in bench/work.py"}
