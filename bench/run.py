@@ -208,6 +208,8 @@ def section_browser(report: Report, shipped: Path, national: Path, quick: bool, 
                "The Vietnamese interface, default view (all provinces).", "")
     for scale, res in results.items():
         report.add(f"### {'Shipped data' if scale == 'shipped' else 'National scale (the same bare app)'}", "",
+                   *(["The synthetic products have made-up names, so the search empties the table there.", ""]
+                     if scale == "national" else []),
                    "| action | dashboard | bare app | ratio | budget | answer shown (dashboard / bare) | "
                    "dashboard runs (ms) |", "|---|---|---|---|---|---|---|")
         for r in res:
