@@ -26,7 +26,6 @@ PAGES = [
 
 
 def main() -> None:
-    st.session_state.pop("_q_memo", None)  # query results are shared within one run (and its fragment reruns)
     state.init_from_url()
     lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
     pages = [st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))

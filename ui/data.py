@@ -1,9 +1,12 @@
 """The app's one way to the data: a shared read-only handle and query results cached on the data version."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import Any, Callable
 
+import pandas as pd
 import streamlit as st
 
 import queries
@@ -54,27 +57,118 @@ def db() -> Database:
     return _database(str(paths.db_path()))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _cached(version: str, name: str, args: tuple, kwargs: tuple) -> Any:
-    fn: Callable = getattr(queries, name)
-    args = [list(a) if isinstance(a, tuple) else a for a in args]
-    kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in kwargs}
-    return fn(db().cursor(), *args, **kwargs)
+class _Results:
+    """Query results shared by every session of this process, per database file and data version.
+
+    A result is computed once and handed out as a shallow copy (pandas 3 copies on write, so a page
+    that adds a column or sorts in place changes only its own copy): no pickling and no hashing of
+    arguments on every rerun, as ``st.cache_data`` would do. Bounded by entries and by bytes (least
+    recently used first out); a new data version of a file drops that file's older results.
+    """
+
+    MAX_ENTRIES = 2048
+    MAX_BYTES = 128 * 1024 * 1024  # a national product table is under 3 MB
+    MAX_ONE = 32 * 1024 * 1024  # a larger result is not kept (it is rare and would evict many others)
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict = OrderedDict()  # key -> (value, bytes)
+        self._bytes = 0
+        self._versions: dict[str, str] = {}  # database path -> the version last seen
+
+    def get(self, key: tuple) -> tuple[bool, Any]:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return False, None
+            self._items.move_to_end(key)
+            return True, item[0]
+
+    def put(self, key: tuple, value: Any) -> None:
+        size = _size(value)
+        if size > self.MAX_ONE:
+            return
+        path, version = key[0], key[1]
+        with self._lock:
+            if self._versions.get(path) != version:
+                self._versions[path] = version
+                for k in [k for k in self._items if k[0] == path and k[1] != version]:
+                    self._bytes -= self._items.pop(k)[1]
+            if key in self._items:
+                return
+            self._items[key] = (value, size)
+            self._bytes += size
+            while self._items and (len(self._items) > self.MAX_ENTRIES or self._bytes > self.MAX_BYTES):
+                self._bytes -= self._items.popitem(last=False)[1][1]
 
 
-MEMO = "_q_memo"  # results fetched in this run and its fragment reruns (app.py empties it each full run)
+def _size(value: Any) -> int:
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(deep=True).sum())
+    if isinstance(value, dict):
+        return sum(_size(v) for v in value.values()) + 64
+    if isinstance(value, (list, tuple)):
+        return sum(_size(v) for v in value) + 64
+    return 64
+
+
+def _share(value: Any) -> Any:
+    """A copy a page may change without touching the stored result (cheap: no data is copied)."""
+    if isinstance(value, pd.DataFrame):
+        return value.copy(deep=False)
+    if isinstance(value, dict):
+        return {k: _share(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_share(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_share(v) for v in value)
+    return value
+
+
+_RESULTS = _Results()
+RUN = "_q_run"  # (path, database, version) looked up once per run or fragment rerun
+
+
+def begin_run() -> None:
+    """Look the database file and its data version up once for this run (app.py and every fragment call this)."""
+    path = str(paths.db_path())
+    handle = _database(path)
+    st.session_state[RUN] = (path, handle, handle.version)
+
+
+def _run() -> tuple:
+    run = st.session_state.get(RUN)
+    if run is None:
+        begin_run()
+        run = st.session_state[RUN]
+    return run
 
 
 def q(name: str, *args, **kwargs) -> Any:
     """Run the named query, cached on the data version (an import or rebuild invalidates it)."""
     frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    memo = st.session_state.setdefault(MEMO, {})
-    version = db().version
-    key = (version, name, args, frozen)
-    if key not in memo:
-        memo[key] = _cached(version, name, args, frozen)  # st.cache_data hands out a fresh copy
-    return memo[key]
+    path, handle, version = _run()
+    key = (path, version, name, args, frozen)
+    hit, value = _RESULTS.get(key)
+    if not hit:
+        fn: Callable = getattr(queries, name)
+        value = fn(handle.cursor(), *[list(a) if isinstance(a, tuple) else a for a in args],
+                   **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
+        _RESULTS.put(key, value)
+    return _share(value)
+
+
+def derived(name: str, build: Callable[[], Any], *key) -> Any:
+    """A value worked out from query results (labels, lookups) once per data version and ``key``, shared
+    like a query result."""
+    path, _, version = _run()
+    k = (path, version, "derived:" + name, key, ())
+    hit, value = _RESULTS.get(k)
+    if not hit:
+        value = build()
+        _RESULTS.put(k, value)
+    return _share(value)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -116,11 +210,44 @@ def _figures() -> dict:
 
 
 def figure(key: tuple, build: Callable[[], Any]) -> Any:
-    """A chart built once per data version and view, shared by every viewer (charts are not mutated)."""
+    """A chart built once per data version and view, shared by every viewer (charts are not mutated).
+
+    The chart comes back frozen: its dictionary form, which st.plotly_chart asks for on every rerun
+    (a deep copy, then JSON), is made once.
+    """
     cache = _figures()
-    k = (db().version,) + key
+    path, _, version = _run()
+    k = (path, version) + key
     if k not in cache:
         if len(cache) > 512:
             cache.clear()
-        cache[k] = build()
+        fig = build()
+        cache[k] = _freeze(fig) if fig is not None else None
     return cache[k]
+
+
+def _freeze(fig):
+    import plotly.graph_objects as go
+
+    if type(fig) is not go.Figure:
+        return fig
+    frozen = FrozenFigure(fig)
+    frozen._frozen = fig.to_dict()
+    return frozen
+
+
+def _frozen_class():
+    import plotly.graph_objects as go
+
+    class FrozenFigure(go.Figure):
+        """A figure whose dictionary form is computed once (it must not be changed after ``figure()``)."""
+
+        _frozen = None
+
+        def to_dict(self):
+            return self._frozen if self._frozen is not None else super().to_dict()
+
+    return FrozenFigure
+
+
+FrozenFigure = _frozen_class()

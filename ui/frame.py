@@ -18,7 +18,6 @@ from . import state
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-
 def records(df: pd.DataFrame) -> list[dict]:
     """Rows as dicts with None (never NaN) for missing cells."""
     return [{k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v) for k, v in r.items()}
@@ -28,14 +27,14 @@ def records(df: pd.DataFrame) -> list[dict]:
 def caption(sources: pd.DataFrame | Iterable[dict], lang: str, as_of: str | None = None,
             notes: Iterable[str] = ()) -> None:
     """The footer under a chart: sources, as-of date, notes."""
-    rows = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources)
-    rows = [normalise_source(r) for r in rows]
+    if isinstance(sources, pd.DataFrame):  # one row a source before anything else (tables run long)
+        sources = (sources.drop_duplicates("source_id") if "source_id" in sources else sources).to_dict("records")
     seen, parts = set(), []
-    for r in rows:
-        if r.get("source_id") in seen:
+    for r in sources:
+        if r.get("source_id") in seen:  # the first row of each source, as before, without normalising the rest
             continue
         seen.add(r.get("source_id"))
-        parts.append(source_markdown(r, lang))
+        parts.append(source_markdown(normalise_source(r), lang))
     lines = []
     if parts:
         lines.append(f"**{t('sources', lang)}:** " + " · ".join(parts))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,9 @@ from story.cite import md_escape
 from story.i18n import t
 
 from . import state
-from .data import q, startup
+from .data import begin_run, derived, q, startup
+
+log = logging.getLogger("ocop")
 
 state.define("lang", "vi")
 state.define("province", "all")
@@ -75,6 +78,7 @@ def setup(sidebar: bool = True) -> Context:
     lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
     state.set_value("lang", lang)
     startup(lang)
+    begin_run()  # the data version, looked up once a run
     focus = q("focus_territories")
     keys = focus.territory_key.tolist()
 
@@ -88,7 +92,7 @@ def setup(sidebar: bool = True) -> Context:
                                 valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
             state.set_value("lang", lang)
             names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
-            _, labels = fmt.territory_labels(q("territories"), lang)
+            _, labels = derived("territory_labels", lambda: fmt.territory_labels(q("territories"), lang), lang)
             # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a
             # name; never by its key ('08-2025' reads like a date)
             shown = {k: labels.get(k, names[k]) if list(names.values()).count(names[k]) > 1 else names[k]
@@ -123,7 +127,7 @@ def setup(sidebar: bool = True) -> Context:
                          help=t("image_format_help", lang))
     state.set_value("y0", years[0] if years[0] != y_min else 0)
     state.set_value("y1", years[1] if years[1] != y_max else 0)
-    names, labels = fmt.territory_labels(q("territories"), lang)
+    names, labels = derived("territory_labels", lambda: fmt.territory_labels(q("territories"), lang), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
 
 
@@ -203,10 +207,32 @@ def fragment(fn: Callable) -> Callable:
     """
     @functools.wraps(fn)
     def body(*args, **kwargs):
-        out = fn(*args, **kwargs)
-        if in_fragment_rerun():
-            log_run("fragment", fn.__name__)
-            state.sync_to_url(ctx().page)
+        if not in_fragment_rerun():
+            return fn(*args, **kwargs)  # part of a full run: app.py handles what goes wrong
+        begin_run()  # an import may have changed the data since the full run
+        try:
+            out = fn(*args, **kwargs)
+        except Exception:  # app.py's kind message does not cover a fragment rerun: the same here
+            log.exception("fragment %s failed", fn.__name__)
+            st.error(t("error_kind", ctx().lang))
+            return None
+        log_run("fragment", fn.__name__)
+        state.sync_to_url(ctx().page)
         return out
 
     return st.fragment(body)
+
+
+def expander(label: str, *, key: str, expanded: bool = False, **kwargs):
+    """An expander whose content is sent only while it is open: the container when open, else None.
+
+        box = shell.expander(label, key="src_seed-003")
+        if box:
+            with box:
+                st.dataframe(...)  # never serialised while the expander is closed
+
+    Opening it reruns the script (or the fragment it is in) to draw the content; for light content
+    a plain ``st.expander`` is better (the text stays findable with the browser's find-in-page).
+    """
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun", **kwargs)
+    return box if box.open else None

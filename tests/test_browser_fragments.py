@@ -1,0 +1,148 @@
+"""A real browser: typing in the products search reruns only its fragment, and the address bar follows.
+
+The server runs with $OCOP_RUN_LOG set, so app.py appends "full <page>" to that file on every full run
+and the fragment wrapper (ui.shell.fragment) appends "fragment <name>" on every fragment rerun. The test
+counts both lines around a search typed in the browser. Not timed (bench/run.py measures the speed).
+On CI a missing browser is a failure, never a skip.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SEARCH = "Search products or producers (with or without diacritics)"
+
+pytestmark = pytest.mark.browser
+
+
+def _need_browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Debian's chromium is missing on CI: install it (./test.sh does)")
+        pytest.skip("chromium not installed (./test.sh installs it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def logged_server(built_db, session_dirs, tmp_path_factory):
+    """`streamlit run app.py` on the shipped data, writing its run log to a file of its own."""
+    _need_browser()
+    log = tmp_path_factory.mktemp("runlog") / "runs.log"
+    log.write_text("", encoding="utf-8")
+    port = _free_port()
+    env = dict(os.environ, OCOP_DB=str(built_db), OCOP_DATA_DIR=str(session_dirs[1]), OCOP_RUN_LOG=str(log))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                             "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.25)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start")
+    yield url, log
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _idle(page):
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+
+
+def _counts(log: Path) -> tuple[int, int]:
+    lines = log.read_text(encoding="utf-8").splitlines()
+    return (sum(1 for line in lines if line.startswith("full ")),
+            sum(1 for line in lines if line.startswith("fragment ")))
+
+
+def _settled(log: Path, page, seconds: float = 1.5) -> tuple[int, int]:
+    """The counts once the log has stopped growing for a while (the server may still be writing)."""
+    _idle(page)
+    last, since = _counts(log), time.monotonic()
+    while time.monotonic() - since < seconds:
+        time.sleep(0.1)
+        now = _counts(log)
+        if now != last:
+            last, since = now, time.monotonic()
+    return last
+
+
+def _rows(page) -> int:
+    return int(page.locator('[data-testid="stDataFrame"] [aria-rowcount]').first.get_attribute("aria-rowcount"))
+
+
+def test_search_reruns_only_its_fragment(logged_server, browser, artifacts):
+    url, log = logged_server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/products?lang=en&province=14")
+    page.wait_for_selector('[data-testid="stDataFrame"] [aria-rowcount]', timeout=60_000, state="attached")
+    full_before, fragment_before = _settled(log, page)
+    assert full_before >= 1, "the run log is empty: is $OCOP_RUN_LOG honoured by app.py?"
+    rows_before = _rows(page)
+
+    box = page.get_by_label(SEARCH)
+    for text in ("xoai say", "toi den"):
+        box.fill(text)
+        box.press("Enter")
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('q') === {text!r}",
+                               timeout=30_000)
+    page.wait_for_function("""n => { const g = document.querySelector('[data-testid="stDataFrame"] [aria-rowcount]');
+        return g && Number(g.getAttribute('aria-rowcount')) < n; }""", arg=rows_before, timeout=30_000)
+    full_after, fragment_after = _settled(log, page)
+
+    assert full_after == full_before, f"a search reran the whole page ({full_after - full_before} full runs)"
+    assert fragment_after >= fragment_before + 2, "the search fragment did not rerun for each search"
+    query = parse_qs(urlparse(page.url).query)
+    assert query.get("q") == ["toi den"], page.url
+    assert query.get("province") == ["14"] and query.get("lang") == ["en"], page.url  # the rest of the view stays
+    assert "fragment finder" in log.read_text(encoding="utf-8")
+    page.screenshot(path=str(artifacts / "products-search-fragment.png"), full_page=True)
+
+    # the address bar is a working link: opened in a new page it shows the same search
+    fresh = browser.new_page(viewport={"width": 1400, "height": 1000})
+    fresh.goto(page.url)
+    fresh.wait_for_selector('[data-testid="stDataFrame"] [aria-rowcount]', timeout=60_000, state="attached")
+    _idle(fresh)
+    assert fresh.get_by_label(SEARCH).input_value() == "toi den"
+    assert _rows(fresh) == _rows(page)
+    fresh.close()
+    page.close()
+
+
+# The chart/table toggle and the next-slide button: tests/test_browser_overview.py and
+# tests/test_browser_present.py count their fragment reruns the same way.
