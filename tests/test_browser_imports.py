@@ -142,7 +142,9 @@ EVIL_VIEWS = ["", "?province=99", "stars", "targets", "products?product=evil-pro
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_link_or_image_from_data_in_the_browser(evil_server, browser, artifacts, lang):  # noqa: F811
-    for view in EVIL_VIEWS:
+    # every view in Vietnamese; in English the slides past the second draw as the first two do
+    views = EVIL_VIEWS if lang == "vi" else [v for v in EVIL_VIEWS if not re.fullmatch(r"present\?slide=[3-7]", v)]
+    for view in views:
         sep = "&" if "?" in view else "?"
         page, dialogs = _open(browser, f"{evil_server}/{view}{sep}lang={lang}")
         page.wait_for_timeout(1500)  # charts and the map draw after the script run
