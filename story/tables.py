@@ -338,7 +338,7 @@ COMPANIONS = {"as_of_precision", "date_precision", "decided_precision", "deadlin
               "metric_en", "unit_en", "plan_en", "description_en", "title_en", "name_en", "note_vi",
               "total_qualifier", "total_count"}
 HIDDEN_PATTERN = re.compile(r".*(_id|_code|_date|_order)$|^(origin|part_of|coord_origin|name_lang|metric|"
-                            r"title_descriptive|flagged_about|projected|different_sources|formula|quote_reason|"
+                            r"title_descriptive|flagged_about|projected|different_sources|formula|quote_reason|quote_reason_vi|"
                             r"source_title|source_address|source_file|source_publisher|source_published|"
                             r"latest_source_title|latest_source_address|latest_source_file|seed_file|"
                             r"group_decision|name_note|commune|year|distance_days|code|predecessors|successor|"
