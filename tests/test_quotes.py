@@ -100,7 +100,7 @@ def test_check_prints_the_shares(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "seed rows" in out and "100.0%" in out and "Sources / Nguồn:" in out
-    assert "seed-000: not stated by the page" in out
+    assert "seed-000: not recorded, the copy read does not state it" in out
 
 
 def test_derived_rows_cite_row_ids_in_their_formula():
