@@ -158,7 +158,8 @@ def _report_citations(ds) -> None:
     print(f"Sources / Nguồn: {total - len(gaps)}/{total} state title, publisher and date "
           f"({_pct((total - len(gaps)) / total if total else 1)}) / nêu đủ tiêu đề, đơn vị đăng và ngày đăng.")
     for sid, missing in gaps:
-        print(f"  {sid}: not stated by the page / trang không nêu: {', '.join(missing)}")
+        print(f"  {sid}: not recorded, the copy read does not state it / chưa ghi, bản đã đọc không nêu: "
+              f"{', '.join(missing)}")
 
 
 def _check_quotes(seeds: Path) -> int:

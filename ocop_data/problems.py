@@ -50,8 +50,8 @@ RULES: dict[str, tuple[str, str]] = {
                        "The quote does not state the row's {what_en} “{value}”: “{quote}”."),
     "formula_missing": ("Dòng tính toán (derived) phải có công thức (cột formula) nêu các dòng được dùng.",
                         "A derived row needs its formula (column formula) naming the rows it uses."),
-    "reason_missing": ("Dòng “chưa đối chiếu nguyên văn” (not_retrieved) phải nêu lý do (cột quote_reason).",
-                       "A row marked not_retrieved needs the reason (column quote_reason)."),
+    "reason_missing": ("Dòng “chưa đối chiếu nguyên văn” (not_retrieved) phải nêu lý do (cột quote_reason và quote_reason_vi).",
+                       "A row marked not_retrieved needs the reason (columns quote_reason and quote_reason_vi)."),
     "derived_kind": ("Số liệu loại “derived” phải có quote_status = derived và ngược lại.",
                      "A figure of kind “derived” needs quote_status derived, and the other way round."),
     "imported_quote": ("Dòng nhập từ tệp phải có quote_status = imported và trích các ô gốc "

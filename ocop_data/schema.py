@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 5  # 5: the finder's index (search_doc, search_token, search_vocab)
+SCHEMA_VERSION = 6  # 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
 
 NOT_STATED = "not stated"
 
@@ -87,7 +87,8 @@ QUOTE = (
     Col("quote_status", "enum", False, QUOTE_STATUSES + ("",), doc="verbatim, derived, not_retrieved, "
         "imported or synthetic"),
     Col("formula", doc="for a derived row: how it is computed from published figures (their ids)"),
-    Col("quote_reason", doc="for not_retrieved: why the source's words could not be read"),
+    Col("quote_reason", doc="for not_retrieved: why the source's words could not be read (in English)"),
+    Col("quote_reason_vi", doc="the same reason in Vietnamese"),
 )
 
 TABLES: dict[str, Table] = {}

@@ -243,7 +243,7 @@ TITLE_COLUMNS = {
 # other text columns by weight; any text column not named here is indexed as a note (weight NOTE)
 COLUMN_WEIGHTS = {"decision_no": NAME, "product_group": NAME, "alias": NAME,
                   "commune": PLACE, "locality": PLACE, "address": PLACE}
-SKIP_COLUMNS = frozenset({"name_note", "district_rule", "quote_status", "quote_reason", "lat", "lon",
+SKIP_COLUMNS = frozenset({"name_note", "district_rule", "quote_status", "quote_reason", "quote_reason_vi", "lat", "lon",
                           "name_lang", "group_decision", "confidence", "origin"})
 VALUE_COLUMNS = ("value", "value_high", "points", "count")  # numbers a row states (weight NAME)
 # the words an enum value is found by (the index's own vocabulary; the screens word it in story/i18n)
@@ -322,7 +322,7 @@ DOC_FIELDS = {
     "date": pa.string(),
     "date_precision": pa.string(), "date_role": pa.string(), "sort_date": pa.date32(), "expires": pa.date32(),
     "superseded": pa.bool_(), "has_quote": pa.bool_(), "quote": pa.string(), "quote_status": pa.string(),
-    "formula": pa.string(), "quote_reason": pa.string(), "product_id": pa.string(), "source_id": pa.string(),
+    "formula": pa.string(), "quote_reason": pa.string(), "quote_reason_vi": pa.string(), "product_id": pa.string(), "source_id": pa.string(),
     "display": pa.string(),  # the columns above as one JSON text: a query reads one column per result
 }
 
@@ -429,7 +429,7 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
                 out.update(date=r.get(date_col), date_precision=r.get(prec_col), date_role=date_col,
                            sort_date=r.get(sort_col))
             if has_quote:
-                for col in ("quote", "quote_status", "formula", "quote_reason"):
+                for col in ("quote", "quote_status", "formula", "quote_reason", "quote_reason_vi"):
                     out[col] = r.get(col) or None
             # certificates: a day-precise decision, or a round's day-precise certificate date
             expires = r.get("expires")

@@ -489,8 +489,9 @@ def check_quotes(ds: Dataset) -> None:
                     p.append(problem(r.file, r.line, "formula", "formula_missing"))
                 continue
             if status == "not_retrieved":
-                if not v.get("quote_reason"):
-                    p.append(problem(r.file, r.line, "quote_reason", "reason_missing"))
+                for col in ("quote_reason", "quote_reason_vi"):
+                    if not v.get(col):
+                        p.append(problem(r.file, r.line, col, "reason_missing"))
                 continue
             # verbatim
             if not v.get("quote"):

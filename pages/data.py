@@ -14,7 +14,7 @@ from ocop_data import accounts, importer, paths, templates, writes
 from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
-from story import fmt
+from story import fmt, tables
 from story.cite import source_label
 from story.i18n import t
 from ui import frame
@@ -282,7 +282,7 @@ def preview_step(prev) -> None:
     if prev.changed:
         st.markdown(f"**{t('rows_to_change', lang)}**")
         st.dataframe(frame.safe_frame(pd.DataFrame([
-            {t("summary_table", lang): t(f"table_{table}", lang), t("name", lang): label, t("field", lang): k,
+            {t("summary_table", lang): t(f"table_{table}", lang), t("name", lang): label, t("field", lang): tables.column_label(k, lang),
              t("before", lang): "" if before[k] is None else str(before[k]),
              t("after", lang): "" if after[k] is None else str(after[k])}
             for table, _, label, before, after in prev.changed for k in before])), hide_index=True, width="stretch")

@@ -158,7 +158,7 @@ def product_certificates(cur, product_id: str, today: date) -> pd.DataFrame:
     """
     hist = _df(cur, """
         SELECT e.evaluation_id, e.stars, e.decided, e.decided_precision, e.decided_date, e.decision_no, e.level,
-               e.kind, e.points, e.source_id, e.quote, e.quote_status, e.quote_reason, e.note, e.note_vi
+               e.kind, e.points, e.source_id, e.quote, e.quote_status, e.quote_reason, e.quote_reason_vi, e.note, e.note_vi
         FROM evaluation e WHERE e.product_id = ?
         ORDER BY e.decided_date NULLS FIRST, e.stars_order""", [product_id])
     if hist.empty:

@@ -78,7 +78,7 @@ _FIGURE_COLUMNS = """
     f.metric, m.label_vi AS metric_vi, m.label_en AS metric_en, m.unit_vi, m.unit_en, m.star,
     f.value, f.kind, f.qualifier, f.confidence, f.source_id, s.title AS source_title,
     s.publisher AS source_publisher, s.published AS source_published, s.address AS source_address,
-    s.seed_file AS source_file, f.note, f.note_vi, f.quote, f.quote_status, f.formula, f.quote_reason,
+    s.seed_file AS source_file, f.note, f.note_vi, f.quote, f.quote_status, f.formula, f.quote_reason, f.quote_reason_vi,
     s.published_precision AS source_published_precision, s.title_descriptive AS source_title_descriptive"""
 
 _FIGURE_JOINS = """
@@ -172,7 +172,7 @@ def events(cur, keys: list[str]) -> pd.DataFrame:
                e.description_en, e.source_id, s.title AS source_title, s.address AS source_address,
                s.seed_file AS source_file, e.certificates_from, e.certificates_from_precision,
                e.certificates_source_id, e.certificates_quote, e.round_figure_id, e.quote, e.quote_status,
-               e.formula, e.quote_reason
+               e.formula, e.quote_reason, e.quote_reason_vi
         FROM event e JOIN territory t ON t.territory_key = e.territory_key
         JOIN source s ON s.source_id = e.source_id
         WHERE list_contains(?, e.territory_key) OR e.territory_key = 'VN'
@@ -270,7 +270,7 @@ def product_history(cur, product_id: str) -> pd.DataFrame:
         SELECT e.evaluation_id, e.stars, e.stars_order, e.decided, e.decided_precision, e.decided_date,
                e.expires, e.decision_no, e.level, e.kind, e.points, e.note, e.source_id,
                s.title AS source_title, s.address AS source_address, s.seed_file AS source_file,
-               e.note_vi, e.quote, e.quote_status, e.formula, e.quote_reason
+               e.note_vi, e.quote, e.quote_status, e.formula, e.quote_reason, e.quote_reason_vi
         FROM evaluation e JOIN source s ON s.source_id = e.source_id
         WHERE e.product_id = ?
         ORDER BY e.decided_date NULLS FIRST, e.stars_order""", [product_id])
@@ -306,7 +306,7 @@ def sales_points(cur, keys: list[str]) -> pd.DataFrame:
                sp.part_of, tot.count AS total_count, tot.count_qualifier AS total_qualifier,
                sp.opened, sp.opened_precision, sp.as_of, sp.as_of_precision, sp.source_id,
                s.title AS source_title, s.address AS source_address, s.seed_file AS source_file, sp.note,
-               sp.note_vi, sp.district_derived, sp.district_rule, sp.quote, sp.quote_status, sp.quote_reason
+               sp.note_vi, sp.district_derived, sp.district_rule, sp.quote, sp.quote_status, sp.quote_reason, sp.quote_reason_vi
         FROM sales_point sp
         JOIN territory t ON t.territory_key = sp.territory_key
         JOIN source s ON s.source_id = sp.source_id

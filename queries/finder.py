@@ -38,7 +38,7 @@ STATUS_SCORE = 2 * TITLE  # a certificate's expiry matches "hết hạn" as stro
 FIND_COLUMNS = ["doc_id", "kind", "row_id", "territory_key", "district", "title_vi", "title_en", "detail_vi",
                 "detail_en", "value", "value_high", "qualifier", "unit_vi", "unit_en", "fact_kind", "confidence",
                 "stars", "date", "date_precision", "date_role", "sort_date", "expires", "superseded", "has_quote",
-                "quote", "quote_status", "formula", "quote_reason", "product_id", "source_id", "score",
+                "quote", "quote_status", "formula", "quote_reason", "quote_reason_vi", "product_id", "source_id", "score",
                 "source_title", "source_publisher", "source_published", "source_published_precision",
                 "source_address", "source_title_descriptive", "source_file", "certificate_status", "days_left"]
 

@@ -157,13 +157,21 @@ def prefixed(row: dict, prefix: str) -> dict:
     return {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix)}
 
 
+def quote_reason(row: dict, lang: str) -> str:
+    """Why a row's quote could not be checked, in the reader's language."""
+    text = row.get("quote_reason_vi") if lang == "vi" else None
+    if is_missing(text) or not text:
+        text = row.get("quote_reason")
+    return "" if is_missing(text) or not text else str(text)
+
+
 def quote_line(row: dict, lang: str) -> str:
     """What backs a fact row, as plain text: the quote, the formula, or why it was not checked."""
     status = row.get("quote_status")
     if status == "derived" and not is_missing(row.get("formula")):
         return t("derived_from", lang).format(formula=row["formula"])
     if status == "not_retrieved":
-        return t("not_retrieved_reason", lang).format(reason=row.get("quote_reason") or "")
+        return t("not_retrieved_reason", lang).format(reason=quote_reason(row, lang))
     if not is_missing(row.get("quote")) and row.get("quote"):
         return f"“{row['quote']}”"
     return t(f"quote_status_{status}", lang) if isinstance(status, str) else ""

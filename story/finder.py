@@ -7,7 +7,7 @@ from typing import Callable
 import pandas as pd
 
 from . import fmt
-from .cite import cite, is_missing, is_url, normalise_source
+from .cite import cite, is_missing, is_url, normalise_source, quote_reason
 from .i18n import t
 
 _DATE_ROLES = {"deadline": "finder_date_deadline", "as_of": "finder_date_as_of", "decided": "finder_date_decided"}
@@ -97,7 +97,7 @@ def quote_text(row: dict, lang: str) -> tuple[str | None, bool]:
         return str(quote), True
     if status == "synthetic":
         return t("finder_quote_synthetic", lang), False
-    reason = _v(row, "quote_reason")
+    reason = quote_reason({k: _v(row, k) for k in ("quote_reason", "quote_reason_vi")}, lang)
     missing = t("finder_quote_missing", lang)
     return (f"{missing}: {reason}" if reason else missing), False
 

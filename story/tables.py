@@ -330,6 +330,26 @@ COLUMNS: dict[str, Column] = {
     "district_derived": Column("district_derived", _bool("district_derived")),
     "group_classified": Column("group_classified", _bool("group_classified")),
 }
+# raw columns of the data files that people meet in an import's "rows that change" (by their meaning)
+FIELD_ALIASES = {"subject_id": "subject", "product_id": "product", "district_code": "district", "commune": "field_commune",
+                 "territory_key": "territory", "source_id": "source"}
+
+
+def column_label(name: str, lang: str) -> str:
+    """A data file's column in words ('decided_precision' -> 'Ngày quyết định (độ chính xác)')."""
+    if name.endswith("_precision") and name != "precision":
+        return f"{column_label(name[:-len('_precision')], lang)} ({t('field_precision', lang)})"
+    if name in FIELD_ALIASES:
+        return t(FIELD_ALIASES[name], lang)
+    if name in ("evaluation_id", "point_id"):
+        return t("fld_row_id", lang)
+    if f"fld_{name}" in S:
+        return t(f"fld_{name}", lang)
+    if name in COLUMNS:
+        return t(COLUMNS[name].label, lang)
+    return name
+
+
 # columns that only qualify another (read with it) or that people never need (ids, parsed dates, sort keys)
 COMPANIONS = {"as_of_precision", "date_precision", "decided_precision", "deadline_precision", "published_precision",
               "gathered_precision", "opened_precision", "plan_date_precision", "valid_from_precision",
@@ -338,7 +358,7 @@ COMPANIONS = {"as_of_precision", "date_precision", "decided_precision", "deadlin
               "metric_en", "unit_en", "plan_en", "description_en", "title_en", "name_en", "note_vi",
               "total_qualifier", "total_count"}
 HIDDEN_PATTERN = re.compile(r".*(_id|_code|_date|_order)$|^(origin|part_of|coord_origin|name_lang|metric|"
-                            r"title_descriptive|flagged_about|projected|different_sources|formula|quote_reason|"
+                            r"title_descriptive|flagged_about|projected|different_sources|formula|quote_reason|quote_reason_vi|"
                             r"source_title|source_address|source_file|source_publisher|source_published|"
                             r"latest_source_title|latest_source_address|latest_source_file|seed_file|"
                             r"group_decision|name_note|commune|year|distance_days|code|predecessors|successor|"

@@ -260,7 +260,8 @@ def test_tier_parts_above_total_warn_naming_both_sources(tmp_path, shipped_copy)
     _append(shipped_copy / "figure.csv", {
         "figure_id": "too-many", "territory_key": "14", "as_of": "2019", "as_of_precision": "year",
         "metric": "products_3star", "value": "40", "kind": "reported", "qualifier": "exact", "confidence": "L",
-        "source_id": "seed-004", "quote_status": "not_retrieved", "quote_reason": "test row"})
+        "source_id": "seed-004", "quote_status": "not_retrieved", "quote_reason": "test row",
+        "quote_reason_vi": "dòng thử"})
     ds = load_dataset(shipped_copy, tmp_path / "nodata")
     warnings = [w for w in ds.warnings if w.rule == "tier_sum" and "seed-004" in w.message_en]
     assert warnings and "seed-002" in " ".join(w.message_en for w in warnings)

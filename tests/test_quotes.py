@@ -100,7 +100,7 @@ def test_check_prints_the_shares(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "seed rows" in out and "100.0%" in out and "Sources / Nguồn:" in out
-    assert "seed-000: not stated by the page" in out
+    assert "seed-000: not recorded, the copy read does not state it" in out
 
 
 def test_derived_rows_cite_row_ids_in_their_formula():
@@ -246,3 +246,19 @@ def test_check_quotes_names_the_row_and_file(seed004_only, capsys):
     assert "figure sl-trainees-2023-04" in err and "004_4c03c75e6e9da45a.txt" in err
     assert "không có nguyên văn" in err and "does not occur verbatim" in err
 
+
+
+def test_a_reason_not_checked_reads_in_the_readers_language(built_db):
+    """A row whose page could not be read says why, in Vietnamese in the Vietnamese interface."""
+    import duckdb
+
+    from story.cite import quote_line
+
+    con = duckdb.connect(str(built_db), read_only=True)
+    row = con.execute("SELECT quote_status, quote_reason, quote_reason_vi, quote, formula FROM figure "
+                      "WHERE quote_status = 'not_retrieved' LIMIT 1").fetchone()
+    con.close()
+    assert row, "the shipped data has rows whose page was not found"
+    r = dict(zip(["quote_status", "quote_reason", "quote_reason_vi", "quote", "formula"], row))
+    assert r["quote_reason_vi"] in quote_line(r, "vi") and r["quote_reason"] not in quote_line(r, "vi")
+    assert r["quote_reason"] in quote_line(r, "en")

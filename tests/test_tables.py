@@ -205,3 +205,15 @@ def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
     found = problems(at, raw_names())
     assert at.dataframe, "the history of imports is a table"
     assert not found, "\n".join(found)
+
+
+def test_an_imports_changed_fields_are_named_in_words():
+    """The data page's "rows that change" names each field in words, never by its column in the files."""
+    from ocop_data.schema import TABLES
+    from story.tables import column_label
+
+    for table in ("product", "evaluation", "subject", "sales_point", "subject_alias"):
+        for name in TABLES[table].column_names:
+            for lang in ("vi", "en"):
+                assert column_label(name, lang) != name, (table, name, lang)
+    assert column_label("decided_precision", "vi") == "Ngày/năm quyết định (độ chính xác)"
