@@ -63,3 +63,25 @@ def plain(text: str) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", text or "").replace("\u2060", "")
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    """Playwright, started once for the session's browser tests (Debian's chromium, never a download)."""
+    from tests.browserkit import need_browser
+
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One headless Chromium for every browser test; each test opens its own pages or contexts."""
+    from tests.browserkit import ARGS, CHROMIUM
+
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    yield b
+    b.close()

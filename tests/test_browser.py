@@ -6,66 +6,20 @@ go to tests/artifacts/ (git-ignored). On CI a missing browser is a failure, neve
 """
 from __future__ import annotations
 
-import csv
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.browserkit import need_browser as _need_browser
+from tests.browserkit import start_server as _start_server
+from tests.browserkit import editor_app, stop
+from tests.browserkit import write_rows as _write
+from tests.conftest import ROOT  # noqa: F401
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 XSS = "<img src=x onerror=alert(1)>"
 PAGES = ["", "stars", "targets", "products", "map", "sources"]  # "" is the overview, the default page
 
 pytestmark = pytest.mark.browser
-
-
-def _need_browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian's chromium is missing on CI: install it (./test.sh does)")
-        pytest.skip("chromium not installed (./test.sh installs it)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_server(db: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on a free loopback port, serving ``db``; waits for its health check."""
-    port = _free_port()
-    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.25)
-    proc.kill()
-    pytest.fail("streamlit did not start")
-
-
-def _write(path: Path, rows: list[dict]):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
 
 
 @pytest.fixture(scope="module")
@@ -97,19 +51,7 @@ def server(tmp_path_factory):
     os.environ["OCOP_DB_BROWSER"] = str(db)
     proc, url = _start_server(db, base / "instance")
     yield url
-    proc.terminate()
-    proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+    stop(proc)
 
 
 def _open(browser, url: str, width: int = 1400, height: int = 1000):
@@ -258,20 +200,10 @@ def test_presentation_on_a_projector(server, browser, artifacts):
 @pytest.fixture(scope="module")
 def editor_server(tmp_path_factory):
     """The app with an editor account, an empty data folder and a database of its own."""
-    from ocop_data import accounts
-    from ocop_data.build import build
-
     _need_browser()
-    base = tmp_path_factory.mktemp("editor")
-    data_dir = base / "instance"
-    data_dir.mkdir()
-    accounts.set_password("bien-tap", "mật khẩu thật dài", data_dir)
-    db = base / "ocop.duckdb"
-    build(db, data_dir=data_dir)
-    proc, url = _start_server(db, data_dir)
+    proc, url, _ = editor_app(tmp_path_factory.mktemp("editor"))
     yield url
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 def _login(browser, url: str, tab: str):

@@ -12,19 +12,13 @@
 """
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from story.i18n import t
-from tests.conftest import ROOT
-from tests.test_browser import ARGS, CHROMIUM, _free_port, _need_browser
+from tests.browserkit import need_browser, shipped_app, stop
 
 pytestmark = pytest.mark.browser
 
@@ -37,44 +31,17 @@ GOLD = (0xC9, 0xA2, 0x27)  # the count circles (story.theme.MAP_COUNT)
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """The app on a free port, from the shipped data, logging each full run and fragment rerun."""
-    from ocop_data.build import build
-
-    _need_browser()
+    need_browser()
     base = tmp_path_factory.mktemp("a11y")
-    (base / "instance").mkdir()
-    db = base / "ocop.duckdb"
-    build(db, data_dir=base / "instance")
     log = base / "runs.log"
-    port = _free_port()
-    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(base / "instance"), OCOP_RUN_LOG=str(log))
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start")
+    proc, url = shipped_app(base, log)
     yield url, log
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 @pytest.fixture(scope="module")
-def pw():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield p, browser
-        browser.close()
+def pw(playwright, browser):
+    return playwright, browser
 
 
 READY = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "

@@ -7,77 +7,27 @@ On CI a missing browser is a failure, never a skip.
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.browserkit import need_browser, start_server, stop
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 SEARCH = "Search products or producers (with or without diacritics)"
 
 pytestmark = pytest.mark.browser
 
 
-def _need_browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian's chromium is missing on CI: install it (./test.sh does)")
-        pytest.skip("chromium not installed (./test.sh installs it)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def logged_server(built_db, session_dirs, tmp_path_factory):
     """`streamlit run app.py` on the shipped data, writing its run log to a file of its own."""
-    _need_browser()
+    need_browser()
     log = tmp_path_factory.mktemp("runlog") / "runs.log"
-    log.write_text("", encoding="utf-8")
-    port = _free_port()
-    env = dict(os.environ, OCOP_DB=str(built_db), OCOP_DATA_DIR=str(session_dirs[1]), OCOP_RUN_LOG=str(log))
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                             "--server.fileWatcherType", "none"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start")
+    proc, url = start_server(built_db, session_dirs[1], log)
     yield url, log
-    proc.terminate()
-    proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+    stop(proc)
 
 
 def _idle(page):

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_browser import _need_browser, _no_exception, _open, _start_server, browser  # noqa: F401
+from tests.browserkit import editor_app, stop
+from tests.test_browser import _need_browser, _no_exception, _open, _start_server
 from tests.test_markup import _html_links
 
 pytestmark = pytest.mark.browser
@@ -17,20 +18,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "imports"
 
 @pytest.fixture(scope="module")
 def editor_server(tmp_path_factory):
-    from ocop_data import accounts
-    from ocop_data.build import build
-
     _need_browser()
-    base = tmp_path_factory.mktemp("imports")
-    data_dir = base / "instance"
-    data_dir.mkdir()
-    accounts.set_password("bien-tap", "mật khẩu thật dài", data_dir)
-    db = base / "ocop.duckdb"
-    build(db, data_dir=data_dir)
-    proc, url = _start_server(db, data_dir)
+    proc, url, data_dir = editor_app(tmp_path_factory.mktemp("imports"))
     yield url, data_dir
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 def _login(browser, url):  # noqa: F811
@@ -131,8 +122,7 @@ def evil_server(tmp_path_factory):
     EVIL_VIEWS.append(f"products?product={issue_product}")
     proc, url = _start_server(db, data_dir)
     yield url
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 EVIL_VIEWS = ["", "?province=99", "stars", "targets", "products?product=evil-prod",

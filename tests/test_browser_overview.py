@@ -8,11 +8,12 @@ go to tests/artifacts/ (viewport, and the whole page), and nothing scrolls sidew
 """
 from __future__ import annotations
 
-import os
 
 import pytest
 
-from tests.test_browser import ARGS, CHROMIUM, _need_browser, _no_exception, _start_server
+from tests.browserkit import need_browser as _need_browser
+from tests.browserkit import shipped_app, stop
+from tests.test_browser import _no_exception
 
 pytestmark = pytest.mark.browser
 
@@ -22,35 +23,14 @@ RUN_LOG: dict = {}
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The app served from the shipped data (built into a temporary file)."""
-    from ocop_data.build import build
-
+    """The app served from the shipped data (built into a temporary file), logging its runs."""
     _need_browser()
     base = tmp_path_factory.mktemp("story")
-    (base / "instance").mkdir()
-    db = base / "ocop.duckdb"
-    build(db, data_dir=base / "instance")
-    log = base / "runs.log"
-    os.environ["OCOP_RUN_LOG"] = str(log)  # the app notes each full run and each fragment rerun
-    try:
-        proc, url = _start_server(db, base / "instance")
-    finally:
-        os.environ.pop("OCOP_RUN_LOG", None)
+    log = base / "runs.log"  # the app notes each full run and each fragment rerun
+    proc, url = shipped_app(base, log)
     RUN_LOG["path"] = log
     yield url
-    proc.terminate()
-    proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+    stop(proc)
 
 
 def _open(browser, url: str, width: int, height: int, charts: bool = True):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARGS, CHROMIUM, _need_browser, _no_exception, _start_server
+from tests.browserkit import need_browser, start_server, stop
+from tests.test_browser import _no_exception
 
 pytestmark = pytest.mark.browser
 
@@ -26,26 +27,10 @@ def run_log(tmp_path_factory):
 @pytest.fixture(scope="module")
 def present_server(built_db, session_dirs, run_log):
     """The app on the shipped data, logging each full run and fragment rerun (OCOP_RUN_LOG)."""
-    _need_browser()
-    os.environ["OCOP_RUN_LOG"] = str(run_log)
-    try:
-        proc, url = _start_server(Path(built_db), session_dirs[1])
-    finally:
-        os.environ.pop("OCOP_RUN_LOG", None)
+    need_browser()
+    proc, url = start_server(Path(built_db), session_dirs[1], run_log)
     yield url
-    proc.terminate()
-    proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+    stop(proc)
 
 
 def _kinds(lang):

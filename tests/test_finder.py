@@ -357,54 +357,47 @@ def finder_server(tmp_path_factory):
     """The app with a product named like an attack (imported), so the finder must keep it text."""
     from ocop_data.build import build
     from ocop_data.schema import TABLES
-    from tests.test_browser import XSS, _need_browser, _start_server, _write
+    from tests.browserkit import need_browser, start_server, stop, write_rows
+    from tests.test_browser import XSS
 
-    _need_browser()
+    need_browser()
     base = tmp_path_factory.mktemp("finder")
     rows = base / "instance" / "imports" / "0001-xss" / "rows"
     full = lambda table, **v: {c: v.get(c, "") for c in TABLES[table].column_names}  # noqa: E731
-    _write(rows / "product.csv", [full("product", product_id="xss-product", name=XSS, name_lang="vi",
+    write_rows(rows / "product.csv", [full("product", product_id="xss-product", name=XSS, name_lang="vi",
                                         territory_key="14", source_id="seed-000", note="test row")])
     db = base / "ocop.duckdb"
     build(db, data_dir=base / "instance")
-    proc, url = _start_server(db, base / "instance")
+    proc, url = start_server(db, base / "instance")
     yield url
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 @pytest.mark.browser
-def test_finder_in_a_browser(finder_server, artifacts):
-    from playwright.sync_api import sync_playwright
+def test_finder_in_a_browser(finder_server, browser, artifacts):
+    from tests.test_browser import XSS, _no_exception, _open
 
-    from tests.test_browser import ARGS, CHROMIUM, XSS, _no_exception, _open
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            page, dialogs = _open(browser, f"{finder_server}/sources?lang=vi&find=K%E1%BA%BF%20ho%E1%BA%A1ch%2090")
-            _no_exception(page)
-            main = page.locator('[data-testid="stMain"]')
-            page.get_by_text("Hơn 230 sản phẩm OCOP từ 3 sao trở lên").first.wait_for(timeout=30_000)
-            assert "trên 230 sản phẩm" in main.inner_text()
-            assert main.locator("blockquote").count() >= 1  # the source's words (or that they were not retrieved)
-            assert main.locator("a[href^='https://nhandan.vn']").count() >= 1  # the citation links its source
-            page.screenshot(path=str(artifacts / "finder-vi.png"), full_page=False)
-            box = page.get_by_role("textbox", name="Tìm trong số liệu")
-            box.fill("img src")
-            box.press("Enter")
-            page.wait_for_function("() => location.search.includes('find=img')", timeout=30_000)
-            page.get_by_text(XSS).first.wait_for(timeout=30_000)
-            assert page.locator("img[src='x']").count() == 0 and not dialogs
-            assert "Hơn 230 sản phẩm" not in main.inner_text()
-            page.close()
-            page, _ = _open(browser, f"{finder_server}/sources?lang=en&find=94%2C9", width=390, height=844)
-            page.get_by_text("94.9 points").first.wait_for(timeout=30_000)
-            page.wait_for_function(  # the URL's query is in the box
-                """() => document.querySelector('[data-testid="stMain"] input[type=text]')?.value === '94,9'""",
-                timeout=30_000)
-            assert page.evaluate("() => document.documentElement.scrollWidth") <= 400
-            page.screenshot(path=str(artifacts / "finder-en-390px.png"), full_page=False)
-            page.close()
-        finally:
-            browser.close()
+    page, dialogs = _open(browser, f"{finder_server}/sources?lang=vi&find=K%E1%BA%BF%20ho%E1%BA%A1ch%2090")
+    _no_exception(page)
+    main = page.locator('[data-testid="stMain"]')
+    page.get_by_text("Hơn 230 sản phẩm OCOP từ 3 sao trở lên").first.wait_for(timeout=30_000)
+    assert "trên 230 sản phẩm" in main.inner_text()
+    assert main.locator("blockquote").count() >= 1  # the source's words (or that they were not retrieved)
+    assert main.locator("a[href^='https://nhandan.vn']").count() >= 1  # the citation links its source
+    page.screenshot(path=str(artifacts / "finder-vi.png"), full_page=False)
+    box = page.get_by_role("textbox", name="Tìm trong số liệu")
+    box.fill("img src")
+    box.press("Enter")
+    page.wait_for_function("() => location.search.includes('find=img')", timeout=30_000)
+    page.get_by_text(XSS).first.wait_for(timeout=30_000)
+    assert page.locator("img[src='x']").count() == 0 and not dialogs
+    assert "Hơn 230 sản phẩm" not in main.inner_text()
+    page.close()
+    page, _ = _open(browser, f"{finder_server}/sources?lang=en&find=94%2C9", width=390, height=844)
+    page.get_by_text("94.9 points").first.wait_for(timeout=30_000)
+    page.wait_for_function(  # the URL's query is in the box
+        """() => document.querySelector('[data-testid="stMain"] input[type=text]')?.value === '94,9'""",
+        timeout=30_000)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 400
+    page.screenshot(path=str(artifacts / "finder-en-390px.png"), full_page=False)
+    page.close()

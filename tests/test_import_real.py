@@ -9,7 +9,6 @@ import sys
 import time
 import unicodedata
 import zipfile
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
