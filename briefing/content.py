@@ -6,7 +6,7 @@ slides as native, editable PowerPoint charts and ``briefing.print_pdf`` prints t
 The storyline a meeting needs: a title slide; one headline slide per province (the finding, the big
 number, its trend, progress to the main target); star tiers over time; targets; producers; the
 sales points; what is not known; the sources. Every slide title is a finding computed from the data
-by the small ``finding_*`` functions below (one place to swap in ``story.findings`` later).
+by ``story.findings``, the one home of these sentences (the pages say the same ones).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 
 import queries
-from story import fmt
+from story import findings, fmt
 from story.cite import normalise_source, source_label
 from story.i18n import t
 
@@ -79,13 +79,7 @@ def date_text(as_of, precision, lang: str) -> str:
     return fmt.partial_date(as_of, precision, lang)
 
 
-def age_months(as_of_date, today: date) -> int | None:
-    if _missing(as_of_date):
-        return None
-    return fmt.months_between(pd.Timestamp(as_of_date).date(), today)
-
-
-# --- findings: one sentence per slide, computed from the data ---------------------------------------
+# --- findings not yet in story.findings (the next commit moves them)
 
 def finding_total(name: str, series: pd.DataFrame, lang: str, new_since: str | None = None) -> str:
     """'Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)'.
@@ -146,92 +140,6 @@ def finding_tiers(name: str, reports: pd.DataFrame, family: list[str], label, la
                                d2=date_text(last.as_of, last.as_of_precision, lang))
 
 
-def finding_targets(progress: pd.DataFrame, lang: str) -> str:
-    with_figure = progress[progress.percent.notna()]
-    reached = int((with_figure.status == "reached").sum())
-    return t("find_targets", lang).format(reached=fmt.number(reached, lang), n=fmt.number(len(with_figure), lang),
-                                          m=fmt.number(len(progress) - len(with_figure), lang))
-
-
-def finding_subjects(label: str, counts: pd.DataFrame, lang: str, published: dict | None) -> str:
-    total = int(counts.n.sum())
-    if published:
-        top = counts.sort_values("n", ascending=False, kind="stable").iloc[0]
-        return t("find_subjects_split", lang).format(label=label, type=t(f"types_{top.subject_type}", lang),
-                                                     n=fmt.number(int(top.n), lang), total=fmt.number(total, lang),
-                                                     date=published["date"])
-    return t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang))
-
-
-def finding_points(totals: list[dict], lang: str) -> str:
-    parts = [t("find_points_part", lang).format(label=r["label"], count=r["count"], date=r["date"]) for r in totals]
-    if not parts:
-        return t("map_title", lang)
-    return t("find_points", lang).format(parts="; ".join(parts))
-
-
-def finding_unknown(n_targets: int, stale: list[dict], lang: str) -> str:
-    parts = []
-    if n_targets:
-        parts.append(t("find_unknown_targets", lang).format(n=fmt.number(n_targets, lang)))
-    for s in stale:
-        parts.append(t("find_unknown_stale", lang).format(name=s["name"], months=fmt.number(s["months"], lang)))
-    return t("find_unknown", lang).format(parts="; ".join(parts)) if parts else t("unknown_title", lang)
-
-
-# --- the main target of a province ------------------------------------------------------------------
-
-def _truthy(v) -> bool:
-    if isinstance(v, str):
-        return v.strip().lower() in ("true", "1", "yes")
-    return bool(v) and not _missing(v)
-
-
-def headline_target(progress: pd.DataFrame) -> dict | None:
-    """The province's main target among its family's targets.
-
-    The data marks it (``target.headline``); until that column is in the data, the fallback is the
-    comparable target on the total with the latest deadline. No target id is named here.
-    """
-    if progress.empty:
-        return None
-    if "headline" in progress.columns and progress.headline.map(_truthy).any():
-        chosen = progress[progress.headline.map(_truthy)]
-    else:
-        chosen = progress[(progress.metric == "products_total") & progress.comparable.map(_truthy)
-                          & progress.value.notna()]
-    if chosen.empty:
-        return None
-    chosen = chosen.sort_values(["deadline_date", "target_id"], ascending=[False, True], kind="stable")
-    return chosen.iloc[0].to_dict()
-
-
-COMPARISON_SIGNS = {"at_least": "≥", "more_than": ">", "exactly": "=", "range": "", "all": ""}
-
-
-def target_short(g: dict, lang: str) -> str:
-    """'≥ 280 sản phẩm (2025)' / '> 230 products (2025)': a target in a few characters."""
-    if _missing(g.get("value")):
-        return str(g["description_en" if lang == "en" else "description_vi"])
-    value = fmt.number(g["value"], lang)
-    if g["comparison"] == "range" and not _missing(g.get("value_high")):
-        value += "–" + fmt.number(g["value_high"], lang)
-    elif g["comparison"] == "all":
-        value = t("all_of", lang).format(value)
-    sign = COMPARISON_SIGNS.get(g["comparison"], "")
-    unit = g.get("unit_en" if lang == "en" else "unit_vi") or ""
-    deadline = fmt.partial_date(g["deadline"], g["deadline_precision"], lang)
-    return f"{sign + ' ' if sign else ''}{value} {unit} ({deadline})".replace("  ", " ")
-
-
-STATUS_MARKS = {"reached": "✓", "on_track": "↗", "behind": "↘", "missed": "✗", "no_figure_at_deadline": "?",
-                "no_data": "–", "unit_abolished": "⊘"}
-
-
-def status_text(status: str, lang: str) -> str:
-    return f"{STATUS_MARKS.get(status, '')} {t('status_' + status, lang)}".strip()
-
-
 # --- the storyline ----------------------------------------------------------------------------------
 
 def _sources_of(df: pd.DataFrame, *cols: str) -> list[str]:
@@ -278,7 +186,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         if not total.empty:
             first = total.iloc[0]
             same = latest[latest.source_id == first.source_id].set_index("metric").value.to_dict()
-            months = age_months(first.as_of_date, today)
+            months = findings.age_months(first.as_of_date, today)
             big = {"value": first.value, "qualifier": first.qualifier, "as_of": first.as_of,
                    "precision": first.as_of_precision, "source_id": first.source_id, "months": months,
                    "sources": sorted(total.source_id.unique()),
@@ -287,7 +195,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             if months is not None and months > STALE_MONTHS:
                 stale.append({"name": name(prov), "months": months, "date": fmt.partial_date(
                     first.as_of, first.as_of_precision, lang)})
-        target = headline_target(progress[progress.territory_key.isin(fam)])
+        target = findings.headline_target(progress[progress.territory_key.isin(fam)], fam)
         headline_by_prov[prov] = {"big": big, "target": target}
         srcs = sorted({s for df in series.values() for s in df.source_id} | set(big["sources"] if big else [])
                       | ({target["source_id"]} if target else set())
@@ -314,7 +222,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         shown = shown.sort_values(["territory_key", "deadline_date", "target_id"], kind="stable")
         shown = shown.reset_index(drop=True)
         if not shown.empty:
-            slides.append(Slide("targets", finding_targets(progress, lang), t("targets_sub", lang),
+            slides.append(Slide("targets", findings.targets_finding(progress, lang), t("targets_sub", lang),
                                 _sources_of(shown, "source_id", "latest_source"),
                                 {"progress": shown, "all": progress}))
 
@@ -330,7 +238,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             published_on = fmt.partial_date(top.as_of, top.as_of_precision, lang)
             panels.append({"territory_key": key, "label": label(key), "counts": split[["subject_type", "n"]],
                            "published": {"date": published_on, "source_id": top.source_id},
-                           "finding": finding_subjects(slabel(key), split, lang, {"date": published_on})})
+                           "finding": findings.subjects_finding(slabel(key), split, lang, {"date": published_on})})
             subject_sources.add(top.source_id)
             found = True
         listed = queries.subjects_by_type(cur, fam)
@@ -338,7 +246,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             key = listed.territory_key.iloc[0]
             sub = listed[listed.territory_key == key][["subject_type", "n"]].reset_index(drop=True)
             panels.append({"territory_key": key, "label": label(key), "counts": sub, "published": None,
-                           "finding": finding_subjects(slabel(key), sub, lang, None)})
+                           "finding": findings.subjects_finding(slabel(key), sub, lang, None)})
             subject_sources |= set(queries.product_table(cur, [key]).source_id)
     if panels:
         panels.sort(key=lambda p: p["published"] is None)  # a published split first
@@ -356,22 +264,22 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         for r in points[points.entry_kind == "total"].to_dict("records"):
             totals.append({"territory_key": r["territory_key"], "label": slabel(r["territory_key"]),
                            "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
-                           "date": date_text(r["as_of"], r["as_of_precision"], lang)})
-        slides.append(Slide("map", finding_points(totals, lang), t("map_slide_sub", lang),
+                           "date": findings.date_short(r["as_of"], r["as_of_precision"], lang)})
+        slides.append(Slide("map", findings.points_finding(totals, lang), t("map_slide_sub", lang),
                             sorted(points.source_id.unique()),
                             {"points": points, "totals": totals, "places": place_list(points, slabel, lang)}))
 
     # 7. what is not known, in one honest slide
     items = unknowns(cur, families, progress, headline_by_prov, points, slabel, name, lang, today)
     n_missing = int((progress.percent.isna()).sum()) if not progress.empty else 0
-    slides.append(Slide("unknown", finding_unknown(n_missing, stale, lang), t("unknown_sub", lang),
+    slides.append(Slide("unknown", findings.unknown_finding(n_missing, stale, lang), t("unknown_sub", lang),
                         sorted({s for i in items for s in i.get("sources", [])}), {"items": items}))
 
     # 8. the sources of everything above, grouped by what they support
     used = sorted({s for sl in slides for s in sl.source_ids})
     src = queries.source_rows(cur, used)
     groups = source_groups(slides, src, lang)
-    slides.append(Slide("sources", t("find_sources", lang).format(n=fmt.number(len(used), lang)),
+    slides.append(Slide("sources", findings.sources_finding(len(used), lang),
                         t("slide_sources_sub", lang), used, {"sources": src, "groups": groups}))
     return slides
 
@@ -392,7 +300,7 @@ def place_list(points: pd.DataFrame, label, lang: str) -> list[dict]:
         groups.append({"label": label(tot["territory_key"]),
                        "head": t("points_at", lang).format(n=fmt.qualified(tot["count"], tot["count_qualifier"] or
                                                                            "exact", lang)),
-                       "date": date_text(tot["as_of"], tot["as_of_precision"], lang),
+                       "date": findings.date_short(tot["as_of"], tot["as_of_precision"], lang),
                        "items": [(place(r), None if _missing(r["count"]) else fmt.number(r["count"], lang))
                                  for r in parts],
                        "split_unknown": bool(parts) and all(_missing(r["count"]) for r in parts)})

@@ -19,12 +19,11 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
 import queries
-from story import fmt, theme
+from story import findings, fmt, theme
 from story.cite import cite
 from story.i18n import t
 
-from .content import (STATUS_MARKS, Slide, build_slides, short_labels, source_name, status_text, target_short,
-                      territory_label)
+from .content import Slide, build_slides, short_labels, source_name, territory_label
 from .figures import APPROX, STATUS_TEXT, TERRITORY_COLOURS, TIER_ORDER, _clip, _merge_agreeing, drawn_at
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -166,9 +165,9 @@ def _headline(slide, s: Slide, lang: str, label, short):
         latest = "" if pd.isna(g.get("latest_value")) else (
             f" ({fmt.qualified(g['latest_value'], g['latest_qualifier'] or 'exact', lang)}, "
             f"{fmt.partial_date(g['latest_as_of'], g['latest_precision'], lang)})")
-        _text(slide, [(f"{t('main_target', lang)}: {target_short(g, lang)}{where}", 18, True, INK),
+        _text(slide, [(f"{t('main_target', lang)}: {findings.target_short(g, lang)}{where}", 18, True, INK),
                       (f"{reached}{latest}", 28, True, STATUS_TEXT.get(g["status"], INK)),
-                      (status_text(g["status"], lang), 18, False, STATUS_TEXT.get(g["status"], INK))],
+                      (findings.status_label(g["status"], lang), 18, False, STATUS_TEXT.get(g["status"], INK))],
               MARGIN, BODY_TOP + Inches(2.75), left_w, Inches(1.9), 18)
     # the trend: one XY line per territory (predecessors never joined), on a true time axis
     data = XyChartData()
@@ -189,7 +188,7 @@ def _headline(slide, s: Slide, lang: str, label, short):
             pts.append(p in APPROX)
         points_of[key] = pts
     if g and not pd.isna(g.get("value")) and xs:
-        target = data.add_series(t("target_line", lang).format(v=target_short(g, lang)))
+        target = data.add_series(t("target_line", lang).format(v=findings.target_short(g, lang)))
         end = _year(g["deadline_date"])
         xs.append(end)
         for x in (min(xs), end):
@@ -309,7 +308,7 @@ def tier_categories(reports: pd.DataFrame, lang: str) -> list[str]:
 def _targets(slide, s: Slide, lang: str, label, short):
     prog = s.data["progress"]
     data = CategoryChartData()
-    data.categories = [f"{short(k)} · {target_short(g, lang)}" for k, g in zip(prog.territory_key,
+    data.categories = [f"{short(k)} · {findings.target_short(g, lang)}" for k, g in zip(prog.territory_key,
                                                                                prog.to_dict("records"))]
     data.add_series(t("percent_reached", lang), [round(float(p), 1) for p in prog.percent])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN,
@@ -324,7 +323,7 @@ def _targets(slide, s: Slide, lang: str, label, short):
         point.format.fill.fore_color.rgb = _rgb(theme.STATUS_COLORS[g["status"]])
         # the value and the status mark (✓ ↗ ↘ ✗ ? ⊘), not colour alone
         frame = point.data_label.text_frame
-        frame.text = f"{fmt.percent(g['percent'], lang, 0)} {STATUS_MARKS.get(g['status'], '')}"
+        frame.text = f"{fmt.percent(g['percent'], lang, 0)} {findings.status_mark(g['status'], lang)}"
         for p in frame.paragraphs:
             for run in p.runs:
                 run.font.size = Pt(CHART_PT)
@@ -342,7 +341,7 @@ def _targets(slide, s: Slide, lang: str, label, short):
     value.has_minor_gridlines = False
     value.tick_labels.number_format = '0"%"'
     value.tick_labels.number_format_is_linked = False
-    marks = " · ".join(status_text(st_, lang) for st_ in dict.fromkeys(prog.status))
+    marks = " · ".join(findings.status_label(st_, lang) for st_ in dict.fromkeys(prog.status))
     _text(slide, marks, MARGIN, BODY_BOTTOM - Inches(0.4), WIDTH - 2 * MARGIN, Inches(0.4), 14, colour=MUTED)
 
 

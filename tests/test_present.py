@@ -14,7 +14,8 @@ from pptx.util import Emu, Pt
 from streamlit.testing.v1 import AppTest
 
 import queries
-from briefing.content import CLOSING, build_slides, headline_target
+from briefing.content import CLOSING, build_slides
+from story import findings
 from briefing.pptx_deck import build_pptx
 from briefing.print_pdf import build_pdf
 from tests.conftest import ROOT, plain
@@ -73,13 +74,15 @@ def test_finding_titles_are_computed_from_the_data(cur):
 
 
 def test_main_target_is_marked_in_the_data_or_falls_back(cur):
-    progress = queries.target_progress(cur, queries.territory_family(cur, "14"), TODAY)
-    fallback = headline_target(progress)  # no `headline` column yet: the comparable total, latest deadline
+    family = queries.territory_family(cur, "14")
+    progress = queries.target_progress(cur, family, TODAY)
+    headline_target = findings.headline_target  # the one home, as the pages use it
+    fallback = headline_target(progress, family)  # no `headline` column: the comparable total, latest deadline
     assert fallback["metric"] == "products_total" and fallback["value"] == 280
     marked = progress.assign(headline=progress.metric.eq("products_5star"))  # as target.csv will say
-    assert headline_target(marked)["metric"] == "products_5star"
+    assert headline_target(marked, family)["metric"] == "products_5star"
     marked_text = progress.assign(headline=["true" if m == "products_4star" else "" for m in progress.metric])
-    assert headline_target(marked_text)["metric"] == "products_4star"
+    assert headline_target(marked_text, family)["metric"] == "products_4star"
 
 
 def test_what_is_not_known_and_sources_slides(cur):
