@@ -21,7 +21,6 @@ from story.cite import normalise_source, source_label
 from story.i18n import t
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
-TIER_COLUMNS = ("s3", "s4", "s5", "s5p")
 STALE_MONTHS = 12
 # the kinds between the title and the closing pair carry a chart, a map or a big number
 CLOSING = ("unknown", "sources")
@@ -62,84 +61,6 @@ def _missing(v) -> bool:
     return v is None or (not isinstance(v, str) and pd.isna(v))
 
 
-def when_text(as_of, precision, lang: str) -> str:
-    """'năm 2019' / 'in 2019', 'tháng 06/2023' / 'in 06/2023', 'ngày 11/07/2024' / 'on 11/07/2024'."""
-    text = fmt.partial_date(as_of, precision, lang)
-    if precision in ("year", "inferred"):
-        return t("when_year", lang).format(text)
-    if precision == "month":
-        return t("when_month", lang).format(text)
-    return t("when_day", lang).format(text)
-
-
-def date_text(as_of, precision, lang: str) -> str:
-    """A date for a finding: '03/2025', '2023, suy ra' (no brackets inside the finding's brackets)."""
-    if precision == "inferred":
-        return f"{fmt.partial_date(as_of, 'year', lang)}, {t('inferred_word', lang)}"
-    return fmt.partial_date(as_of, precision, lang)
-
-
-# --- findings not yet in story.findings (the next commit moves them)
-
-def finding_total(name: str, series: pd.DataFrame, lang: str, new_since: str | None = None) -> str:
-    """'Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)'.
-
-    ``series``: comparable reported totals of one territory (``queries.comparable_figures``), oldest first.
-    """
-    if series.empty:
-        return t("find_total_none", lang).format(name=name)
-    last_date = series.as_of_date.max()
-    latest = series[series.as_of_date == last_date]
-    first_date = series.as_of_date.min()
-    head = t("find_total_one", lang).format(
-        name=name, latest=fmt.qualified(latest.value.iloc[0], latest.qualifier.iloc[0], lang),
-        date=date_text(latest.as_of.iloc[0], latest.as_of_precision.iloc[0], lang))
-    if first_date == last_date:
-        return head + (t("find_total_new", lang).format(date=new_since) if new_since else "")
-    first = series[series.as_of_date == first_date]
-    a, b = float(first.value.iloc[0]), float(latest.value.iloc[0])
-    key = "find_change_up" if b > a else "find_change_down" if b < a else "find_change_same"
-    text = head + t(key, lang).format(first=fmt.qualified(a, first.qualifier.iloc[0], lang),
-                                      when=when_text(first.as_of.iloc[0], first.as_of_precision.iloc[0], lang))
-    if not set(first.source_id) & set(latest.source_id):
-        text += " " + t("two_sources", lang)
-    return text
-
-
-def comparable_splits(reports: pd.DataFrame) -> pd.DataFrame:
-    """Reported, not doubtful, dated reports that give a star split (3★ and 4★)."""
-    if reports.empty:
-        return reports
-    ok = reports[(reports.kind == "reported") & ~reports.doubtful.astype(bool) & reports.as_of_date.notna()
-                 & reports.s3.notna() & reports.s4.notna()]
-    return ok.sort_values(["as_of_date", "source_id"], kind="stable")
-
-
-def finding_tiers(name: str, reports: pd.DataFrame, family: list[str], label, lang: str) -> str:
-    """'Sơn La: sản phẩm 4 sao tăng từ 9 (2019) lên 62 (03/2025)', from the current territory if it has two
-    comparable splits, else from the predecessor with the latest pair (named as such)."""
-    splits = comparable_splits(reports)
-    best = None
-    for key in family:
-        own = splits[splits.territory_key == key]
-        if own.as_of_date.nunique() >= 2 and (best is None or own.as_of_date.max() > best.as_of_date.max()):
-            best = own
-            if key == family[0]:
-                break
-    if best is None:
-        return t("find_tiers_none", lang).format(name=name)
-    first, last = best.iloc[0], best.iloc[-1]
-    # the highest tier that moved by at least a handful of products, else the highest that moved at all
-    moved = [c for c in ("s5", "s4", "s3") if not _missing(first[c]) and not _missing(last[c]) and first[c] != last[c]]
-    tier = next((c for c in moved if abs(last[c] - first[c]) >= 5), moved[0] if moved else "s4")
-    a, b = float(first[tier]), float(last[tier])
-    key = "find_tiers_up" if b > a else "find_tiers_down" if b < a else "find_tiers_same"
-    return t(key, lang).format(label=label(best.territory_key.iloc[0]), tier=t(f"stars_{tier[1:]}", lang),
-                               a=fmt.number(a, lang), b=fmt.number(b, lang),
-                               d1=date_text(first.as_of, first.as_of_precision, lang),
-                               d2=date_text(last.as_of, last.as_of_precision, lang))
-
-
 # --- the storyline ----------------------------------------------------------------------------------
 
 def _sources_of(df: pd.DataFrame, *cols: str) -> list[str]:
@@ -160,7 +81,6 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     name = lambda k: names.get(k, k)  # noqa: E731
     short = short_labels(terr, lang)
     slabel = lambda k: short.get(k, k)  # noqa: E731  'Hà Giang cũ': findings stay one line
-    valid_from = dict(zip(terr.territory_key, terr.valid_from))
     families = {p: queries.territory_family(cur, p) for p in provinces}
     all_keys = [k for fam in families.values() for k in fam]
     progress = queries.target_progress(cur, all_keys, today)
@@ -178,8 +98,6 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         series = {k: queries.comparable_figures(cur, k, "products_total") for k in fam}
         series = {k: s[s.as_of_date.dt.year.between(year_from or 0, year_to or 9999)] for k, s in series.items()}
         own = series[prov]
-        new_since = fmt.day(valid_from[prov], lang) if len(fam) > 1 and isinstance(valid_from.get(prov), str) \
-            else None
         latest = queries.latest_total(cur, prov)
         total = latest[(latest.metric == "products_total") & (latest.confidence != "L")]
         big = None
@@ -201,7 +119,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                       | ({target["source_id"]} if target else set())
                       | ({target["latest_source"]} if target and isinstance(target.get("latest_source"), str)
                          else set()))
-        slides.append(Slide("headline", finding_total(name(prov), own, lang, new_since),
+        slides.append(Slide("headline", findings.total_finding(own, label(prov), lang),
                             t("headline_sub", lang), srcs,
                             {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
                              "target": target}))
@@ -212,7 +130,8 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")].reset_index(drop=True)
         if dated.empty:
             continue
-        slides.append(Slide("tiers", finding_tiers(name(prov), dated, fam, slabel, lang), t("tiers_sub", lang),
+        title = findings.tier_finding(reports[reports.territory_key == prov], label(prov), lang)
+        slides.append(Slide("tiers", title, t("tiers_sub", lang),
                             sorted(dated.source_id.unique()),
                             {"reports": dated, "family": fam, "province": prov}))
 

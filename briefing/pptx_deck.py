@@ -96,11 +96,19 @@ def _labels(plot_or_series, number_format: str | None = None, position=None):
     return labels
 
 
+def _title_pt(title: str) -> int:
+    """The title's size, so the finding fits its box (12.3 × 1.05 in) on two lines: 28 pt up to about
+    100 characters, 24 pt up to 130, else 20 pt (a finding that names a conflict or a missing split runs
+    longer; it is never cut)."""
+    n = len(title)
+    return 28 if n <= 100 else 24 if n <= 130 else 20
+
+
 def _frame(prs, s: Slide, lang: str, sources: pd.DataFrame):
     """A blank slide with the finding as its title, the subtitle, a short source line at its foot and the
     full citations of its sources in the notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
-    _text(slide, s.title, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.05), 28, bold=True,
+    _text(slide, s.title, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.05), _title_pt(s.title), bold=True,
           anchor=MSO_ANCHOR.MIDDLE)
     if s.subtitle:
         _text(slide, _clip(s.subtitle, 150), MARGIN, Inches(1.35), WIDTH - 2 * MARGIN, Inches(0.45), 16,

@@ -250,7 +250,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
     ty = mid
     for s, wgt in zip(tiers, weights):
         each = (mid_h - 4) * wgt / sum(weights)
-        yy = pdf.para(M, ty, left_w, s.title, 8.5, True, lines=1)
+        yy = pdf.para(M, ty, left_w, s.title, 8.5, True, lines=2)
         _tiers(pdf, s, M, yy + 0.5, left_w, each - (yy - ty) - 5.5, lang, short)
         ty += each
     pdf.para(M, mid + mid_h - 3, left_w, t("print_tiers_note", lang), 6, False, MUTED, lines=1)

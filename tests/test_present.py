@@ -64,11 +64,16 @@ def test_finding_titles_are_computed_from_the_data(cur):
     # first and latest comparable totals come from different sources: said so
     assert vi["headline14"] == "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
     assert en["headline14"] == "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
-    # the doubtful 454 is not the headline; the new province has one comparable figure
-    assert vi["headline08-2025"] == "Tuyên Quang: 450 sản phẩm OCOP (29/11/2025), tỉnh mới từ 01/07/2025"
-    assert vi["tiers14"] == "Sơn La: sản phẩm 4 sao tăng từ 9 (2019) lên 62 (03/2025)"
-    # no two comparable splits since the merger: the finding names the former province it comes from
-    assert vi["tiers08-2025"] == "Tuyên Quang cũ: sản phẩm 4 sao tăng từ 17 (2020) lên 38 (11/07/2024)"
+    # the doubtful 454 is not the headline; the new province (its label gives the date) has one comparable figure
+    assert vi["headline08-2025"] == "Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025)"
+    # the same sentences as the pages (story.findings): the latest split, the 4★ change, two sources named
+    assert vi["tiers14"] == ("Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); "
+                             "số 4 sao tăng từ 9 năm 2019 (hai nguồn khác nhau)")
+    assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); "
+                             "four-star up from 9 in 2019 (two different sources)")
+    # no comparable split since the merger: the new province's finding says so (its history is in the chart)
+    assert vi["tiers08-2025"] == ("Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025), chưa công bố phân "
+                                  "hạng sao (phân hạng duy nhất được công bố bị đánh dấu đáng ngờ)")
     assert vi["targets"].startswith("Mục tiêu: 1/5 mục tiêu có số liệu đã đạt")
     assert "20 tháng" in vi["unknown"] and "20 months old" in en["unknown"]
 
@@ -109,7 +114,7 @@ def test_present_link_opens_the_slide_it_names():
     assert at.metric[0].value == "202"
     at.button(key="next").click().run()
     assert not at.exception
-    assert plain(at.title[0].value).startswith("Sơn La: sản phẩm 4 sao")
+    assert plain(at.title[0].value).startswith("Sơn La: 139 sản phẩm 3 sao")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
