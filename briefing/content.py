@@ -38,25 +38,6 @@ class Slide:
         return f"{t('sources', lang)}: " + (", ".join(self.source_ids) if self.source_ids else "–")
 
 
-def territory_label(terr: pd.DataFrame, key: str, lang: str) -> str:
-    return fmt.territory_labels(terr, lang)[1].get(key, key)
-
-
-def short_labels(terr: pd.DataFrame, lang: str) -> dict:
-    """Short names for direct labels: 'Hà Giang cũ', 'Tuyên Quang mới', 'Sơn La' (the dates are in the title)."""
-    names = fmt.territory_labels(terr, lang)[0]
-    out = {}
-    for r in terr.to_dict("records"):
-        key, name = r["territory_key"], names[r["territory_key"]]
-        if isinstance(r["valid_to"], str) and r["valid_to"]:
-            out[key] = t("former_territory", lang).format(name=name)
-        elif isinstance(r["valid_from"], str) and r["valid_from"]:
-            out[key] = t("new_territory", lang).format(name=name)
-        else:
-            out[key] = name
-    return out
-
-
 def _missing(v) -> bool:
     return v is None or (not isinstance(v, str) and pd.isna(v))
 
@@ -79,7 +60,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     names, labels = fmt.territory_labels(terr, lang)
     label = lambda k: labels.get(k, k)  # noqa: E731
     name = lambda k: names.get(k, k)  # noqa: E731
-    short = short_labels(terr, lang)
+    short = fmt.short_labels(terr, lang)
     slabel = lambda k: short.get(k, k)  # noqa: E731  'Hà Giang cũ': findings stay one line
     families = {p: queries.territory_family(cur, p) for p in provinces}
     all_keys = [k for fam in families.values() for k in fam]

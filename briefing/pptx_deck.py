@@ -23,7 +23,7 @@ from story import findings, fmt, theme
 from story.cite import cite
 from story.i18n import t
 
-from .content import Slide, build_slides, short_labels, source_name, territory_label
+from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TERRITORY_COLOURS, TIER_ORDER, _clip, _merge_agreeing, drawn_at
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -452,8 +452,9 @@ def build_pptx(cur, lang: str, provinces: list[str], year_from: int | None = Non
                today: date | None = None) -> bytes:
     """The briefing as .pptx bytes, in the chosen language: the slides of the presentation."""
     terr = queries.territories(cur)
-    label = lambda k: territory_label(terr, k, lang)  # noqa: E731
-    shorts = short_labels(terr, lang)
+    labels = fmt.territory_labels(terr, lang)[1]
+    label = lambda k: labels.get(k, k)  # noqa: E731
+    shorts = fmt.short_labels(terr, lang)
     short = lambda k: shorts.get(k, k)  # noqa: E731
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
     sources = queries.source_rows(cur, sorted({x for s in slides for x in s.source_ids}))

@@ -17,7 +17,7 @@ import queries
 from story import findings, fmt, theme
 from story.i18n import t
 
-from .content import Slide, build_slides, short_labels, source_name
+from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TIER_ORDER, _clip, _merge_agreeing, drawn_at
 
 FONTS = Path(__file__).parent / "fonts"
@@ -180,7 +180,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
     today = today or date.today()
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
     terr = queries.territories(cur)
-    shorts = short_labels(terr, lang)
+    shorts = fmt.short_labels(terr, lang)
     short = lambda k: shorts.get(k, k)  # noqa: E731
     names = fmt.territory_labels(terr, lang)[0]
     pdf = Page()

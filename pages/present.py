@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing import figures
-from briefing.content import Slide, short_labels
+from briefing.content import Slide
 from story import findings, fmt, theme
 from story.cite import esc, link, md_escape
 from story.i18n import t
@@ -153,7 +153,7 @@ def headline(s: Slide) -> None:
         else:
             st.html(f"<div class='ocop-target'>{esc(t('no_main_target', lang))}</div>")
     with right:
-        short = short_labels(q("territories"), lang)
+        short = fmt.short_labels(q("territories"), lang)
         fig = figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"], lambda k: short.get(k, k))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{d['province']}")
 
