@@ -6,7 +6,7 @@ slides as native, editable PowerPoint charts and ``briefing.print_pdf`` prints t
 The storyline a meeting needs: a title slide; one headline slide per province (the finding, the big
 number, its trend, progress to the main target); star tiers over time; targets; producers; the
 sales points; what is not known; the sources. Every slide title is a finding computed from the data
-by the small ``finding_*`` functions below (one place to swap in ``story.findings`` later).
+by ``story.findings``, the one home of these sentences (the pages say the same ones).
 """
 from __future__ import annotations
 
@@ -16,12 +16,11 @@ from datetime import date
 import pandas as pd
 
 import queries
-from story import fmt
+from story import findings, fmt
 from story.cite import normalise_source, source_label
 from story.i18n import t
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
-TIER_COLUMNS = ("s3", "s4", "s5", "s5p")
 STALE_MONTHS = 12
 # the kinds between the title and the closing pair carry a chart, a map or a big number
 CLOSING = ("unknown", "sources")
@@ -39,197 +38,8 @@ class Slide:
         return f"{t('sources', lang)}: " + (", ".join(self.source_ids) if self.source_ids else "–")
 
 
-def territory_label(terr: pd.DataFrame, key: str, lang: str) -> str:
-    return fmt.territory_labels(terr, lang)[1].get(key, key)
-
-
-def short_labels(terr: pd.DataFrame, lang: str) -> dict:
-    """Short names for direct labels: 'Hà Giang cũ', 'Tuyên Quang mới', 'Sơn La' (the dates are in the title)."""
-    names = fmt.territory_labels(terr, lang)[0]
-    out = {}
-    for r in terr.to_dict("records"):
-        key, name = r["territory_key"], names[r["territory_key"]]
-        if isinstance(r["valid_to"], str) and r["valid_to"]:
-            out[key] = t("former_territory", lang).format(name=name)
-        elif isinstance(r["valid_from"], str) and r["valid_from"]:
-            out[key] = t("new_territory", lang).format(name=name)
-        else:
-            out[key] = name
-    return out
-
-
 def _missing(v) -> bool:
     return v is None or (not isinstance(v, str) and pd.isna(v))
-
-
-def when_text(as_of, precision, lang: str) -> str:
-    """'năm 2019' / 'in 2019', 'tháng 06/2023' / 'in 06/2023', 'ngày 11/07/2024' / 'on 11/07/2024'."""
-    text = fmt.partial_date(as_of, precision, lang)
-    if precision in ("year", "inferred"):
-        return t("when_year", lang).format(text)
-    if precision == "month":
-        return t("when_month", lang).format(text)
-    return t("when_day", lang).format(text)
-
-
-def date_text(as_of, precision, lang: str) -> str:
-    """A date for a finding: '03/2025', '2023, suy ra' (no brackets inside the finding's brackets)."""
-    if precision == "inferred":
-        return f"{fmt.partial_date(as_of, 'year', lang)}, {t('inferred_word', lang)}"
-    return fmt.partial_date(as_of, precision, lang)
-
-
-def age_months(as_of_date, today: date) -> int | None:
-    if _missing(as_of_date):
-        return None
-    return fmt.months_between(pd.Timestamp(as_of_date).date(), today)
-
-
-# --- findings: one sentence per slide, computed from the data ---------------------------------------
-
-def finding_total(name: str, series: pd.DataFrame, lang: str, new_since: str | None = None) -> str:
-    """'Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)'.
-
-    ``series``: comparable reported totals of one territory (``queries.comparable_figures``), oldest first.
-    """
-    if series.empty:
-        return t("find_total_none", lang).format(name=name)
-    last_date = series.as_of_date.max()
-    latest = series[series.as_of_date == last_date]
-    first_date = series.as_of_date.min()
-    head = t("find_total_one", lang).format(
-        name=name, latest=fmt.qualified(latest.value.iloc[0], latest.qualifier.iloc[0], lang),
-        date=date_text(latest.as_of.iloc[0], latest.as_of_precision.iloc[0], lang))
-    if first_date == last_date:
-        return head + (t("find_total_new", lang).format(date=new_since) if new_since else "")
-    first = series[series.as_of_date == first_date]
-    a, b = float(first.value.iloc[0]), float(latest.value.iloc[0])
-    key = "find_change_up" if b > a else "find_change_down" if b < a else "find_change_same"
-    text = head + t(key, lang).format(first=fmt.qualified(a, first.qualifier.iloc[0], lang),
-                                      when=when_text(first.as_of.iloc[0], first.as_of_precision.iloc[0], lang))
-    if not set(first.source_id) & set(latest.source_id):
-        text += " " + t("two_sources", lang)
-    return text
-
-
-def comparable_splits(reports: pd.DataFrame) -> pd.DataFrame:
-    """Reported, not doubtful, dated reports that give a star split (3★ and 4★)."""
-    if reports.empty:
-        return reports
-    ok = reports[(reports.kind == "reported") & ~reports.doubtful.astype(bool) & reports.as_of_date.notna()
-                 & reports.s3.notna() & reports.s4.notna()]
-    return ok.sort_values(["as_of_date", "source_id"], kind="stable")
-
-
-def finding_tiers(name: str, reports: pd.DataFrame, family: list[str], label, lang: str) -> str:
-    """'Sơn La: sản phẩm 4 sao tăng từ 9 (2019) lên 62 (03/2025)', from the current territory if it has two
-    comparable splits, else from the predecessor with the latest pair (named as such)."""
-    splits = comparable_splits(reports)
-    best = None
-    for key in family:
-        own = splits[splits.territory_key == key]
-        if own.as_of_date.nunique() >= 2 and (best is None or own.as_of_date.max() > best.as_of_date.max()):
-            best = own
-            if key == family[0]:
-                break
-    if best is None:
-        return t("find_tiers_none", lang).format(name=name)
-    first, last = best.iloc[0], best.iloc[-1]
-    # the highest tier that moved by at least a handful of products, else the highest that moved at all
-    moved = [c for c in ("s5", "s4", "s3") if not _missing(first[c]) and not _missing(last[c]) and first[c] != last[c]]
-    tier = next((c for c in moved if abs(last[c] - first[c]) >= 5), moved[0] if moved else "s4")
-    a, b = float(first[tier]), float(last[tier])
-    key = "find_tiers_up" if b > a else "find_tiers_down" if b < a else "find_tiers_same"
-    return t(key, lang).format(label=label(best.territory_key.iloc[0]), tier=t(f"stars_{tier[1:]}", lang),
-                               a=fmt.number(a, lang), b=fmt.number(b, lang),
-                               d1=date_text(first.as_of, first.as_of_precision, lang),
-                               d2=date_text(last.as_of, last.as_of_precision, lang))
-
-
-def finding_targets(progress: pd.DataFrame, lang: str) -> str:
-    with_figure = progress[progress.percent.notna()]
-    reached = int((with_figure.status == "reached").sum())
-    return t("find_targets", lang).format(reached=fmt.number(reached, lang), n=fmt.number(len(with_figure), lang),
-                                          m=fmt.number(len(progress) - len(with_figure), lang))
-
-
-def finding_subjects(label: str, counts: pd.DataFrame, lang: str, published: dict | None) -> str:
-    total = int(counts.n.sum())
-    if published:
-        top = counts.sort_values("n", ascending=False, kind="stable").iloc[0]
-        return t("find_subjects_split", lang).format(label=label, type=t(f"types_{top.subject_type}", lang),
-                                                     n=fmt.number(int(top.n), lang), total=fmt.number(total, lang),
-                                                     date=published["date"])
-    return t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang))
-
-
-def finding_points(totals: list[dict], lang: str) -> str:
-    parts = [t("find_points_part", lang).format(label=r["label"], count=r["count"], date=r["date"]) for r in totals]
-    if not parts:
-        return t("map_title", lang)
-    return t("find_points", lang).format(parts="; ".join(parts))
-
-
-def finding_unknown(n_targets: int, stale: list[dict], lang: str) -> str:
-    parts = []
-    if n_targets:
-        parts.append(t("find_unknown_targets", lang).format(n=fmt.number(n_targets, lang)))
-    for s in stale:
-        parts.append(t("find_unknown_stale", lang).format(name=s["name"], months=fmt.number(s["months"], lang)))
-    return t("find_unknown", lang).format(parts="; ".join(parts)) if parts else t("unknown_title", lang)
-
-
-# --- the main target of a province ------------------------------------------------------------------
-
-def _truthy(v) -> bool:
-    if isinstance(v, str):
-        return v.strip().lower() in ("true", "1", "yes")
-    return bool(v) and not _missing(v)
-
-
-def headline_target(progress: pd.DataFrame) -> dict | None:
-    """The province's main target among its family's targets.
-
-    The data marks it (``target.headline``); until that column is in the data, the fallback is the
-    comparable target on the total with the latest deadline. No target id is named here.
-    """
-    if progress.empty:
-        return None
-    if "headline" in progress.columns and progress.headline.map(_truthy).any():
-        chosen = progress[progress.headline.map(_truthy)]
-    else:
-        chosen = progress[(progress.metric == "products_total") & progress.comparable.map(_truthy)
-                          & progress.value.notna()]
-    if chosen.empty:
-        return None
-    chosen = chosen.sort_values(["deadline_date", "target_id"], ascending=[False, True], kind="stable")
-    return chosen.iloc[0].to_dict()
-
-
-COMPARISON_SIGNS = {"at_least": "≥", "more_than": ">", "exactly": "=", "range": "", "all": ""}
-
-
-def target_short(g: dict, lang: str) -> str:
-    """'≥ 280 sản phẩm (2025)' / '> 230 products (2025)': a target in a few characters."""
-    if _missing(g.get("value")):
-        return str(g["description_en" if lang == "en" else "description_vi"])
-    value = fmt.number(g["value"], lang)
-    if g["comparison"] == "range" and not _missing(g.get("value_high")):
-        value += "–" + fmt.number(g["value_high"], lang)
-    elif g["comparison"] == "all":
-        value = t("all_of", lang).format(value)
-    sign = COMPARISON_SIGNS.get(g["comparison"], "")
-    unit = g.get("unit_en" if lang == "en" else "unit_vi") or ""
-    deadline = fmt.partial_date(g["deadline"], g["deadline_precision"], lang)
-    return f"{sign + ' ' if sign else ''}{value} {unit} ({deadline})".replace("  ", " ")
-
-
-STATUS_MARKS = {"reached": "✓", "on_track": "↗", "behind": "↘", "missed": "✗", "no_figure_at_deadline": "?",
-                "no_data": "–", "unit_abolished": "⊘"}
-
-
-def status_text(status: str, lang: str) -> str:
-    return f"{STATUS_MARKS.get(status, '')} {t('status_' + status, lang)}".strip()
 
 
 # --- the storyline ----------------------------------------------------------------------------------
@@ -250,9 +60,8 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     names, labels = fmt.territory_labels(terr, lang)
     label = lambda k: labels.get(k, k)  # noqa: E731
     name = lambda k: names.get(k, k)  # noqa: E731
-    short = short_labels(terr, lang)
+    short = fmt.short_labels(terr, lang)
     slabel = lambda k: short.get(k, k)  # noqa: E731  'Hà Giang cũ': findings stay one line
-    valid_from = dict(zip(terr.territory_key, terr.valid_from))
     families = {p: queries.territory_family(cur, p) for p in provinces}
     all_keys = [k for fam in families.values() for k in fam]
     progress = queries.target_progress(cur, all_keys, today)
@@ -270,15 +79,13 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         series = {k: queries.comparable_figures(cur, k, "products_total") for k in fam}
         series = {k: s[s.as_of_date.dt.year.between(year_from or 0, year_to or 9999)] for k, s in series.items()}
         own = series[prov]
-        new_since = fmt.day(valid_from[prov], lang) if len(fam) > 1 and isinstance(valid_from.get(prov), str) \
-            else None
         latest = queries.latest_total(cur, prov)
         total = latest[(latest.metric == "products_total") & (latest.confidence != "L")]
         big = None
         if not total.empty:
             first = total.iloc[0]
             same = latest[latest.source_id == first.source_id].set_index("metric").value.to_dict()
-            months = age_months(first.as_of_date, today)
+            months = findings.age_months(first.as_of_date, today)
             big = {"value": first.value, "qualifier": first.qualifier, "as_of": first.as_of,
                    "precision": first.as_of_precision, "source_id": first.source_id, "months": months,
                    "sources": sorted(total.source_id.unique()),
@@ -287,13 +94,13 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             if months is not None and months > STALE_MONTHS:
                 stale.append({"name": name(prov), "months": months, "date": fmt.partial_date(
                     first.as_of, first.as_of_precision, lang)})
-        target = headline_target(progress[progress.territory_key.isin(fam)])
+        target = findings.headline_target(progress[progress.territory_key.isin(fam)], fam)
         headline_by_prov[prov] = {"big": big, "target": target}
         srcs = sorted({s for df in series.values() for s in df.source_id} | set(big["sources"] if big else [])
                       | ({target["source_id"]} if target else set())
                       | ({target["latest_source"]} if target and isinstance(target.get("latest_source"), str)
                          else set()))
-        slides.append(Slide("headline", finding_total(name(prov), own, lang, new_since),
+        slides.append(Slide("headline", findings.total_finding(own, label(prov), lang),
                             t("headline_sub", lang), srcs,
                             {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
                              "target": target}))
@@ -304,7 +111,8 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")].reset_index(drop=True)
         if dated.empty:
             continue
-        slides.append(Slide("tiers", finding_tiers(name(prov), dated, fam, slabel, lang), t("tiers_sub", lang),
+        title = findings.tier_finding(reports[reports.territory_key == prov], label(prov), lang)
+        slides.append(Slide("tiers", title, t("tiers_sub", lang),
                             sorted(dated.source_id.unique()),
                             {"reports": dated, "family": fam, "province": prov}))
 
@@ -314,7 +122,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         shown = shown.sort_values(["territory_key", "deadline_date", "target_id"], kind="stable")
         shown = shown.reset_index(drop=True)
         if not shown.empty:
-            slides.append(Slide("targets", finding_targets(progress, lang), t("targets_sub", lang),
+            slides.append(Slide("targets", findings.targets_finding(progress, lang), t("targets_sub", lang),
                                 _sources_of(shown, "source_id", "latest_source"),
                                 {"progress": shown, "all": progress}))
 
@@ -330,7 +138,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             published_on = fmt.partial_date(top.as_of, top.as_of_precision, lang)
             panels.append({"territory_key": key, "label": label(key), "counts": split[["subject_type", "n"]],
                            "published": {"date": published_on, "source_id": top.source_id},
-                           "finding": finding_subjects(slabel(key), split, lang, {"date": published_on})})
+                           "finding": findings.subjects_finding(slabel(key), split, lang, {"date": published_on})})
             subject_sources.add(top.source_id)
             found = True
         listed = queries.subjects_by_type(cur, fam)
@@ -338,7 +146,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             key = listed.territory_key.iloc[0]
             sub = listed[listed.territory_key == key][["subject_type", "n"]].reset_index(drop=True)
             panels.append({"territory_key": key, "label": label(key), "counts": sub, "published": None,
-                           "finding": finding_subjects(slabel(key), sub, lang, None)})
+                           "finding": findings.subjects_finding(slabel(key), sub, lang, None)})
             subject_sources |= set(queries.product_table(cur, [key]).source_id)
     if panels:
         panels.sort(key=lambda p: p["published"] is None)  # a published split first
@@ -356,22 +164,22 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         for r in points[points.entry_kind == "total"].to_dict("records"):
             totals.append({"territory_key": r["territory_key"], "label": slabel(r["territory_key"]),
                            "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
-                           "date": date_text(r["as_of"], r["as_of_precision"], lang)})
-        slides.append(Slide("map", finding_points(totals, lang), t("map_slide_sub", lang),
+                           "date": findings.date_short(r["as_of"], r["as_of_precision"], lang)})
+        slides.append(Slide("map", findings.points_finding(totals, lang), t("map_slide_sub", lang),
                             sorted(points.source_id.unique()),
                             {"points": points, "totals": totals, "places": place_list(points, slabel, lang)}))
 
     # 7. what is not known, in one honest slide
     items = unknowns(cur, families, progress, headline_by_prov, points, slabel, name, lang, today)
     n_missing = int((progress.percent.isna()).sum()) if not progress.empty else 0
-    slides.append(Slide("unknown", finding_unknown(n_missing, stale, lang), t("unknown_sub", lang),
+    slides.append(Slide("unknown", findings.unknown_finding(n_missing, stale, lang), t("unknown_sub", lang),
                         sorted({s for i in items for s in i.get("sources", [])}), {"items": items}))
 
     # 8. the sources of everything above, grouped by what they support
     used = sorted({s for sl in slides for s in sl.source_ids})
     src = queries.source_rows(cur, used)
     groups = source_groups(slides, src, lang)
-    slides.append(Slide("sources", t("find_sources", lang).format(n=fmt.number(len(used), lang)),
+    slides.append(Slide("sources", findings.sources_finding(len(used), lang),
                         t("slide_sources_sub", lang), used, {"sources": src, "groups": groups}))
     return slides
 
@@ -392,7 +200,7 @@ def place_list(points: pd.DataFrame, label, lang: str) -> list[dict]:
         groups.append({"label": label(tot["territory_key"]),
                        "head": t("points_at", lang).format(n=fmt.qualified(tot["count"], tot["count_qualifier"] or
                                                                            "exact", lang)),
-                       "date": date_text(tot["as_of"], tot["as_of_precision"], lang),
+                       "date": findings.date_short(tot["as_of"], tot["as_of_precision"], lang),
                        "items": [(place(r), None if _missing(r["count"]) else fmt.number(r["count"], lang))
                                  for r in parts],
                        "split_unknown": bool(parts) and all(_missing(r["count"]) for r in parts)})

@@ -13,11 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from story import fmt, theme
+from story import findings, fmt, theme
 from story.cite import esc
 from story.i18n import t
 
-from .content import STATUS_MARKS, target_short
 
 TEXT = 20  # the smallest text on a projected chart, in px at 1920 wide
 LABEL = 22
@@ -100,7 +99,7 @@ def trend_figure(series: dict, family: list[str], label: Callable[[str], str], l
         fig.add_hline(y=float(target["value"]), line=dict(color=colour, width=2, dash="dash"))
         fig.add_annotation(xref="paper", yref="paper", x=0.0, y=0.98, yanchor="top", xanchor="left",
                            showarrow=False, text="╌╌ ◇ " + esc(t("target_line", lang).format(
-                               v=target_short(target, lang))),
+                               v=findings.target_short(target, lang))),
                            font=dict(size=TEXT, color=colour), bgcolor="rgba(255,255,255,0.9)")
         fig.add_trace(go.Scatter(
             x=[when], y=[float(target["value"])], mode="markers",
@@ -245,9 +244,9 @@ def bullet_figure(progress: pd.DataFrame, label: Callable[[str], str], lang: str
     coloured bar what was reached; the black line at 100%; the value at the bar's end; the status in
     words and a mark (✓ ↗ ↘ ✗ ? ⊘) next to the target's name, not by colour alone."""
     p = progress.reset_index(drop=True)
-    cats = [f"<b>{esc(label(k))}</b> · {esc(target_short(g, lang))}<br>"
+    cats = [f"<b>{esc(label(k))}</b> · {esc(findings.target_short(g, lang))}<br>"
             f"<span style='color:{STATUS_TEXT.get(g['status'], INK)}'>"
-            f"{STATUS_MARKS.get(g['status'], '')} {esc(t('status_' + g['status'], lang))}</span>"
+            f"{esc(findings.status_label(g['status'], lang))}</span>"
             for k, g in zip(p.territory_key, p.to_dict("records"))]
     y = list(range(len(p)))
     pct = [float(v) for v in p.percent]

@@ -19,12 +19,11 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
 import queries
-from story import fmt, theme
+from story import findings, fmt, theme
 from story.cite import cite
 from story.i18n import t
 
-from .content import (STATUS_MARKS, Slide, build_slides, short_labels, source_name, status_text, target_short,
-                      territory_label)
+from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TERRITORY_COLOURS, TIER_ORDER, _clip, _merge_agreeing, drawn_at
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -97,11 +96,19 @@ def _labels(plot_or_series, number_format: str | None = None, position=None):
     return labels
 
 
+def _title_pt(title: str) -> int:
+    """The title's size, so the finding fits its box (12.3 × 1.05 in) on two lines: 28 pt up to about
+    100 characters, 24 pt up to 130, else 20 pt (a finding that names a conflict or a missing split runs
+    longer; it is never cut)."""
+    n = len(title)
+    return 28 if n <= 100 else 24 if n <= 130 else 20
+
+
 def _frame(prs, s: Slide, lang: str, sources: pd.DataFrame):
     """A blank slide with the finding as its title, the subtitle, a short source line at its foot and the
     full citations of its sources in the notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
-    _text(slide, s.title, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.05), 28, bold=True,
+    _text(slide, s.title, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.05), _title_pt(s.title), bold=True,
           anchor=MSO_ANCHOR.MIDDLE)
     if s.subtitle:
         _text(slide, _clip(s.subtitle, 150), MARGIN, Inches(1.35), WIDTH - 2 * MARGIN, Inches(0.45), 16,
@@ -166,9 +173,9 @@ def _headline(slide, s: Slide, lang: str, label, short):
         latest = "" if pd.isna(g.get("latest_value")) else (
             f" ({fmt.qualified(g['latest_value'], g['latest_qualifier'] or 'exact', lang)}, "
             f"{fmt.partial_date(g['latest_as_of'], g['latest_precision'], lang)})")
-        _text(slide, [(f"{t('main_target', lang)}: {target_short(g, lang)}{where}", 18, True, INK),
+        _text(slide, [(f"{t('main_target', lang)}: {findings.target_short(g, lang)}{where}", 18, True, INK),
                       (f"{reached}{latest}", 28, True, STATUS_TEXT.get(g["status"], INK)),
-                      (status_text(g["status"], lang), 18, False, STATUS_TEXT.get(g["status"], INK))],
+                      (findings.status_label(g["status"], lang), 18, False, STATUS_TEXT.get(g["status"], INK))],
               MARGIN, BODY_TOP + Inches(2.75), left_w, Inches(1.9), 18)
     # the trend: one XY line per territory (predecessors never joined), on a true time axis
     data = XyChartData()
@@ -189,7 +196,7 @@ def _headline(slide, s: Slide, lang: str, label, short):
             pts.append(p in APPROX)
         points_of[key] = pts
     if g and not pd.isna(g.get("value")) and xs:
-        target = data.add_series(t("target_line", lang).format(v=target_short(g, lang)))
+        target = data.add_series(t("target_line", lang).format(v=findings.target_short(g, lang)))
         end = _year(g["deadline_date"])
         xs.append(end)
         for x in (min(xs), end):
@@ -309,7 +316,7 @@ def tier_categories(reports: pd.DataFrame, lang: str) -> list[str]:
 def _targets(slide, s: Slide, lang: str, label, short):
     prog = s.data["progress"]
     data = CategoryChartData()
-    data.categories = [f"{short(k)} · {target_short(g, lang)}" for k, g in zip(prog.territory_key,
+    data.categories = [f"{short(k)} · {findings.target_short(g, lang)}" for k, g in zip(prog.territory_key,
                                                                                prog.to_dict("records"))]
     data.add_series(t("percent_reached", lang), [round(float(p), 1) for p in prog.percent])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN,
@@ -324,7 +331,7 @@ def _targets(slide, s: Slide, lang: str, label, short):
         point.format.fill.fore_color.rgb = _rgb(theme.STATUS_COLORS[g["status"]])
         # the value and the status mark (✓ ↗ ↘ ✗ ? ⊘), not colour alone
         frame = point.data_label.text_frame
-        frame.text = f"{fmt.percent(g['percent'], lang, 0)} {STATUS_MARKS.get(g['status'], '')}"
+        frame.text = f"{fmt.percent(g['percent'], lang, 0)} {findings.status_mark(g['status'], lang)}"
         for p in frame.paragraphs:
             for run in p.runs:
                 run.font.size = Pt(CHART_PT)
@@ -342,7 +349,7 @@ def _targets(slide, s: Slide, lang: str, label, short):
     value.has_minor_gridlines = False
     value.tick_labels.number_format = '0"%"'
     value.tick_labels.number_format_is_linked = False
-    marks = " · ".join(status_text(st_, lang) for st_ in dict.fromkeys(prog.status))
+    marks = " · ".join(findings.status_label(st_, lang) for st_ in dict.fromkeys(prog.status))
     _text(slide, marks, MARGIN, BODY_BOTTOM - Inches(0.4), WIDTH - 2 * MARGIN, Inches(0.4), 14, colour=MUTED)
 
 
@@ -445,8 +452,9 @@ def build_pptx(cur, lang: str, provinces: list[str], year_from: int | None = Non
                today: date | None = None) -> bytes:
     """The briefing as .pptx bytes, in the chosen language: the slides of the presentation."""
     terr = queries.territories(cur)
-    label = lambda k: territory_label(terr, k, lang)  # noqa: E731
-    shorts = short_labels(terr, lang)
+    labels = fmt.territory_labels(terr, lang)[1]
+    label = lambda k: labels.get(k, k)  # noqa: E731
+    shorts = fmt.short_labels(terr, lang)
     short = lambda k: shorts.get(k, k)  # noqa: E731
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
     sources = queries.source_rows(cur, sorted({x for s in slides for x in s.source_ids}))

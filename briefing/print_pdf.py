@@ -14,10 +14,10 @@ import pandas as pd
 from fpdf import FPDF
 
 import queries
-from story import fmt, theme
+from story import findings, fmt, theme
 from story.i18n import t
 
-from .content import STATUS_MARKS, Slide, build_slides, short_labels, source_name, status_text, target_short
+from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TIER_ORDER, _clip, _merge_agreeing, drawn_at
 
 FONTS = Path(__file__).parent / "fonts"
@@ -152,9 +152,9 @@ def _targets(pdf: Page, s: Slide, x: float, y: float, w: float, h: float, lang: 
     scale = track_w / 125.0  # 100% at four fifths of the track
     for i, g in enumerate(prog.to_dict("records")):
         top = y + i * row
-        pdf.para(x, top + 0.6, label_w - 1, f"{short(g['territory_key'])} · {target_short(g, lang)}", 7, True,
+        pdf.para(x, top + 0.6, label_w - 1, f"{short(g['territory_key'])} · {findings.target_short(g, lang)}", 7, True,
                  lines=1)
-        pdf.para(x, top + 3.6, label_w - 1, status_text(g["status"], lang), 6.5, False,
+        pdf.para(x, top + 3.6, label_w - 1, findings.status_label(g["status"], lang), 6.5, False,
                  STATUS_TEXT.get(g["status"], INK), lines=1)
         tx = x + label_w
         pdf.set_fill_color(*_rgb("#E5E8E8"))
@@ -168,7 +168,7 @@ def _targets(pdf: Page, s: Slide, x: float, y: float, w: float, h: float, lang: 
         value = "" if pd.isna(g.get("latest_value")) else f" ({fmt.qualified(g['latest_value'], g['latest_qualifier'] or 'exact', lang)})"
         pdf.font(7, True, INK)
         pdf.set_xy(tx + 125 * scale + 1, top + 1.6)
-        pdf.cell(w - label_w - track_w - 1, 3.4, f"{fmt.percent(pct, lang, 0)}{value} {STATUS_MARKS.get(g['status'], '')}")
+        pdf.cell(w - label_w - track_w - 1, 3.4, f"{fmt.percent(pct, lang, 0)}{value} {findings.status_mark(g['status'], lang)}")
     pdf.font(6, False, MUTED)
     pdf.set_xy(x + label_w + 100 * scale - 4, y + len(prog) * row - 1.2)
     pdf.cell(8, 2.6, "100%", align="C")
@@ -180,7 +180,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
     today = today or date.today()
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
     terr = queries.territories(cur)
-    shorts = short_labels(terr, lang)
+    shorts = fmt.short_labels(terr, lang)
     short = lambda k: shorts.get(k, k)  # noqa: E731
     names = fmt.territory_labels(terr, lang)[0]
     pdf = Page()
@@ -223,7 +223,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
         if g:
             gy = top + card_h - 11
             where = "" if g["territory_key"] == s.data["province"] else f" · {short(g['territory_key'])}"
-            pdf.para(x + 2, gy, card_w * 0.55, f"{t('main_target', lang)}: {target_short(g, lang)}{where}", 7, True,
+            pdf.para(x + 2, gy, card_w * 0.55, f"{t('main_target', lang)}: {findings.target_short(g, lang)}{where}", 7, True,
                      lines=1)
             pct = g.get("percent")
             track_x, track_w = x + 2, card_w * 0.5
@@ -237,7 +237,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
             pdf.line(track_x + track_w * 0.8, gy + 3.2, track_x + track_w * 0.8, gy + 8.8)
             reached = fmt.percent(pct, lang, 0) if pct is not None and not pd.isna(pct) else t("not_published", lang)
             pdf.para(track_x + track_w + 2, gy + 3.6, card_w - track_w - 6,
-                     f"{reached} · {status_text(g['status'], lang)}", 7.5, True, STATUS_TEXT.get(g["status"], INK),
+                     f"{reached} · {findings.status_label(g['status'], lang)}", 7.5, True, STATUS_TEXT.get(g["status"], INK),
                      lines=1)
 
     # middle: the star tiers of each province (left) and the targets (right)
@@ -250,7 +250,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
     ty = mid
     for s, wgt in zip(tiers, weights):
         each = (mid_h - 4) * wgt / sum(weights)
-        yy = pdf.para(M, ty, left_w, s.title, 8.5, True, lines=1)
+        yy = pdf.para(M, ty, left_w, s.title, 8.5, True, lines=2)
         _tiers(pdf, s, M, yy + 0.5, left_w, each - (yy - ty) - 5.5, lang, short)
         ty += each
     pdf.para(M, mid + mid_h - 3, left_w, t("print_tiers_note", lang), 6, False, MUTED, lines=1)

@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from briefing import figures
-from briefing.content import Slide, short_labels, status_text, target_short
-from story import fmt, theme
+from briefing.content import Slide
+from story import findings, fmt, theme
 from story.cite import esc, link, md_escape
 from story.i18n import t
 from ui import shell, state
@@ -145,15 +145,15 @@ def headline(s: Slide) -> None:
                       f" ({esc(fmt.qualified(g['latest_value'], g['latest_qualifier'] or 'exact', lang))}, "
                       f"{esc(fmt.partial_date(g['latest_as_of'], g['latest_precision'], lang))})")
             st.html(f"<div class='ocop-target'><b>{esc(t('main_target', lang))}:</b> "
-                    f"{esc(target_short(g, lang))}"
+                    f"{esc(findings.target_short(g, lang))}"
                     f"{'' if g['territory_key'] == d['province'] else ' · ' + esc(c.label(g['territory_key']))}"
                     f"<div class='ocop-track'><div class='ocop-fill' style='width:{width:.1f}%;background:{colour}'>"
                     f"</div><div class='ocop-mark' style='left:{100 / 1.25:.1f}%'></div></div>"
-                    f"<b>{esc(reached)}</b>{latest} · {esc(status_text(g['status'], lang))}</div>")
+                    f"<b>{esc(reached)}</b>{latest} · {esc(findings.status_label(g['status'], lang))}</div>")
         else:
             st.html(f"<div class='ocop-target'>{esc(t('no_main_target', lang))}</div>")
     with right:
-        short = short_labels(q("territories"), lang)
+        short = fmt.short_labels(q("territories"), lang)
         fig = figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"], lambda k: short.get(k, k))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{d['province']}")
 

@@ -253,10 +253,15 @@ def round_finding(rounds, label, lang: str) -> str:
 
 # --- targets --------------------------------------------------------------------------
 
+def status_mark(status: str, lang: str) -> str:
+    """The status's symbol alone ('✓', '↗', '↘', '✗', '?', '–', '⊘'), for a bar's value label."""
+    return t(f"sym_{status}", lang)
+
+
 def status_label(status: str, lang: str, symbol: bool = True) -> str:
     """'✓ Đã đạt', '↘ Chậm tiến độ', '⊘ Đơn vị không còn tồn tại': a symbol, so colour is never the only cue."""
     word = t(f"status_{status}", lang)
-    return f"{t(f'sym_{status}', lang)} {word}" if symbol else word
+    return f"{status_mark(status, lang)} {word}" if symbol else word
 
 
 def plan_short(row: dict, lang: str) -> str:
@@ -280,6 +285,25 @@ def target_value_text(row: dict, lang: str, unit: bool = False) -> str:
         text = t(f"cmp_{comparison}" if comparison != "range" else "cmp_at_least", lang).format(
             v=_num(row["value"], lang))
     return text + _unit(row, lang) if unit else text
+
+
+COMPARISON_SIGNS = {"at_least": "≥", "more_than": ">", "exactly": "=", "range": "", "all": ""}
+
+
+def target_short(row: dict, lang: str) -> str:
+    """A target in a few characters, for a bar's label on a slide or print: '≥ 280 sản phẩm (2025)',
+    '> 230 products (2025)', 'tất cả 138 xã (2025)'; the description if it has no value."""
+    if _missing(row.get("value")):
+        return str(row.get("description_en" if lang == "en" else "description_vi") or t("not_published", lang))
+    comparison = row.get("comparison") or "at_least"
+    value = fmt.number(row["value"], lang)
+    if comparison == "range" and not _missing(row.get("value_high")):
+        value += "–" + fmt.number(row["value_high"], lang)
+    elif comparison == "all":
+        value = t("all_of", lang).format(value)
+    sign = COMPARISON_SIGNS.get(comparison, "")
+    unit = row.get("unit_en" if lang == "en" else "unit_vi") or ""
+    return f"{sign + ' ' if sign else ''}{value} {unit} ({deadline_text(row, lang)})".replace("  ", " ")
 
 
 def _unit(row: dict, lang: str) -> str:
@@ -423,8 +447,8 @@ def headline_target(progress: pd.DataFrame, keys: list[str]) -> dict | None:
     with a target flagged ``headline`` in the target data.
 
     Until the target data carries that flag (or when it flags none at all), fall back to the
-    comparable target on the territory's total of products with the latest deadline; no target id
-    is named in code.
+    comparable target with a value on the territory's total of products with the latest deadline
+    (ties: the first target id); no target id is named in code.
     """
     if progress is None or progress.empty:
         return None
@@ -437,12 +461,64 @@ def headline_target(progress: pd.DataFrame, keys: list[str]) -> dict | None:
             pick = rows[rows["headline"].map(_truthy)]
         else:
             comp = rows["comparable"].map(_truthy) if "comparable" in rows else pd.Series(True, index=rows.index)
-            pick = rows[comp & rows.metric.eq("products_total")]
+            has_value = rows["value"].notna() if "value" in rows else pd.Series(True, index=rows.index)
+            pick = rows[comp & has_value & rows.metric.eq("products_total")]
         if not pick.empty:
-            order = pick.sort_values("deadline_date", ascending=False, kind="stable") if "deadline_date" in pick \
+            by = [c for c in ("deadline_date", "target_id") if c in pick]
+            order = pick.sort_values(by, ascending=[c != "deadline_date" for c in by], kind="stable") if by \
                 else pick
             return order.iloc[0].to_dict()
     return None
+
+
+def targets_finding(progress: pd.DataFrame, lang: str) -> str:
+    """'Mục tiêu: 1/5 mục tiêu có số liệu đã đạt; 2 mục tiêu chưa có số liệu để so sánh'.
+
+    ``progress``: ``queries.target_progress`` rows; a target has a figure when its percent is known.
+    """
+    with_figure = progress[progress.percent.notna()]
+    reached = int((with_figure.status == "reached").sum())
+    return t("find_targets", lang).format(reached=fmt.number(reached, lang), n=fmt.number(len(with_figure), lang),
+                                          m=fmt.number(len(progress) - len(with_figure), lang))
+
+
+# --- producers, sales points, what is not known, sources ---------------------------------
+
+def subjects_finding(label: str, counts: pd.DataFrame, lang: str, published: dict | None) -> str:
+    """'Tuyên Quang cũ: HTX là 133/179 chủ thể (11/07/2024)' from a published split (``published``:
+    {'date': ...}); else 'X: 25 chủ thể trong danh sách, tỉnh chưa công bố cơ cấu'.
+    ``counts``: subject_type, n."""
+    total = int(counts.n.sum())
+    if published:
+        top = counts.sort_values("n", ascending=False, kind="stable").iloc[0]
+        return t("find_subjects_split", lang).format(label=label, type=t(f"types_{top.subject_type}", lang),
+                                                     n=fmt.number(int(top.n), lang), total=fmt.number(total, lang),
+                                                     date=published["date"])
+    return t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang))
+
+
+def points_finding(totals: list[dict], lang: str) -> str:
+    """'Điểm bán sản phẩm OCOP: Sơn La 10 điểm (2024); …' from the published totals (label, count, date
+    already in words); the plain title when none is published."""
+    parts = [t("find_points_part", lang).format(label=r["label"], count=r["count"], date=r["date"]) for r in totals]
+    if not parts:
+        return t("map_title", lang)
+    return t("find_points", lang).format(parts="; ".join(parts))
+
+
+def unknown_finding(n_targets: int, stale: list[dict], lang: str) -> str:
+    """'Chưa biết: 7 mục tiêu chưa có số liệu; số liệu Sơn La đã 20 tháng' (``stale``: name, months)."""
+    parts = []
+    if n_targets:
+        parts.append(t("find_unknown_targets", lang).format(n=fmt.number(n_targets, lang)))
+    for s in stale:
+        parts.append(t("find_unknown_stale", lang).format(name=s["name"], months=fmt.number(s["months"], lang)))
+    return t("find_unknown", lang).format(parts="; ".join(parts)) if parts else t("unknown_title", lang)
+
+
+def sources_finding(n: int, lang: str) -> str:
+    """'Số liệu trong bài lấy từ 23 nguồn công khai'."""
+    return t("find_sources", lang).format(n=fmt.number(n, lang))
 
 
 # --- age ------------------------------------------------------------------------------

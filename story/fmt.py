@@ -90,6 +90,21 @@ def territory_labels(territories: pd.DataFrame, lang: str) -> tuple[dict, dict]:
     return names, labels
 
 
+def short_labels(terr: pd.DataFrame, lang: str) -> dict:
+    """Short names for direct labels: 'Hà Giang cũ', 'Tuyên Quang mới', 'Sơn La' (the dates are in the title)."""
+    names = territory_labels(terr, lang)[0]
+    out = {}
+    for r in terr.to_dict("records"):
+        key, name = r["territory_key"], names[r["territory_key"]]
+        if isinstance(r["valid_to"], str) and r["valid_to"]:
+            out[key] = t("former_territory", lang).format(name=name)
+        elif isinstance(r["valid_from"], str) and r["valid_from"]:
+            out[key] = t("new_territory", lang).format(name=name)
+        else:
+            out[key] = name
+    return out
+
+
 def approx_date(text, precision: str | None, lang: str) -> str:
     """A date for a citation: an inferred date reads 'khoảng 10/02/2025' / 'about 10/02/2025'."""
     if precision == "inferred" and not _is_missing(text) and text:

@@ -301,3 +301,43 @@ def test_chart_titles_are_the_findings(cur):
     assert f.layout.title.text.replace("<br>", " ") == expected
     assert theme.alt_text(f).startswith(expected) and "Nguồn:" in theme.alt_text(f)
     assert f.layout.xaxis.type == "date"
+
+
+def test_headline_target_fallback_needs_a_value_and_breaks_ties_by_id():
+    day = date(2025, 1, 1)
+    rows = [progress_row(target(target_id="z"), pd.DataFrame(), day),
+            progress_row(target(target_id="y"), pd.DataFrame(), day),
+            progress_row(target(target_id="x", value=None, deadline="2030"), pd.DataFrame(), day)]
+    # the latest deadline has no value (nothing to draw a bar to); of the two left, the first id
+    assert findings.headline_target(pd.DataFrame(rows), ["08"])["target_id"] == "y"
+
+
+# --- the briefing's sentences (slides, print), in the same home ---------------------------------
+
+def test_target_short_and_status_mark():
+    g = target(comparison="at_least", value=280)
+    assert findings.target_short(g, "vi") == "≥ 280 sản phẩm (2025)"
+    assert findings.target_short(target(), "en") == "> 230 products (2025)"
+    assert findings.target_short(target(comparison="all", value=138, unit_vi="xã"), "vi") == "tất cả 138 xã (2025)"
+    assert findings.target_short(target(value=None), "vi") == "Hơn 230 sản phẩm"
+    marks = [findings.status_mark(s, "vi") for s in STATUSES]
+    assert len(set(marks)) == 7
+    assert all(findings.status_label(s, "en").startswith(findings.status_mark(s, "en") + " ") for s in STATUSES)
+
+
+def test_targets_subjects_points_unknown_and_sources_findings():
+    progress = pd.DataFrame({"percent": [104.3, 50.0, None], "status": ["reached", "behind", "no_data"]})
+    assert findings.targets_finding(progress, "vi") == \
+        "Mục tiêu: 1/2 mục tiêu có số liệu đã đạt; 1 mục tiêu chưa có số liệu để so sánh"
+    counts = pd.DataFrame({"subject_type": ["htx", "dn", "tht", "hkd"], "n": [133, 12, 6, 28]})
+    assert findings.subjects_finding("Tuyên Quang cũ", counts, "vi", {"date": "11/07/2024"}) == \
+        "Tuyên Quang cũ: hợp tác xã là 133/179 chủ thể (11/07/2024)"
+    assert findings.subjects_finding("Sơn La", counts, "en", None) == \
+        "Sơn La: 179 producers listed, no provincial split published"
+    totals = [{"label": "Sơn La", "count": "10", "date": findings.date_short("2023", "inferred", "vi")}]
+    assert findings.points_finding(totals, "vi") == "Điểm bán sản phẩm OCOP: Sơn La 10 điểm (2023, suy ra)"
+    assert findings.points_finding([], "en") == "OCOP display-and-sale points"
+    assert findings.unknown_finding(23, [{"name": "Sơn La", "months": 20}], "en") == \
+        "Not known: 23 targets without a figure; Sơn La's latest total is 20 months old"
+    assert findings.unknown_finding(0, [], "vi") == "Những điều chưa biết"
+    assert findings.sources_finding(28, "vi") == "Số liệu trong bài lấy từ 28 nguồn công khai"

@@ -14,7 +14,8 @@ from pptx.util import Emu, Pt
 from streamlit.testing.v1 import AppTest
 
 import queries
-from briefing.content import CLOSING, build_slides, headline_target
+from briefing.content import CLOSING, build_slides
+from story import findings
 from briefing.pptx_deck import build_pptx
 from briefing.print_pdf import build_pdf
 from tests.conftest import ROOT, plain
@@ -63,23 +64,30 @@ def test_finding_titles_are_computed_from_the_data(cur):
     # first and latest comparable totals come from different sources: said so
     assert vi["headline14"] == "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
     assert en["headline14"] == "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
-    # the doubtful 454 is not the headline; the new province has one comparable figure
-    assert vi["headline08-2025"] == "Tuyên Quang: 450 sản phẩm OCOP (29/11/2025), tỉnh mới từ 01/07/2025"
-    assert vi["tiers14"] == "Sơn La: sản phẩm 4 sao tăng từ 9 (2019) lên 62 (03/2025)"
-    # no two comparable splits since the merger: the finding names the former province it comes from
-    assert vi["tiers08-2025"] == "Tuyên Quang cũ: sản phẩm 4 sao tăng từ 17 (2020) lên 38 (11/07/2024)"
+    # the doubtful 454 is not the headline; the new province (its label gives the date) has one comparable figure
+    assert vi["headline08-2025"] == "Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025)"
+    # the same sentences as the pages (story.findings): the latest split, the 4★ change, two sources named
+    assert vi["tiers14"] == ("Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); "
+                             "số 4 sao tăng từ 9 năm 2019 (hai nguồn khác nhau)")
+    assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); "
+                             "four-star up from 9 in 2019 (two different sources)")
+    # no comparable split since the merger: the new province's finding says so (its history is in the chart)
+    assert vi["tiers08-2025"] == ("Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025), chưa công bố phân "
+                                  "hạng sao (phân hạng duy nhất được công bố bị đánh dấu đáng ngờ)")
     assert vi["targets"].startswith("Mục tiêu: 1/5 mục tiêu có số liệu đã đạt")
     assert "20 tháng" in vi["unknown"] and "20 months old" in en["unknown"]
 
 
 def test_main_target_is_marked_in_the_data_or_falls_back(cur):
-    progress = queries.target_progress(cur, queries.territory_family(cur, "14"), TODAY)
-    fallback = headline_target(progress)  # no `headline` column yet: the comparable total, latest deadline
+    family = queries.territory_family(cur, "14")
+    progress = queries.target_progress(cur, family, TODAY)
+    headline_target = findings.headline_target  # the one home, as the pages use it
+    fallback = headline_target(progress, family)  # no `headline` column: the comparable total, latest deadline
     assert fallback["metric"] == "products_total" and fallback["value"] == 280
     marked = progress.assign(headline=progress.metric.eq("products_5star"))  # as target.csv will say
-    assert headline_target(marked)["metric"] == "products_5star"
+    assert headline_target(marked, family)["metric"] == "products_5star"
     marked_text = progress.assign(headline=["true" if m == "products_4star" else "" for m in progress.metric])
-    assert headline_target(marked_text)["metric"] == "products_4star"
+    assert headline_target(marked_text, family)["metric"] == "products_4star"
 
 
 def test_what_is_not_known_and_sources_slides(cur):
@@ -106,7 +114,7 @@ def test_present_link_opens_the_slide_it_names():
     assert at.metric[0].value == "202"
     at.button(key="next").click().run()
     assert not at.exception
-    assert plain(at.title[0].value).startswith("Sơn La: sản phẩm 4 sao")
+    assert plain(at.title[0].value).startswith("Sơn La: 139 sản phẩm 3 sao")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
