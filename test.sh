@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh requirements-dev.txt
 bash scripts/ensure-chromium.sh
-exec "$PY" -m pytest "$@"
+# three processes, each taking whole test files (a file's server and browser stay in one process);
+# most of a browser test is waiting, so three keep two cores busy
+exec "$PY" -m pytest -n "${OCOP_TEST_PROCESSES:-3}" --dist loadfile "$@"
