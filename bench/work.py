@@ -161,21 +161,28 @@ def write_csv(path: Path, rows: int) -> int:
     return path.stat().st_size
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory (VmHWM). Not getrusage's ru_maxrss: on Linux a child started
+    with fork and exec inherits its parent's high-water mark there, so a large parent inflates it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def _child_preview(csv_path: str, data_dir: str) -> None:
     """Run in a child process: preview the file, print one JSON line (time, peak memory, result)."""
-    import resource
-
     from ocop_data import importer
 
     data = Path(csv_path).read_bytes()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = _peak_mb()
     t0 = time.perf_counter()
     try:
         prev = importer.prepare(Path(csv_path).name, data, Path(data_dir), limit=1 << 31)
     except TypeError:
         prev = importer.prepare(Path(csv_path).name, data, Path(data_dir))
     seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     issues = getattr(prev, "issues", [])
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "before_mb": before, "ok": bool(getattr(prev, "ok", True)),
                       "issues": len(issues),

@@ -146,7 +146,10 @@ _PHRASES: dict[tuple[str, ...], str] = {}
 for _concept, _members in SYNONYMS:
     for _m in _members:
         _PHRASES.setdefault(_phrase_words(_m), "~" + _concept)
-_LONGEST = max(len(p) for p in _PHRASES)
+# the lengths of the phrases that begin with a word, longest first (most words begin none)
+_STARTS: dict[str, tuple[int, ...]] = {}
+for _p in _PHRASES:
+    _STARTS[_p[0]] = tuple(sorted(set(_STARTS.get(_p[0], ())) | {len(_p)}, reverse=True))
 
 
 def _plan(words: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
@@ -189,6 +192,7 @@ def analyse(text: str) -> tuple[Term, ...]:
     if not text:
         return ()
     words = _words(text)
+    plain = [w for w, _ in words]
     terms: list[Term] = []
     i = 0
     while i < len(words):
@@ -197,8 +201,10 @@ def analyse(text: str) -> tuple[Term, ...]:
             number, i = plan
             terms.append(Term(("kh" + number,), also=("~plan", number)))
             continue
-        for n in range(min(_LONGEST, len(words) - i), 0, -1):
-            phrase = tuple(w for w, _ in words[i:i + n])
+        for n in _STARTS.get(plain[i], ()):  # the longest synonym phrase that starts here
+            if i + n > len(plain):
+                continue
+            phrase = tuple(plain[i:i + n])
             concept = _PHRASES.get(phrase)
             if concept:
                 if n == 1:
