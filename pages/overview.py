@@ -73,7 +73,6 @@ else:
     })
 
 
-
 # one chart: reported totals over real time, former and new territories as separate lines
 def totals_title() -> str:
     if len(provinces) <= 3:
@@ -142,7 +141,7 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
 
 
 for k, fam in provinces:
-    lines = derived("overview_lines", lambda: headline_lines(k, fam), lang, chosen, k, today)
+    lines = derived("overview_lines", lambda k=k, fam=fam: headline_lines(k, fam), lang, chosen, k, today)
     if lines:
         st.markdown(f"**{md_escape(c.label(k))}**  \n" + "\n".join(lines))
 sources = progress[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") \

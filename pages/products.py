@@ -30,6 +30,7 @@ DRAWN = "_product_drawn"  # the product whose details the last full run drew
 c = ctx()
 lang = c.lang
 keys = c.all_keys()
+today = date.today()
 NP = t("not_published", lang)
 st.title(t("page_products", lang), anchor=False)
 
@@ -192,7 +193,7 @@ def producer_view(key: str) -> dict | None:
     totals = q("comparable_figures", key, "subjects_total")
     total = frame.records(totals.tail(1))[0] if not totals.empty else None
     n_listed = int(listed_here.n.sum()) if not listed_here.empty else 0
-    shares = evaluate([key])
+    shares = evaluate([key], today)
     if not shares.empty:
         shares = shares[shares.metric.isin(["share_subjects_coop_group_household", "share_subjects_sme"])]
     return {
@@ -214,11 +215,11 @@ def producer_chart(key: str):
 
 
 for key in keys:
-    view = derived("producers_view", lambda: producer_view(key), lang, key)
+    view = derived("producers_view", lambda key=key: producer_view(key), lang, key, today)  # shares: status as of today
     if view is None:
         continue
     frame.chart_block(key=f"subjects_{key}", title=view["title"], subtitle=t("producers_subtitle", lang),
-                      fig=figure(("producers", lang, key), lambda: producer_chart(key)), table=view["table"],
+                      fig=figure(("producers", lang, key), lambda key=key: producer_chart(key)), table=view["table"],
                       sources=view["sources"], lang=lang, file_name=f"ocop_producers_{key}")
     if view["shares"] is not None:
         st.markdown(f"**{t('kh77_shares', lang)}**")
@@ -245,9 +246,6 @@ if not top.empty:
 st.divider()
 st.subheader(t("reevaluation_title", lang), anchor=False)
 st.caption(t("reevaluation_note", lang))
-today = date.today()
-
-
 def due_table() -> pd.DataFrame:
     """The certificates due for re-evaluation in people's words (before ``tables.tidy``), once a day."""
     due = q("due_for_reevaluation", keys, today)

@@ -82,7 +82,7 @@ def province_frames(key: str) -> dict:
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
 for prov in focus_rows.to_dict("records"):
     key = prov["territory_key"]
-    view = derived("stars_view", lambda: province_view(key), lang, key, c.year_from, c.year_to)
+    view = derived("stars_view", lambda key=key: province_view(key), lang, key, c.year_from, c.year_to)
     family, title = list(view["family"]), view["title"]
     name = prov["name_en" if lang == "en" else "name_vi"]
     if len(family) > 1:
