@@ -18,7 +18,7 @@ from story import certificates as cert_words
 from story.cite import md_escape
 from story.i18n import t
 from ui import frame
-from ui.data import figure, q
+from ui.data import derived, figure, q
 from ui.shell import ctx
 from ui.targets import evaluate
 
@@ -53,14 +53,18 @@ def merger_of(family: list[str]) -> str | None:
     return str(row.valid_from.iloc[0]) if not row.empty and isinstance(row.valid_from.iloc[0], str) else None
 
 
+# the rows, the chart's title and the headline lines are worked out once per data version, language,
+# choice of provinces and day (shared by every viewer), not on every rerun
+chosen = tuple(k for k, _ in provinces)
 if len(provinces) <= 3:
-    st.html(cards.rows_html([
+    st.html(derived("overview_rows", lambda: cards.rows_html([
         cards.province_row(k, fam, totals[totals.territory_key.isin(fam)],
                            progress[progress.territory_key.isin(fam)] if not progress.empty else progress,
                            c.label, lang, today, span, merger=merger_of(fam))
-        for k, fam in provinces]))
+        for k, fam in provinces]), lang, chosen, today))
 else:
-    table = cards.overview_table(provinces, totals, progress, c.label, lang, today, span)
+    table = derived("overview_table", lambda: cards.overview_table(provinces, totals, progress, c.label, lang, today,
+                                                                   span), lang, chosen, today)
     st.dataframe(table, hide_index=True, width="stretch", height=260, row_height=40, column_config={
         t("tbl_trend", lang): st.column_config.ImageColumn(width="medium"),
         t("tbl_latest", lang): st.column_config.NumberColumn(format="%d"),
@@ -68,17 +72,21 @@ else:
         t("tbl_pct", lang): st.column_config.NumberColumn(format="%.1f%%"),
     })
 
+
 # one chart: reported totals over real time, former and new territories as separate lines
-if len(provinces) <= 3:
-    chart_title = " · ".join(findings.total_finding(totals[totals.territory_key == k], c.label(k), lang)
-                             for k, _ in provinces)
-else:
+def totals_title() -> str:
+    if len(provinces) <= 3:
+        return " · ".join(findings.total_finding(totals[totals.territory_key == k], c.label(k), lang)
+                          for k, _ in provinces)
     latest = [(k, findings.latest_total(totals[totals.territory_key == k])) for k, _ in provinces]
     latest = [(k, r) for k, r in latest if r is not None]
     top = max(latest, key=lambda x: float(x[1]["value"]), default=None)
-    chart_title = t("totals_title_many", lang).format(n=len(provinces), top=(
+    return t("totals_title_many", lang).format(n=len(provinces), top=(
         f"{c.label(top[0])} {fmt.qualified(top[1]['value'], top[1]['qualifier'], lang)} "
         f"({findings.date_short(top[1]['as_of'], top[1]['as_of_precision'], lang)})") if top else "–")
+
+
+chart_title = derived("overview_totals_title", totals_title, lang, chosen)
 families = [fam for _, fam in provinces]
 frame.chart_block(
     key="totals", title=chart_title, subtitle=t("totals_subtitle", lang),
@@ -94,7 +102,10 @@ st.divider()
 st.subheader(t("overview_headline_title", lang), anchor=False)
 if progress.empty:
     st.info(t("no_rows", lang))
-for k, fam in provinces:
+
+
+def headline_lines(k: str, fam: list[str]) -> list[str]:
+    """One province's headline targets, coverage, certificates of rounds and national context (markdown)."""
     shown = progress[progress.territory_key.isin(fam) & progress.metric.isin(
         ["products_total", "communes_with_product", "products_4star", "products_5star"])] if not progress.empty \
         else progress
@@ -126,6 +137,11 @@ for k, fam in provinces:
             lines.append("- " + md_escape(t("national_context", lang).format(
                 value=fmt.qualified(n.value, n.qualifier, lang),
                 date=findings.date_short(n.as_of, n.as_of_precision, lang))) + f" · {md_escape(n.source_id)}")
+    return lines
+
+
+for k, fam in provinces:
+    lines = derived("overview_lines", lambda k=k, fam=fam: headline_lines(k, fam), lang, chosen, k, today)
     if lines:
         st.markdown(f"**{md_escape(c.label(k))}**  \n" + "\n".join(lines))
 sources = progress[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") \

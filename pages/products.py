@@ -15,7 +15,7 @@ from story import fmt, producers
 from story.cite import source_label
 from story.i18n import t
 from ui import frame, shell, state, tables
-from ui.data import figure, q
+from ui.data import derived, figure, q
 from ui.shell import ctx
 from ui.targets import evaluate
 
@@ -30,6 +30,7 @@ DRAWN = "_product_drawn"  # the product whose details the last full run drew
 c = ctx()
 lang = c.lang
 keys = c.all_keys()
+today = date.today()
 NP = t("not_published", lang)
 st.title(t("page_products", lang), anchor=False)
 
@@ -83,9 +84,46 @@ def finder() -> None:
     st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
                " · ".join(f"{frame.md_escape(c.label(r.territory_key))}: {fmt.number(r.listed, lang)}"
                           for r in listed.itertuples() if r.listed))
-    per_producer = q("producers_by_products", keys, 1_000_000).set_index("subject_id").n.to_dict()
+    per_producer = derived("products_per_producer", lambda: pd.Series(  # subject id -> products listed here
+        q("producers_by_products", keys, 1_000_000).set_index("subject_id").n.to_dict(), dtype=object), tuple(keys))
+    if len(products) > SHOW:
+        st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(products), lang)))
+    # the rows drawn are made into words once per search and filters; every row found only when downloaded
+    view = (lang, tuple(keys), search or "", *(tuple(v) for v in chosen.values()))
+    tables.show(derived("products_shown", lambda: tables.tidy(people_table(products.head(SHOW), per_producer), lang),
+                        *view), lang, key="products_table", tidied=True,
+                height=min(560, 38 + 35 * max(1, min(len(products), SHOW))))
+    frame.caption(derived("products_found_sources", lambda: frame.sources_line(
+        products.drop_duplicates("source_id").to_dict("records"), lang), *view), lang)
+    frame.downloads(lambda: people_table(products, per_producer), "ocop_products", lang, "products")
+
+    # the product picker: its details (below, outside this block) are drawn by a full run
+    ids = products.product_id.head(SHOW).tolist()
+    labels = derived("product_labels", lambda: product_labels(keys), lang, tuple(keys))
+    if state.get("product") in labels and state.get("product") not in ids:
+        ids.append(state.get("product"))  # a shared link to a product further down the list, or filtered out
+    if state.get("product") and state.get("product") not in labels:  # a link to a product that was split
+        succ = q("product_successors", state.get("product"))
+        if not succ.empty:
+            st.info(t("split_into", lang).format(names=frame.md_escape("; ".join(succ.name.fillna(succ.product_id)))))
+    pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
+                       format_func=lambda v: "—" if v == "" else labels.get(v, v),
+                       valid=lambda v: v if v in ids else "")
+    if shell.in_fragment_rerun() and (pid or "") != st.session_state.get(DRAWN, ""):
+        st.rerun()  # a product was chosen: the whole page runs, and draws its details
+
+
+def product_labels(keys: list[str]) -> pd.Series:
+    """Every product's label in the picker ('name · producer'), by product id."""
+    everything = q("product_table", keys)
+    return pd.Series((everything.name + " · " + everything.subject.fillna(NP)).tolist(),
+                     index=everything.product_id.tolist(), dtype=object)
+
+
+def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFrame:
+    """The products table in people's words (before ``tables.tidy``)."""
     names = sources_of(products)
-    shown = pd.DataFrame({
+    return pd.DataFrame({
         t("product", lang): products.name,
         t("subject", lang): products.subject.fillna(NP),
         t("products_of_producer", lang): [fmt.number(per_producer[s], lang) if isinstance(s, str) and s in
@@ -101,28 +139,6 @@ def finder() -> None:
         t("territory", lang): [c.label(k) for k in products.territory_key],
         t("source", lang): [names.get(s, s) for s in products.source_id],
     })
-    if len(shown) > SHOW:
-        st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(shown), lang)))
-    tables.show(shown, lang, key="products_table", max_rows=SHOW,
-                height=min(560, 38 + 35 * max(1, min(len(shown), SHOW))))
-    frame.caption(products.drop_duplicates("source_id").to_dict("records"), lang)
-    frame.downloads(shown, "ocop_products", lang, "products")
-
-    # the product picker: its details (below, outside this block) are drawn by a full run
-    ids = products.product_id.head(SHOW).tolist()
-    everything = q("product_table", keys)
-    if state.get("product") in set(everything.product_id) and state.get("product") not in ids:
-        ids.append(state.get("product"))  # a shared link to a product further down the list, or filtered out
-    labels = dict(zip(everything.product_id, everything.name + " · " + everything.subject.fillna(NP)))
-    if state.get("product") and state.get("product") not in labels:  # a link to a product that was split
-        succ = q("product_successors", state.get("product"))
-        if not succ.empty:
-            st.info(t("split_into", lang).format(names=frame.md_escape("; ".join(succ.name.fillna(succ.product_id)))))
-    pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
-                       format_func=lambda v: "—" if v == "" else labels.get(v, v),
-                       valid=lambda v: v if v in ids else "")
-    if shell.in_fragment_rerun() and (pid or "") != st.session_state.get(DRAWN, ""):
-        st.rerun()  # a product was chosen: the whole page runs, and draws its details
 
 
 finder()
@@ -157,36 +173,57 @@ if pid and pid in set(everything.product_id):
 
 # --- producers by type: what the province published beside what is listed here -------------------
 st.divider()
-subjects = q("subjects_by_type", keys)
-for key in keys:
+
+
+def producer_frames(key: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """One territory's published split of producers, those listed here by type, and the sources cited."""
+    subjects = q("subjects_by_type", keys)
     listed_here = subjects[subjects.territory_key == key]
     published = q("subject_split", key)
+    src = q("product_table", [key]).drop_duplicates("source_id")
+    return published, listed_here, sorted(set(published.source_id) | set(src.source_id))
+
+
+def producer_view(key: str) -> dict | None:
+    """What one territory's producers block says (None when there is nothing to show), worked out once per
+    data version and language and shared by every viewer."""
+    published, listed_here, cited = producer_frames(key)
+    if listed_here.empty and published.empty:
+        return None
     totals = q("comparable_figures", key, "subjects_total")
     total = frame.records(totals.tail(1))[0] if not totals.empty else None
-    if listed_here.empty and published.empty:
-        continue
     n_listed = int(listed_here.n.sum()) if not listed_here.empty else 0
-    src = q("product_table", [key]).drop_duplicates("source_id")
-    cited = sorted(set(published.source_id) | set(src.source_id))
-    fig = figure(("producers", lang, key), lambda: producers.chart(
-        published, listed_here, lang, f"{t('sources', lang)}: " + ", ".join(cited)))
-    frame.chart_block(key=f"subjects_{key}",
-                      title=producers.title(c.label(key), published, total, n_listed, lang),
-                      subtitle=t("producers_subtitle", lang),
-                      fig=fig, table=producers.split_table(published, listed_here, lang),
-                      sources=q("source_rows", cited).to_dict("records"),
-                      lang=lang, file_name=f"ocop_producers_{key}")
-    shares = evaluate([key])
+    shares = evaluate([key], today)
     if not shares.empty:
         shares = shares[shares.metric.isin(["share_subjects_coop_group_household", "share_subjects_sme"])]
-    if not shares.empty:
-        st.markdown(f"**{t('kh77_shares', lang)}**")
-        tables.show(pd.DataFrame({
+    return {
+        "title": producers.title(c.label(key), published, total, n_listed, lang),
+        "table": producers.split_table(published, listed_here, lang),
+        "sources": frame.sources_line(q("source_rows", cited).to_dict("records"), lang),
+        "shares": None if shares.empty else pd.DataFrame({
             t("target", lang): shares["description_en" if lang == "en" else "description_vi"],
             t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(shares.deadline,
                                                                              shares.deadline_precision)],
             t("status", lang): [t(f"status_{s}", lang) for s in shares.status],
-            t("source", lang): shares.source_id}), lang, key=f"shares_{key}")
+            t("source", lang): shares.source_id}),
+    }
+
+
+def producer_chart(key: str):
+    published, listed_here, cited = producer_frames(key)
+    return producers.chart(published, listed_here, lang, f"{t('sources', lang)}: " + ", ".join(cited))
+
+
+for key in keys:
+    view = derived("producers_view", lambda key=key: producer_view(key), lang, key, today)  # shares: status as of today
+    if view is None:
+        continue
+    frame.chart_block(key=f"subjects_{key}", title=view["title"], subtitle=t("producers_subtitle", lang),
+                      fig=figure(("producers", lang, key), lambda key=key: producer_chart(key)), table=view["table"],
+                      sources=view["sources"], lang=lang, file_name=f"ocop_producers_{key}")
+    if view["shares"] is not None:
+        st.markdown(f"**{t('kh77_shares', lang)}**")
+        tables.show(view["shares"], lang, key=f"shares_{key}")
 
 # --- products per producer: who has the most -----------------------------------------------------
 top = q("producers_by_products", keys, 10)
@@ -201,25 +238,32 @@ if not top.empty:
                                 "not_published")],
                             t("territory", lang): [c.label(k) for k in top.territory_key],
                             t("products_listed_axis", lang): top.n}),
-        sources=q("product_table", keys).drop_duplicates("source_id").to_dict("records"), lang=lang,
-        file_name="ocop_top_producers")
+        sources=derived("products_sources", lambda: frame.sources_line(
+            q("product_table", keys).drop_duplicates("source_id").to_dict("records"), lang), lang, tuple(keys)),
+        lang=lang, file_name="ocop_top_producers")
 
 # --- due for re-evaluation ------------------------------------------------------------------
 st.divider()
 st.subheader(t("reevaluation_title", lang), anchor=False)
 st.caption(t("reevaluation_note", lang))
-due = q("due_for_reevaluation", keys, date.today())
-if due.empty:
-    st.info(t("none_due", lang))
-else:
-    dt = pd.DataFrame({
+def due_table() -> pd.DataFrame:
+    """The certificates due for re-evaluation in people's words (before ``tables.tidy``), once a day."""
+    due = q("due_for_reevaluation", keys, today)
+    return pd.DataFrame({
         t("product", lang): due.name, t("subject", lang): due.subject.fillna(NP),
         t("stars", lang): [t(f"stars_{v}", lang) for v in due.stars],
         t("decided", lang): [fmt.partial_date(d, "day", lang) for d in due.decided],
         t("decision_no", lang): due.decision_no.fillna(NP),
         t("expires", lang): [fmt.day(e, lang) for e in due.expires],
         t("days_left", lang): due.days_left.astype(int), t("source", lang): due.source_id})
+
+
+dt = derived("products_due", due_table, lang, tuple(keys), today)
+if dt.empty:
+    st.info(t("none_due", lang))
+else:
     if len(dt) > SHOW:
         st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(dt), lang)))
-    tables.show(dt, lang, key="due_table", max_rows=SHOW)
-    frame.downloads(tables.tidy(dt, lang), "ocop_due_for_reevaluation", lang, "due")
+    tables.show(derived("products_due_shown", lambda: tables.tidy(dt.head(SHOW), lang), lang, tuple(keys), today),
+                lang, key="due_table", tidied=True)
+    frame.downloads(lambda: tables.tidy(dt, lang), "ocop_due_for_reevaluation", lang, "due")

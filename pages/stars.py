@@ -8,7 +8,7 @@ from story import charts, findings, fmt, tables
 from story.cite import md_escape
 from story.i18n import t
 from ui import frame
-from ui.data import figure, q
+from ui.data import derived, figure, q
 from ui.shell import ctx
 
 c = ctx()
@@ -25,61 +25,94 @@ def breaks(family: list[str]) -> list[str]:
     return [start] if len(family) > 1 and isinstance(start, str) and start else []
 
 
-focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
-for _, prov in focus_rows.iterrows():
-    family = c.family(prov.territory_key)
+def frames(key: str) -> dict:
+    """One province's reports and rounds in the chosen years (the charts and tables are made from these)."""
+    family = c.family(key)
     reports = q("tier_reports", family, c.year_from, c.year_to)
-    dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
+    rounds = q("round_figures", family)
+    rounds = rounds[rounds.as_of_date.isna() | rounds.as_of_date.dt.year.between(c.year_from, c.year_to)]
+    return {
+        "family": family, "reports": reports,
+        "dated": reports[reports.as_of_date.notna() & (reports.kind == "reported")],
+        "other": reports[reports.as_of_date.isna() | (reports.kind != "reported")],
+        "rounds": rounds,
+        "prov_level": rounds[rounds.district_code.isna() & rounds.metric.isin(
+            ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])],
+    }
+
+
+def province_view(key: str) -> dict:
+    """What one province's blocks say (findings, notes, source lines), worked out once per data version,
+    language and years and shared by every viewer; only text, so a rerun copies nothing large."""
+    f = frames(key)
+    family, dated, rounds, prov_level, other = f["family"], f["dated"], f["rounds"], f["prov_level"], f["other"]
+    last = dated.sort_values("as_of_date").iloc[-1] if not dated.empty else None
+    return {
+        "family": tuple(family), "has_dated": not dated.empty, "has_rounds": not prov_level.empty,
+        "has_other": not other.empty,
+        "title": findings.tier_finding(f["reports"][f["reports"].territory_key == family[0]], c.label(family[0]),
+                                       lang),
+        "as_of": findings.date_short(last.as_of, last.as_of_precision, lang) if last is not None else None,
+        "notes": charts.tier_notes(dated, lang),
+        "sources": frame.sources_line(dated[["source_id", "source_title", "source_address", "source_file"]]
+                                      .drop_duplicates().to_dict("records"), lang),
+        "rtitle": findings.round_finding(prov_level, c.label, lang) if not prov_level.empty else None,
+        "rounds_sources": frame.sources_line(rounds.to_dict("records"), lang),
+        "other_sources": frame.sources_line(other.to_dict("records"), lang),
+    }
+
+
+def rounds_table(key: str) -> pd.DataFrame:
+    recs = derived("stars_frames", lambda: frames(key), key, c.year_from, c.year_to)["rounds"].to_dict("records")
+    return pd.DataFrame({
+        t("territory", lang): [c.label(r["territory_key"]) for r in recs],
+        t("date", lang): [findings.date_short(r["as_of"], r["as_of_precision"], lang) for r in recs],
+        t("district", lang): [tables.text(r["district"]) or t("entry_total", lang) for r in recs],
+        t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in recs],
+        t("value", lang): [fmt.qualified(r["value"], r["qualifier"], lang) for r in recs],
+        t("confidence", lang): [t(f"conf_{r['confidence']}", lang) for r in recs],
+        t("source", lang): [tables.source_cell(r, lang) for r in recs],
+        t("note", lang): [tables.text(r["note"]) for r in recs]})
+
+
+def province_frames(key: str) -> dict:
+    return derived("stars_frames", lambda: frames(key), key, c.year_from, c.year_to)
+
+
+focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
+for prov in focus_rows.to_dict("records"):
+    key = prov["territory_key"]
+    view = derived("stars_view", lambda key=key: province_view(key), lang, key, c.year_from, c.year_to)
+    family, title = list(view["family"]), view["title"]
     name = prov["name_en" if lang == "en" else "name_vi"]
     if len(family) > 1:
         preds = ", ".join(c.label(k) for k in family[1:])
         st.caption(md_escape(t("predecessor_note", lang).format(name=name, preds=preds)))
-    last = dated.sort_values("as_of_date").iloc[-1] if not dated.empty else None
-    latest = (last.as_of, last.as_of_precision) if last is not None else None
-    title = findings.tier_finding(reports[reports.territory_key == family[0]], c.label(family[0]), lang)
     frame.chart_block(
-        key=f"tiers_{prov.territory_key}", title=title, subtitle=t("stars_subtitle2", lang),
-        fig=(lambda dated=dated, family=family, title=title: figure(
+        key=f"tiers_{key}", title=title, subtitle=t("stars_subtitle2", lang),
+        fig=(lambda key=key, family=family, title=title: figure(
             ("tiers", lang, tuple(family), c.year_from, c.year_to),
-            lambda: charts.tier_chart(dated, family, lang, c.label, title=title, breaks=breaks(family))))
-        if not dated.empty else None,
-        table=lambda dated=dated: tables.tier_table(dated, c.label, lang),
-        sources=dated[["source_id", "source_title", "source_address", "source_file"]]
-        .drop_duplicates().to_dict("records"), lang=lang,
-        as_of=findings.date_short(*latest, lang) if latest is not None else None,
-        figure_notes=charts.tier_notes(dated, lang), notes=[t("stars_footer_note", lang)], file_name=f"ocop_star_tiers_{prov.territory_key}")
+            lambda: charts.tier_chart(province_frames(key)["dated"], family, lang, c.label, title=title,
+                                      breaks=breaks(family))))
+        if view["has_dated"] else None,
+        table=lambda key=key: tables.tier_table(province_frames(key)["dated"], c.label, lang),
+        sources=view["sources"], lang=lang, as_of=view["as_of"],
+        figure_notes=view["notes"], notes=[t("stars_footer_note", lang)], file_name=f"ocop_star_tiers_{key}")
 
-    rounds = q("round_figures", family)
-    rounds = rounds[rounds.as_of_date.isna() | rounds.as_of_date.dt.year.between(c.year_from, c.year_to)]
-    prov_level = rounds[rounds.district_code.isna() & rounds.metric.isin(
-        ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])]
-    if not prov_level.empty:
-        rtitle = findings.round_finding(prov_level, c.label, lang)
-
-        def rounds_table(rounds=rounds) -> pd.DataFrame:
-            recs = rounds.to_dict("records")
-            return pd.DataFrame({
-                t("territory", lang): [c.label(r["territory_key"]) for r in recs],
-                t("date", lang): [findings.date_short(r["as_of"], r["as_of_precision"], lang) for r in recs],
-                t("district", lang): [tables.text(r["district"]) or t("entry_total", lang) for r in recs],
-                t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in recs],
-                t("value", lang): [fmt.qualified(r["value"], r["qualifier"], lang) for r in recs],
-                t("confidence", lang): [t(f"conf_{r['confidence']}", lang) for r in recs],
-                t("source", lang): [tables.source_cell(r, lang) for r in recs],
-                t("note", lang): [tables.text(r["note"]) for r in recs]})
-
+    if view["has_rounds"]:
+        rtitle = view["rtitle"]
         frame.chart_block(
-            key=f"rounds_{prov.territory_key}", title=rtitle, subtitle=t("rounds_subtitle", lang),
-            fig=lambda prov_level=prov_level, rtitle=rtitle: figure(
+            key=f"rounds_{key}", title=rtitle, subtitle=t("rounds_subtitle", lang),
+            fig=lambda key=key, family=family, rtitle=rtitle: figure(
                 ("rounds", lang, tuple(family), c.year_from, c.year_to),
-                lambda: charts.rounds_chart(prov_level, lang, c.label, title=rtitle,
+                lambda: charts.rounds_chart(province_frames(key)["prov_level"], lang, c.label, title=rtitle,
                                             subtitle=t("rounds_subtitle", lang))),
-            table=rounds_table, sources=rounds.to_dict("records"), lang=lang,
-            file_name=f"ocop_rounds_{prov.territory_key}")
+            table=lambda key=key: rounds_table(key), sources=view["rounds_sources"], lang=lang,
+            file_name=f"ocop_rounds_{key}")
 
-    other = reports[reports.as_of_date.isna() | (reports.kind != "reported")]
-    if not other.empty:
+    if view["has_other"]:
         st.subheader(t("undated_title", lang), anchor=False)
-        st.dataframe(tables.tier_table(other, c.label, lang), hide_index=True, width="stretch")
-        frame.caption(other.to_dict("records"), lang)
+        st.dataframe(tables.tier_table(province_frames(key)["other"], c.label, lang), hide_index=True,
+                     width="stretch")
+        frame.caption(view["other_sources"], lang)
     st.divider()

@@ -213,7 +213,7 @@ def figure(key: tuple, build: Callable[[], Any]) -> Any:
     """A chart built once per data version and view, shared by every viewer (charts are not mutated).
 
     The chart comes back frozen: its dictionary form, which st.plotly_chart asks for on every rerun
-    (a deep copy, then JSON), is made once.
+    (a deep copy, then JSON), is made once, as plain JSON values.
     """
     cache = _figures()
     path, _, version = _run()
@@ -231,8 +231,14 @@ def _freeze(fig):
 
     if type(fig) is not go.Figure:
         return fig
+    import json
+
+    import plotly.io as pio
+
     frozen = FrozenFigure(fig)
-    frozen._frozen = fig.to_dict()
+    # plain lists and strings (what its JSON reads back as): sent again on every rerun, it then encodes
+    # without converting numpy arrays and dates one by one; the JSON is the same
+    frozen._frozen = json.loads(pio.to_json(fig, validate=False))
     return frozen
 
 

@@ -24,9 +24,9 @@ def records(df: pd.DataFrame) -> list[dict]:
             for r in df.to_dict("records")]
 
 
-def caption(sources: pd.DataFrame | Iterable[dict], lang: str, as_of: str | None = None,
-            notes: Iterable[str] = ()) -> None:
-    """The footer under a chart: sources, as-of date, notes."""
+def sources_line(sources: pd.DataFrame | Iterable[dict], lang: str) -> str:
+    """The caption's line of sources ('**Nguồn:** …'), or '' when there are none. A page may make it once
+    (``ui.data.derived``) and hand it to ``caption`` or ``chart_block`` as ``sources``."""
     if isinstance(sources, pd.DataFrame):  # one row a source before anything else (tables run long)
         sources = (sources.drop_duplicates("source_id") if "source_id" in sources else sources).to_dict("records")
     seen, parts = set(), []
@@ -35,9 +35,14 @@ def caption(sources: pd.DataFrame | Iterable[dict], lang: str, as_of: str | None
             continue
         seen.add(r.get("source_id"))
         parts.append(source_markdown(normalise_source(r), lang))
-    lines = []
-    if parts:
-        lines.append(f"**{t('sources', lang)}:** " + " · ".join(parts))
+    return f"**{t('sources', lang)}:** " + " · ".join(parts) if parts else ""
+
+
+def caption(sources: pd.DataFrame | Iterable[dict] | str, lang: str, as_of: str | None = None,
+            notes: Iterable[str] = ()) -> None:
+    """The footer under a chart: sources (rows, or a line made by ``sources_line``), as-of date, notes."""
+    line = sources if isinstance(sources, str) else sources_line(sources, lang)
+    lines = [line] if line else []
     if as_of:
         lines.append(f"**{t('as_of', lang)}:** {as_of}")
     for n in notes:

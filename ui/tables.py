@@ -13,12 +13,14 @@ _LONG = 60
 
 
 def show(df: pd.DataFrame, lang: str, *, key: str | None = None, height: int | str | None = None,
-         column_config: dict | None = None, territory=None, source=None, max_rows: int | None = None) -> pd.DataFrame:
+         column_config: dict | None = None, territory=None, source=None, max_rows: int | None = None,
+         tidied: bool = False) -> pd.DataFrame:
     """Draw ``df`` for people (``story.tables.tidy``: words, vi-VN formats, no None/nan) and return the frame
-    shown, for the downloads of exactly what is on screen."""
-    shown = tables.tidy(df, lang, territory=territory, source=source)
-    if max_rows is not None:
-        shown = shown.head(max_rows)
+    shown, for the downloads of exactly what is on screen. ``tidied``: ``df`` is already ``tidy``'s output
+    (a page that keeps it between reruns)."""
+    if max_rows is not None:  # the rows drawn, before their words are made (tidy works row by row)
+        df = df.head(max_rows)
+    shown = df if tidied else tables.tidy(df, lang, territory=territory, source=source)
     config = {}
     for col in shown.columns:
         lengths = shown[col].astype(str).str.len()

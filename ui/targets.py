@@ -11,7 +11,7 @@ from story.cite import md_escape
 from story.i18n import t
 
 from . import frame
-from .data import figure, q
+from .data import derived, figure, q
 
 HEADLINE_METRICS = ("products_total", "communes_with_product", "products_4star", "products_5star")
 
@@ -32,29 +32,45 @@ def _sources(ev: pd.DataFrame) -> list[dict]:
          "seed_file": r["latest_source_file"]} for r in ev.to_dict("records") if isinstance(r["latest_source"], str)]
 
 
+def _view(c, key: str, lang: str, today: date) -> dict | None:
+    """What one province's targets block says and lists (None without targets), worked out once per data
+    version, language and day and shared by every viewer."""
+    family = c.family(key)
+    ev = evaluate(family, today)
+    if ev.empty:
+        return None
+    head = findings.headline_target(ev, family)
+    others = len(ev) - len(charts.target_rows(ev))
+    return {
+        "title": findings.target_finding(head, c.label(head["territory_key"]), lang) if head else
+        f"{c.label(key)}: {charts.status_counts(ev, lang)}",
+        "drawn": others < len(ev),
+        "notes": [t("n_other_targets", lang).format(n=others)] if others else [],
+        "subtitle": t("targets_chart_sub", lang).format(counts=charts.status_counts(ev, lang)),
+        "sources": frame.sources_line(_sources(ev), lang),
+        "short": tables.targets_short(ev, c.label, lang).map(md_escape),
+        "detail": tables.targets_detail(ev, c.label, lang),
+    }
+
+
 def province_targets(c, key: str, lang: str) -> None:
     """One province's targets: the bullet chart first (its title the headline target's finding), then a
     table that fits the page, then every detail and source in an expander."""
-    family = c.family(key)
-    ev = evaluate(family)
-    if ev.empty:
+    today = date.today()
+    view = derived("targets_view", lambda: _view(c, key, lang, today), lang, key, today)
+    if view is None:
         st.info(t("no_rows", lang))
         return
-    head = findings.headline_target(ev, family)
-    title = findings.target_finding(head, c.label(head["territory_key"]), lang) if head else \
-        f"{c.label(key)}: {charts.status_counts(ev, lang)}"
-    drawn = charts.target_rows(ev)
-    others = len(ev) - len(drawn)
-    notes = [t("n_other_targets", lang).format(n=others)] if others else []
-    subtitle = t("targets_chart_sub", lang).format(counts=charts.status_counts(ev, lang))
+    family = c.family(key)
+    title, subtitle = view["title"], view["subtitle"]
     frame.chart_block(
         key=f"targets_{key}", title=title, subtitle=subtitle,
         fig=(lambda: figure(("targets", lang, tuple(family)), lambda: charts.target_chart(
-            ev, lang, c.label, title=title, subtitle=subtitle))) if not drawn.empty else None,
-        table=lambda: tables.targets_detail(ev, c.label, lang), sources=_sources(ev), lang=lang, notes=notes,
+            evaluate(family, today), lang, c.label, title=title, subtitle=subtitle))) if view["drawn"] else None,
+        table=lambda: derived("targets_view", lambda: _view(c, key, lang, today), lang, key, today)["detail"],
+        sources=view["sources"], lang=lang, notes=view["notes"],
         figure_notes=[t("status_rule", lang)],
         file_name=f"ocop_targets_{key}", toggle=False)
-    short = tables.targets_short(ev, c.label, lang)
-    st.table(short.map(md_escape), hide_index=True)
+    st.table(view["short"], hide_index=True)
     with st.expander(t("target_details", lang)):
-        st.dataframe(tables.targets_detail(ev, c.label, lang), hide_index=True, width="stretch")
+        st.dataframe(view["detail"], hide_index=True, width="stretch")
