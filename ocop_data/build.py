@@ -36,7 +36,13 @@ def add_months(d: date, months: int) -> date:
 def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
     """Rows of one data table with the derived columns the screens need."""
     table = TABLES[name]
-    extra: dict = {"origin": pa.string()}
+    # the derived columns exist even when the table has no rows (queries sort and filter on them)
+    extra: dict = {"origin": pa.string(), **{f"{d}_date": pa.date32() for d, _ in table.date_pairs},
+                   **{"subject": {"name_fold": pa.string()}, "product": {"name_fold": pa.string()},
+                      "subject_alias": {"alias_fold": pa.string()},
+                      "evaluation": {"stars_order": pa.float64(), "expires": pa.date32()},
+                      "figure": {"search_fold": pa.string()},
+                      "sales_point": {"coord_origin": pa.string()}}.get(name, {})}
     centroids = {d["district_code"]: d for d in ds.geo["districts"]}
     out = []
     for r in ds.rows[name]:
@@ -44,22 +50,16 @@ def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
         row["origin"] = r.origin
         for date_col, prec_col in table.date_pairs:
             row[f"{date_col}_date"] = sort_date(row.get(date_col))
-            extra[f"{date_col}_date"] = pa.date32()
         if name in ("subject", "product"):
             row["name_fold"] = fold(row["name"])
-            extra["name_fold"] = pa.string()
         if name == "subject_alias":
             row["alias_fold"] = fold(row["alias"])
-            extra["alias_fold"] = pa.string()
         if name == "evaluation":
             row["stars_order"] = STAR_ORDER[row["stars"]]
             d = row.get("decided_date")
             row["expires"] = add_months(d, CERTIFICATE_MONTHS) if d and row["decided_precision"] == "day" else None
-            extra["stars_order"] = pa.float64()
-            extra["expires"] = pa.date32()
         if name == "figure":
             row["search_fold"] = _figure_words(ds, row)
-            extra["search_fold"] = pa.string()
         if name == "sales_point":
             # coordinates only from the source or the centroid of the published district
             row["coord_origin"] = "source" if row.get("lat") is not None else None
@@ -67,7 +67,6 @@ def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
             if row["coord_origin"] is None and row["precision"] == "district_centroid" and district:
                 row["lat"], row["lon"] = district["centroid_lat"], district["centroid_lon"]
                 row["coord_origin"] = "district_centroid"
-            extra["coord_origin"] = pa.string()
         out.append(row)
     return out, extra
 

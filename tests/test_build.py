@@ -290,3 +290,19 @@ def test_schema_and_files_agree():
     for name in DATA_FILES:
         with open(paths.SHIPPED_DIR / f"{name}.csv", encoding="utf-8") as fh:
             assert next(csv.reader(fh)) == TABLES[name].column_names, name
+
+
+def test_a_table_without_rows_keeps_its_derived_columns(tmp_path, shipped_copy):
+    """An empty data file (a new province's, or the benchmark's) still builds every column the queries read."""
+    import queries
+    from ocop_data.db import Database
+
+    header = (shipped_copy / "correction.csv").read_text(encoding="utf-8").splitlines()[0]
+    (shipped_copy / "correction.csv").write_text(header + "\n", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    build(db, shipped_dir=shipped_copy, data_dir=tmp_path / "nodata")
+    d = Database(db)
+    try:
+        assert queries.corrections(d.cursor()).empty  # sorts on date_date
+    finally:
+        d.close()
