@@ -1,8 +1,10 @@
 """A real browser: `streamlit run` on 127.0.0.1, Playwright driving Debian's /usr/bin/chromium.
 
-Every page is visited (failing on any Streamlit exception on screen), charts and the map canvas
-must render, a URL with query parameters must restore the filters, and screenshots (one at 390 px)
-go to tests/artifacts/ (git-ignored). On CI a missing browser is a failure, never a skip.
+A URL with query parameters restores the filters, the map draws its points where they are, text
+named like an attack stays text, the editor's walkthrough, and two processes serving one file
+through a swap. Every page in both languages is visited by tests/test_browser_a11y.py (failing on
+any exception on screen). Screenshots go to tests/artifacts/ (git-ignored). On CI a missing
+browser is a failure, never a skip.
 """
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from tests.browserkit import write_rows as _write
 from tests.conftest import ROOT  # noqa: F401
 
 XSS = "<img src=x onerror=alert(1)>"
-PAGES = ["", "stars", "targets", "products", "map", "sources"]  # "" is the overview, the default page
 
 pytestmark = pytest.mark.browser
 
@@ -74,18 +75,9 @@ def _no_exception(page):
         '[data-testid="stAlertContentError"]').first.inner_text()
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_renders(server, browser, artifacts, lang):
-    for name in PAGES:
-        page, dialogs = _open(browser, f"{server}/{name}?lang={lang}")
-        _no_exception(page)
-        if name in ("stars", "targets", ""):
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-        if name == "map":
-            page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)
-        page.screenshot(path=str(artifacts / f"{name or 'overview'}-{lang}.png"), full_page=True)
-        assert not dialogs
-        page.close()
+# Every page in both languages, with no exception or error on screen and its charts drawn, is
+# tests/test_browser_a11y.py's axe walk; every page at 390 px without sideways scrolling is
+# test_browser_overview.py's and test_browser_a11y.py's phone tests.
 
 
 def test_url_restores_filters(server, browser, artifacts):
@@ -101,16 +93,6 @@ def test_url_restores_filters(server, browser, artifacts):
     assert page.locator('[data-testid="stSidebar"] button[aria-checked="true"], '
                         '[data-testid="stSidebar"] [aria-pressed="true"]').first.inner_text().strip() == "English"
     page.close()
-
-
-def test_narrow_phone_width(server, browser, artifacts):
-    for name in PAGES:
-        page, _ = _open(browser, f"{server}/{name}?province=14", width=390, height=844)
-        _no_exception(page)
-        page.screenshot(path=str(artifacts / f"{name or 'overview'}-390px.png"), full_page=True)
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= 400, f"{name} scrolls sideways at 390 px ({width})"
-        page.close()
 
 
 def _pixel(view: dict, lat: float, lon: float, width: float, height: float) -> tuple[float, float]:

@@ -19,6 +19,7 @@ import pytest
 
 from story.i18n import t
 from tests.browserkit import need_browser, shipped_app, stop
+from tests.test_browser import _no_exception
 
 pytestmark = pytest.mark.browser
 
@@ -106,6 +107,9 @@ def test_axe_finds_no_wcag_violation(app, pw, artifacts, lang):
         if name != PAGES[0]:
             page.goto(f"{url}/{name}?lang={lang}")
             _ready(page)
+        _no_exception(page)  # every page renders: no exception, no error box, its charts drawn
+        if name in ("", "stars", "targets"):
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         failures += [f"/{name}?lang={lang}: {v}" for v in _axe(page)]
         if name in SHOTS:  # the desktop screenshot, while the page is open
             _full_page(page, artifacts / f"{name}-{lang}-1440x900.png")
