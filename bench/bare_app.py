@@ -16,7 +16,7 @@ nav = st.navigation([st.Page("bare_home.py", title="Tổng quan", url_path="over
 with st.sidebar:
     st.segmented_control("Ngôn ngữ / Language", ["vi", "en"], default="vi", key="lang")
     st.selectbox("Tỉnh", ["all", "14", "08"], key="province",
-                 format_func=lambda k: {"all": "Tất cả", "14": "Sơn La (14)", "08": "Tuyên Quang (08)"}[k])
+                 format_func=lambda k: {"all": "Tất cả", "14": "Sơn La", "08": "Tuyên Quang"}[k])
     st.slider("Khoảng năm", 2019, 2026, (2019, 2026), key="years")
     st.segmented_control("Định dạng ảnh biểu đồ", ["png", "svg"], default="png", key="img")
     st.caption("Bare Streamlit reference app (bench/bare_app.py)")

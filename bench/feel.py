@@ -244,7 +244,7 @@ def _province_prepare(page):
 
 
 def _province_act(page):
-    page.locator('[role="option"]', has_text="(14)").first.click()
+    page.get_by_role("option", name="Sơn La", exact=True).click()  # the dashboard's picker shows names
 
 
 def _province_verify(page, app):

@@ -16,7 +16,7 @@ from story import findings, fmt, theme
 from story.cite import esc, link, md_escape
 from story.i18n import t
 from ui import shell, state
-from ui.data import pptx, print_pdf, q, slides
+from ui.data import figure, pptx, print_pdf, q, slides
 from ui.shell import ctx
 
 c = ctx()
@@ -119,6 +119,13 @@ def source_line(s: Slide) -> str:
     return f"**{t('sources', lang)}:** " + " · ".join(named) + tail
 
 
+def slide_key(s: Slide) -> tuple:
+    """A slide's chart is built once per data version, language, deck and slide (a slide change reruns
+    only the slide, and then draws the chart already made)."""
+    number = next(j for j, x in enumerate(deck) if x is s)
+    return ("slide", lang, tuple(c.selected), c.year_from, c.year_to, number, s.kind)
+
+
 def headline(s: Slide) -> None:
     d = s.data
     left, right = st.columns([1, 1.7], gap="large")
@@ -154,7 +161,8 @@ def headline(s: Slide) -> None:
             st.html(f"<div class='ocop-target'>{esc(t('no_main_target', lang))}</div>")
     with right:
         short = fmt.short_labels(q("territories"), lang)
-        fig = figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"], lambda k: short.get(k, k))
+        fig = figure(slide_key(s), lambda: figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"],
+                                                                lambda k: short.get(k, k)))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{d['province']}")
 
 
@@ -199,13 +207,13 @@ def draw(s: Slide, i: int) -> None:
     if s.kind == "headline":
         headline(s)
     elif s.kind == "tiers":
-        fig = figures.tier_time_figure(s.data["reports"], s.data["family"], c.label, lang)
+        fig = figure(slide_key(s), lambda: figures.tier_time_figure(s.data["reports"], s.data["family"], c.label, lang))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_tiers_{i}")
     elif s.kind == "targets":
-        fig = figures.bullet_figure(s.data["progress"], c.label, lang)
+        fig = figure(slide_key(s), lambda: figures.bullet_figure(s.data["progress"], c.label, lang))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_targets_{i}")
     elif s.kind == "subjects":
-        fig = figures.subjects_figure(s.data["panels"], lang)
+        fig = figure(slide_key(s), lambda: figures.subjects_figure(s.data["panels"], lang))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_subjects_{i}")
     elif s.kind == "map":
         points = s.data["points"]
