@@ -9,7 +9,7 @@ from story import cite as citing
 from story import fmt, tables
 from story.i18n import t
 from ui import finder, frame, state
-from ui.data import q
+from ui.data import derived, q
 from ui.shell import ctx
 
 PAGE = "sources"
@@ -99,6 +99,23 @@ with tab_figures:
         st.dataframe(ft, hide_index=True, width="stretch")
         frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
 
+
+def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
+    """The sources that disagree, both cited, as people read them."""
+    rows = frame.records(conf)
+    unit = "unit_en" if lang == "en" else "unit_vi"
+    return pd.DataFrame({
+        t("territory", lang): [c.label(r["territory_key"]) for r in rows],
+        t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in rows],
+        t("conflict_a", lang): [f"{fmt.figure_text(r['a_value'], r['a_qualifier'], r[unit], lang)} · "
+                                f"{fmt.partial_date(r['a_as_of'], r['a_as_of_precision'], lang)}" for r in rows],
+        t("conflict_b", lang): [f"{fmt.figure_text(r['b_value'], r['b_qualifier'], r[unit], lang)} · "
+                                f"{fmt.partial_date(r['b_as_of'], r['b_as_of_precision'], lang)}" for r in rows],
+        t("citation", lang): [citing.cite_both(citing.prefixed(r, "a_"), citing.prefixed(r, "b_"), lang)
+                              for r in rows],
+    })
+
+
 # --- sources that disagree: both cited ------------------------------------------------------------------
 with tab_conflicts:
     st.caption(t("conflicts_intro", lang))
@@ -106,18 +123,7 @@ with tab_conflicts:
     if conf.empty:
         st.info(t("no_conflicts", lang))
     else:
-        rows = frame.records(conf)
-        unit = "unit_en" if lang == "en" else "unit_vi"
-        ct = pd.DataFrame({
-            t("territory", lang): [c.label(r["territory_key"]) for r in rows],
-            t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in rows],
-            t("conflict_a", lang): [f"{fmt.figure_text(r['a_value'], r['a_qualifier'], r[unit], lang)} · "
-                                    f"{fmt.partial_date(r['a_as_of'], r['a_as_of_precision'], lang)}" for r in rows],
-            t("conflict_b", lang): [f"{fmt.figure_text(r['b_value'], r['b_qualifier'], r[unit], lang)} · "
-                                    f"{fmt.partial_date(r['b_as_of'], r['b_as_of_precision'], lang)}" for r in rows],
-            t("citation", lang): [citing.cite_both(citing.prefixed(r, "a_"), citing.prefixed(r, "b_"), lang)
-                                  for r in rows],
-        })
+        ct = derived("sources_conflicts", lambda: conflict_table(conf), lang)  # once per data version
         st.dataframe(ct, hide_index=True, width="stretch")
         frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
 
