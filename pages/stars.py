@@ -7,7 +7,7 @@ import streamlit as st
 from story import charts, findings, fmt, tables
 from story.cite import md_escape
 from story.i18n import t
-from ui import frame
+from ui import frame, shell
 from ui.data import derived, figure, q
 from ui.shell import ctx
 
@@ -79,10 +79,9 @@ def province_frames(key: str) -> dict:
     return derived("stars_frames", lambda: frames(key), key, c.year_from, c.year_to)
 
 
-focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
-for prov in focus_rows.to_dict("records"):
+def province_blocks(prov: dict, view: dict) -> None:
+    """One province's star-tier chart, its rounds and its undated reports."""
     key = prov["territory_key"]
-    view = derived("stars_view", lambda key=key: province_view(key), lang, key, c.year_from, c.year_to)
     family, title = list(view["family"]), view["title"]
     name = prov["name_en" if lang == "en" else "name_vi"]
     if len(family) > 1:
@@ -115,4 +114,18 @@ for prov in focus_rows.to_dict("records"):
         st.dataframe(tables.tier_table(province_frames(key)["other"], c.label, lang), hide_index=True,
                      width="stretch")
         frame.caption(view["other_sources"], lang)
-    st.divider()
+
+
+focus_rows = c.focus[c.focus.territory_key.isin(c.selected)].to_dict("records")
+compact = shell.compact(len(focus_rows), lang)  # national data: each province's finding; its charts when opened
+for prov in focus_rows:
+    key = prov["territory_key"]
+    view = derived("stars_view", lambda key=key: province_view(key), lang, key, c.year_from, c.year_to)
+    if not compact:
+        province_blocks(prov, view)
+        st.divider()
+        continue
+    box = shell.expander(md_escape(view["title"]), key=f"open_stars_{key}")
+    if box is not None:  # a closed province sends nothing
+        with box:
+            province_blocks(prov, view)

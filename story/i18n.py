@@ -467,6 +467,10 @@ S: dict[str, tuple[str, str]] = {
                      "Total points: {text} ({territory}, source {source})"),
     "listed_sum": ("Các huyện được liệt kê cộng lại {n} điểm.", "The listed districts add up to {n} points."),
     "precision": ("Độ chính xác vị trí", "Location precision"),
+    "many_provinces_hint": ("{n} tỉnh: mỗi dòng là kết luận của một tỉnh; mở một tỉnh để xem biểu đồ và bảng, "
+                            "hoặc chọn một tỉnh ở thanh bên.",
+                            "{n} provinces: each line is one province's finding; open one to see its charts and "
+                            "tables, or choose a province in the sidebar."),
     "field_precision": ("độ chính xác", "precision"),
     "field_commune": ("Xã/Phường", "Commune"),
     "fld_name_en": ("Tên (tiếng Anh)", "Name (English)"),

@@ -236,3 +236,16 @@ def expander(label: str, *, key: str, expanded: bool = False, **kwargs):
     """
     box = st.expander(label, expanded=expanded, key=key, on_change="rerun", **kwargs)
     return box if box.open else None
+
+
+COMPACT_AFTER = 3  # more provinces than this (national data): one line each, the charts when opened
+
+
+def compact(n: int, lang: str) -> bool:
+    """Whether a page lists ``n`` provinces compactly: each province's finding as the label of a closed
+    expander whose charts and tables are built and sent only when it is opened (``expander``). With a
+    few provinces every block is drawn. Says so on the page when compact."""
+    if n <= COMPACT_AFTER:
+        return False
+    st.caption(t("many_provinces_hint", lang).format(n=n))
+    return True

@@ -53,6 +53,13 @@ def _view(c, key: str, lang: str, today: date) -> dict | None:
     }
 
 
+def targets_title(c, key: str, lang: str) -> str:
+    """The finding of one province's targets (its headline target), or its name where it has none."""
+    today = date.today()
+    view = derived("targets_view", lambda: _view(c, key, lang, today), lang, key, today)
+    return view["title"] if view else f"{c.label(key)}: {t('no_rows', lang)}"
+
+
 def province_targets(c, key: str, lang: str) -> None:
     """One province's targets: the bullet chart first (its title the headline target's finding), then a
     table that fits the page, then every detail and source in an expander."""
