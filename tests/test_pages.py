@@ -17,10 +17,9 @@ def run(page: str | None = None, lang: str = "vi", **params) -> AppTest:
     at.query_params["lang"] = lang
     for k, v in params.items():
         at.query_params[k] = v
-    at.run()
-    if page:
+    if page:  # opened at that page, as a shared link to it is (the page's own parameters included)
         at.switch_page(page)
-        at.run()
+    at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at
