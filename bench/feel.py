@@ -326,11 +326,12 @@ def _switch_act(page):
 
 _SWITCH_CHECK = """() => location.pathname.endsWith('/stars') && !!document.querySelector('h1')
     && document.querySelector('h1').innerText.includes('Phân hạng sao')
-    && !!document.querySelector('[data-testid="stMain"] .js-plotly-plot .main-svg')"""
+    && !!document.querySelector('[data-testid="stMain"] .js-plotly-plot .main-svg, [class*="st-key-open_stars_"]')"""
+# with national data the stars page lists each province's finding (its charts drawn when opened)
 
 
 def _switch_verify(page, app):
-    return None if page.evaluate(_SWITCH_CHECK) else "the stars page with its chart is not shown"
+    return None if page.evaluate(_SWITCH_CHECK) else "the stars page with its chart (or its list) is not shown"
 
 
 DATAFRAME = '[data-testid="stMain"] [data-testid="stDataFrame"] [aria-rowcount]'
@@ -346,7 +347,7 @@ ACTIONS = [
            "pointerdown", _toggle_prepare, _toggle_act, _TOGGLE_CHECK, _toggle_verify, 1.3),
     Action("slide", "Slide change (presentation, from one chart slide to the next)", "/present?slide=3", PLOT,
            "pointerdown", _slide_prepare, _slide_act, _SLIDE_CHECK, _slide_verify, 1.3, "/present?slide=2"),
-    Action("switch", "Page switch (overview → stars, sidebar link)", "/", PLOT,
+    Action("switch", "Page switch (overview → stars, sidebar link)", "/", PLOT + ', [class*="st-key-open_stars_"]',
            "pointerdown", _switch_prepare, _switch_act, _SWITCH_CHECK, _switch_verify, 1.2),
 ]
 
