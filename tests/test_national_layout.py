@@ -31,3 +31,5 @@ def test_national_pages_list_each_province_by_its_finding(national_db, tmp_path,
     labels = [e.label for e in at.expander]
     assert len([x for x in labels if ":" in x]) >= 34, labels[:5]  # "<province>: <finding>"
     assert not at.get("plotly_chart")  # every province closed: no chart built or sent
+    # the sidebar names the provinces by a count, not a paragraph of 34 names
+    assert not any("S01" in c.value for c in at.sidebar.caption), [c.value for c in at.sidebar.caption]

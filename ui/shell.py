@@ -45,6 +45,8 @@ class Context:
     def subtitle(self) -> str:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
         names = self.focus["name_en" if self.lang == "en" else "name_vi"].tolist()
+        if len(names) > COMPACT_AFTER:  # national data: a count, not a paragraph of names
+            return t("app_subtitle", self.lang).format(provinces=t("n_provinces", self.lang).format(n=len(names)))
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('and', self.lang)} " + names[-1]
         return t("app_subtitle", self.lang).format(provinces=md_escape(joined))  # shown as markdown
 
