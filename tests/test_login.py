@@ -2,7 +2,6 @@
 proxy; the same time for unknown and known names."""
 from __future__ import annotations
 
-import statistics
 import time
 
 import pytest
@@ -56,15 +55,17 @@ def test_other_names_are_not_slowed_by_one_names_failures(clock, editor):
 
 def test_unknown_and_known_names_take_the_same_time(editor):
     def timed(user):
-        out = []
-        for _ in range(6):
-            accounts.reset_delays()
-            start = time.perf_counter()
-            assert not accounts.check(user, "wrong password", editor)
-            out.append(time.perf_counter() - start)
-        return statistics.median(out)
+        accounts.reset_delays()
+        start = time.perf_counter()
+        assert not accounts.check(user, "wrong password", editor)
+        return time.perf_counter() - start
 
-    known, unknown = timed("bien-tap"), timed("khong-ai-ca")
+    # alternated, so a busy machine slows both alike; the fastest of each is the least disturbed
+    times = {"bien-tap": [], "khong-ai-ca": []}
+    for _ in range(8):
+        for user in times:
+            times[user].append(timed(user))
+    known, unknown = min(times["bien-tap"]), min(times["khong-ai-ca"])
     assert unknown > 0.005  # an unknown name costs a hash too
     assert 0.5 < unknown / known < 2, (known, unknown)
 
