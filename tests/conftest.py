@@ -85,3 +85,18 @@ def browser(playwright):
     b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
     yield b
     b.close()
+
+
+def open_page(page: str | None = None, lang: str = "vi", timeout: int = 60, **params):
+    """The app (AppTest) opened at ``page`` with these URL parameters, as a shared link to it opens it:
+    the page runs first, with its own parameters (a run of another page first would drop them)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.query_params["lang"] = lang
+    for k, v in params.items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(page)
+    at.run()
+    return at

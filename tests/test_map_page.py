@@ -9,17 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from story import maps
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 def run(lang: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/map.py")
-    at.run()
+    at = open_page("pages/map.py", lang, **params)
     assert not at.exception, [e.message for e in at.exception]
     return at
 

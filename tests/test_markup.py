@@ -15,7 +15,7 @@ from ocop_data import accounts, importer
 from ocop_data.build import build
 from ocop_data.schema import DATA_FILES, TABLES
 from story.cite import is_url
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 EVIL = ("HTX [liên kết](https://evil.example/l) ![x](https://evil.example/p.png) "
         "<img src=https://evil.example/i.png> <a href=\"https://evil.example/a\">a</a> `mã` *đậm* # tiêu đề")
@@ -245,13 +245,7 @@ def allowed_links() -> set[str]:
 
 
 def run(page: str, lang: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page)
-    at.run()
+    at = open_page(page, lang, timeout=120, **params)
     assert not at.exception, [e.message for e in at.exception]
     return at
 

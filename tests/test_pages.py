@@ -6,20 +6,14 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 PAGES = ["pages/overview.py", "pages/stars.py", "pages/targets.py", "pages/products.py", "pages/map.py",
          "pages/sources.py"]
 
 
 def run(page: str | None = None, lang: str = "vi", **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    if page:  # opened at that page, as a shared link to it is (the page's own parameters included)
-        at.switch_page(page)
-    at.run()
+    at = open_page(page, lang, **params)
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at

@@ -11,20 +11,14 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from story import findings, fmt
-from tests.conftest import ROOT, plain
+from tests.conftest import open_page, plain
 
 RAW = {"territory_key", "as_of_precision", "s3", "s4", "s5", "s5p", "rest", "more_than", "source_id", "qualifier",
        "as_of", "total_q", "confidence", "kind", "latest_value", "status", "percent"}
 
 
 def run(page: str, lang: str = "vi", **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page)
-    at.run()
+    at = open_page(page, lang, **params)
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at

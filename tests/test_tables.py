@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 PAGES = ["pages/overview.py", "pages/stars.py", "pages/targets.py", "pages/products.py", "pages/map.py",
          "pages/sources.py", "pages/present.py", "pages/data.py"]
@@ -61,13 +61,7 @@ def problems(at: AppTest, raw: set[str]) -> list[str]:
 
 
 def _run(page: str, lang: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page)
-    at.run()
+    at = open_page(page, lang, timeout=90, **params)
     return at
 
 
