@@ -51,6 +51,23 @@ def shipped_copy(tmp_path):
     return dst
 
 
+@pytest.fixture()
+def live(tmp_path, monkeypatch):
+    """A database and data folder of the test's own, with an editor ("bien-tap"), that the app and the
+    command line use (tests of writes: imports, restores, retires)."""
+    from ocop_data import accounts
+    from ocop_data.build import build
+
+    data_dir = tmp_path / "instance"
+    data_dir.mkdir()
+    db = tmp_path / "live.duckdb"
+    build(db, data_dir=data_dir)
+    accounts.set_password("bien-tap", "a long passphrase", data_dir)
+    monkeypatch.setenv("OCOP_DB", str(db))
+    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
+    return db, data_dir
+
+
 @pytest.fixture(scope="session")
 def artifacts():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

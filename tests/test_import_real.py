@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import sys
 import time
 import unicodedata
@@ -14,12 +13,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ocop_data import accounts, importer, templates, writes
-from ocop_data.build import build
 from ocop_data.db import Database
 from ocop_data.schema import TABLES
 from story.cite import source_label
 from tests.conftest import ROOT
 from tests.test_import import HEAD, ROW, csv_bytes, row, xlsx_bytes
+from tests.test_writes import cli
 
 FIXTURES = ROOT / "tests" / "fixtures" / "imports"
 # fixture -> (command-line options, new products it adds, (product, stars, decided) it records,
@@ -39,23 +38,6 @@ CASES = {
                                        ["mật ong hoa rừng Na Hang (mẫu thử)"],
                                        [("mật ong hoa rừng Na Hang (mẫu thử)", "3", "2020-10")], 8),
 }
-
-
-@pytest.fixture()
-def live(tmp_path, monkeypatch):
-    data_dir = tmp_path / "instance"
-    data_dir.mkdir()
-    db = tmp_path / "live.duckdb"
-    build(db, data_dir=data_dir)
-    accounts.set_password("bien-tap", "a long passphrase", data_dir)
-    monkeypatch.setenv("OCOP_DB", str(db))
-    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
-    return db, data_dir
-
-
-def cli(*args, env=None, input_=None):
-    return subprocess.run([sys.executable, "-m", "ocop_data", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, input=input_, timeout=180)
 
 
 def query(db, sql, params=()):

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from ocop_data import accounts, importer, writes
+from ocop_data import importer, writes
 from ocop_data.build import build
 from ocop_data.db import Database, ensure_database, read_history_version
 from ocop_data.messages import Busy, WriteRefused
@@ -21,17 +21,6 @@ from tests.test_import import HEAD, csv_bytes, row
 
 pytestmark = pytest.mark.slow
 
-
-@pytest.fixture()
-def live(tmp_path, monkeypatch):
-    data_dir = tmp_path / "instance"
-    data_dir.mkdir()
-    db = tmp_path / "live.duckdb"
-    build(db, data_dir=data_dir)
-    accounts.set_password("bien-tap", "a long passphrase", data_dir)
-    monkeypatch.setenv("OCOP_DB", str(db))
-    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
-    return db, data_dir
 
 
 def products(db, like: str = "Sản phẩm thử%") -> list[str]:
@@ -67,7 +56,7 @@ def agree(db, data_dir) -> None:
     fresh.unlink()
 
 
-def cli(*args, env=None, input_=None, timeout=120):
+def cli(*args, env=None, input_=None, timeout=180):
     return subprocess.run([sys.executable, "-m", "ocop_data", *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, input=input_, timeout=timeout)
 
