@@ -119,14 +119,13 @@ def source_line(s: Slide) -> str:
     return f"**{t('sources', lang)}:** " + " · ".join(named) + tail
 
 
-def slide_key(s: Slide) -> tuple:
-    """A slide's chart is built once per data version, language, deck and slide (a slide change reruns
+def slide_key(i: int) -> tuple:
+    """Slide ``i``'s chart is built once per data version, language and deck (a slide change reruns
     only the slide, and then draws the chart already made)."""
-    number = next(j for j, x in enumerate(deck) if x is s)
-    return ("slide", lang, tuple(c.selected), c.year_from, c.year_to, number, s.kind)
+    return ("slide", lang, tuple(c.selected), c.year_from, c.year_to, i)
 
 
-def headline(s: Slide) -> None:
+def headline(s: Slide, i: int) -> None:
     d = s.data
     left, right = st.columns([1, 1.7], gap="large")
     big = d["big"]
@@ -161,7 +160,7 @@ def headline(s: Slide) -> None:
             st.html(f"<div class='ocop-target'>{esc(t('no_main_target', lang))}</div>")
     with right:
         short = fmt.short_labels(q("territories"), lang)
-        fig = figure(slide_key(s), lambda: figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"],
+        fig = figure(slide_key(i), lambda: figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"],
                                                                 lambda k: short.get(k, k)))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{d['province']}")
 
@@ -205,15 +204,15 @@ def title_slide(s: Slide) -> None:
 
 def draw(s: Slide, i: int) -> None:
     if s.kind == "headline":
-        headline(s)
+        headline(s, i)
     elif s.kind == "tiers":
-        fig = figure(slide_key(s), lambda: figures.tier_time_figure(s.data["reports"], s.data["family"], c.label, lang))
+        fig = figure(slide_key(i), lambda: figures.tier_time_figure(s.data["reports"], s.data["family"], c.label, lang))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_tiers_{i}")
     elif s.kind == "targets":
-        fig = figure(slide_key(s), lambda: figures.bullet_figure(s.data["progress"], c.label, lang))
+        fig = figure(slide_key(i), lambda: figures.bullet_figure(s.data["progress"], c.label, lang))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_targets_{i}")
     elif s.kind == "subjects":
-        fig = figure(slide_key(s), lambda: figures.subjects_figure(s.data["panels"], lang))
+        fig = figure(slide_key(i), lambda: figures.subjects_figure(s.data["panels"], lang))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_subjects_{i}")
     elif s.kind == "map":
         points = s.data["points"]

@@ -79,11 +79,15 @@ def province_frames(key: str) -> dict:
     return derived("stars_frames", lambda: frames(key), key, c.year_from, c.year_to)
 
 
-def province_blocks(prov: dict, view: dict) -> None:
+def view_of(key: str) -> dict:
+    return derived("stars_view", lambda: province_view(key), lang, key, c.year_from, c.year_to)
+
+
+def province_blocks(key: str) -> None:
     """One province's star-tier chart, its rounds and its undated reports."""
-    key = prov["territory_key"]
+    view = view_of(key)
     family, title = list(view["family"]), view["title"]
-    name = prov["name_en" if lang == "en" else "name_vi"]
+    name = names[key]
     if len(family) > 1:
         preds = ", ".join(c.label(k) for k in family[1:])
         st.caption(md_escape(t("predecessor_note", lang).format(name=name, preds=preds)))
@@ -116,16 +120,6 @@ def province_blocks(prov: dict, view: dict) -> None:
         frame.caption(view["other_sources"], lang)
 
 
-focus_rows = c.focus[c.focus.territory_key.isin(c.selected)].to_dict("records")
-compact = shell.compact(len(focus_rows), lang)  # national data: each province's finding; its charts when opened
-for prov in focus_rows:
-    key = prov["territory_key"]
-    view = derived("stars_view", lambda key=key: province_view(key), lang, key, c.year_from, c.year_to)
-    if not compact:
-        province_blocks(prov, view)
-        st.divider()
-        continue
-    box = shell.expander(md_escape(view["title"]), key=f"open_stars_{key}")
-    if box is not None:  # a closed province sends nothing
-        with box:
-            province_blocks(prov, view)
+focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
+names = dict(zip(focus_rows.territory_key, focus_rows["name_en" if lang == "en" else "name_vi"]))
+shell.per_province(list(names), lang, "stars", lambda key: view_of(key)["title"], province_blocks)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from story.cite import md_escape
 from story.i18n import t
 from ui import shell
 from ui.shell import ctx
@@ -14,13 +13,5 @@ lang = c.lang
 st.title(t("targets_title", lang), anchor=False)
 
 keys = c.focus[c.focus.territory_key.isin(c.selected)].territory_key.tolist()
-compact = shell.compact(len(keys), lang)  # national data: each province's finding; its targets when opened
-for key in keys:
-    if not compact:
-        province_targets(c, key, lang)
-        st.divider()
-        continue
-    box = shell.expander(md_escape(targets_title(c, key, lang)), key=f"open_targets_{key}")
-    if box is not None:  # a closed province sends nothing
-        with box:
-            province_targets(c, key, lang)
+shell.per_province(keys, lang, "targets", lambda key: targets_title(c, key, lang),
+                   lambda key: province_targets(c, key, lang))

@@ -243,11 +243,19 @@ def expander(label: str, *, key: str, expanded: bool = False, **kwargs):
 COMPACT_AFTER = 3  # more provinces than this (national data): one line each, the charts when opened
 
 
-def compact(n: int, lang: str) -> bool:
-    """Whether a page lists ``n`` provinces compactly: each province's finding as the label of a closed
-    expander whose charts and tables are built and sent only when it is opened (``expander``). With a
-    few provinces every block is drawn. Says so on the page when compact."""
-    if n <= COMPACT_AFTER:
-        return False
-    st.caption(t("many_provinces_hint", lang).format(n=n))
-    return True
+def per_province(keys: list[str], lang: str, page: str, label: Callable[[str], str],
+                 draw: Callable[[str], None]) -> None:
+    """Draw each province's blocks (``draw(key)``). With more provinces than COMPACT_AFTER (national data)
+    each province is one line, its finding (``label(key)``), in a closed expander whose blocks are built
+    and sent only when it is opened; the page says so above the list."""
+    if len(keys) <= COMPACT_AFTER:
+        for key in keys:
+            draw(key)
+            st.divider()
+        return
+    st.caption(t("many_provinces_hint", lang).format(n=len(keys)))
+    for key in keys:
+        box = expander(md_escape(label(key)), key=f"open_{page}_{key}")
+        if box is not None:  # a closed province sends nothing
+            with box:
+                draw(key)
