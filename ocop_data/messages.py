@@ -112,6 +112,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "short_password": ("Mật khẩu cần ít nhất {n} ký tự.", "The password needs at least {n} characters."),
     "bad_user_name": ("Tên đăng nhập chỉ gồm chữ, số, “.”, “_” hoặc “-” (tối đa 64 ký tự).",
                       "A user name holds only letters, digits, “.”, “_” or “-” (at most 64 characters)."),
+    # --- issue 17: sources, figures and targets in Vietnamese (the sheets Nguồn, Số liệu, Mục tiêu) ---
+    "source_needs_address_or_title": (
+        "Nguồn cần ít nhất Địa chỉ hoặc Tiêu đề. Hãy chép địa chỉ trang (bắt đầu bằng https://) hoặc tiêu đề như "
+        "trang ghi.",
+        "A source needs at least its Address or its Title. Copy the page's address (starting with https://) or "
+        "its title as the page prints it."),
+    "bad_address": ("Địa chỉ “{value}” không phải địa chỉ trang web. Hãy chép địa chỉ từ thanh địa chỉ của trình "
+                    "duyệt (bắt đầu bằng http:// hoặc https://), hoặc để trống nếu nguồn là văn bản in.",
+                    "“{value}” is not a web address. Copy it from the browser's address bar (starting with "
+                    "http:// or https://), or leave it empty for a printed document."),
+    "guessed_date": ("“{value}” là ngày đoán, không phải ngày trang ghi. Hãy ghi đúng ngày trang nêu (dd/mm/yyyy, "
+                     "mm/yyyy hoặc yyyy), hoặc để trống nếu trang không nêu ngày (sẽ ghi là “không nêu”).",
+                     "“{value}” is a guess, not the date the page states. Write the date as the page states it "
+                     "(dd/mm/yyyy, mm/yyyy or yyyy), or leave it empty when the page states none (it is then "
+                     "recorded as “not stated”)."),
+    "bad_stated_date": ("Ngày “{value}” không đọc được: hãy ghi dd/mm/yyyy, mm/yyyy hoặc yyyy như trang nêu, hoặc để "
+                        "trống nếu trang không nêu.",
+                        "Date “{value}” cannot be read: write dd/mm/yyyy, mm/yyyy or yyyy as the page states it, or "
+                        "leave it empty when the page states none."),
+    "bad_source_id": ("Mã nguồn “{value}” chỉ được gồm chữ không dấu, số, “.”, “_” hoặc “-”. Hãy sửa, hoặc để trống "
+                      "để hệ thống tự đặt mã.",
+                      "Source id “{value}” may hold only plain letters, digits, “.”, “_” or “-”. Fix it, or leave it "
+                      "empty and one is made."),
+    "source_id_taken": ("Mã nguồn “{value}” đã dùng cho một nguồn khác. Hãy chọn mã khác hoặc để trống.",
+                        "Source id “{value}” is already used by another source. Choose another or leave it empty."),
+    "duplicate_source": ("Nguồn này đã có ở dòng {other} (cùng địa chỉ). Hãy xóa một trong hai dòng.",
+                         "This source is already on row {other} (same address). Delete one of the two rows."),
+    "unknown_source_ref": ("Không tìm thấy nguồn “{value}” theo mã, địa chỉ hay tiêu đề. Hãy thêm nguồn này ở trang "
+                           "“Nguồn” (hoặc bằng “Thêm nguồn” ở bước tải lên), rồi ghi địa chỉ hoặc tiêu đề của nó ở "
+                           "đây.",
+                           "No source has the id, address or title “{value}”. Add it on the “Nguồn” sheet (or with "
+                           "“Add a source” in the upload step), then write its address or title here."),
+    "quote_lacks": ("Câu nguyên văn không nêu {what} “{value}” của dòng này. Hãy chép đúng câu của nguồn nêu giá trị "
+                    "này, hoặc để trống ô Câu nguyên văn (dòng sẽ trích các ô của tệp).",
+                    "The quote does not state this row's {what_en} “{value}”. Copy the source's sentence that "
+                    "states it, or leave the quote empty (the row then cites the file's cells)."),
+    "duplicate_row": ("Dòng này lặp lại dòng {other} (cùng tỉnh, thời điểm, nội dung và nguồn). Hãy xóa một dòng.",
+                      "This row repeats row {other} (same province, date, subject and source). Delete one of them."),
+    "ambiguous_number": ("“{value}” có thể hiểu hai cách (1234 hay 1,234). Hãy ghi số đếm không có dấu phẩy (1234), "
+                         "hoặc dùng dấu chấm ngăn hàng nghìn (1.234).",
+                         "“{value}” can be read two ways (1234 or 1.234). Write a count without a comma (1234), or "
+                         "with a dot between the thousands (1.234)."),
+    "not_whole": ("“{value}” không phải số nguyên: đây là số đếm (sản phẩm, chủ thể). Hãy ghi số nguyên.",
+                  "“{value}” is not a whole number: this is a count (products, producers). Write a whole number."),
+    "bad_count": ("“{value}” không đọc được thành số. Hãy ghi một số (ví dụ 150), có thể kèm “hơn”, “ít nhất” hoặc "
+                  "“khoảng” (ví dụ “hơn 150”).",
+                  "“{value}” cannot be read as a number. Write a number (e.g. 150), possibly with “hơn”, “ít "
+                  "nhất” or “khoảng” (more than, at least, about: “hơn 150”)."),
+    "bad_value": ("“{value}” không đọc được thành số. Hãy ghi một số, ví dụ 100 hoặc 87,5.",
+                  "“{value}” cannot be read as a number. Write a number such as 100 or 87.5."),
+    "no_values": ("Dòng này không có số nào. Hãy điền ít nhất một cột số ({columns}) hoặc xóa dòng.",
+                  "This row holds no figure. Fill in at least one of {columns}, or delete the row."),
+    "bad_kind": ("Loại “{value}” không nhận ra: hãy ghi “báo cáo” (số đã đạt) hoặc “ước tính”, hoặc để trống (= báo "
+                 "cáo).",
+                 "Kind “{value}” is not recognised: write “báo cáo” (reported) or “ước tính” (estimate), or leave "
+                 "it empty (= reported)."),
+    "inferred_but_dated": ("Nguồn đã nêu ngày (“{stated}”): chỉ ghi Ngày suy ra “{value}” khi nguồn không nêu ngày. "
+                           "Hãy xóa một trong hai ô.",
+                           "The source states a date (“{stated}”): give an inferred date (“{value}”) only when it "
+                           "states none. Clear one of the two cells."),
+    "inferred_needs_reason": ("Đã ghi Ngày suy ra “{value}” nhưng chưa ghi Lý do suy ra. Hãy ghi vì sao số liệu ứng "
+                              "với ngày này (ví dụ “bài đăng ngày 12/3/2024 nói ‘hiện nay’”).",
+                              "An inferred date (“{value}”) needs its reason. Write why the figure stands for that "
+                              "date (e.g. “the article of 12/3/2024 says ‘currently’”)."),
+    "target_quantity": ("Không rõ mục tiêu “{value}” đếm gì. Hãy viết như văn bản (ví dụ “ít nhất 100 sản phẩm 4 "
+                        "sao”, “phát triển mới 31 sản phẩm”, “100% xã có sản phẩm OCOP”), hoặc chọn đại lượng ở bước "
+                        "xem trước. Các đại lượng: {choices}.",
+                        "What target “{value}” counts is not clear. Write it as the document does (e.g. “ít nhất "
+                        "100 sản phẩm 4 sao”, “phát triển mới 31 sản phẩm”, “100% xã có sản phẩm OCOP”), or choose "
+                        "the quantity in the preview. Quantities: {choices}."),
+    "target_value": ("Mục tiêu “{value}” không nêu con số (hoặc thiếu đầu kia của khoảng). Hãy ghi con số như văn "
+                     "bản, ví dụ “ít nhất 100 sản phẩm 4 sao” hoặc “15–20 sản phẩm xuất khẩu”.",
+                     "Target “{value}” states no number (or a range lacks its other end). Write the number as the "
+                     "document does, e.g. “ít nhất 100 sản phẩm 4 sao” or “15–20 sản phẩm xuất khẩu”."),
+    "target_deadline": ("Mục tiêu chưa có hạn. Hãy ghi cột Hạn (yyyy hoặc dd/mm/yyyy), hoặc “đến năm 2025” trong mục "
+                        "tiêu.",
+                        "The target has no deadline. Fill in the Hạn (deadline) column (yyyy or dd/mm/yyyy), or "
+                        "write “đến năm 2025” in the target."),
+    "target_period": ("“Phát triển mới” được đếm trong một giai đoạn: hãy ghi giai đoạn (“giai đoạn 2021–2025”, ở cột "
+                      "Giai đoạn hoặc trong mục tiêu) hoặc ngày của văn bản (“Kế hoạch 90/KH-UBND ngày "
+                      "02/06/2021”).",
+                      "New products are counted over a period: write the period (“giai đoạn 2021–2025”, in a "
+                      "Giai đoạn column or in the target) or the document's date (“Kế hoạch 90/KH-UBND ngày "
+                      "02/06/2021”)."),
+    "check_warning": ("{vi}", "{en}"),
 }
 
 

@@ -17,6 +17,8 @@ from .headers import FILE_WIDE, REQUIRED, TEMPLATE_HEADERS, field_label
 from .known import Known, label_of
 from .plan import Plan, make_plan
 from .product_rows import prepare_products
+from . import report_sheets
+from .report_headers import REPORT_USES, label as report_label
 from .reading import MAX_BYTES, Progress, Sheet, read_upload
 from .table_rows import prepare_table
 from .values import KINDS, LEVELS, as_text, choice, clean, fold, parse_date
@@ -62,6 +64,7 @@ class Preview:
     derived: list = field(default_factory=list)  # (sheet, row, what) values read rather than given
     sources: dict = field(default_factory=dict)  # source id -> its row, for the sources this upload cites
     skipped: list = field(default_factory=list)  # (sheet, row, text): unnumbered rows below the header
+    warnings: list = field(default_factory=list)  # Issue: what check would warn of after applying, not before
 
     @property
     def ok(self) -> bool:
@@ -107,7 +110,8 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
         for f, cols in s.fields().items():
             if len(cols) > 1 and f not in ("seq", "note"):
                 prev.issue(s.name, s.header_number, None, "duplicate_meaning",
-                           field=field_label(f, "vi") if s.use == "products" else f,
+                           field=field_label(f, "vi") if s.use == "products" else report_label(f, "vi")
+                           if s.use in REPORT_USES else f,
                            columns=", ".join(f"“{c.header or '#' + str(c.index + 1)}”" for c in cols))
         if s.use == "products":
             have = s.fields()
@@ -124,7 +128,7 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
         prev.issue("", None, field_label("province", "vi"), "bad_default", value=f["province"],
                    field=field_label("province", "vi"), detail=MESSAGES["unknown_province"][0].format(
                        value=f["province"]))
-    if f.get("source") and not (known.source_exists(f["source"]) or f["source"] in upload_sources):
+    if f.get("source") and not (known.source_ref(f["source"]) or f["source"] in upload_sources):
         prev.issue("", None, field_label("source", "vi"), "bad_default", value=f["source"],
                    field=field_label("source", "vi"), detail=MESSAGES["unknown_source"][0].format(value=f["source"]))
     if f.get("decided") and parse_date(f["decided"]) is None:
@@ -197,6 +201,12 @@ def _validate_together(prev: Preview, data_dir: Path) -> None:
 
     extra = {table: texts(f"candidate/{table}.csv", rows) for table, rows in prev.tables.items() if rows}
     ds = load_dataset(data_dir=data_dir, extra_rows=extra, lean=True)
+    _name_errors(prev, ds)
+    return ds
+
+
+def _name_errors(prev: Preview, ds) -> None:
+    """The build's errors in this upload's rows, at their sheet and row."""
     where = {}
     for p in ds.errors:
         if p.file.startswith("candidate/") and p.file not in where:
@@ -248,10 +258,12 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
             idx = next((c.index for c in sp.columns if c.field == "source_id"), None)
             if idx is not None:
                 upload_sources |= {clean(r[idx]) for r in sheet.rows[sp.header_index + 1:] if idx < len(r)}
+    by_name = {s.name: s for s in sheets}
+    report_sheets.prepare_sources_first(prev, by_name, known, today)  # cited by the rest, by address or title
     _plan_issues(prev, known, upload_sources)
+    report_sheets.plan_issues(prev)
     if prev.issues:
         return prev
-    by_name = {s.name: s for s in sheets}
     done = [0, sum(s.rows for s in used)]
     sub = (lambda f, s: progress(0.4 + f * 0.5, s)) if progress else None
     seen_eval: dict = {}
@@ -259,6 +271,8 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
         for sp in used:
             if sp.use == table:
                 prepare_table(prev, sp, by_name[sp.name], known, today, sub, done)
+        if table in ("figure", "target"):
+            report_sheets.prepare_facts(prev, table, by_name, known, today)
         if table == "product":
             for sp in plan.products_sheets():
                 prepare_products(prev, sp, by_name[sp.name], known, today, seen_eval, sub, done)
@@ -269,7 +283,9 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
     if progress:
         progress(0.92, "validate")
     if prev.has_changes:
-        _validate_together(prev, data_dir)
+        after = _validate_together(prev, data_dir)
+        if not prev.issues:
+            report_sheets.added_warnings(prev, data_dir, after)
     if progress:
         progress(1.0, "done")
     return prev
