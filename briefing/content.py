@@ -100,10 +100,13 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                       | ({target["source_id"]} if target else set())
                       | ({target["latest_source"]} if target and isinstance(target.get("latest_source"), str)
                          else set()))
-        slides.append(Slide("headline", findings.total_finding(own, label(prov), lang),
+        undated = queries.tier_figures(cur, [prov])
+        undated = undated[(undated.metric == "products_total") & undated.as_of_date.isna()]
+        slides.append(Slide("headline", findings.total_finding(pd.concat([own, undated]) if not undated.empty else own,
+                                                               label(prov), lang),
                             t("headline_sub", lang), srcs,
                             {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
-                             "target": target}))
+                             "target": target, "undated": findings.undated_note(undated, lang)}))
 
     # 3. star tiers over time, per province, on a true time axis
     for prov, fam in families.items():

@@ -95,7 +95,8 @@ frame.chart_block(
     table=lambda: tables.totals_table(totals, c.label, lang),
     sources=totals[["source_id", "source_title", "source_address", "source_file"]].drop_duplicates().to_dict(
         "records"),
-    lang=lang, figure_notes=[t("totals_notes", lang)], file_name="ocop_totals")
+    lang=lang, figure_notes=[t("totals_notes", lang)], notes=charts.undated_notes(totals, families, lang, c.label),
+    file_name="ocop_totals")
 
 # --- below the fold: headline targets, coverage, national context, timeline -----------------
 st.divider()

@@ -26,6 +26,10 @@ finder.render()  # search over figures, targets, events, products, producers and
 st.divider()
 # --- every source: what it states about itself, a citation line to paste, a working link ---------------
 srcs = q("sources")
+# the province chosen in the sidebar (?province=KEY): its sources (its own rows' and its predecessors')
+chosen_keys = c.all_keys() if len(c.selected) < len(c.focus) else None
+if chosen_keys is not None:
+    srcs = srcs[srcs.source_id.isin(q("sources_of_territories", chosen_keys))]
 ns = t("not_stated", lang)
 NOTE = "note_vi" if lang == "vi" else "note"
 
@@ -39,6 +43,9 @@ tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
                for s in frame.records(srcs))
 with tab_sources:
+    if chosen_keys is not None:
+        st.caption(t("sources_of_province", lang).format(
+            province=frame.md_escape(", ".join(c.label(k) for k in c.selected)), n=fmt.number(len(srcs), lang)))
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
 for s in frame.records(srcs):
     # the label names the source by what it states (never a file name)
@@ -120,10 +127,13 @@ def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
 with tab_conflicts:
     st.caption(t("conflicts_intro", lang))
     conf = q("conflicts")
+    if chosen_keys is not None:
+        conf = conf[conf.territory_key.isin(chosen_keys)]
     if conf.empty:
         st.info(t("no_conflicts", lang))
     else:
-        ct = derived("sources_conflicts", lambda: conflict_table(conf), lang)  # once per data version
+        ct = derived("sources_conflicts", lambda: conflict_table(conf), lang,  # once per data version
+                     tuple(chosen_keys or ()))
         st.dataframe(ct, hide_index=True, width="stretch")
         frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
 

@@ -54,6 +54,9 @@ def province_view(key: str) -> dict:
                                        lang),
         "as_of": findings.date_short(last.as_of, last.as_of_precision, lang) if last is not None else None,
         "notes": charts.tier_notes(dated, lang),
+        "undated": [n for n in (findings.undated_note(f["reports"][f["reports"].territory_key == k], lang, "total",
+                                                       c.label(k) if len(family) > 1 else None)
+                                for k in family) if n],
         "sources": frame.sources_line(dated[["source_id", "source_title", "source_address", "source_file"]]
                                       .drop_duplicates().to_dict("records"), lang),
         "rtitle": findings.round_finding(prov_level, c.label, lang) if not prov_level.empty else None,
@@ -100,7 +103,8 @@ def province_blocks(key: str) -> None:
         if view["has_dated"] else None,
         table=lambda key=key: tables.tier_table(province_frames(key)["dated"], c.label, lang),
         sources=view["sources"], lang=lang, as_of=view["as_of"],
-        figure_notes=view["notes"], notes=[t("stars_footer_note", lang)], file_name=f"ocop_star_tiers_{key}")
+        figure_notes=view["notes"] + view["undated"], notes=view["undated"] + [t("stars_footer_note", lang)],
+        file_name=f"ocop_star_tiers_{key}")
 
     if view["has_rounds"]:
         rtitle = view["rtitle"]

@@ -177,9 +177,11 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     own = figures[figures.territory_key == key]
     latest = findings.latest_total(own)
     name = label(key)
+    undated = findings.undated_note(own, lang)
+    undated = f'<div class="c-sub">{esc(undated)}</div>' if undated else ""
     if latest is None:
         big = f'<div class="c-big">–</div><div class="c-sub">{esc(t("card_no_figure", lang))}</div>'
-        asof = f'<div class="c-asof">{esc(t("card_no_figure", lang))}</div>'
+        asof = f'<div class="c-asof">{esc(t("card_no_figure", lang))}{undated}</div>'
     else:
         comp = findings.comparable(own)
         change = findings.change_phrase(own, lang) or t("no_previous", lang).rstrip(".")
@@ -198,7 +200,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
                 f'<b>{esc(findings.date_short(latest["as_of"], latest["as_of_precision"], lang))}</b> '
                 f'<span class="badge{" stale" if stale else ""}">'
                 f'{esc(findings.age_text(latest["as_of_date"], today, lang))}</span>'
-                f'<div class="c-sub">{esc(t("card_sources", lang).format(names=", ".join(names)))}</div></div>')
+                f'<div class="c-sub">{esc(t("card_sources", lang).format(names=", ".join(names)))}</div>{undated}</div>')
     before = []
     for k in keys[1:]:
         lt = findings.latest_total(figures[figures.territory_key == k])

@@ -381,6 +381,16 @@ def rounds_chart(rounds: pd.DataFrame, lang: str, label: Callable[[str], str], *
 
 # --- reported totals over time -------------------------------------------------------------
 
+def undated_notes(figures: pd.DataFrame, families: list[list[str]], lang: str, label: Callable[[str], str]) -> list[str]:
+    """Per territory shown, its undated reports ('Sơn La: 3 báo cáo không rõ ngày: 72, 109, 138'): they have
+    no place on a time axis, so they are listed beside it (DATA-RULES §3)."""
+    keys = [k for fam in families for k in fam]
+    many = len(keys) > 1
+    notes = [findings.undated_note(figures[figures.territory_key == k], lang, territory=label(k) if many else None)
+             for k in keys]
+    return [n for n in notes if n]
+
+
 def totals_chart(figures: pd.DataFrame, families: list[list[str]], lang: str, label: Callable[[str], str],
                  territories: pd.DataFrame | None = None, *, title: str = "", subtitle: str | None = None,
                  source: str | None = None, plot_height: int = 230) -> go.Figure:
@@ -467,7 +477,7 @@ def totals_chart(figures: pd.DataFrame, families: list[list[str]], lang: str, la
         from .cite import source_line
         srcs = reported[["source_id", "source_title", "source_address", "source_file"]].drop_duplicates(
             "source_id").to_dict("records") if not reported.empty else []
-        source = source_line(srcs, lang, notes=[t("totals_notes", lang)])
+        source = source_line(srcs, lang, notes=[t("totals_notes", lang)] + undated_notes(figures, families, lang, label))
     theme.frame(fig, lang, title=title, subtitle=t("totals_subtitle", lang) if subtitle is None else subtitle,
                 source=source, legend=[] if many else None, legend_gap=18, plot_height=plot_height)
     return fig

@@ -7,7 +7,7 @@ from typing import Callable
 import pandas as pd
 
 from . import fmt
-from .cite import cite, is_missing, is_url, normalise_source, quote_reason
+from .cite import cite, imported_origin, is_missing, is_url, normalise_source, quote_reason
 from .i18n import t
 
 _DATE_ROLES = {"deadline": "finder_date_deadline", "as_of": "finder_date_as_of", "decided": "finder_date_decided"}
@@ -93,6 +93,8 @@ def quote_text(row: dict, lang: str) -> tuple[str | None, bool]:
     status, quote = _v(row, "quote_status"), _v(row, "quote")
     if status == "derived" and _v(row, "formula"):
         return t("finder_quote_derived", lang).format(row["formula"]), False
+    if quote and status == "imported":  # the file's cells: where they came from, never a quoted sentence
+        return imported_origin(str(quote), lang), False
     if quote:
         return str(quote), True
     if status == "synthetic":

@@ -934,6 +934,19 @@ S.update({
     "no_corrections": ("Chưa có đính chính nào.", "No corrections yet."),
     "n_rows_citing": ("{n} dòng dữ liệu dẫn nguồn này", "{n} data rows cite it"),
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
+    # --- issue 17: figures, targets and sources in Vietnamese; undated figures; imported rows' origin ---
+    "imported_from": ("Theo tệp {file}, dòng {row}", "From file {file}, row {row}"),
+    "imported_from_sheet": ("Theo tệp {file}, trang {sheet}, dòng {row}", "From file {file}, sheet {sheet}, row {row}"),
+    "imported_cells": ("Theo tệp nhập: {cells}", "From an imported file: {cells}"),
+    "imported_whole_file": ("cả tệp", "whole file"),
+    "sources_of_province": ("Nguồn số liệu của {province}: {n} nguồn (chọn “Tất cả” ở thanh bên để xem mọi nguồn).",
+                            "Sources of {province}: {n} (choose “All” in the sidebar to see every source)."),
+    "f_undated_list": ("{n} báo cáo không rõ ngày: {values}", "{n} undated reports: {values}"),
+    "f_undated_list_1": ("1 báo cáo không rõ ngày: {values}", "1 undated report: {values}"),
+    "f_undated_larger": ("{n} báo cáo không rõ ngày ghi số lớn hơn: {values}",
+                         "{n} undated reports give larger numbers: {values}"),
+    "f_undated_larger_1": ("1 báo cáo không rõ ngày ghi số lớn hơn: {values}",
+                           "1 undated report gives a larger number: {values}"),
 })
 
 
