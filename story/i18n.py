@@ -941,6 +941,64 @@ S.update({
     "imported_whole_file": ("cả tệp", "whole file"),
     "sources_of_province": ("Nguồn số liệu của {province}: {n} nguồn (chọn “Tất cả” ở thanh bên để xem mọi nguồn).",
                             "Sources of {province}: {n} (choose “All” in the sidebar to see every source)."),
+    "sheet_sources": ("Nguồn (Địa chỉ, Tiêu đề, Đơn vị đăng, Ngày đăng…)", "Sources (Address, Title, Publisher, Date…)"),
+    "sheet_figures": ("Số liệu (mỗi dòng một báo cáo)", "Figures (one row per report)"),
+    "sheet_targets": ("Mục tiêu (theo lời văn bản)", "Targets (in the document's words)"),
+    "imp_add_source": ("Thêm nguồn", "Add a source"),
+    "imp_add_source_help": ("Nguồn chưa có trong bảng theo dõi: ghi đúng những gì trang nêu về chính nó. Ngày đăng để "
+                            "trống nếu trang không nêu (sẽ ghi “không nêu”); không ghi ngày đoán. Sau khi thêm, có thể "
+                            "ghi địa chỉ hoặc tiêu đề của nguồn vào cột Nguồn của tệp, hoặc chọn nó cho cả tệp.",
+                            "A source not yet recorded: write what its page states about itself. Leave the date empty "
+                            "when the page states none (it is recorded as “not stated”); never a guessed date. Once "
+                            "added, write its address or title in the file's Nguồn (source) column, or choose it for "
+                            "the whole file."),
+    "imp_remove": ("Bỏ", "Remove"),
+    "imp_published_ph": ("dd/mm/yyyy, mm/yyyy hoặc yyyy", "dd/mm/yyyy, mm/yyyy or yyyy"),
+    "imp_published_help": ("Như trang ghi; để trống nếu trang không nêu.", "As the page states it; empty when it "
+                           "states none."),
+    "imp_gathered_help": ("Ngày lấy số liệu từ trang (để trống = hôm nay).", "When the facts were taken from the page "
+                          "(empty = today)."),
+    "imp_add_source_button": ("Thêm nguồn này", "Add this source"),
+    "imp_source_known": ("Nguồn này đã có: {label}. Hãy dùng nguồn đã có (ghi địa chỉ hoặc tiêu đề của nó).",
+                         "This source is already recorded: {label}. Use it (write its address or title)."),
+    "imp_source_pending": ("(xem lại sau khi sửa các vấn đề của tệp)", "(shown once the file's problems are fixed)"),
+    "imp_new_sources": ("Nguồn sẽ thêm, với dòng trích dẫn", "Sources to add, with their citation line"),
+    "imp_citation": ("Dòng trích dẫn", "Citation"),
+    "imp_sources_known": ("Nguồn đã có (không thêm lần nữa): {names}", "Sources already recorded (not added again): "
+                          "{names}"),
+    "imp_new_figures": ("Số liệu sẽ thêm", "Figures to add"),
+    "fig_kind_reported": ("báo cáo", "reported"),
+    "fig_kind_estimate": ("ước tính", "estimate"),
+    "fig_kind_derived": ("tính toán", "derived"),
+    "imp_undated_title": ("Báo cáo không rõ ngày ({n}): ngày số liệu ứng với, nếu biết",
+                          "Undated reports ({n}): the date each stands for, if known"),
+    "imp_undated_help": ("Nếu trang không nêu ngày nhưng biết số liệu ứng với thời điểm nào (ví dụ bài viết nói “hiện "
+                         "nay”), ghi ngày đó và lý do: ngày được lưu là “suy ra”, không bao giờ là ngày của nguồn. Để "
+                         "trống thì báo cáo vẫn hiện, ghi là không rõ ngày, bên cạnh biểu đồ.",
+                         "If the page states no date but you know what time the figure stands for (the article says "
+                         "“currently”), give that date and the reason: it is stored as “inferred”, never as the "
+                         "source's date. Left empty, the report is still shown, as undated, beside the chart."),
+    "imp_undated_row": ("{sheet}, dòng {row}: {values}", "{sheet}, row {row}: {values}"),
+    "imp_targets": ("Mục tiêu: đọc được từ lời văn bản", "Targets: as read from the document's words"),
+    "imp_target_unread": ("chưa đọc được: hãy chọn đại lượng bên dưới", "not read: choose the quantity below"),
+    "imp_where": ("Ở đâu", "Where"),
+    "imp_row": ("dòng", "row"),
+    "imp_document": ("Văn bản", "Document"),
+    "imp_wording": ("Mục tiêu (nguyên văn)", "Target (as worded)"),
+    "imp_read_as": ("Đọc là", "Read as"),
+    "imp_target_ok": ("sẽ thêm hoặc đã có", "to add, or recorded"),
+    "imp_target_problem": ("cần sửa (xem các vấn đề)", "to fix (see the problems)"),
+    "imp_correct_targets": ("Sửa cách đọc mục tiêu", "Correct how targets were read"),
+    "imp_correct_help": ("Chọn so sánh và đại lượng bằng lời; giá trị và hạn như văn bản ghi. Bấm “Kiểm tra lại” để "
+                         "xem trước với các lựa chọn này.",
+                         "Choose the comparison and the quantity in words; the value and deadline as the document "
+                         "states them. Press “Check again” to preview with these choices."),
+    "imp_comparison": ("So sánh", "Comparison"),
+    "imp_quantity": ("Đại lượng", "Quantity"),
+    "imp_value_high": ("Đến (nếu là khoảng)", "To (for a range)"),
+    "imp_warnings": ("Sau khi áp dụng, phần kiểm tra sẽ cảnh báo thêm {n} điều (không chặn việc áp dụng):",
+                     "After applying, the check would warn of {n} more thing(s) (they do not block applying):"),
+    "imp_warning": ("Cảnh báo", "Warning"),
     "f_undated_list": ("{n} báo cáo không rõ ngày: {values}", "{n} undated reports: {values}"),
     "f_undated_list_1": ("1 báo cáo không rõ ngày: {values}", "1 undated report: {values}"),
     "f_undated_larger": ("{n} báo cáo không rõ ngày ghi số lớn hơn: {values}",

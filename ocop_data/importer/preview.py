@@ -65,6 +65,7 @@ class Preview:
     sources: dict = field(default_factory=dict)  # source id -> its row, for the sources this upload cites
     skipped: list = field(default_factory=list)  # (sheet, row, text): unnumbered rows below the header
     warnings: list = field(default_factory=list)  # Issue: what check would warn of after applying, not before
+    readings: list = field(default_factory=list)  # what each target row's words were read as (targets_sheet)
 
     @property
     def ok(self) -> bool:

@@ -77,5 +77,5 @@ def added_warnings(prev: Preview, data_dir: Path, after) -> None:
             lines = where[table]
             at = lines[p.line - 2] if p.line and 0 <= p.line - 2 < len(lines) else None
         sheet, line = at or ("", None)
-        prev.warnings.append(Issue(sheet, line, p.column if at else None, "check_warning",
+        prev.warnings.append(Issue(sheet, line, None, "check_warning",
                                    {"vi": p.message_vi, "en": p.message_en}))

@@ -36,6 +36,8 @@ def prepare_table(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, toda
         if not check_cells(prev, sheet.name, number, header, r, names_idx):
             continue
         row = {name: clean(r[i]) if i < len(r) else "" for name, i in col.items()}
+        if row.get("source_id") and row["source_id"] not in known.rows["source"]:  # an address or a title
+            row["source_id"] = known.source_ref(row["source_id"]) or row["source_id"]
         bad = False
         for c in table.columns:
             text = row.get(c.name, "")

@@ -96,11 +96,18 @@ def prepare_targets(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, to
         reading = read(v["wording"], raw.get("deadline"), v.get("period", ""), v["document"], plan["plan_date"],
                        set(metrics))
         ok = _correct(reading, fixes.get(str(number), {}), rows, number)
+        prev.readings.append({"sheet": sheet.name, "row": number, "wording": v["wording"], "document": v["document"],
+                              "comparison": reading.comparison, "value": reading.value,
+                              "value_high": reading.value_high, "metric": reading.metric,
+                              "deadline": reading.deadline, "period_from": reading.period_from,
+                              "problems": [p[1] for p in reading.problems], "fixed": str(number) in fixes})
         for f, rule, params in reading.problems:
             if rule == "target_quantity":
                 params = dict(params, choices=quantity_list(metrics))
             rows.issue(number, f, rule, **params)
-        if reading.comparison == "range" and reading.value_high is None:
+        if reading.metric and not reading.problems and (
+                reading.comparison == "range" and reading.value_high is None
+                or reading.comparison != "all" and reading.value is None):
             rows.issue(number, "wording", "target_value", value=v["wording"])
             ok = False
         terr = territory(rows, known, number, v, reading.deadline)
