@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .plan import SheetPlan
     from .preview import Preview
 
+QUALIFIER_WORDS = {"more_than": "hơn / more than", "at_least": "ít nhất / at least", "about": "khoảng / about"}
 STARS = {"products_3star": "3", "products_4star": "4", "products_5star": "5", "products_5p": "5p"}
 
 
@@ -111,4 +112,5 @@ def _check(fact: dict, quote: str):
     if miss is None:
         return None
     column = next(f for f, m in FIGURE_METRICS.items() if m == fact["metric"])
-    return miss[0], miss[1], f"{label(column, 'vi')}: {miss[2]}"
+    value = QUALIFIER_WORDS.get(miss[2], miss[2]) if miss[1] == "qualifier" else miss[2]
+    return miss[0], miss[1], f"{label(column, 'vi')}: {value}"

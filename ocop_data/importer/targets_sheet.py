@@ -105,7 +105,7 @@ def prepare_targets(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, to
             if rule == "target_quantity":
                 params = dict(params, choices=quantity_list(metrics))
             rows.issue(number, f, rule, **params)
-        if reading.metric and not reading.problems and (
+        if ok and reading.metric and not reading.problems and (
                 reading.comparison == "range" and reading.value_high is None
                 or reading.comparison != "all" and reading.value is None):
             rows.issue(number, "wording", "target_value", value=v["wording"])
