@@ -78,7 +78,8 @@ def target_row(reading, v: dict, plan: dict, terr: str, src: str, metric_row: di
             "deadline": reading.deadline, "deadline_precision": reading.deadline_precision,
             "period_from": reading.period_from if reading.metric == PERIOD_METRIC else "",
             "period_from_precision": reading.period_from_precision if reading.metric == PERIOD_METRIC else "",
-            "unit_abolished_on_precision": "undated", "source_id": src, **note_cells(v.get("note", ""))}
+            "unit_abolished_on_precision": "undated", "comparable": True,  # a province's own target: its figures
+            "source_id": src, **note_cells(v.get("note", ""))}
 
 
 def prepare_targets(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, today: dt.date, seen: dict) -> None:
