@@ -15,10 +15,10 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data.words import lang_col, t
 import queries
 from story import findings, fmt
 from story.cite import normalise_source, source_label
-from story.i18n import t
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
 STALE_MONTHS = 12
@@ -241,7 +241,7 @@ def unknowns(cur, families: dict, progress: pd.DataFrame, headline: dict, points
             example = missing.sort_values("deadline_date", ascending=False, kind="stable").iloc[0]
             found.append({"text": t("unk_targets", lang).format(
                 n=fmt.number(len(missing), lang),
-                example=_clip(example["description_en" if lang == "en" else "description_vi"])),
+                example=_clip(example[lang_col("description", lang)])),
                 "sources": sorted(missing.source_id.unique()), "kind": "targets"})
         if all(queries.subject_split(cur, k).empty for k in fam):
             found.append({"text": t("unk_subjects", lang), "sources": [], "kind": "subjects"})

@@ -18,10 +18,10 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
+from ocop_data.words import t
 import queries
 from story import findings, fmt, theme
 from story.cite import cite
-from story.i18n import t
 
 from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TERRITORY_COLOURS, TIER_ORDER, _clip, _merge_agreeing, drawn_at

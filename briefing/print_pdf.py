@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
+from ocop_data.words import t
 import queries
 from story import findings, fmt, theme
-from story.i18n import t
 
 from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TIER_ORDER, _clip, _merge_agreeing, drawn_at

@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import Callable
 
 from . import paths
-from .messages import MESSAGES, Busy, ImportRefused, Issue, WriteRefused  # noqa: F401 (re-exported)
+from .messages import Busy, ImportRefused, Issue, WriteRefused  # noqa: F401 (re-exported)
 from .reading import MAX_BYTES, Sheet, read_upload  # noqa: F401 (re-exported)
 from .schema import DATA_FILES, STARS, TABLES
 from .text import fold as _fold_uncached, nfc
 from .validate import load_dataset, parse_partial_date
+from .words import t, t_or
 from .writes import (commit, history, last_version, private_copy_tree, private_dir, private_write,  # noqa: F401
                      restore, retire, write_lock)
 
@@ -96,17 +97,6 @@ TEMPLATE_HEADERS = {  # the template's Vietnamese headers, in order
     "decided": "Ngày quyết định", "decision_no": "Số quyết định", "level": "Cấp", "source": "Nguồn",
     "note": "Ghi chú",
 }
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "seq": ("Số thứ tự (không nhập)", "Row number (not imported)"),
-    "name": ("Tên sản phẩm", "Product name"), "subject": ("Chủ thể", "Producer"),
-    "subject_type": ("Loại chủ thể", "Producer type"), "province": ("Tỉnh", "Province"),
-    "district": ("Huyện (trước 2025)", "District (before 2025)"), "commune": ("Xã/Phường", "Commune"),
-    "address": ("Địa chỉ", "Address"), "group": ("Nhóm sản phẩm", "Product group"),
-    "stars": ("Hạng sao", "Stars"), "decided": ("Ngày/năm quyết định", "Decision date or year"),
-    "decision_no": ("Số quyết định", "Decision number"), "level": ("Cấp", "Level"),
-    "kind": ("Hình thức đánh giá", "Kind of evaluation"), "points": ("Điểm", "Points"),
-    "source": ("Nguồn", "Source"), "note": ("Ghi chú", "Note"),
-}
 _ALIASES = {fold(a).strip(" *:."): f for f, names in PRODUCT_FIELDS.items() for a in names}
 # rules for headers not spelled exactly like a known one (checked in order, on the folded header)
 _HEADER_RULES = (
@@ -146,8 +136,7 @@ FACT_TABLES = tuple(name for name in DATA_FILES if "quote" in TABLES[name].colum
 
 
 def field_label(f: str, lang: str) -> str:
-    vi, en = FIELD_LABELS.get(f, (f, f))
-    return en if lang == "en" else vi
+    return t_or("imp_field_" + f, lang, f)
 
 
 def _header_key(cell) -> str:
@@ -823,19 +812,18 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
     f = plan.file
     if f.get("province") and not known.territory(f["province"], ""):
         prev.issue("", None, field_label("province", "vi"), "bad_default", value=f["province"],
-                   field=field_label("province", "vi"), detail=MESSAGES["unknown_province"][0].format(
-                       value=f["province"]))
+                   field=field_label("province", "vi"), detail=t("msg_unknown_province", "vi", value=f["province"]))
     if f.get("source") and not (known.source_exists(f["source"]) or f["source"] in upload_sources):
         prev.issue("", None, field_label("source", "vi"), "bad_default", value=f["source"],
-                   field=field_label("source", "vi"), detail=MESSAGES["unknown_source"][0].format(value=f["source"]))
+                   field=field_label("source", "vi"), detail=t("msg_unknown_source", "vi", value=f["source"]))
     if f.get("decided") and parse_date(f["decided"]) is None:
         prev.issue("", None, field_label("decided", "vi"), "bad_default", value=f["decided"],
-                   field=field_label("decided", "vi"), detail=MESSAGES["bad_date"][0].format(value=f["decided"]))
+                   field=field_label("decided", "vi"), detail=t("msg_bad_date", "vi", value=f["decided"]))
     for key, table, choices in (("level", LEVELS, "huyện, tỉnh, quốc gia"),
                                 ("kind", KINDS, "mới, đánh giá lại, nâng hạng")):
         if f.get(key) and _choice(f[key], table) is None:
             prev.issue("", None, field_label(key, "vi"), "bad_default", value=f[key], field=field_label(key, "vi"),
-                       detail=MESSAGES["bad_choice"][0].format(value=f[key], choices=choices))
+                       detail=t("msg_bad_choice", "vi", value=f[key], choices=choices))
 
 
 def _address_parts(address: str) -> tuple[str, str]:
@@ -1417,5 +1405,5 @@ def row_labels(table: str, data_dir: Path | None = None) -> dict[str, str]:
 
 
 __all__ = ["prepare", "apply", "restore", "retire", "history", "Preview", "Plan", "ImportRefused", "WriteRefused",
-           "Busy", "Issue", "MESSAGES", "read_upload", "MAX_BYTES", "TEMPLATE_HEADERS", "load_mapping", "write_lock",
+           "Busy", "Issue", "read_upload", "MAX_BYTES", "TEMPLATE_HEADERS", "load_mapping", "write_lock",
            "unicodedata"]

@@ -14,9 +14,9 @@ from ocop_data import accounts, importer, paths, templates, writes
 from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
+from ocop_data.words import t
 from story import fmt, tables
 from story.cite import source_label
-from story.i18n import t
 from ui import frame
 from ui.data import db, q
 from ui.shell import ctx

@@ -10,9 +10,9 @@ import html
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import t
 from story import fmt, maps
 from story.cite import source_label
-from story.i18n import t
 from ui import frame, state, style, tables
 from ui.data import db, q
 from ui.shell import ctx

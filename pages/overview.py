@@ -13,10 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from ocop_data.words import lang_col, t
 from story import cards, charts, findings, fmt, tables, theme
 from story import certificates as cert_words
 from story.cite import md_escape
-from story.i18n import t
 from ui import frame
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -116,7 +116,7 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
                      f"{md_escape(findings.target_finding(r, c.label(r['territory_key']), lang))}")
         if r["comparison"] == "all" and pd.notna(r.get("latest_value")) and pd.notna(r.get("value")):
             pct = q("published_percent", r["territory_key"], r["metric"], r["latest_as_of"])
-            label = r["metric_en" if lang == "en" else "metric_vi"]
+            label = r[lang_col("metric", lang)]
             lines.append(f"  - {md_escape(findings.coverage_finding(label, r, lang, pct))}")
     cov = q("coverage", fam)
     for r in cov.itertuples():
@@ -157,7 +157,7 @@ if dated.empty:
 else:
     last = dated.sort_values("date_date").iloc[-1]
     timeline_title = t("timeline_finding", lang).format(
-        n=len(dated), title=last["title_en" if lang == "en" else "title_vi"],
+        n=len(dated), title=last[lang_col("title", lang)],
         date=findings.date_short(last.date, last.date_precision, lang))
 
 
@@ -174,7 +174,7 @@ def timeline() -> go.Figure:
             hovertext=[f"<b>{frame.esc(findings.date_short(d, p, lang))}</b><br>{frame.esc(tt)}<br>"
                        f"{t('source', lang)}: {frame.esc(s)}"
                        for d, p, tt, s in zip(grp.date, grp.date_precision,
-                                              grp["title_en" if lang == "en" else "title_vi"], grp.source_id)],
+                                              grp[lang_col("title", lang)], grp.source_id)],
             hoverinfo="text"))
     fig.update_xaxes(type="date", dtick="M12", tickformat="%Y", ticklabelmode="period")
     fig.update_yaxes(automargin=True)
@@ -191,8 +191,8 @@ def timeline_table() -> pd.DataFrame:
         t("date", lang): [findings.date_short(r["date"], r["date_precision"], lang) for r in recs],
         t("territory", lang): [c.label(r["territory_key"]) for r in recs],
         t("event_kind", lang): [t(f"ev_{r['kind']}", lang) for r in recs],
-        t("title", lang): [tables.text(r["title_en" if lang == "en" else "title_vi"]) for r in recs],
-        t("note", lang): [tables.text(r["description_en" if lang == "en" else "description_vi"]) for r in recs],
+        t("title", lang): [tables.text(r[lang_col("title", lang)]) for r in recs],
+        t("note", lang): [tables.text(r[lang_col("description", lang)]) for r in recs],
         t("source", lang): [tables.source_cell(r, lang) for r in recs],
     })
 

@@ -12,9 +12,9 @@ import streamlit as st
 
 from briefing import figures
 from briefing.content import Slide
+from ocop_data.words import t
 from story import findings, fmt, theme
 from story.cite import esc, link, md_escape
-from story.i18n import t
 from ui import shell, state
 from ui.data import figure, pptx, print_pdf, q, slides
 from ui.shell import ctx

@@ -10,10 +10,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
 from story import certificates as cert_words
 from story import fmt, producers
 from story.cite import source_label
-from story.i18n import t
 from ui import frame, shell, state, tables
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -201,7 +201,7 @@ def producer_view(key: str) -> dict | None:
         "table": producers.split_table(published, listed_here, lang),
         "sources": frame.sources_line(q("source_rows", cited).to_dict("records"), lang),
         "shares": None if shares.empty else pd.DataFrame({
-            t("target", lang): shares["description_en" if lang == "en" else "description_vi"],
+            t("target", lang): shares[lang_col("description", lang)],
             t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(shares.deadline,
                                                                              shares.deadline_precision)],
             t("status", lang): [t(f"status_{s}", lang) for s in shares.status],

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
 from story import charts, findings, fmt, tables
 from story.cite import md_escape
-from story.i18n import t
 from ui import frame, shell
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -68,7 +68,7 @@ def rounds_table(key: str) -> pd.DataFrame:
         t("territory", lang): [c.label(r["territory_key"]) for r in recs],
         t("date", lang): [findings.date_short(r["as_of"], r["as_of_precision"], lang) for r in recs],
         t("district", lang): [tables.text(r["district"]) or t("entry_total", lang) for r in recs],
-        t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in recs],
+        t("metric", lang): [r[lang_col("metric", lang)] for r in recs],
         t("value", lang): [fmt.qualified(r["value"], r["qualifier"], lang) for r in recs],
         t("confidence", lang): [t(f"conf_{r['confidence']}", lang) for r in recs],
         t("source", lang): [tables.source_cell(r, lang) for r in recs],
@@ -121,5 +121,5 @@ def province_blocks(key: str) -> None:
 
 
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
-names = dict(zip(focus_rows.territory_key, focus_rows["name_en" if lang == "en" else "name_vi"]))
+names = dict(zip(focus_rows.territory_key, focus_rows[lang_col("name", lang)]))
 shell.per_province(list(names), lang, "stars", lambda key: view_of(key)["title"], province_blocks)

@@ -16,10 +16,11 @@ from typing import Callable
 
 import pandas as pd
 
+from ocop_data.words import t
+
 from . import findings, fmt, theme
 from .charts import display_date
 from .cite import esc, short_label
-from .i18n import t
 
 CSS = """
 <style>

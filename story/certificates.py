@@ -5,9 +5,10 @@ functions only put it into words for the overview line, the product detail and t
 """
 from __future__ import annotations
 
+from ocop_data.words import t
+
 from . import fmt
 from .cite import is_missing
-from .i18n import t
 
 
 def _day(value, lang: str) -> str:

@@ -102,7 +102,7 @@ def test_a_failing_fragment_rerun_shows_the_kind_message():
 
     at = AppTest.from_function(script).run()
     assert not at.exception
-    from story.i18n import t
+    from ocop_data.words import t
 
     assert [e.value for e in at.error] == [t("error_kind", "en")]
     assert at.markdown[0].value == "after"

@@ -14,7 +14,7 @@ from ocop_data import paths
 from ocop_data.db import Database, StartupStatus, ensure_database
 from ocop_data.problems import BuildError
 
-from story.i18n import t
+from ocop_data.words import t
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,9 +11,9 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
 from story import fmt
 from story.cite import md_escape
-from story.i18n import t
 
 from . import state
 from .data import begin_run, derived, q, startup
@@ -44,7 +44,7 @@ class Context:
 
     def subtitle(self) -> str:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
-        names = self.focus["name_en" if self.lang == "en" else "name_vi"].tolist()
+        names = self.focus[lang_col("name", self.lang)].tolist()
         if len(names) > COMPACT_AFTER:  # national data: a count, not a paragraph of names
             return t("app_subtitle", self.lang).format(provinces=t("n_provinces", self.lang).format(n=len(names)))
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('and', self.lang)} " + names[-1]
@@ -93,7 +93,7 @@ def setup(sidebar: bool = True) -> Context:
                                 format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
                                 valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
             state.set_value("lang", lang)
-            names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
+            names = dict(zip(focus.territory_key, focus[lang_col("name", lang)]))
             _, labels = derived("territory_labels", lambda: fmt.territory_labels(q("territories"), lang), lang)
             # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a
             # name; never by its key ('08-2025' reads like a date)

@@ -6,9 +6,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import t
 from story import charts, findings, tables
 from story.cite import md_escape
-from story.i18n import t
 
 from . import frame
 from .data import derived, figure, q
