@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ocop_data.words import lang_col, t
+from queries import citations, core
 from story import cite as citing
 from story import fmt, tables
 from ui import finder, frame, state
@@ -25,7 +26,7 @@ finder.render()  # search over figures, targets, events, products, producers and
 
 st.divider()
 # --- every source: what it states about itself, a citation line to paste, a working link ---------------
-srcs = q("sources")
+srcs = q(core.sources)
 ns = t("not_stated", lang)
 NOTE = "note_vi" if lang == "vi" else "note"
 
@@ -95,7 +96,7 @@ with tab_figures:
                           format_func=lambda v: "—" if v == "" else src_names.get(v, v),
                           valid=lambda v: v if v in src_names else "")
     if chosen:
-        ft = source_figure_table(q("figures_of_source", chosen))
+        ft = source_figure_table(q(core.figures_of_source, chosen))
         st.dataframe(ft, hide_index=True, width="stretch")
         frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
 
@@ -119,7 +120,7 @@ def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
 # --- sources that disagree: both cited ------------------------------------------------------------------
 with tab_conflicts:
     st.caption(t("conflicts_intro", lang))
-    conf = q("conflicts")
+    conf = q(citations.conflicts)
     if conf.empty:
         st.info(t("no_conflicts", lang))
     else:
@@ -130,7 +131,7 @@ with tab_conflicts:
 # --- the public corrections list (Đính chính) -------------------------------------------------------------
 with tab_corrections:
     st.caption(t("corrections_intro", lang))
-    corr = q("corrections")
+    corr = q(citations.corrections)
     if corr.empty:
         st.info(t("no_corrections", lang))
     else:
@@ -161,6 +162,6 @@ with tab_corrections:
 st.divider()
 st.subheader(t("licence_title", lang), anchor=False)
 st.markdown(frame.md_escape(t("licence_text", lang)))
-note = q("geo_note")
+note = q(core.geo_note)
 if note:
     st.caption(frame.md_escape(note))

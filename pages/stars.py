@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ocop_data.words import lang_col, t
+from queries import core
 from story import charts, findings, fmt, tables
 from story.cite import md_escape
 from ui import frame, shell
@@ -15,7 +16,7 @@ c = ctx()
 lang = c.lang
 st.title(t("page_stars", lang), anchor=False)
 
-territories = q("territories")
+territories = q(core.territories)
 
 
 def breaks(family: list[str]) -> list[str]:
@@ -28,8 +29,8 @@ def breaks(family: list[str]) -> list[str]:
 def frames(key: str) -> dict:
     """One province's reports and rounds in the chosen years (the charts and tables are made from these)."""
     family = c.family(key)
-    reports = q("tier_reports", family, c.year_from, c.year_to)
-    rounds = q("round_figures", family)
+    reports = q(core.tier_reports, family, c.year_from, c.year_to)
+    rounds = q(core.round_figures, family)
     rounds = rounds[rounds.as_of_date.isna() | rounds.as_of_date.dt.year.between(c.year_from, c.year_to)]
     return {
         "family": family, "reports": reports,

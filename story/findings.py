@@ -188,7 +188,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
     """'Sơn La (03/2025): 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao; số 4 sao tăng từ 9
     năm 2019 (hai nguồn khác nhau)'.
 
-    ``reports``: ``queries.tier_reports`` rows of ONE territory (one row per date × source).
+    ``reports``: ``queries.core.tier_reports`` rows of ONE territory (one row per date × source).
     The latest comparable report gives the split; when it has only a total, the sentence says the
     split is not published and quotes the latest comparable split before it, if any.
     """
@@ -233,7 +233,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
 
 def round_finding(rounds, label, lang: str) -> str:
     """'Tuyên Quang (đến 30/06/2025), đợt gần nhất (28/12/2022): 63 sản phẩm mới trong đợt, 3 sản phẩm nâng
-    hạng 3→4 sao trong đợt'. ``rounds``: province-level round figures (``queries.round_figures``), any
+    hạng 3→4 sao trong đợt'. ``rounds``: province-level round figures (``queries.core.round_figures``), any
     territories of one province; the latest round of the latest territory is told, in its own words."""
     df = rounds if isinstance(rounds, pd.DataFrame) else pd.DataFrame(_rows(rounds))
     if df.empty or df.as_of_date.notna().sum() == 0:
@@ -371,7 +371,7 @@ def target_ref(row: dict, lang: str) -> str:
 def target_finding(row: dict, territory: str, lang: str) -> str:
     """One target's status as a sentence, for each of the seven statuses of DATA-RULES §4.
 
-    ``row``: a ``queries.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
+    ``row``: a ``queries.core.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
     value, comparison, deadline, unit_abolished_on, plan_vi/en, metric_vi/en, unit_vi/en,
     different_sources).
     'Tuyên Quang (đến 30/06/2025) vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên
@@ -412,7 +412,7 @@ def target_finding(row: dict, territory: str, lang: str) -> str:
 def coverage_finding(label: str, row: dict, lang: str, published_pct: float | None = None) -> str:
     """'Xã có sản phẩm OCOP: 121/138 (87%, 11/07/2024); đơn vị xã cũ không còn từ 01/07/2025'.
 
-    ``row``: a ``queries.target_progress`` row of a target that counts units ("all 138 communes").
+    ``row``: a ``queries.core.target_progress`` row of a target that counts units ("all 138 communes").
     ``published_pct``: the percentage the source published with the figure (quoted as published);
     without one, the share is computed and shown with one decimal.
     """
@@ -475,7 +475,7 @@ def headline_target(progress: pd.DataFrame, keys: list[str]) -> dict | None:
 def targets_finding(progress: pd.DataFrame, lang: str) -> str:
     """'Mục tiêu: 1/5 mục tiêu có số liệu đã đạt; 2 mục tiêu chưa có số liệu để so sánh'.
 
-    ``progress``: ``queries.target_progress`` rows; a target has a figure when its percent is known.
+    ``progress``: ``queries.core.target_progress`` rows; a target has a figure when its percent is known.
     """
     with_figure = progress[progress.percent.notna()]
     reached = int((with_figure.status == "reached").sum())

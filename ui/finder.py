@@ -77,7 +77,7 @@ def _finder() -> None:
         st.caption(t("finder_help", lang))
         _warm_index()
         return
-    found = q("find", text, date.today(), LIMIT)
+    found = q(finder_query.find, text, date.today(), LIMIT)
     if found.empty:
         st.info(t("finder_none", lang))
         return
