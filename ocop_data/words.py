@@ -96,10 +96,8 @@ WORDS: dict[str, tuple[str, str]] = {
                          "{name} was formed from {preds} on 01/07/2025; the former provinces are shown side by "
                          "side, never joined into one line."),
     # overview
-    "latest_total": ("Tổng số sản phẩm OCOP mới nhất", "Latest total of OCOP products"),
     "no_previous": ("Chưa có báo cáo trước để so sánh.", "No earlier comparable report."),
     "national_context": ("Cả nước: {value} sản phẩm ({date})", "Nationwide: {value} products ({date})"),
-    "coverage": ("Độ phủ danh sách", "List coverage"),
     "coverage_text": ("Cơ sở dữ liệu liệt kê {listed} sản phẩm có tên trên tổng số {total} sản phẩm đã báo "
                       "cáo ({date}).",
                       "The database lists {listed} named products of the {total} reported ({date})."),
