@@ -60,7 +60,7 @@ def test_sources_that_disagree_are_listed_whatever_file_they_came_from(live):
     assert ("14", "products_total", frozenset((199.0, 202.0))) in pairs
     at = open_page("pages/sources.py", province="11")
     assert not at.exception
-    from story.i18n import t
+    from ocop_data.words import t
     table = next(df.value for df in at.dataframe if t("conflict_a", "vi") in df.value.columns)  # Các nguồn vênh nhau
     text = table.to_string()
     assert "64" in text and "67" in text and "Báo Điện Biên (mẫu thử)" in text and "199" not in text

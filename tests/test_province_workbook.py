@@ -10,7 +10,7 @@ import json
 import pytest
 
 from ocop_data.db import Database
-from story.i18n import t
+from ocop_data.words import t
 from tests import province_fixture as pf
 from tests.conftest import open_page, plain
 from tests.test_writes import cli

@@ -16,9 +16,10 @@ from ocop_data.importer.report_headers import FIELDS, REPORT_USES, label as fiel
 from ocop_data.importer.sources_sheet import FIELDS as SOURCE_FIELDS, source_row
 from ocop_data.importer.targets_wording import COMPARISON_WORDS, TARGET_FAMILIES, in_words
 from ocop_data.messages import message
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt
 from story.cite import cite, quote_line, source_label
-from story.i18n import t
 from ui import frame
 from ui.data import q
 
@@ -139,7 +140,7 @@ def preview_parts(prev, cache: dict, lang: str, sha: str, territory_label) -> No
 
 
 def _metrics(lang: str) -> dict:
-    m = q("metrics")
+    m = q(core.metrics)
     return dict(zip(m.metric, m["label_en" if lang == "en" else "label_vi"]))
 
 
@@ -202,7 +203,7 @@ def _targets(prev, cache: dict, lang: str, sha: str, territory_label, metrics: d
                      t("quote", lang): quote_line(row, lang) if row else "",
                      t("status", lang): t("imp_target_ok", lang) if row else t("imp_target_problem", lang)})
     st.dataframe(frame.safe_frame(pd.DataFrame(rows)), hide_index=True, width="stretch")
-    offered = [m for m, fam in zip(q("metrics").metric, q("metrics").family) if fam in TARGET_FAMILIES]
+    offered = [m for m, fam in zip(q(core.metrics).metric, q(core.metrics).family) if fam in TARGET_FAMILIES]
     comparisons = list(COMPARISON_WORDS)
     with st.expander(t("imp_correct_targets", lang), expanded=any(r["problems"] for r in prev.readings)):
         st.caption(t("imp_correct_help", lang))

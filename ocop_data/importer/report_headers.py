@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..words import t_or
 from .values import fold
 
 SOURCES, FIGURES, TARGETS = "sources", "figures", "targets"
@@ -92,21 +93,6 @@ TEMPLATE: dict[str, dict[str, str]] = {
 }
 SHEET_NAMES = {SOURCES: "Nguồn", FIGURES: "Số liệu", TARGETS: "Mục tiêu"}
 
-# what each field means, in words (the mapping step, the preview, refusals)
-LABELS: dict[str, tuple[str, str]] = {
-    "address": ("Địa chỉ", "Address"), "title": ("Tiêu đề", "Title"), "publisher": ("Đơn vị đăng", "Publisher"),
-    "published": ("Ngày đăng", "Published"), "gathered": ("Ngày lấy", "Gathered"),
-    "language": ("Ngôn ngữ", "Language"), "source_id": ("Mã nguồn", "Source id"), "note": ("Ghi chú", "Note"),
-    "province": ("Tỉnh", "Province"), "as_of": ("Tính đến", "As of"),
-    "total": ("Tổng số sản phẩm OCOP", "Total OCOP products"), "s3": ("3 sao", "3-star"),
-    "s4": ("4 sao", "4-star"), "s5": ("5 sao", "5-star"), "s5p": ("Tiềm năng 5 sao", "Potential 5-star"),
-    "subjects": ("Số chủ thể", "Producers"), "round_new": ("Mới công nhận trong đợt", "New in the round"),
-    "kind": ("Loại (báo cáo / ước tính)", "Kind (reported / estimate)"),
-    "confidence": ("Độ tin cậy", "Confidence"), "inferred_date": ("Ngày suy ra", "Inferred date"),
-    "inferred_reason": ("Lý do suy ra", "Why inferred"), "source": ("Nguồn", "Source"),
-    "quote": ("Câu nguyên văn", "Quote (the source's words)"), "document": ("Văn bản", "Document"),
-    "wording": ("Mục tiêu", "Target"), "deadline": ("Hạn", "Deadline"), "period": ("Giai đoạn", "Period"),
-}
 
 # value columns of the figures sheet -> the metric each non-empty cell becomes (metric.csv)
 FIGURE_METRICS = {"total": "products_total", "s3": "products_3star", "s4": "products_4star",
@@ -153,8 +139,8 @@ _RULES: dict[str, tuple] = {
 
 
 def label(field: str, lang: str) -> str:
-    vi, en = LABELS.get(field, (field, field))
-    return en if lang == "en" else vi
+    """What a field means, in words (the mapping step, the preview, refusals): ocop_data/words.py."""
+    return t_or("rep_field_" + field, lang, field)
 
 
 def _key(cell) -> str:
