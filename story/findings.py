@@ -240,10 +240,14 @@ def tier_finding(reports, territory: str, lang: str) -> str:
         total = t("f_products", lang).format(value=_value(latest["value"], latest.get("qualifier"), lang))
         text = t("f_total", lang).format(territory=territory, value=total, date=when) + ", " + t("f_no_split", lang)
         earlier = [r for r in comp.to_dict("records") if _has_split(r) and r["as_of_date"] < d_last]
-        if earlier:
-            e = earlier[-1]
+        if earlier:  # the most trusted split at the latest date with one (the one the chart's latest bar shows)
+            same = [r for r in earlier if r["as_of_date"] == earlier[-1]["as_of_date"]]
+            e = same[0]
             text += "; " + t("f_last_split", lang).format(
                 date=date_short(e["as_of"], e["as_of_precision"], lang), tiers=tiers_text(e, lang))
+            others = [r for r in same[1:] if tiers_text(r, lang) != tiers_text(e, lang)]
+            if others:
+                text += "; " + t("f_other_source", lang).format(value=tiers_text(others[0], lang))
         elif any(_has_split(r) for r in rows):
             text += f" ({t('f_doubtful_split_only', lang)})"
         return text + undated

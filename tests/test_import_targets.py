@@ -117,7 +117,7 @@ def test_refusals_name_sheet_row_column_and_what_to_do(live, row, column, rule):
     assert (issue.sheet, issue.row, issue.column) == ("Mục tiêu", 2, column)
     assert issue.message("vi") != issue.message("en")
     if rule == "target_quantity":  # the quantities offered, in words
-        assert "Sản phẩm 4 sao" in issue.message("vi") and "Sản phẩm OCOP mới trong giai đoạn kế hoạch" in \
+        assert "Sản phẩm 4 sao" in issue.message("vi") and "Sản phẩm mới trong kỳ kế hoạch" in \
             issue.message("vi")
     assert not prev.tables["target"]
 

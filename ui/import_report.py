@@ -51,7 +51,8 @@ def sources_step(prev, cache: dict, lang: str, sha: str) -> None:
         row = {"title": entry.get("title") or "not stated", "publisher": entry.get("publisher") or "not stated",
                "address": entry.get("address") or "not stated"}
         a, b = st.columns([6, 1])
-        a.markdown(f"**{frame.md_escape(source_label(row, lang))}**  \n{frame.md_escape(_citation(prev, entry, lang))}")
+        a.markdown(f"**{frame.md_escape(source_label(row, lang))}**")
+        a.code(_citation(prev, entry, lang), language=None, wrap_lines=True)
         if b.button(t("imp_remove", lang), key=f"src_rm_{sha[:10]}_{i}"):
             mapping = _mapping(cache, prev)
             mapping["sources"] = [s for j, s in enumerate(added) if j != i]
@@ -108,15 +109,9 @@ def _citation(prev, entry: dict, lang: str) -> str:
 def preview_parts(prev, cache: dict, lang: str, sha: str, territory_label) -> None:
     """What the Vietnamese sheets add, in words, with the corrections a person may make."""
     sources = prev.tables.get("source", [])
-    if sources:
+    if sources:  # few; each citation line is what a reporter pastes, as plain text to copy
         st.markdown(f"**{t('imp_new_sources', lang)}**")
-        st.dataframe(frame.safe_frame(pd.DataFrame([{
-            t("title", lang): s["title"] if s["title"] != "not stated" else t("not_stated", lang),
-            t("publisher", lang): s["publisher"] if s["publisher"] != "not stated" else t("not_stated", lang),
-            t("published", lang): fmt.partial_date(s["published"], s["published_precision"], lang)
-            if s.get("published") else t("not_stated", lang),
-            t("address", lang): s["address"] if s["address"] != "not stated" else t("not_stated", lang),
-            t("imp_citation", lang): cite(s, lang)} for s in sources])), hide_index=True, width="stretch")
+        st.code("\n".join(cite(s, lang) for s in sources), language=None, wrap_lines=True)
     known_sources = [(i, label) for table, i, label in prev.unchanged if table == "source"]
     if known_sources:
         st.caption(t("imp_sources_known", lang).format(names="; ".join(frame.md_escape(x) for _, x in known_sources)))
@@ -168,6 +163,8 @@ def _undated_form(prev, cache: dict, lang: str, sha: str) -> None:
             for (sheet, row), figs in sorted(reports.items()):
                 now = fixes.get(sheet, {}).get(str(row), {})
                 values = ", ".join(fmt.qualified(f["value"], f["qualifier"], lang) for f in figs)
+                if figs[0]["as_of_precision"] == "inferred":
+                    values += f" ({findings.date_short(figs[0]['as_of'], 'inferred', lang)})"
                 st.markdown(frame.md_escape(t("imp_undated_row", lang).format(sheet=sheet, row=row, values=values)))
                 a, b = st.columns([1, 3])
                 keys[(sheet, row)] = (f"und_d_{sha[:10]}_{sheet}_{row}", f"und_r_{sha[:10]}_{sheet}_{row}")
@@ -190,19 +187,17 @@ def _undated_form(prev, cache: dict, lang: str, sha: str) -> None:
 
 def _targets(prev, cache: dict, lang: str, sha: str, territory_label, metrics: dict) -> None:
     """Each target as read from its words, said back in words, with its correction by choices in words."""
-    st.markdown(f"**{t('imp_targets', lang)}**")
     added = {prev.origin.get(("target", r["target_id"])): r for r in prev.tables.get("target", [])}
-    rows = []
-    for r in prev.readings:
+    lines = []
+    for r in prev.readings:  # one line a target: its words, what they were read as, and its quote
         read = in_words(r["comparison"], r["value"], r["value_high"], metrics.get(r["metric"], "?"), r["deadline"],
                         lang, r["period_from"]) if r["metric"] else t("imp_target_unread", lang)
         row = added.get((r["sheet"], r["row"]))
-        rows.append({t("imp_where", lang): f"{r['sheet']}, {t('imp_row', lang)} {r['row']}",
-                     t("imp_document", lang): r["document"], t("imp_wording", lang): r["wording"],
-                     t("imp_read_as", lang): read,
-                     t("quote", lang): quote_line(row, lang) if row else "",
-                     t("status", lang): t("imp_target_ok", lang) if row else t("imp_target_problem", lang)})
-    st.dataframe(frame.safe_frame(pd.DataFrame(rows)), hide_index=True, width="stretch")
+        state = t("imp_target_ok", lang) if row else t("imp_target_problem", lang)
+        lines.append(f"- **{frame.md_escape(r['wording'])}** ({frame.md_escape(r['sheet'])}, {t('imp_row', lang)} "
+                     f"{r['row']}; {frame.md_escape(r['document'])}) → {frame.md_escape(read)} · _{state}_"
+                     + (f"  \n  {t('quote', lang)}: {frame.md_escape(quote_line(row, lang))}" if row else ""))
+    st.markdown(f"**{t('imp_targets', lang)}**  \n" + "\n".join(lines))
     offered = [m for m, fam in zip(q(core.metrics).metric, q(core.metrics).family) if fam in TARGET_FAMILIES]
     comparisons = list(COMPARISON_WORDS)
     with st.expander(t("imp_correct_targets", lang), expanded=any(r["problems"] for r in prev.readings)):
