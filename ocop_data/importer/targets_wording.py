@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .values import fold, parse_date
+from .values import fmt_day, fold, parse_date
 
 PERIOD_METRIC = "new_products_period"  # new products developed over a plan period: the sum of its rounds
 COMPARISON_WORDS = {"at_least": ("ít nhất", "at least"), "more_than": ("hơn", "more than"),
@@ -197,14 +197,7 @@ def in_words(comparison: str, value, value_high, metric_label: str, deadline: st
         amount = f"{word} {num(value)}".strip()
     parts = [amount, metric_label]
     if period_from:
-        parts.append(("từ " if lang == "vi" else "from ") + _date_words(period_from))
-    parts.append(("hạn " if lang == "vi" else "by ") + (_date_words(deadline) if deadline else "?"))
+        parts.append(("từ " if lang == "vi" else "from ") + fmt_day(period_from))
+    parts.append(("hạn " if lang == "vi" else "by ") + (fmt_day(deadline) if deadline else "?"))
     return " · ".join(p for p in parts if p)
 
-
-def _date_words(iso: str) -> str:
-    if len(iso) == 10:
-        return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-    if len(iso) == 7:
-        return f"{iso[5:7]}/{iso[:4]}"
-    return iso
