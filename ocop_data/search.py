@@ -346,8 +346,6 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
 
 
 def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
-    from .build import CERTIFICATE_MONTHS, add_months  # the build's one rule of certificate validity
-
     territories = _key(rows["territory"], "territory_key")
     metrics = _key(rows["metric"], "metric")
     subjects = _key(rows["subject"], "subject_id")
@@ -437,10 +435,8 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
             if has_quote:
                 for col in ("quote", "quote_status", "formula", "quote_reason", "quote_reason_vi"):
                     out[col] = r.get(col) or None
-            # certificates: a day-precise decision, or a round's day-precise certificate date
+            # certificates: the build's derived expiry (ocop_data.certificates) of an evaluation or an event
             expires = r.get("expires")
-            if expires is None and r.get("certificates_from") and r.get("certificates_from_precision") == "day":
-                expires = add_months(date.fromisoformat(r["certificates_from"][:10]), CERTIFICATE_MONTHS)
             out["expires"] = expires
             if kind == "evaluation":
                 out["superseded"] = latest[r["product_id"]][1] != row_id

@@ -11,53 +11,19 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data import certificates
+
 __all__ = ["corrections", "product_successors", "conflicts", "certificate_expiry", "certificate_status",
            "product_certificates", "round_certificates", "CERTIFICATE_MONTHS", "EXPIRING_MONTHS"]
 
-CERTIFICATE_MONTHS = 36
-EXPIRING_MONTHS = 12
+CERTIFICATE_MONTHS = certificates.CERTIFICATE_MONTHS
+EXPIRING_MONTHS = certificates.EXPIRING_MONTHS
+certificate_expiry = certificates.expiry  # the one rule (ocop_data.certificates), named as the queries export it
+certificate_status = certificates.status
 
 
 def _df(cur, sql: str, params: list | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or []).df()
-
-
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
-            31, 31, 30, 31, 30, 31][month - 1]
-    return date(year, month, min(d.day, last))
-
-
-def _as_date(value) -> date | None:
-    if value is None or (not isinstance(value, (str, date)) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def certificate_expiry(when, precision: str | None) -> date | None:
-    """36 months from a day-precise date; None ("unknown") for a month, a year or an inferred date."""
-    if precision != "day":
-        return None
-    d = _as_date(when)
-    return _add_months(d, CERTIFICATE_MONTHS) if d else None
-
-
-def certificate_status(expires, today: date) -> str:
-    """'valid', 'expiring' (within 12 months), 'expired' (on or after the expiry day) or 'unknown'."""
-    exp = _as_date(expires)
-    if exp is None:
-        return "unknown"
-    if today >= exp:
-        return "expired"
-    if today >= _add_months(exp, -EXPIRING_MONTHS):
-        return "expiring"
-    return "valid"
 
 
 def corrections(cur) -> pd.DataFrame:

@@ -27,12 +27,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ocop_data.build import add_months
+from ocop_data import certificates
 from ocop_data.search import EXPIRE, TITLE, query_terms
 
 __all__ = ["find", "FIND_COLUMNS"]
 
-EXPIRING_MONTHS = 12  # "expires within 12 months"
 STATUS_SCORE = 2 * TITLE  # a certificate's expiry matches "hết hạn" as strongly as an exact title word
 
 FIND_COLUMNS = ["doc_id", "kind", "row_id", "territory_key", "district", "title_vi", "title_en", "detail_vi",
@@ -112,7 +111,7 @@ def _rank(ix: _Index, terms: list, today: date, limit: int) -> tuple[np.ndarray,
     """The documents matching every term, best first, with their scores."""
     total = np.zeros(ix.ndocs, np.int32)
     matched = np.ones(ix.ndocs, bool)
-    horizon = add_months(today, EXPIRING_MONTHS).toordinal()
+    horizon = certificates.expiring_horizon(today).toordinal()
     expiring = ix.cert_doc[ix.cert_day <= horizon]
     for term in terms:
         best = np.zeros(ix.ndocs, np.uint8)
@@ -169,11 +168,4 @@ def _certificate(expires, superseded, today: date) -> tuple[str | None, int | No
     """('expired' | 'expiring' | 'valid', days left) as of ``today``; (None, None) without a live expiry."""
     if expires is None or pd.isna(expires) or bool(superseded):
         return None, None
-    expires = pd.Timestamp(expires).date()
-    if expires <= today:
-        status = "expired"
-    elif expires <= add_months(today, EXPIRING_MONTHS):
-        status = "expiring"
-    else:
-        status = "valid"
-    return status, (expires - today).days
+    return certificates.status(expires, today), certificates.days_left(expires, today)
