@@ -62,6 +62,11 @@ RULES: dict[str, tuple[str, str]] = {
                         "quote_status “{value}” is not allowed here: {why_en}."),
     "quote_long": ("Trích dẫn dài {n} ký tự; nên rút gọn bằng “…” (khoảng 200 ký tự).",
                    "The quote is {n} characters long; shorten it with “…” (about 200 characters)."),
+    # issue 20: a quote whose letters were restored for display
+    "quote_display": ("quote_display chỉ được trả lại những chữ có dấu mà bản trích xuất làm mất (quote_garbled = true): "
+                      "bỏ các chữ đó đi phải được đúng cột quote.",
+                      "quote_display may only put back accented letters the extraction lost (quote_garbled = true): "
+                      "removing them must give the quote column exactly."),
 }
 
 

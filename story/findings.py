@@ -353,6 +353,9 @@ def actual_text(row: dict, lang: str, words: bool = True) -> str:
 
 
 def deadline_text(row: dict, lang: str) -> str:
+    """The deadline at its precision; 'nguồn không nêu thời hạn' where the source gives none."""
+    if _missing(row.get("deadline")) or not row.get("deadline"):
+        return t("no_deadline", lang)
     return fmt.partial_date(row.get("deadline"), row.get("deadline_precision"), lang)
 
 

@@ -936,6 +936,11 @@ S.update({
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
 })
 
+# --- issue 20 (truth, third pass): words added by branch i20; kept together so i21 can move them as one block ---
+S.update({
+    "no_deadline": ("nguồn không nêu thời hạn", "no deadline stated"),
+})
+
 
 
 def t(key: str, lang: str) -> str:
