@@ -127,8 +127,11 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
         when = findings.date_short(latest["as_of"], latest["as_of_precision"], lang) if latest else "–"
         lines.append(f"- {md_escape(c.label(r.territory_key))}: " + md_escape(t("coverage_text", lang).format(
             listed=fmt.number(r.listed, lang), total=tot, date=when)))
-    for r in frame.records(q("round_certificates", fam, today)):  # certificates of rounds (36 months)
+    for r in frame.records(q("round_certificates", fam, today)):  # certificates of rounds (36 months, computed)
         lines.append("- " + md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
+        words = cert_words.basis_quote_line(r, lang)  # the sentence that states the date (and validity)
+        if words:
+            lines.append("  - " + md_escape(words))
     latest = findings.latest_total(totals[totals.territory_key == k])
     if latest is not None:
         nat = q("national_nearest", pd.Timestamp(latest["as_of_date"]).date())

@@ -939,6 +939,42 @@ S.update({
 # --- issue 20 (truth, third pass): words added by branch i20; kept together so i21 can move them as one block ---
 S.update({
     "no_deadline": ("nguồn không nêu thời hạn", "no deadline stated"),
+    # certificates said as computed (ocop_data.certificates; story/certificates.py)
+    "cert_rule": ("theo quy định 36 tháng từ {start}", "by the 36-month rule from {start}"),
+    "cert_rule_decision": ("theo quy định 36 tháng từ ngày quyết định {start}",
+                           "by the 36-month rule from the decision of {start}"),
+    "cert_rule_valid": ("còn hiệu lực đến {end}", "valid until {end}"),
+    "cert_rule_expiring": ("hết hạn {end} (trong 12 tháng tới)", "expires {end} (within 12 months)"),
+    "cert_rule_expires": ("hết hạn {end}", "expires {end}"),
+    "cert_evidence": ("còn được nêu là {stars}, {date}", "still named as {stars}, {date}"),
+    "cert_evidence_national": ("còn được nêu là {stars} quốc gia, {date}",
+                               "still named as a national {stars} product, {date}"),
+    "cert_mentioned": ("theo quy định đã quá hạn, nhưng còn được nêu về sau", "past the rule's expiry, but named later"),
+    "cert_basis_quote": ("Nguồn nêu: “{quote}”", "The source says: “{quote}”"),
+    "decision_ref": ("Quyết định {no} ({date})", "Decision {no} ({date})"),
+    "decision_products": ("{n} sản phẩm của {what}", "{n} products of {what}"),
+    # the finder's and the product detail's certificate lines, said as computed (they replace the earlier wording)
+    "finder_cert_expired": ("{head}: hết hạn {date}", "{head}: expires {date}"),
+    "finder_cert_expiring": ("{head}: hết hạn {date} (còn {days} ngày)", "{head}: expires {date} ({days} days left)"),
+    "finder_cert_valid": ("{head}: còn hiệu lực đến {date}", "{head}: valid until {date}"),
+    "finder_cert_mentioned": ("{head}: hết hạn {date}; {evidence}", "{head}: expires {date}; {evidence}"),
+    "cert_line_valid": ("theo quy định 36 tháng: còn hiệu lực đến {end}", "by the 36-month rule: valid until {end}"),
+    "cert_line_expiring": ("theo quy định 36 tháng: hết hạn {end} (trong 12 tháng tới)",
+                           "by the 36-month rule: expires {end} (within 12 months)"),
+    "cert_line_expired": ("theo quy định 36 tháng: hết hạn {end}", "by the 36-month rule: expires {end}"),
+    "days_left": ("Còn (ngày, tính theo quy định)", "Days left (computed)"),
+    "ev_mention": ("Được nêu về sau", "Later mention"),
+    "quote_restored": ("đã khôi phục dấu", "letters restored"),
+    "fld_quote_display": ("Nguyên văn như nguồn in (đã khôi phục dấu)", "Quote as the source prints it (letters restored)"),
+    "fld_quote_garbled": ("Bản trích xuất bị mất chữ", "Extracted text lost letters"),
+    "f_one_of": ("một trong các {ref}", "one of {ref}"),
+    # producers: who published the count (a university journal is not the province)
+    "producers_title_split": ("{who} nêu {n} chủ thể ({date})", "{who} states {n} producers ({date})"),
+    "producers_title_total": ("{who} nêu {n} chủ thể ({date}), không chia theo loại",
+                              "{who} states {n} producers ({date}), not split by type"),
+    "quote_garbled": ("bản trích xuất bị mất chữ", "extracted text lost letters"),
+    "col_cert_status": ("Tình trạng chứng nhận (tính theo quy định 36 tháng)",
+                        "Certificate status (computed by the 36-month rule)"),
 })
 
 

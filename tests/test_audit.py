@@ -265,10 +265,12 @@ def test_tq_2022_round_certificates(cur):
     r = rows[rows.event_id == "tq-2022-council"].iloc[0].to_dict()
     assert (r["products"], r["certificates_from"], r["expires"], r["status"]) == (66, "2023-01-17", date(2026, 1, 17),
                                                                                   "expired")
-    assert cert_words.round_line(r, "vi") == ("66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023, đã hết hạn từ "
-                                              "17/01/2026; chưa thấy công bố đánh giá lại")
-    assert cert_words.round_line(r, "en") == ("66 products of the 2022 round, certified from 17/01/2023, expired on "
-                                              "17/01/2026; no re-evaluation published yet")
+    # said as a computation, with its rule and basis (DATA-AUDIT-2, S2)
+    assert cert_words.round_line(r, "vi") == ("66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 "
+                                              "tháng từ 17/01/2023: hết hạn 17/01/2026; chưa thấy công bố đánh giá lại")
+    assert cert_words.round_line(r, "en") == ("66 products of the 2022 round, certified from 17/01/2023; by the "
+                                              "36-month rule from 17/01/2023: expires 17/01/2026; no re-evaluation "
+                                              "published yet")
 
 
 @pytest.mark.parametrize("today,status", [(date(2024, 12, 31), "valid"), (date(2025, 1, 17), "expiring"),
@@ -290,11 +292,12 @@ def test_product_history_certificate_status(cur):
     # the 2020 rating, then the decision of 25/11/2024: valid to 25/11/2027, so within 12 months of 25/11/2026
     assert list(h.status) == ["superseded", "expiring"]
     assert h.iloc[-1].expires == date(2027, 11, 25)
+    # past the rule's expiry, but a later page still names it national 5★: 'mentioned', never 'expired' (S1)
     h = queries.product_certificates(cur, "hg-tra-xanh-phin-ho", date(2026, 11, 25))
-    assert (h.iloc[0].status, h.iloc[0].expires) == ("expired", date(2024, 6, 30))
+    assert (h.iloc[0].status, h.iloc[0].expires) == ("mentioned", date(2024, 6, 30))
     h = queries.product_certificates(cur, "sl-toi-den", date(2026, 11, 25))
     assert list(h.status) == ["unknown"]
-    assert cert_words.status_text("expired", date(2024, 6, 30), "vi") == "chứng nhận đã hết hạn từ 30/06/2024"
+    assert cert_words.status_text("expired", date(2024, 6, 30), "vi") == "theo quy định 36 tháng: hết hạn 30/06/2024"
 
 
 # --- units ---------------------------------------------------------------------------------------------------

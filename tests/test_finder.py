@@ -137,18 +137,22 @@ def test_expected_searches(cur, variants, check):
 
 @pytest.mark.parametrize("text", ["hết hạn", "het han", "expired", "expiring", "Hết hạn"])
 def test_expired_or_expiring_certificates(cur, text):
-    df = top5(cur, text)
-    assert len(df) == 5
-    assert set(df.certificate_status) <= {"expired", "expiring"}
+    df = queries.find(cur, text, TODAY).head(10)
+    assert len(df) == 10
+    assert set(df.certificate_status) <= {"expired", "expiring", "mentioned"}
     assert df.expires.is_monotonic_increasing  # soonest first
+    # day-precise decisions have their computed expiry too (C1): 3073/QĐ-UBND of 31/12/2020, 20/QĐ-UBND of 05/01/2022
+    assert {"sl-2020-d3073", "hg-2022-d20"} <= set(df.row_id)
+    # the Phìn Hồ teas: past the rule's expiry, but a later page still names them national 5★ (S1)
+    assert set(df[df.row_id.str.contains("phin-ho")].certificate_status) == {"mentioned"}
     # the 2024 round 1 decision (06/08/2024) expires 06/08/2027, within 12 months of TODAY
     row = df[df.row_id == "ev-tq-banh-gai-chiem-hoa-2024"].iloc[0]
     assert row.expires.date() == date(2027, 8, 6) and row.days_left == 254 and row.certificate_status == "expiring"
     # a frozen clock moves the status: three years later every one of them has expired
     later = queries.find(cur, text, date(2029, 11, 25)).head(5)
-    assert set(later.certificate_status) == {"expired"}
+    assert set(later.certificate_status) <= {"expired", "mentioned"} and "expired" in set(later.certificate_status)
     # and far earlier none is due, so none is found by its status
-    assert "expiring" not in set(queries.find(cur, text, date(2025, 1, 1)).certificate_status)
+    assert "expiring" not in set(queries.find(cur, text, date(2021, 1, 1)).certificate_status)
 
 
 # what the result says, in each interface: value with unit and qualifier in words, date at its precision,
@@ -164,8 +168,8 @@ SHOWN = {
     "Ke hoach 90": ("tq-kh90-total", {"vi": ["trên 230 sản phẩm", "hạn 2025", "Kế hoạch 90/KH-UBND"],
                                       "en": ["more than 230 products", "deadline 2025", "Plan 90/KH-UBND"]}),
     "het han": ("ev-tq-banh-gai-chiem-hoa-2024",
-                {"vi": ["Chứng nhận hết hạn ngày 06/08/2027 (còn 254 ngày)"],
-                 "en": ["Certificate expires on 06/08/2027 (254 days left)"]}),
+                {"vi": ["Theo quy định 36 tháng từ ngày quyết định 06/08/2024: hết hạn 06/08/2027 (còn 254 ngày)"],
+                 "en": ["By the 36-month rule from the decision of 06/08/2024: expires 06/08/2027 (254 days left)"]}),
 }
 
 
@@ -242,7 +246,8 @@ def test_round_certificates_and_quotes_are_picked_up_from_the_data(tmp_path, shi
         rec = finder.records(queries.find(cur, "xã", TODAY).head(1), "vi", lambda k: k)[0]
         assert rec["verbatim"] and rec["quote"].startswith("Toàn tỉnh có 121/138")
         rec = finder.records(queries.find(cur, "2022 council", TODAY).head(1), "vi", lambda k: k)[0]
-        assert rec["certificate"] == "Chứng nhận đã hết hạn từ 17/01/2026"
+        assert rec["certificate"] == "Theo quy định 36 tháng từ 17/01/2023: hết hạn 17/01/2026"
+        assert "có giá trị trong 36 tháng kể từ ngày 17.1.2023" in rec["certificate_quote"]
     finally:
         db.close()
 
@@ -294,7 +299,7 @@ ON_PAGE = {
                                  "en": ["trà xanh hữu cơ", "Công ty cổ phần Chè Chiềng Đi"]},
     ("tỏi đen", "toi den"): {"vi": ["tỏi đen", "Phù Yên"], "en": ["tỏi đen", "Phù Yên"]},
     ("94,9", "94.9"): {"vi": ["94,9 điểm"], "en": ["94.9 points"]},
-    ("hết hạn", "expired"): {"vi": ["Chứng nhận"], "en": ["Certificate"]},
+    ("hết hạn", "expired"): {"vi": ["Theo quy định 36 tháng"], "en": ["By the 36-month rule"]},
     ("tập huấn", "training"): {"vi": ["Học viên được tập huấn", "Sơn La"], "en": ["People trained", "Sơn La"]},
     ("xã", "xa"): {"vi": ["121 xã"], "en": ["121 communes"]},
 }
