@@ -111,6 +111,9 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
         else progress
     shown = tables.order_targets(shown[(shown.status != "no_data")]) if not shown.empty else shown
     lines = []
+    newest = findings.nothing_after(totals[totals.territory_key == k], c.label(k), lang)
+    if newest:  # what the search of the stored pages did not find (README, "Newest figures")
+        lines.append(f"- {md_escape(newest)}")
     for r in shown.to_dict("records"):
         lines.append(f"- **{md_escape(findings.status_label(r['status'], lang))}** · "
                      f"{md_escape(findings.target_finding(r, c.label(r['territory_key']), lang))}")

@@ -42,6 +42,10 @@ def corrections(cur) -> pd.DataFrame:
         LEFT JOIN source s ON s.source_id = c.source_id
         LEFT JOIN source o ON o.source_id = c.old_source_id
         ORDER BY c.date_date DESC, c.correction_id""")
+    # a correction found wrong is withdrawn by a later one (table_name 'correction', change 'withdrawn')
+    withdrawn = dict(_df(cur, """SELECT row_id, correction_id FROM correction
+                                 WHERE table_name = 'correction' AND change = 'withdrawn'""").itertuples(index=False))
+    df = df.assign(withdrawn_by=[withdrawn.get(c) for c in df.correction_id])
     labels = _df(cur, """
         SELECT 'figure' AS t, f.figure_id AS id,
                m.label_vi || ' · ' || tr.name_vi || coalesce(' · ' || d.short_name, '') AS vi,
@@ -57,7 +61,9 @@ def corrections(cur) -> pd.DataFrame:
         UNION ALL SELECT 'event', event_id, title_vi, title_en FROM event
         UNION ALL SELECT 'sales_point', point_id, coalesce(name, locality, ''), coalesce(name, locality, '')
         FROM sales_point
-        UNION ALL SELECT 'territory', territory_key, name_vi, name_en FROM territory""")
+        UNION ALL SELECT 'territory', territory_key, name_vi, name_en FROM territory
+        UNION ALL SELECT 'correction', correction_id, correction_id || ': ' || new_vi, correction_id || ': ' || new_en
+        FROM correction""")
     lab = {(r.t, r.id): (r.vi, r.en) for r in labels.itertuples()}
     names = dict(_df(cur, "SELECT product_id, name FROM product").itertuples(index=False))
     what = [lab.get((tb, rid)) for tb, rid in zip(df.table_name, df.row_id)]
@@ -131,14 +137,15 @@ def latest_mentions(cur, product_ids: list[str]) -> pd.DataFrame:
                "WHERE rn = 1", [product_ids])
 
 
-def _evidence_after(mention: dict | None, decided, precision) -> dict:
-    """The mention's columns when it is later than the decision (a year-only decision: from that year on)."""
+def _evidence_after(mention: dict | None, decided, precision, today: date | None = None) -> dict:
+    """The mention's columns when it is later than the decision (a year-only decision: from that year on) and not
+    after ``today`` (a frozen clock sees no page written later)."""
     empty = {"evidence_date": None, "evidence_stars": None, "evidence_level": None, "evidence_source_id": None,
              "evidence_quote": None}
     if not mention:
         return empty
     seen, when = certificates.as_date(mention["evidence_date"]), certificates.as_date(decided)
-    if seen is None:
+    if seen is None or (today is not None and seen > today):
         return empty
     if when is not None and precision == "day" and seen <= when:
         return empty
@@ -170,7 +177,7 @@ def product_certificates(cur, product_id: str, today: date) -> pd.DataFrame:
     rows = []
     for i, r in enumerate(hist.to_dict("records")):
         expires = certificate_expiry(r["decided"], r["decided_precision"])
-        ev = _evidence_after(mention if i == last else None, r["decided"], r["decided_precision"])
+        ev = _evidence_after(mention if i == last else None, r["decided"], r["decided_precision"], today)
         status = "superseded" if i < last else certificate_status(expires, today, ev["evidence_date"])
         rows.append({"expires": expires, "status": status, **ev})
     return hist.assign(**{c: [r[c] for r in rows] for c in extra})

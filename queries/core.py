@@ -299,8 +299,8 @@ def due_for_reevaluation(cur, keys: list[str], today: date, within_days: int = 3
         WHERE b.expires IS NOT NULL AND datediff('day', ?::DATE, b.expires) <= ?
         ORDER BY b.expires, b.name COLLATE vi""", [keys, today, today, within_days])
     mentions = {r["product_id"]: r for r in latest_mentions(cur, list(due.product_id)).to_dict("records")}
-    ev = [_evidence_after(mentions.get(p), d, pr) for p, d, pr in zip(due.product_id, due.decided,
-                                                                      due.decided_precision)]
+    ev = [_evidence_after(mentions.get(p), d, pr, today) for p, d, pr in zip(due.product_id, due.decided,
+                                                                             due.decided_precision)]
     cols = ("evidence_date", "evidence_stars", "evidence_level", "evidence_source_id", "evidence_quote")
     due = due.assign(**{c: [e[c] for e in ev] for c in cols})
     return due.assign(status=[certificates.status(x, today, e) for x, e in zip(due.expires, due.evidence_date)])

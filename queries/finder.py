@@ -197,4 +197,7 @@ def _certificate(expires, superseded, today: date, evidence=None) -> tuple[str |
     later page naming the product with its stars); (None, None) without a live expiry."""
     if expires is None or pd.isna(expires) or bool(superseded):
         return None, None
+    seen = certificates.as_date(evidence)
+    if seen is not None and seen > today:  # a frozen clock sees no page written later
+        evidence = None
     return certificates.status(expires, today, evidence), certificates.days_left(expires, today)

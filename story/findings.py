@@ -153,6 +153,18 @@ def total_finding(figures, territory: str, lang: str) -> str:
     return text
 
 
+def nothing_after(figures, territory: str, lang: str) -> str | None:
+    """'Sơn La: chưa thấy số liệu sau 03/2025': the date of the latest comparable total, said as what was looked for
+    and not found (the stored pages were searched for later figures; README, "Newest figures"). None without one."""
+    latest = latest_total(figures)
+    if latest is None:
+        return None
+    precise = latest["as_of_precision"] in ("day", "month")
+    return t("f_nothing_after", lang).format(territory=territory, date=date_short(
+        str(latest["as_of"])[:7] if precise else latest["as_of"], "month" if precise else latest["as_of_precision"],
+        lang))
+
+
 def change_phrase(figures, lang: str) -> str | None:
     """'tăng từ 28 năm 2019 · hai nguồn khác nhau': the change from the earliest to the latest comparable
     figure of one territory and metric, or None when there is only one date."""

@@ -968,6 +968,12 @@ S.update({
     "fld_quote_display": ("Nguyên văn như nguồn in (đã khôi phục dấu)", "Quote as the source prints it (letters restored)"),
     "fld_quote_garbled": ("Bản trích xuất bị mất chữ", "Extracted text lost letters"),
     "f_one_of": ("một trong các {ref}", "one of {ref}"),
+    "change_withdrawn": ("Rút lại đính chính", "Correction withdrawn"),
+    "corr_withdrawn_by": ("đã rút lại ({id})", "withdrawn ({id})"),
+    "corr_table_correction": ("Đính chính", "Correction"),
+    "f_nothing_after": ("{territory}: chưa thấy số liệu sau {date}", "{territory}: no figure found after {date}"),
+    "unk_stale": ("Tổng số mới nhất ({date}) đã {months} tháng; chưa thấy số liệu sau {date}",
+                  "The latest total ({date}) is {months} months old; no figure found after {date}"),
     # producers: who published the count (a university journal is not the province)
     "producers_title_split": ("{who} nêu {n} chủ thể ({date})", "{who} states {n} producers ({date})"),
     "producers_title_total": ("{who} nêu {n} chủ thể ({date}), không chia theo loại",
