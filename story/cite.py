@@ -182,6 +182,18 @@ def imported_origin(quote: str, lang: str) -> str:
     return f"{head}: {cells}" if cells.strip() else head
 
 
+def shown_quote(row: dict, lang: str) -> str | None:
+    """The source's words as a reader sees them: where extraction lost letters and ``quote_display`` puts them
+    back, that text marked "đã khôi phục dấu"; a garbled quote without it marked as such; None without a quote."""
+    display, quote = row.get("quote_display"), row.get("quote")
+    if not is_missing(display) and display:
+        return f"{display} ({t('quote_restored', lang)})"
+    if is_missing(quote) or not quote:
+        return None
+    garbled = row.get("quote_garbled")
+    return f"{quote} ({t('quote_garbled', lang)})" if not is_missing(garbled) and garbled is True else str(quote)
+
+
 def quote_line(row: dict, lang: str) -> str:
     """What backs a fact row, as plain text: the source's sentence in quotation marks, the formula, why it
     was not checked, or for an imported row the file, sheet and row it came from (never in quotation marks)."""
@@ -192,8 +204,9 @@ def quote_line(row: dict, lang: str) -> str:
         return t("not_retrieved_reason", lang).format(reason=quote_reason(row, lang))
     if status == "imported" and not is_missing(row.get("quote")) and row.get("quote"):
         return imported_origin(str(row["quote"]), lang)
-    if not is_missing(row.get("quote")) and row.get("quote"):
-        return f"“{row['quote']}”"
+    words = shown_quote(row, lang)
+    if words:
+        return f"“{words}”"
     return t(f"quote_status_{status}", lang) if isinstance(status, str) else ""
 
 

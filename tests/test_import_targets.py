@@ -101,7 +101,7 @@ def test_a_target_row_becomes_a_target(live):
 @pytest.mark.parametrize("row,column,rule", [
     (target("làm thật tốt công việc"), "Mục tiêu", "target_quantity"),
     (target("sản phẩm 4 sao thật nhiều"), "Mục tiêu", "target_value"),
-    (target("ít nhất 100 sản phẩm 4 sao", deadline=""), "Hạn", "target_deadline"),
+    (target("phát triển mới 31 sản phẩm", deadline=""), "Hạn", "target_deadline"),
     (target("ít nhất 100 sản phẩm 4 sao", deadline="sớm"), "Hạn", "bad_date"),
     (target("phát triển mới 31 sản phẩm", document="Kế hoạch OCOP"), "Mục tiêu", "target_period"),
     (target("ít nhất 100 sản phẩm 4 sao", document=""), "Văn bản", "required"),
@@ -120,6 +120,16 @@ def test_refusals_name_sheet_row_column_and_what_to_do(live, row, column, rule):
         assert "Sản phẩm 4 sao" in issue.message("vi") and "Sản phẩm mới trong kỳ kế hoạch" in \
             issue.message("vi")
     assert not prev.tables["target"]
+
+
+def test_a_target_whose_document_gives_no_deadline_has_none(live):
+    """'thời gian tới': no deadline stated, none invented (the status then claims nothing about a deadline)."""
+    db, data_dir = live
+    prev = prepare("m.xlsx", book(target("ít nhất 100 sản phẩm 4 sao trong thời gian tới", deadline="")), data_dir)
+    assert prev.ok, [i.message("en") for i in prev.issues]
+    [g] = prev.tables["target"]
+    assert (g["deadline"], g["deadline_precision"]) == ("", "undated")
+    apply(prev, "bien-tap", data_dir, db)
 
 
 def test_a_person_corrects_the_reading_by_choices_in_words(live):

@@ -67,7 +67,7 @@ def target_row(reading, v: dict, plan: dict, terr: str, src: str, metric_row: di
     what = metric_row.get("label_en", "")
     what = what[0].lower() + what[1:] if len(what) > 1 and what[1].islower() else what  # 'OCOP products' stays
     description_en = in_words(reading.comparison, reading.value, reading.value_high, what, reading.deadline,
-                              "en").replace(" · ", " ")
+                              "en", no_deadline=False).replace(" · ", " ")
     return {"target_id": "imp-t-" + short_hash(terr, fold(plan["plan_vi"]), reading.metric, reading.deadline,
                                                fold(v["wording"])),
             "territory_key": terr, "plan_vi": plan["plan_vi"],

@@ -122,8 +122,7 @@ def read(wording: str, deadline_cell=None, period_cell: str = "", document: str 
             r.deadline, r.deadline_precision = m.group(1) or m.group(2), "year"
         elif period:
             r.deadline, r.deadline_precision = period[1], "year"
-        else:
-            r.problems.append(("deadline", "target_deadline", {}))
+        # else: the document gives no deadline ('thời gian tới'); a count over a plan period needs its end
     # the words without their years and periods, so that a year is never read as the value
     text = re.sub(rf"giai doan\s*{_YEAR}{_DASH}{_YEAR}|{_YEAR}{_DASH}{_YEAR}", " ", f)
     text = re.sub(rf"\b(?:den|truoc|trong|het|cuoi|nam)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{_YEAR}\b", " ", text)
@@ -170,6 +169,8 @@ def read(wording: str, deadline_cell=None, period_cell: str = "", document: str 
                 r.comparison = "exactly"
         elif r.metric:
             r.problems.append(("wording", "target_value", {"value": wording}))
+    if r.metric == PERIOD_METRIC and not r.deadline and not any(p[1] == "bad_date" for p in r.problems):
+        r.problems.append(("deadline", "target_deadline", {}))
     if r.metric == PERIOD_METRIC:
         if period:
             r.period_from, r.period_from_precision = period[0], "year"
@@ -181,7 +182,7 @@ def read(wording: str, deadline_cell=None, period_cell: str = "", document: str 
 
 
 def in_words(comparison: str, value, value_high, metric_label: str, deadline: str, lang: str,
-             period_from: str = "") -> str:
+             period_from: str = "", no_deadline: bool = True) -> str:
     """'ít nhất 100 · Sản phẩm 4 sao · hạn 2025' (what was read, said back for the preview)."""
     def num(v):
         if v is None or v == "":
@@ -198,6 +199,9 @@ def in_words(comparison: str, value, value_high, metric_label: str, deadline: st
     parts = [amount, metric_label]
     if period_from:
         parts.append(("từ " if lang == "vi" else "from ") + fmt_day(period_from))
-    parts.append(("hạn " if lang == "vi" else "by ") + (fmt_day(deadline) if deadline else "?"))
+    if deadline:
+        parts.append(("hạn " if lang == "vi" else "by ") + fmt_day(deadline))
+    elif no_deadline:
+        parts.append("không nêu hạn" if lang == "vi" else "no deadline stated")
     return " · ".join(p for p in parts if p)
 
