@@ -102,3 +102,65 @@ def test_the_pages_show_its_findings_quotes_and_citations(province):
         el.proto.body for el in present.get("html"))
     assert "Điện Biên: 120 sản phẩm OCOP (10/2024, suy ra)" in body and "ghi số lớn hơn: 138" in body
     assert "3 báo cáo không rõ ngày: 72, trên 109, 138" in body
+
+
+def test_the_template_has_the_vietnamese_sheets_with_lists_and_notes(live, tmp_path):
+    """`python -m ocop_data template` writes Nguồn, Số liệu and Mục tiêu with the README's columns, drop-down
+    lists for the province, the kind and the source, and a note on the headers that need one; the CSV
+    template has the same sheets."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from ocop_data.importer.report_headers import TEMPLATE
+    assert cli("template", "--out", tmp_path).returncode == 0
+    wb = load_workbook(tmp_path / "mau_nhap_ocop.xlsx")
+    for use, sheet in (("sources", "Nguồn"), ("figures", "Số liệu"), ("targets", "Mục tiêu")):
+        ws = wb[sheet]
+        heads = [c.value for c in ws[1]]
+        assert heads == list(TEMPLATE[use].values())
+        noted = {c.value for c in ws[1] if c.comment}
+        validated = {heads[ws[next(iter(r.sqref.ranges)).coord.split(":")[0]].column - 1]
+                     for r in ws.data_validations.dataValidation}
+        if use == "sources":
+            assert {"Ngày đăng", "Ngày lấy", "Địa chỉ"} <= noted and not validated
+        else:
+            assert {"Tỉnh", "Nguồn"} <= validated and {"Câu nguyên văn", "Nguồn"} <= noted
+    assert {"Tổng số sản phẩm OCOP", "Tính đến", "Ngày suy ra"} <= {c.value for c in wb["Số liệu"][1] if c.comment}
+    lists = wb["Danh sách"]
+    names = [c.value for c in next(col for col in lists.iter_cols() if col[0].value == "province_name")[1:] if c.value]
+    assert "Sơn La" in names and "Tuyên Quang" in names
+    assert cli("template", "--out", tmp_path / "csv", "--format", "csv").returncode == 0
+    with zipfile.ZipFile(tmp_path / "csv" / "mau_nhap_ocop_csv.zip") as z:
+        head = z.read("so_lieu.csv").decode("utf-8-sig").splitlines()[0]
+        assert head.split(",") == list(TEMPLATE["figures"].values())
+        assert {"nguon.csv", "so_lieu.csv", "muc_tieu.csv"} <= set(z.namelist())
+
+
+def test_the_filled_template_imports_as_the_readme_says(province):
+    """The README's steps on the template itself: its sheets filled as an office would (the example rows of
+    the guide sheet are not data), the whole workbook imported at once."""
+    from openpyxl import load_workbook
+
+    db, data_dir, folder = province
+    assert cli("template", "--out", folder).returncode == 0
+    wb = load_workbook(folder / "mau_nhap_ocop.xlsx")
+
+    def fill(name, rows):
+        ws = wb[name]
+        heads = [c.value for c in ws[1]]
+        for r in rows:
+            ws.append([r.get(h, "") for h in heads])
+
+    fill("Nguồn", [dict(zip(pf.SOURCE_HEAD, [pf.SOURCE_A[f] for f in pf.SOURCE_FIELDS]))])
+    fill("Sản phẩm", [{"Tên sản phẩm": "Gạo Điện Biên (mẫu thử)", "Chủ thể": "HTX gạo (mẫu thử)", "Tỉnh": "Điện Biên",
+                       "Hạng sao": "4 sao", "Ngày quyết định": "15/11/2024", "Nguồn": pf.A}])
+    fill("Số liệu", [dict(zip(pf.FIGURE_HEAD, pf.FIGURES[0]))])
+    fill("Mục tiêu", [dict(zip(pf.TARGET_HEAD, pf.TARGETS[1]))])
+    wb.save(folder / "mau_da_dien.xlsx")
+    done = cli("import", folder / "mau_da_dien.xlsx", "--user", "bien-tap", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "Thêm 8," in done.stdout  # a source, a producer, a product, its rating, 3 figures, a target: no example row
+    cur = Database(db).cursor()
+    assert cur.execute("SELECT count(*) FROM product WHERE territory_key = '11'").fetchone()[0] == 1
+    assert cur.execute("SELECT count(*) FROM target WHERE territory_key = '11'").fetchone()[0] == 1
