@@ -1,0 +1,316 @@
+"""How many viewers the dashboard serves: sessions at the protocol, against one process and two behind nginx.
+
+For each setup and number of sessions N a fresh server (or two, and nginx in front with the README's
+configuration) serves the shipped data; one session first visits everything the load will ask for (so
+the caches the viewers share are warm: the steady state, not a first run), then ``bench/load_users.py``,
+pinned to one core with taskset, opens N sessions (each loads the overview), holds them idle to note the
+server's memory, lets them act every 5 ± 2 s for a while, and closes them (bench/load_users.py says
+what a viewer does). The answer time of an interaction is the server's: from sending the request to the
+end of the run it caused, as the protocol says; no browser draws anything.
+
+nginx is Debian's (apt-get install nginx), run as an ordinary user (www-data when started by root) with a
+prefix and configuration of its own on a free high port; the configuration is the README's block
+("Serving more viewers"), with only the listening address and the two servers' ports changed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import feel
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+SETUPS = (("one", 1, (10, 30, 100)), ("two", 2, (10, 30, 100)))
+BUDGET_P95_MS, BUDGET_P95_AT = 1000, 30  # 30 sessions on one process: p95 <= 1 s, no error
+BUDGET_NO_ERROR_TWO = 100  # 100 sessions behind two processes: no error
+BUDGET_IDLE_MB = 5.0  # memory per idle session
+INTERACTIONS = ("province", "search", "products page (link)")
+
+
+@dataclass
+class Run:
+    setup: str
+    processes: int
+    users: int
+    result: dict  # bench/load_users.py's JSON
+    warm_s: float
+
+    def answers(self, phase: str = "load", names=INTERACTIONS) -> list[dict]:
+        return [r for r in self.result["records"] if r["phase"] == phase and r["name"] in names]
+
+    def errors(self) -> list[dict]:
+        return [r for r in self.result["records"] if r["error"] and r["phase"] in ("open", "load")]
+
+    def idle_per_session(self) -> float:
+        return (sum(self.result["rss_idle"]) - sum(self.result["rss_before"])) / self.users
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile, nearest rank (p95 of 20 answers is the 19th slowest from the bottom)."""
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, int(-(-p * len(s) // 100)) - 1))]
+
+
+# --- servers and nginx ----------------------------------------------------------------------------------
+
+def readme_nginx() -> str:
+    """The nginx block of the README's "Serving more viewers"."""
+    text = README.read_text(encoding="utf-8")
+    part = text.split("## Serving more viewers", 1)[1]
+    m = re.search(r"```nginx\n(.*?)```", part, re.S)
+    if not m:
+        raise feel.BenchError("the README's \"Serving more viewers\" has no ```nginx block")
+    return m.group(1)
+
+
+def nginx_conf(prefix: Path, listen: int, ports: list[int]) -> str:
+    block = readme_nginx()
+    given = re.findall(r"server\s+127\.0\.0\.1:(\d+);", block)
+    if len(given) != len(ports):
+        raise feel.BenchError(f"the README's upstream names {len(given)} servers, the benchmark runs {len(ports)}")
+    for old, new in zip(given, ports):
+        block = block.replace(f"127.0.0.1:{old};", f"127.0.0.1:{new};", 1)
+    block, n = re.subn(r"listen\s+\d+;", f"listen 127.0.0.1:{listen};", block)
+    if n != 1:
+        raise feel.BenchError("the README's nginx block has no `listen <port>;` line")
+    temp = "\n".join(f"  {k}_temp_path {prefix / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return (f"worker_processes 1;\npid {prefix / 'nginx.pid'};\nerror_log {prefix / 'error.log'} warn;\n"
+            f"events {{ worker_connections 4096; }}\nhttp {{\n  access_log off;\n{temp}\n"
+            + "\n".join("  " + line for line in block.strip().splitlines()) + "\n}\n")
+
+
+class Nginx:
+    """Debian's nginx with its own prefix on a high loopback port, as an ordinary user."""
+
+    def __init__(self, ports: list[int]):
+        exe = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(exe).exists():
+            raise feel.BenchError("nginx is not installed (apt-get install nginx)")
+        self.prefix = Path(tempfile.mkdtemp(prefix="ocop-nginx-"))
+        self.port = feel.free_port()
+        conf = self.prefix / "nginx.conf"
+        conf.write_text(nginx_conf(self.prefix, self.port, ports), encoding="utf-8")
+        cmd = [exe, "-p", str(self.prefix), "-c", str(conf), "-e", str(self.prefix / "error.log"), "-g", "daemon off;"]
+        if os.geteuid() == 0:  # never as root: the prefix is handed to www-data, and nginx runs as it
+            shutil.chown(self.prefix, "www-data", "www-data")
+            os.chmod(self.prefix, 0o755)
+            cmd = ["setpriv", "--reuid=www-data", "--regid=www-data", "--init-groups", *cmd]
+        self.log = self.prefix / "stderr.log"
+        with open(self.log, "w") as fh:
+            self.proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise feel.BenchError(f"nginx stopped at start: {feel.tail(self.log)} {feel.tail(self.prefix / 'error.log')}")
+            try:
+                urllib.request.urlopen(self.url + "/_stcore/health", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise feel.BenchError(f"nginx did not answer within 20 s: {feel.tail(self.prefix / 'error.log')}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+
+def warm(url: str, sessions: int = 1) -> None:
+    """One viewer visits everything the load asks for: each province on the overview and on the products
+    page, and every search; the caches the viewers share are warm afterwards."""
+    from bench.load_users import LANG, SEARCHES
+    from bench.protocol import Session
+    from story.i18n import t
+
+    for _ in range(sessions):
+        s = Session(url, lang=LANG).open()
+        try:
+            s.load()
+            box = s.widget("selectbox", label=t("province", LANG), key="province")
+            for option in box.options[1:] + box.options[:1]:
+                s.choose(box, option)
+            s.go_to("products")
+            for option in box.options[1:] + box.options[:1]:
+                s.choose(box, option)
+            for text in SEARCHES:
+                s.type(s.widget("text_input", label=t("search", LANG), key="q"), text)
+        finally:
+            s.close()
+
+
+def core() -> str:
+    return str((os.cpu_count() or 1) - 1)
+
+
+def one_run(setup: str, processes: int, users: int, db: Path, data_dir: Path, logs: Path, seconds: float,
+            log=print, expiry_wait: float = 0) -> Run:
+    env = {"OCOP_DB": str(db), "OCOP_DATA_DIR": str(data_dir)}
+    servers, proxy = [], None
+    try:
+        for i in range(processes):
+            servers.append(feel.serve(f"load-{setup}-{users}-{i}", ROOT / "app.py", ROOT, env, logs))
+        t0 = time.perf_counter()
+        for s in servers:
+            warm(s.url)
+        warm_s = time.perf_counter() - t0
+        ports = [int(s.url.rsplit(":", 1)[1]) for s in servers]
+        if processes > 1:
+            proxy = Nginx(ports)
+        url = proxy.url if proxy else servers[0].url
+        out = logs / f"load-{setup}-{users}.json"
+        cmd = [sys.executable, str(ROOT / "bench" / "load_users.py"), "--url", url, "--users", str(users),
+               "--seconds", str(seconds), "--pids", ",".join(str(s.proc.pid) for s in servers),
+               "--ports", ",".join(map(str, ports)), "--out", str(out)]
+        if shutil.which("taskset"):
+            cmd = ["taskset", "-c", core(), *cmd]
+        log(f"  load: {setup} process{'es' if processes > 1 else ''}, {users} sessions "
+            f"(load {os.getloadavg()[0]:.1f})")
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 600)
+        if done.returncode != 0:
+            raise feel.BenchError(f"the load driver failed (exit {done.returncode}): {done.stderr[-1500:]}")
+        result = json.loads(out.read_text(encoding="utf-8"))
+        if expiry_wait:
+            result["expiry"] = after_expiry(servers, url, expiry_wait, log)
+        return Run(setup, processes, users, result, warm_s)
+    finally:
+        if proxy:
+            proxy.stop()
+        for s in servers:
+            s.stop()
+
+
+def after_expiry(servers, url: str, wait: float, log) -> dict:
+    """The server keeps a closed session for reconnection (server.disconnectedSessionTTL) and forgets it
+    at the next change to its session store after that: wait, open and close one session, note memory."""
+    from bench.load_users import memory
+    from bench.protocol import Session
+
+    log(f"  load: memory after the closed sessions expire (waiting {wait:.0f} s)")
+    time.sleep(wait)
+    s = Session(url).open()
+    s.load()
+    s.close()
+    time.sleep(5)
+    return {"waited_s": wait, "rss": memory([s.proc.pid for s in servers])}
+
+
+def session_ttl() -> float:
+    from streamlit import config
+
+    return float(config.get_option("server.disconnectedSessionTTL"))
+
+
+def measure(db: Path, data_dir: Path, logs: Path, quick: bool, log=print) -> list[Run]:
+    seconds = 30 if quick else 60
+    runs = []
+    for setup, processes, sizes in SETUPS:
+        for users in sizes if not quick else sizes[:2]:
+            last = setup == "one" and users == sizes[-1] and not quick
+            runs.append(one_run(setup, processes, users, db, data_dir, logs, seconds, log,
+                                expiry_wait=session_ttl() + 10 if last else 0))
+    return runs
+
+
+# --- the report ------------------------------------------------------------------------------------------
+
+def fmt_ms(v: float) -> str:
+    return "–" if v != v else f"{v:.0f} ms"
+
+
+def table(runs: list[Run]) -> list[str]:
+    lines = ["| setup | sessions | answers | p50 | p95 | max | p95 by action (province / search / products link) "
+             "| errors | server CPU | load (1 min) before → after |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in runs:
+        ms = [a["ms"] for a in r.answers() if not a["error"]]
+        by = " / ".join(fmt_ms(percentile([a["ms"] for a in r.answers(names=(n,)) if not a["error"]], 95))
+                        for n in INTERACTIONS)
+        errs = len(r.errors())
+        cpu = " + ".join(f"{c * 100:.0f}%" for c in r.result["cpu_share"])
+        where = ("one process" if r.processes == 1 else
+                 f"two behind nginx ({' + '.join(map(str, r.result['per_backend']))})")
+        p95 = percentile(ms, 95)
+        bold = r.processes == 1 and r.users <= BUDGET_P95_AT and p95 > BUDGET_P95_MS
+        lines.append(f"| {where} | {r.users} | {len(ms)} | {fmt_ms(percentile(ms, 50))} | "
+                     f"{'**' if bold else ''}{fmt_ms(p95)}{'**' if bold else ''} | {fmt_ms(max(ms) if ms else float('nan'))} | "
+                     f"{by} | {('**' + str(errs) + '**') if errs else 0} | {cpu} | "
+                     f"{r.result['load_start'][0]:.1f} → {r.result['load_end'][0]:.1f} |")
+    return lines
+
+
+def memory_table(runs: list[Run]) -> list[str]:
+    lines = ["| setup | sessions | before | all idle | per idle session | acting | closed (+5 s / +10 s) |",
+             "|---|---|---|---|---|---|---|"]
+    for r in runs:
+        res = r.result
+        closed = " / ".join(f"{sum(m):.0f}" for _, m in res["rss_after_close"][:2])
+        per = r.idle_per_session()
+        lines.append(f"| {'one process' if r.processes == 1 else 'two processes'} | {r.users} | "
+                     f"{sum(res['rss_before']):.0f} MB | {sum(res['rss_idle']):.0f} MB | "
+                     f"{'**' if per > BUDGET_IDLE_MB else ''}{per:.2f} MB{'**' if per > BUDGET_IDLE_MB else ''} | "
+                     f"{sum(res['rss_busy']):.0f} MB | {closed} MB |")
+    return lines
+
+
+def verdicts(runs: list[Run]) -> list[str]:
+    out = []
+    at = [r for r in runs if r.processes == 1 and r.users == BUDGET_P95_AT]
+    if at:
+        r = at[0]
+        p95 = percentile([a["ms"] for a in r.answers() if not a["error"]], 95)
+        ok = p95 <= BUDGET_P95_MS and not r.errors()
+        out.append(f"- {BUDGET_P95_AT} sessions on one process, p95 ≤ {BUDGET_P95_MS / 1000:.0f} s per interaction "
+                   f"and no error: p95 {p95:.0f} ms, {len(r.errors())} errors: {'met' if ok else '**not met**'}.")
+    two = [r for r in runs if r.processes == 2 and r.users == BUDGET_NO_ERROR_TWO]
+    if two:
+        r = two[0]
+        out.append(f"- {BUDGET_NO_ERROR_TWO} sessions behind two processes with no error: {len(r.errors())} errors: "
+                   f"{'met' if not r.errors() else '**not met**'}.")
+    worst = max(runs, key=lambda r: r.idle_per_session())
+    out.append(f"- Memory per idle session ≤ {BUDGET_IDLE_MB:.0f} MB: at most {worst.idle_per_session():.2f} MB "
+               f"({worst.users} sessions, {'one process' if worst.processes == 1 else 'two processes'}): "
+               f"{'met' if worst.idle_per_session() <= BUDGET_IDLE_MB else '**not met**'}.")
+    for r in runs:
+        exp = r.result.get("expiry")
+        if exp:
+            grown = sum(r.result["rss_idle"]) - sum(r.result["rss_before"])
+            left = sum(exp["rss"]) - sum(r.result["rss_before"])
+            ok = left <= max(0.25 * grown, BUDGET_IDLE_MB)
+            out.append(f"- Memory returned after the sessions close: {r.users} sessions took {grown:.0f} MB idle "
+                       f"and {sum(r.result['rss_busy']) - sum(r.result['rss_before']):.0f} MB acting; closed, and "
+                       f"forgotten after server.disconnectedSessionTTL ({exp['waited_s']:.0f} s waited), "
+                       f"{left:.0f} MB above the start remained: {'met' if ok else '**not met**'} "
+                       "(judged: at most a quarter of what the idle sessions took, or 5 MB).")
+    for r in runs:
+        errs = r.errors()
+        if errs:
+            kinds: dict[str, int] = {}
+            for e in errs:
+                kinds[f"{e['name']}: {e['error'][:160]}"] = kinds.get(f"{e['name']}: {e['error'][:160]}", 0) + 1
+            out.append(f"- Errors with {r.users} sessions ({r.setup}): "
+                       + "; ".join(f"{n}× {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])[:4]) + ".")
+    return out
+
+
+def sessions_per_process(runs: list[Run]) -> int | None:
+    """The most sessions one process served within the budget (p95 ≤ 1 s, no error) in this run."""
+    good = [r.users for r in runs if r.processes == 1 and not r.errors()
+            and percentile([a["ms"] for a in r.answers() if not a["error"]], 95) <= BUDGET_P95_MS]
+    return max(good) if good else None
