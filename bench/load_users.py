@@ -158,8 +158,19 @@ def memory(pids: list[int]) -> list[float]:
     return [round(rss_mb(p), 1) for p in pids]
 
 
+def profile_server(pid: int, seconds: float, out: Path):
+    """py-spy samples the server's threads holding the GIL, 50 times a second, while the viewers act."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    return subprocess.Popen([exe, "record", "--pid", str(pid), "--gil", "--nonblocking", "--threads", "--rate", "50",
+                             "--format", "raw", "--output", str(out), "--duration", str(int(seconds))],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def drive(url: str, users: int, seconds: float, pids: list[int], ports: list[int], spawn_rate: float,
-          settle_s: float, close_wait_s: float) -> dict:
+          settle_s: float, close_wait_s: float, profile: Path | None = None) -> dict:
     from locust.env import Environment
 
     records: list[dict] = []
@@ -189,7 +200,10 @@ def drive(url: str, users: int, seconds: float, pids: list[int], ports: list[int
     phase["name"] = "load"
     GO.set()
     t1 = time.perf_counter()
+    spy = profile_server(pids[0], seconds, profile) if profile and pids else None
     gevent.sleep(seconds)
+    if spy is not None:
+        spy.wait(timeout=60)
     out["rss_busy"] = memory(pids)
     out["cpu_share"] = [round((cpu_s(p) - c) / (time.perf_counter() - t1), 3) for p, c in zip(pids, cpu0)]
     phase["name"] = "stopping"
@@ -221,12 +235,13 @@ def main(argv=None) -> int:
     ap.add_argument("--close-wait", type=float, default=10)
     ap.add_argument("--first-within", type=float, default=THINK_S[1],
                     help="each viewer's first action comes within this many seconds (uniform)")
+    ap.add_argument("--profile", type=Path, help="record the first server's profile (py-spy, raw) here")
     ap.add_argument("--out", type=Path, required=True)
     a = ap.parse_args(argv)
     FIRST_WITHIN_S[0] = a.first_within
     pids = [int(p) for p in a.pids.split(",") if p]
     ports = [int(p) for p in a.ports.split(",") if p]
-    result = drive(a.url, a.users, a.seconds, pids, ports, a.spawn_rate, a.settle, a.close_wait)
+    result = drive(a.url, a.users, a.seconds, pids, ports, a.spawn_rate, a.settle, a.close_wait, a.profile)
     a.out.write_text(json.dumps(result), encoding="utf-8")
     return 0
 

@@ -21,6 +21,12 @@ Sections (--only picks some):
   queries  every named query at both scales (full run only unless named).
   startup  cold start, first paint of a chart and of the map, server memory with 1 and 20 sessions, map
            tooltip latency (full run only unless named).
+  load     many viewers at the protocol, no browser (bench/capacity.py): Locust sessions speaking Streamlit's
+           websocket protocol, 10, 30 and 100 against one process and against two behind nginx (Debian's
+           package); answer time per interaction, errors, server memory; a profile of the server under load
+           (py-spy). Budgets: 30 sessions on one process with p95 <= 1 s and no error; 100 behind two with no
+           error; <= 5 MB per idle session, returned after they close (full run only unless named; --quick: 10
+           and 30 sessions, 30 s each, no wait for the closed sessions to expire).
 
 Every measure is taken in this run beside its reference; the machine's load is recorded with each section,
 since the machine is shared. A measure that cannot be taken is reported as such, with the reason, and the
@@ -45,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from bench import feel, server_time, work  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup"]
+SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup", "load"]
 QUICK_SECTIONS = ["server", "browser", "finder", "imports"]
 BUDGET_SHIPPED, BUDGET_NATIONAL = 30, 40
 FINDER_BUDGET_MS = 50
@@ -458,8 +464,21 @@ def git_head() -> str:
         return "?"
 
 
+def section_load(report: Report, shipped: Path, national: Path, quick: bool, runs: int) -> None:
+    from bench import capacity
+
+    results, profile, failures = capacity.measure(shipped, OUT / "nodata", OUT / "logs", quick, log=say)
+    if results:
+        report.add(*capacity.report_lines(results, profile))
+    else:
+        report.add("## Many viewers, at the protocol (Locust, no browser)", "")
+    for why in failures:
+        report.fail("load", why)
+
+
 RUNNERS = {"server": section_server, "browser": section_browser, "finder": section_finder,
-           "imports": section_imports, "queries": section_queries, "startup": section_startup}
+           "imports": section_imports, "queries": section_queries, "startup": section_startup,
+           "load": section_load}
 
 
 def main(argv=None) -> int:

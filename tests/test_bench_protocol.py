@@ -82,3 +82,24 @@ def test_locust_viewers_act_without_error(server, tmp_path):
     assert not [r for r in opened + acted if r["error"]]
     assert {r["name"] for r in acted} <= {"province", "search", "products page (link)"}
     assert result["rss_idle"][0] > 0
+
+
+def test_the_readme_nginx_block_is_what_the_benchmark_serves(tmp_path):
+    """bench/capacity.py runs the README's block with only the listening address and the ports changed,
+    and nginx (where installed) accepts the result."""
+    import shutil
+
+    from bench import capacity
+
+    block = capacity.readme_nginx()
+    assert "ip_hash" in block and "Upgrade $http_upgrade" in block
+    conf = capacity.nginx_conf(tmp_path, 18999, [18501, 18502])
+    assert "listen 127.0.0.1:18999;" in conf and "listen 80;" not in conf
+    assert "server 127.0.0.1:18501;" in conf and "server 127.0.0.1:18502;" in conf
+    assert conf.count("proxy_read_timeout 86400;") == 1
+    if shutil.which("nginx") is None:
+        pytest.skip("nginx is not installed (apt-get install nginx): the configuration was not checked by nginx")
+    (tmp_path / "nginx.conf").write_text(conf, encoding="utf-8")
+    done = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e",
+                           str(tmp_path / "error.log")], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
