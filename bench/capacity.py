@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import re
 import shutil
 import subprocess
@@ -35,6 +36,11 @@ BUDGET_P95_MS, BUDGET_P95_AT = 1000, 30  # 30 sessions on one process: p95 <= 1 
 BUDGET_NO_ERROR_TWO = 100  # 100 sessions behind two processes: no error
 BUDGET_IDLE_MB = 5.0  # memory per idle session
 INTERACTIONS = ("province", "search", "products page (link)")
+LANG = "vi"
+# what the viewers type: with and without diacritics, names, places, words found nowhere
+SEARCHES = ["mận", "toi den", "xoai say", "chè", "mật ong", "Bích Thao", "gạo", "ca phe", "đồng lộc", "măng",
+            "tỏi", "Mộc Châu", "hong khong hat", "trà shan tuyết"]
+THINK_S = (3, 7)  # 5 ± 2 s between an answer and a viewer's next action, uniform (bench/load_users.py)
 AGAIN_S = 30  # the second round of sessions, after the first expired: is their memory used again?
 PROFILE_AT, PROFILE_S = 30, 30  # sessions on one process, seconds, while py-spy records the server (a run of its own)
 
@@ -52,6 +58,13 @@ class Run:
 
     def errors(self) -> list[dict]:
         return [r for r in self.result["records"] if r["error"] and r["phase"] in ("open", "load")]
+
+    def cpu_per_answer_ms(self) -> float:
+        """The servers' CPU time (all threads) per answer while the viewers acted: what an interaction costs,
+        disturbed less than a wall-clock time by the machine's other work."""
+        answers = len(self.answers(names=tuple(INTERACTIONS)))
+        cpu = sum(self.result["cpu_share"]) * self.result["seconds"]
+        return cpu * 1000 / answers if answers else float("nan")
 
     def idle_per_session(self) -> float:
         return (sum(self.result["rss_idle"]) - sum(self.result["rss_before"])) / self.users
@@ -138,7 +151,6 @@ class Nginx:
 def warm(url: str, sessions: int = 1) -> None:
     """One viewer visits everything the load asks for: each province on the overview and on the products
     page, and every search; the caches the viewers share are warm afterwards."""
-    from bench.load_users import LANG, SEARCHES
     from bench.protocol import Session
     from story.i18n import t
 
@@ -156,6 +168,11 @@ def warm(url: str, sessions: int = 1) -> None:
                 s.type(s.widget("text_input", label=t("search", LANG), key="q"), text)
         finally:
             s.close()
+
+
+def memory(pids: list[int]) -> list[float]:
+    """The servers' resident memory, MB each."""
+    return [round(feel.rss_mb(p), 1) for p in pids]
 
 
 def core() -> str:
@@ -214,7 +231,6 @@ def drive(url: str, users: int, seconds: float, pids: list[int], ports: list[int
 def after_expiry(servers, url: str, wait: float, log) -> dict:
     """The server keeps a closed session for reconnection (server.disconnectedSessionTTL) and forgets it
     at the next change to its session store after that: wait, open and close one session, note memory."""
-    from bench.load_users import memory
     from bench.protocol import Session
 
     log(f"  load: memory after the closed sessions expire (waiting {wait:.0f} s)")
@@ -271,7 +287,8 @@ def fmt_ms(v: float) -> str:
 
 def table(runs: list[Run]) -> list[str]:
     lines = ["| setup | sessions | answers | p50 | p95 | max | p95 by action (province / search / products link) "
-             "| errors | server CPU | load (1 min) before → after |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "| errors | server CPU | CPU per answer | load (1 min) before → after |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         ms = [a["ms"] for a in r.answers() if not a["error"]]
         by = " / ".join(fmt_ms(percentile([a["ms"] for a in r.answers(names=(n,)) if not a["error"]], 95))
@@ -284,7 +301,7 @@ def table(runs: list[Run]) -> list[str]:
         bold = r.processes == 1 and r.users <= BUDGET_P95_AT and p95 > BUDGET_P95_MS
         lines.append(f"| {where} | {r.users} | {len(ms)} | {fmt_ms(percentile(ms, 50))} | "
                      f"{'**' if bold else ''}{fmt_ms(p95)}{'**' if bold else ''} | {fmt_ms(max(ms) if ms else float('nan'))} | "
-                     f"{by} | {('**' + str(errs) + '**') if errs else 0} | {cpu} | "
+                     f"{by} | {('**' + str(errs) + '**') if errs else 0} | {cpu} | {r.cpu_per_answer_ms():.0f} ms | "
                      f"{r.result['load_start'][0]:.1f} → {r.result['load_end'][0]:.1f} |")
     return lines
 
@@ -346,6 +363,17 @@ def verdicts(runs: list[Run]) -> list[str]:
             out.append(f"- Errors with {r.users} sessions ({r.setup}): "
                        + "; ".join(f"{n}× {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])[:4]) + ".")
     return out
+
+
+def saturation(runs: list[Run]) -> float | None:
+    """Sessions that would keep one process's core busy all the time: one core over the CPU an answer costs
+    (median over the one-process rows) times the actions a session asks for a second (one per think time
+    and answer)."""
+    costs = sorted(r.cpu_per_answer_ms() for r in runs if r.processes == 1 and r.answers())
+    if not costs:
+        return None
+    cost = costs[len(costs) // 2] / 1000
+    return 1 / (cost / (sum(THINK_S) / 2 + cost))
 
 
 def sessions_per_process(runs: list[Run]) -> int | None:
@@ -416,8 +444,13 @@ def report_lines(runs: list[Run], profile: Path | None, profile_s: float = PROFI
     lines += memory_table(runs) + [""]
     lines += ["### Budgets", ""] + verdicts(runs) + [""]
     best = sessions_per_process(runs)
+    full = saturation(runs)
     lines += [f"Sessions per process in this run: {best if best else 'none'} of those measured "
-              f"({', '.join(str(r.users) for r in runs if r.processes == 1)}) within p95 ≤ 1 s and no error.", ""]
+              f"({', '.join(str(r.users) for r in runs if r.processes == 1)}) within p95 ≤ 1 s and no error."
+              + (f" An answer costs the server {statistics.median(r.cpu_per_answer_ms() for r in runs if r.processes == 1):.0f} ms of CPU "
+                 f"(median of the one-process rows), so about {full:.0f} sessions acting every 5 s would keep one "
+                 "process busy all the time (a process runs its scripts under one GIL: one core at most); "
+                 "well below that, answers wait little." if full else ""), ""]
     if profile is not None:
         p = summarize_profile(profile, profile_s)
         lines += [f"### Where the server's time goes ({PROFILE_AT} sessions on one process, py-spy)", "",

@@ -92,6 +92,14 @@ def serve(name: str, script: Path, cwd: Path, env: dict, logs: Path) -> Server:
     raise BenchError(f"the {name} server did not answer its health check within 120 s; log {log}:\n{tail(log)}")
 
 
+def rss_mb(pid: int) -> float:
+    """A process's resident memory (RSS) in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def tail(path: Path, lines: int = 15) -> str:
     try:
         return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])

@@ -36,14 +36,10 @@ from gevent.event import Event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.capacity import LANG, SEARCHES, THINK_S, memory  # noqa: E402
 from bench.protocol import ProtocolError, Session  # noqa: E402
 from story.i18n import t  # noqa: E402
 
-LANG = "vi"
-# what readers type: with and without diacritics, names, places, a word found nowhere
-SEARCHES = ["mận", "toi den", "xoai say", "chè", "mật ong", "Bích Thao", "gạo", "ca phe", "đồng lộc", "măng",
-            "tỏi", "Mộc Châu", "hong khong hat", "trà shan tuyết"]
-THINK_S = (3, 7)  # 5 ± 2 s between an answer and the next action, uniform
 FIRST_WITHIN_S = [THINK_S[1]]  # the driver's --first-within
 GO = Event()  # the driver holds the viewers after their first page until every session is open
 GO.set()
@@ -132,13 +128,6 @@ class Viewer(User):
 
 # --- the driver -----------------------------------------------------------------------------------------
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def cpu_s(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -152,10 +141,6 @@ def established(port: int) -> int:
         if state == "01" and int(local.split(":")[1], 16) == port:
             n += 1
     return n
-
-
-def memory(pids: list[int]) -> list[float]:
-    return [round(rss_mb(p), 1) for p in pids]
 
 
 def profile_server(pid: int, seconds: float, out: Path):

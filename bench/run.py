@@ -301,13 +301,6 @@ def section_queries(report: Report, shipped: Path, national: Path, quick: bool, 
 
 # --- start-up, first paint, memory, tooltip (the earlier benchmark's browser part) -------------------------
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def _paint(browser, url: str, selector: str) -> float:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     t0 = time.perf_counter()
@@ -356,7 +349,7 @@ def section_startup(report: Report, shipped: Path, national: Path, quick: bool, 
             first = browser.new_page()
             first.goto(app.url + "/")
             feel.quiet(first)
-            b["rss_1"] = rss_mb(app.proc.pid)
+            b["rss_1"] = feel.rss_mb(app.proc.pid)
             contexts = [browser.new_context() for _ in range(19)]
             pages = []
             for i, ctx in enumerate(contexts):
@@ -366,7 +359,7 @@ def section_startup(report: Report, shipped: Path, national: Path, quick: bool, 
             for pg in pages:
                 pg.wait_for_selector("h1", timeout=120_000)
                 feel.quiet(pg, 300)
-            b["rss_20"] = rss_mb(app.proc.pid)
+            b["rss_20"] = feel.rss_mb(app.proc.pid)
             for ctx in contexts:
                 ctx.close()
             first.close()
