@@ -204,6 +204,7 @@ def one_run(setup: str, processes: int, users: int, db: Path, data_dir: Path, lo
             again = drive(url, users, AGAIN_S, pids, ports, logs / f"load-{setup}-{users}-again.json")
             result["again"] = {k: v for k, v in again.items() if k != "records"}
             result["again"]["errors"] = sum(1 for r in again["records"] if r["error"] and r["phase"] != "stopping")
+            (logs / f"load-{setup}-{users}.json").write_text(json.dumps(result), encoding="utf-8")
         return Run(setup, processes, users, result, warm_s)
     finally:
         if proxy:
@@ -404,8 +405,10 @@ def summarize_profile(raw: Path, seconds: float, rate: int = 50) -> dict:
     for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
         if not line.strip():
             continue
-        stack, n = line.rsplit(" ", 1)
-        n = int(n)
+        m = re.match(r"(.*) (\d+)$", line)
+        if not m:  # a thread caught between two stacks: no frames, no count
+            continue
+        stack, n = m.group(1), int(m.group(2))
         frames = [re.sub(r":\d+\)$", ")", f) for f in stack.split(";")]
         total += n
         if "MainThread" in frames[0]:
@@ -463,3 +466,20 @@ def report_lines(runs: list[Run], profile: Path | None, profile_s: float = PROFI
                   "took most (inclusive, share of the GIL time):", ""]
         lines += [f"- `{f}`: {s * 100:.1f}%" for f, s in p["top"]] + [""]
     return lines
+
+
+def saved_runs(logs: Path) -> list[Run]:
+    """The runs a load section left in its logs folder (bench/out/logs/load-*.json), in the section's order."""
+    runs = []
+    for setup, processes, sizes in SETUPS:
+        for users in sizes:
+            path = logs / f"load-{setup}-{users}.json"
+            if path.exists():
+                runs.append(Run(setup, processes, users, json.loads(path.read_text(encoding="utf-8")), 0.0))
+    return runs
+
+
+if __name__ == "__main__":  # the section again from the last run's files, without measuring anything
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "out" / "logs"
+    raw = folder / "load-profile.txt"
+    print("\n".join(report_lines(saved_runs(folder), raw if raw.exists() else None)))

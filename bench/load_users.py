@@ -98,15 +98,20 @@ class Viewer(User):
             return False
         return True
 
+    def find(self, kind: str, word: str, key: str):
+        """The widget labelled with this word of the app's (story.i18n), or keyed so; None when absent."""
+        try:
+            return self.session.widget(kind, label=t(word, LANG), key=key)
+        except ProtocolError:
+            return None
+
     @task
     def province(self) -> None:
         if not self.ready():
             return
-        s = self.session
-        try:
-            box = s.widget("selectbox", label=t("province", LANG), key="province")
-        except ProtocolError as exc:
-            self.fire("province", time.perf_counter(), 0, str(exc))
+        s, box = self.session, self.find("selectbox", "province", "province")
+        if box is None:
+            self.fire("province", time.perf_counter(), 0, f"no province box on the page '{s.page}'")
             return
         now = s.current(box) or box.options[0]
         choice = self.rng.choice([o for o in box.options if o != now] or box.options)
@@ -116,12 +121,10 @@ class Viewer(User):
     def search(self) -> None:
         if not self.ready():
             return
-        s = self.session
-        if not s.widgets or not any(w.kind == "text_input" and w.label == t("search", LANG)
-                                    for w in s.widgets.values()):
+        s, box = self.session, self.find("text_input", "search", "q")
+        if box is None:  # not on the products page yet: its link first
             self.timed("products page (link)", lambda: s.go_to("products"))
             return
-        box = s.widget("text_input", label=t("search", LANG), key="q")
         text = self.rng.choice(SEARCHES)
         self.timed("search", lambda: s.type(box, text))
 

@@ -108,7 +108,7 @@ class Session:
         self.values: dict[str, object] = {}  # id -> WidgetState set by this client
         self.cache: dict[str, ForwardMsg] = {}  # hash -> cacheable message the page holds
         self.cache_age: dict[str, int] = {}  # hash -> the run it was last used in
-        self.max_age = 2
+        self.max_age = 2  # runs a cached message is kept unused (the server's global.maxCachedMessageAge)
         self.runs = 0
 
     # --- the connection -------------------------------------------------------------------------------
@@ -167,6 +167,11 @@ class Session:
         raise ProtocolError(f"no {kind} labelled {label!r} or keyed {key!r} on the page "
                             f"(widgets: {', '.join(f'{w.kind} {w.label!r}' for w in self.widgets.values())})")
 
+    @property
+    def page(self) -> str:
+        """The url path of the page shown ('' for the default page)."""
+        return next((p for p, h in self.pages.items() if h == self.page_hash), "")
+
     def current(self, widget: Widget) -> str | None:
         """The option this client chose in a selectbox (None: the page's default)."""
         state = self.values.get(widget.id)
@@ -204,7 +209,6 @@ class Session:
         deadline = t0 + self.timeout
         answer = Answer("", 0.0, 0, 0, "")
         seen: set[str] = set()
-        page_path = ""
         while True:
             left = deadline - time.perf_counter()
             if left <= 0:
@@ -241,6 +245,7 @@ class Session:
                 if msg.new_session.initialize.session_id:
                     self.session_id = msg.new_session.initialize.session_id
                 self.page_hash = msg.new_session.page_script_hash
+                self.max_age = msg.new_session.config.max_cached_message_age or self.max_age
                 if not fragment:
                     seen.clear()
             elif kind == "navigation":
@@ -264,8 +269,7 @@ class Session:
         for h in [h for h, used in self.cache_age.items() if self.runs - used > self.max_age]:
             self.cache.pop(h, None)
             self.cache_age.pop(h, None)
-        page_path = next((p for p, h in self.pages.items() if h == self.page_hash), "")
-        answer.page = page_path
+        answer.page = self.page
         return answer
 
     def _element(self, msg: ForwardMsg, seen: set[str], answer: Answer) -> None:
