@@ -38,8 +38,8 @@ BUDGET_IDLE_MB = 5.0  # memory per idle session
 INTERACTIONS = ("province", "search", "products page (link)")
 LANG = "vi"
 # what the viewers type: with and without diacritics, names, places, words found nowhere
-SEARCHES = ["mận", "toi den", "xoai say", "chè", "mật ong", "Bích Thao", "gạo", "ca phe", "đồng lộc", "măng",
-            "tỏi", "Mộc Châu", "hong khong hat", "trà shan tuyết"]
+SEARCHES = ["mận", "toi den", "xoai say", "chè", "mật ong", "Bích Thao", "gạo", "ca phe", "đồng lộc",
+            "măng", "tỏi", "Mộc Châu", "hong khong hat", "trà shan tuyết"]
 THINK_S = (3, 7)  # 5 ± 2 s between an answer and a viewer's next action, uniform (bench/load_users.py)
 AGAIN_S = 30  # the second round of sessions, after the first expired: is their memory used again?
 PROFILE_AT, PROFILE_S = 30, 30  # sessions on one process, seconds, while py-spy records the server (a run of its own)
@@ -129,7 +129,8 @@ class Nginx:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise feel.BenchError(f"nginx stopped at start: {feel.tail(self.log)} {feel.tail(self.prefix / 'error.log')}")
+                raise feel.BenchError(f"nginx stopped at start: {feel.tail(self.log)} "
+                                      f"{feel.tail(self.prefix / 'error.log')}")
             try:
                 urllib.request.urlopen(self.url + "/_stcore/health", timeout=2)
                 return
@@ -139,12 +140,7 @@ class Nginx:
         raise feel.BenchError(f"nginx did not answer within 20 s: {feel.tail(self.prefix / 'error.log')}")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        feel.stop_process(self.proc)
         shutil.rmtree(self.prefix, ignore_errors=True)
 
 
@@ -300,8 +296,9 @@ def table(runs: list[Run]) -> list[str]:
                  f"two behind nginx ({' + '.join(map(str, r.result['per_backend']))})")
         p95 = percentile(ms, 95)
         bold = r.processes == 1 and r.users <= BUDGET_P95_AT and p95 > BUDGET_P95_MS
+        worst = max(ms) if ms else float("nan")
         lines.append(f"| {where} | {r.users} | {len(ms)} | {fmt_ms(percentile(ms, 50))} | "
-                     f"{'**' if bold else ''}{fmt_ms(p95)}{'**' if bold else ''} | {fmt_ms(max(ms) if ms else float('nan'))} | "
+                     f"{'**' if bold else ''}{fmt_ms(p95)}{'**' if bold else ''} | {fmt_ms(worst)} | "
                      f"{by} | {('**' + str(errs) + '**') if errs else 0} | {cpu} | {r.cpu_per_answer_ms():.0f} ms | "
                      f"{r.result['load_start'][0]:.1f} → {r.result['load_end'][0]:.1f} |")
     return lines
@@ -335,6 +332,8 @@ def verdicts(runs: list[Run]) -> list[str]:
         r = two[0]
         out.append(f"- {BUDGET_NO_ERROR_TWO} sessions behind two processes with no error: {len(r.errors())} errors: "
                    f"{'met' if not r.errors() else '**not met**'}.")
+    if not runs:
+        return out
     worst = max(runs, key=lambda r: r.idle_per_session())
     out.append(f"- Memory per idle session ≤ {BUDGET_IDLE_MB:.0f} MB: at most {worst.idle_per_session():.2f} MB "
                f"({worst.users} sessions, {'one process' if worst.processes == 1 else 'two processes'}): "
@@ -448,9 +447,10 @@ def report_lines(runs: list[Run], profile: Path | None, profile_s: float = PROFI
     lines += ["### Budgets", ""] + verdicts(runs) + [""]
     best = sessions_per_process(runs)
     full = saturation(runs)
+    cost = statistics.median(r.cpu_per_answer_ms() for r in runs if r.processes == 1) if full else 0
     lines += [f"Sessions per process in this run: {best if best else 'none'} of those measured "
               f"({', '.join(str(r.users) for r in runs if r.processes == 1)}) within p95 ≤ 1 s and no error."
-              + (f" An answer costs the server {statistics.median(r.cpu_per_answer_ms() for r in runs if r.processes == 1):.0f} ms of CPU "
+              + (f" An answer costs the server {cost:.0f} ms of CPU "
                  f"(median of the one-process rows), so about {full:.0f} sessions acting every 5 s would keep one "
                  "process busy all the time (a process runs its scripts under one GIL: one core at most); "
                  "well below that, answers wait little." if full else ""), ""]
@@ -482,4 +482,7 @@ def saved_runs(logs: Path) -> list[Run]:
 if __name__ == "__main__":  # the section again from the last run's files, without measuring anything
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "out" / "logs"
     raw = folder / "load-profile.txt"
-    print("\n".join(report_lines(saved_runs(folder), raw if raw.exists() else None)))
+    found = saved_runs(folder)
+    if not found:
+        sys.exit(f"no load runs in {folder} (bench/run.py --only load writes them)")
+    print("\n".join(report_lines(found, raw if raw.exists() else None)))

@@ -1,6 +1,6 @@
-"""Benchmark: what the dashboard costs on the server and what a person feels in the browser, in one run.
+"""Benchmark: server time, what a person feels in the browser and how many viewers a process serves, in one run.
 
-    /work/main/.venv/bin/python bench/run.py            # full run (about 20 minutes), writes docs/benchmarks.md
+    /work/main/.venv/bin/python bench/run.py            # full run (about 35 minutes), writes docs/benchmarks.md
     /work/main/.venv/bin/python bench/run.py --quick    # a short run (about 3 minutes), writes bench/out/benchmarks-quick.md
     /work/main/.venv/bin/python bench/run.py --only server,browser --out /tmp/b.md
     /work/main/.venv/bin/python bench/run.py --only browser --actions search,slide --browser-runs 8
