@@ -73,7 +73,7 @@ def test_locust_viewers_act_without_error(server, tmp_path):
     """The driver as the benchmark runs it: two viewers open, load the overview and act, without error."""
     out = tmp_path / "load.json"
     subprocess.run([sys.executable, str(ROOT / "bench" / "load_users.py"), "--url", server.url, "--users", "2",
-                    "--seconds", "8", "--first-within", "1", "--pids", str(server.proc.pid), "--settle", "0.5",
+                    "--seconds", "15", "--first-within", "1", "--pids", str(server.proc.pid), "--settle", "0.5",
                     "--close-wait", "0", "--out", str(out)], cwd=ROOT, check=True, timeout=240)
     result = json.loads(out.read_text(encoding="utf-8"))
     opened = [r for r in result["records"] if r["phase"] == "open"]
