@@ -148,7 +148,7 @@ def warm(url: str, sessions: int = 1) -> None:
     """One viewer visits everything the load asks for: each province on the overview and on the products
     page, and every search; the caches the viewers share are warm afterwards."""
     from bench.protocol import Session
-    from story.i18n import t
+    from ocop_data.words import t
 
     for _ in range(sessions):
         s = Session(url, lang=LANG).open()

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.capacity import LANG, SEARCHES, THINK_S, memory  # noqa: E402
 from bench.protocol import ProtocolError, Session  # noqa: E402
-from story.i18n import t  # noqa: E402
+from ocop_data.words import t  # noqa: E402
 
 FIRST_WITHIN_S = [THINK_S[1]]  # the driver's --first-within
 GO = Event()  # the driver holds the viewers after their first page until every session is open
@@ -99,7 +99,7 @@ class Viewer(User):
         return True
 
     def find(self, kind: str, word: str, key: str):
-        """The widget labelled with this word of the app's (story.i18n), or keyed so; None when absent."""
+        """The widget labelled with this word of the app's (ocop_data.words), or keyed so; None when absent."""
         try:
             return self.session.widget(kind, label=t(word, LANG), key=key)
         except ProtocolError:

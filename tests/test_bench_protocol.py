@@ -12,7 +12,7 @@ import pytest
 
 from bench import feel
 from bench.protocol import ProtocolError, Session
-from story.i18n import t
+from ocop_data.words import t
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
