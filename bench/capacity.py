@@ -145,8 +145,9 @@ class Nginx:
 
 
 def warm(url: str, sessions: int = 1) -> None:
-    """One viewer visits everything the load asks for: each province on the overview and on the products
-    page, and every search; the caches the viewers share are warm afterwards."""
+    """One viewer visits everything the load asks for: each province on the overview, and every search under
+    each province on the products page; the caches the viewers share are full afterwards (so a second round
+    of sessions measures sessions, not caches still filling)."""
     from bench.protocol import Session
     from ocop_data.words import t
 
@@ -158,10 +159,10 @@ def warm(url: str, sessions: int = 1) -> None:
             for option in box.options[1:] + box.options[:1]:
                 s.choose(box, option)
             s.go_to("products")
-            for option in box.options[1:] + box.options[:1]:
+            for option in box.options[1:] + box.options[:1]:  # every search under every province
                 s.choose(box, option)
-            for text in SEARCHES:
-                s.type(s.widget("text_input", label=t("search", LANG), key="q"), text)
+                for text in SEARCHES:
+                    s.type(s.widget("text_input", label=t("search", LANG), key="q"), text)
         finally:
             s.close()
 

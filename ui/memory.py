@@ -5,8 +5,9 @@ pyarrow, duckdb and plotly loaded that pass walks ~170,000 objects and takes 60-
 so every viewer waits for it: with 30 viewers it was half of the server's time (issue 23; bench/capacity.py,
 docs/benchmarks.md). .streamlit/config.toml switches it off and app.py calls ``collect_now_and_then()``
 at the end of each run instead: the same full pass, at most once every ``EVERY_S`` seconds per process, so
-the memory of closed sessions (forgotten by the server after ``server.disconnectedSessionTTL``) is given
-back soon after, at a cost of one pass per half minute.
+the memory of closed sessions (forgotten by the server two minutes after they close,
+``server.disconnectedSessionTTL``) is given back within two minutes more, at a cost of one pass per two
+minutes (a pass every 30 s was a tenth of the server's time on a busy machine).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import gc
 import threading
 import time
 
-EVERY_S = 30.0
+EVERY_S = 120.0
 _lock = threading.Lock()
 _last = [time.monotonic()]
 
