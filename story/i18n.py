@@ -139,7 +139,7 @@ S: dict[str, tuple[str, str]] = {
     "template_help": ("Trang “Sản phẩm” có danh sách thả xuống cho hạng sao, nhóm, loại chủ thể và huyện. Xem trang "
                       "“Hướng dẫn”.", "The “Sản phẩm” sheet has drop-down lists for stars, groups, producer types "
                       "and districts. See the “Hướng dẫn” (guide) sheet."),
-    "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx)", "Upload a CSV or Excel (.xlsx) file"),
+    "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx, .xls)", "Upload a CSV or Excel (.xlsx, .xls) file"),
     "upload_help": ("Tối đa {limit} MB.", "At most {limit} MB."),
     "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
     "problems_found": ("Có {n} vấn đề cần sửa trước khi nhập. Chưa có gì thay đổi.",
@@ -154,7 +154,6 @@ S: dict[str, tuple[str, str]] = {
     "after": ("Sau", "After"),
     "possibly_same": ("Một số sản phẩm có thể trùng với sản phẩm đã có. Hãy kiểm tra trước khi áp dụng.",
                       "Some products may be the same as existing ones. Check before applying."),
-    "possibly_same_as": ("Có thể trùng với", "Possibly the same as"),
     "apply": ("Áp dụng", "Apply"),
     "map_columns": ("Chọn ý nghĩa của từng cột trong tệp:", "Say what each column of the file holds:"),
     "use_mapping": ("Dùng cách ghép cột này", "Use this mapping"),
@@ -934,6 +933,20 @@ S.update({
     "no_corrections": ("Chưa có đính chính nào.", "No corrections yet."),
     "n_rows_citing": ("{n} dòng dữ liệu dẫn nguồn này", "{n} data rows cite it"),
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
+})
+
+# issue 16 (i16imp): possible duplicates decided on the Data page's preview; files as they come
+S.update({
+    "possibly_same_decide": ("Các dòng dưới đây có thể là sản phẩm đã có. Hãy chọn cho từng dòng; dòng chưa chọn sẽ "
+                             "không được nhập.",
+                             "The rows below may be products already recorded. Choose for each row; a row left "
+                             "undecided is not imported."),
+    "possibly_same_row": ("{where}: “{label}” ~ “{other}” (mã {id})", "{where}: “{label}” ~ “{other}” (id {id})"),
+    "decide_undecided": ("Chưa chọn: không nhập dòng này", "Undecided: leave this row out"),
+    "decide_same": ("Cùng sản phẩm: thêm lần xếp hạng vào “{other}”", "The same product: add the rating to “{other}”"),
+    "decide_different": ("Sản phẩm khác: thêm mới", "Another product: add it as new"),
+    "decide_save": ("Ghi nhận lựa chọn", "Record the choices"),
+    "notes_title": ("Lưu ý ({n})", "Notes ({n})"),
 })
 
 
