@@ -2,18 +2,15 @@
 command line and on the Data page (§5); each message in both languages."""
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from ocop_data import paths
 from ocop_data.db import Database
 from ocop_data.importer.preview import prepare
-from ocop_data.schema import TABLES
-from tests.conftest import ROOT
 from tests.test_import import HEAD, ROW, csv_bytes, row
+from tests.test_third_province import _write
 from tests.test_writes import cli
 
 LIST_HEAD = ["STT", "Tên sản phẩm", "Tên chủ thể", "Phân hạng", "Năm công nhận", "Nguồn"]
@@ -21,15 +18,6 @@ MARK = "(tệp mẫu thử cho kiểm thử)"
 # Điện Biên (11) and three of its districts, as the statistics office codes them; the squares are test
 # geometry, used only when the shipped geography does not hold the province yet
 DIEN_BIEN = (("094", "Thành phố Điện Biên Phủ"), ("100", "Huyện Điện Biên"), ("101", "Huyện Điện Biên Đông"))
-
-
-def _write(path, table, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=TABLES[table].column_names)
-        w.writeheader()
-        for r in rows:
-            w.writerow({c: r.get(c, "") for c in TABLES[table].column_names})
 
 
 @pytest.fixture()
@@ -80,6 +68,14 @@ def test_a_district_list_named_like_its_province(dien_bien):
     assert levels["4"][0] == "province" and "does not grant 4 stars" in levels["4"][1]  # a district grants 3★
 
 
+def test_a_one_line_title_names_the_district_up_to_the_province(dien_bien):
+    data = _list(["ỦY BAN NHÂN DÂN HUYỆN ĐIỆN BIÊN TỈNH ĐIỆN BIÊN DANH SÁCH SẢN PHẨM OCOP NĂM 2024 " + MARK],
+                 [[1, "Gạo séng cù mẫu thử", "HTX mẫu thử Thanh An", "3 sao", 2024, "test-db"]])
+    prev = prepare("ds.csv", data, dien_bien)
+    assert prev.ok and prev.plan.issuer["name"] == "dien bien" and prev.plan.issuer["shown"] == "ĐIỆN BIÊN"
+    assert (prev.plan.file["province"], prev.plan.file["level"]) == ("11", "district") and not prev.notes
+
+
 def test_a_title_district_outside_the_chosen_province_is_said(dien_bien):
     data = _list(["UBND HUYỆN ĐIỆN BIÊN " + MARK], [[1, "Gạo séng cù mẫu thử", "HTX mẫu thử", "3 sao", 2024,
                                                      "test-db"]])
@@ -111,6 +107,14 @@ def test_a_commune_list_asks_for_the_level(live):
     assert "Communes do not recognise OCOP products" in en
     done = prepare("xa.csv", data, data_dir, overrides={"province": "14", "level": "tỉnh"})
     assert done.ok and done.tables["evaluation"][0]["level"] == "province"
+
+
+def test_the_issues_pair_is_a_possible_duplicate_and_a_line_of_products_is_not():
+    from ocop_data.importer.duplicates import NearMatches
+    near = NearMatches({"db-gao": {"name": "Gạo séng cù Trường Hương Điện Biên"},
+                        "t-a": {"name": "Bộ quà tặng mẫu thử số 1"}}, {}, None)
+    assert near.similar("Gạo Séng cù Trường Hương") == [("db-gao", "Gạo séng cù Trường Hương Điện Biên")]
+    assert near.similar("Bộ quà tặng mẫu thử số 2") == []  # numbered products of one line are two products
 
 
 def _dup_file() -> bytes:

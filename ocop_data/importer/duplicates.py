@@ -10,6 +10,7 @@ row as the preview shows it, sheet and row number (the command line's ``--same S
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from .preview import Preview
 
 SIMILAR = 0.82  # difflib ratio of the folded names from which two names may be one product
+_VARIANT = re.compile(r"\d|^\w$")  # a word with a digit ("2", "0-1", "a1") or a single letter
 
 
 @dataclass
@@ -63,6 +65,21 @@ def parse_row(text: str) -> tuple[str, int]:
     return sheet.strip(), int(row)
 
 
+def maybe_same(a: str, b: str) -> bool:
+    """Two folded names that may be one product: the same words; one name's words and more ("Gạo séng cù
+    Trường Hương" / "… Điện Biên"); or the same words but for a misspelt one ("dẻo" / "dẽo" / "dao").
+    A word of its own on each side ("Chè xanh" / "Chè đen"), or a number or letter that tells items of one
+    line apart ("… số 1" / "… số 2", "… A" / "… B"), makes two products."""
+    sa, sb = set(a.split()), set(b.split())
+    only_a, only_b = sa - sb, sb - sa
+    if any(_VARIANT.search(w) for w in only_a | only_b):
+        return False
+    if not only_a or not only_b:
+        return True
+    return all(any(difflib.SequenceMatcher(None, x, y).ratio() >= 0.6 for y in only_b) for x in only_a) and \
+        all(any(difflib.SequenceMatcher(None, x, y).ratio() >= 0.6 for x in only_a) for y in only_b)
+
+
 class NearMatches:
     """The recorded products, indexed by word, and the choices made on this upload's rows.
 
@@ -94,6 +111,8 @@ class NearMatches:
                 cands[c[1]] = c
         out = []
         for cf, cpid, cname in cands.values():
+            if not maybe_same(f, cf):
+                continue
             m = difflib.SequenceMatcher(None, f, cf)
             if m.real_quick_ratio() >= SIMILAR and m.quick_ratio() >= SIMILAR and m.ratio() >= SIMILAR:
                 theirs = fold(self.subjects.get(self.products[cpid].get("subject_id") or "", {}).get("name"))

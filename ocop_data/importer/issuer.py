@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 GRANTS = {"district": {"3"}, "province": {"3", "4", "5p"}, "national": {"3", "4", "5", "5p"}}
 _UNIT = r"(huyen|quan|thi xa|thanh pho|tinh|xa|phuong|thi tran)"
-_AUTHORITY = re.compile(r"\b(?:ubnd|uy ban nhan dan)\s+" + _UNIT + r"\s+([a-z0-9][a-z0-9 ]*?)\s*(?:[,;.(-]|$)")
+_AUTHORITY = re.compile(r"\b(?:ubnd|uy ban nhan dan)\s+" + _UNIT + r"\s+([a-z0-9][^,;.:(/-]*)")
+# where a unit's name ends when a one-line title goes on: "UBND HUYỆN X TỈNH Y", "… X NĂM 2023", "… X DANH SÁCH"
+_NAME_END = re.compile(r"\s+(?:tinh|thanh pho|nam\s+\d|danh sach|quyet dinh|ve viec|so\s*\d|ngay\s+\d)\b.*$")
 _COUNCIL = re.compile(r"\bcap\s+(huyen|xa)\b")
 _LEVEL = {"huyen": "district", "quan": "district", "thi xa": "district", "tinh": "province", "xa": "commune",
           "phuong": "commune", "thi tran": "commune"}
@@ -37,9 +39,14 @@ def read_issuer(title: list[tuple[int, str]], known: Known) -> dict:
         f = fold(text)
         m = _AUTHORITY.search(f)
         if m:
-            unit, name = m.group(1), m.group(2).strip()
+            unit, name = m.group(1), _NAME_END.sub("", m.group(2)).strip()
+            words = name.split()
+            for k in range(len(words), 0, -1):  # the longest run of words that names a district somewhere
+                if _districts_named(" ".join(words[:k]), known):
+                    name = " ".join(words[:k])
+                    break
             level = _LEVEL.get(unit)
-            shown = text[m.start(2):m.end(2)].strip() if len(f) == len(text) else name.title()
+            shown = text[m.start(2):m.start(2) + len(name)] if len(f) == len(text) else name.title()
             if unit == "thanh pho":  # a city: a province's (Hà Nội) or a district's (Sơn La city)
                 level = "district" if _districts_named(name, known) else "province"
             return {"level": level, "name": name, "shown": shown, "row": number, "text": text}

@@ -218,7 +218,7 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
                    original=data, base=base, decisions=decisions or Decisions())
     for s in plan.sheets:
         if s.hidden and s.use == "ignore" and s.detected:
-            prev.note(s.name, None, None, "hidden_sheet", sheet=s.name)
+            prev.note("", None, None, "hidden_sheet", sheet=s.name)  # the message names the sheet
     used = [s for s in plan.sheets if s.use != "ignore"]
     if not any(s.rows for s in used):
         if any(s.rows for s in plan.sheets) and not used:
