@@ -1110,11 +1110,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "quote_garbled": ("bản trích xuất bị mất chữ", "extracted text lost letters"),
     "col_cert_status": ("Tình trạng chứng nhận (tính theo quy định 36 tháng)",
                         "Certificate status (computed by the 36-month rule)"),
-}
-
-# --- issue 16 (i16imp): files as they come, the level from the title, possible duplicates decided on the
-# Data page and on the command line ---
-WORDS.update({
+    # issue 16: files as they come, the level from the title, possible duplicates decided
     "possibly_same_decide": ("Các dòng dưới đây có thể là sản phẩm đã có. Hãy chọn cho từng dòng; dòng chưa chọn sẽ "
                              "không được nhập.",
                              "The rows below may be products already recorded. Choose for each row; a row left "
@@ -1155,14 +1151,13 @@ WORDS.update({
                                    "tỉnh {province} không có huyện này: sản phẩm sẽ không ghi huyện.",
                                    "Title row {row} names district “{district}”, but the (pre-2025) district list of "
                                    "{province} has no such district: the products will have no district."),
-    "msg_commune_level": ("Dòng tiêu đề {row} ghi “{text}”: danh sách của cấp xã. Cấp xã không công nhận sản phẩm OCOP "
-                          "(trước 01/7/2025: cấp huyện, tỉnh, trung ương; từ 01/7/2025 chỉ cấp tỉnh và trung ương, theo "
-                          "Quyết định 1489/QĐ-TTg). Hãy chọn “Cấp” cho cả tệp theo quyết định công nhận các sản phẩm, "
-                          "hoặc ghép cột “Cấp”.",
-                          "Title row {row} reads “{text}”: a commune's list. Communes do not recognise OCOP products "
-                          "(before 1 July 2025: districts, provinces and the central level; from 1 July 2025 only "
-                          "provinces and the central level, Decision 1489/QĐ-TTg). Choose the “Level” of the decision "
-                          "that recognised the products for the whole file, or map a “Level” column."),
+    "msg_commune_level": ("Dòng tiêu đề {row} ghi “{text}”: danh sách của cấp xã. Bảng theo dõi ghi cấp của quyết định "
+                          "công nhận sản phẩm (huyện, tỉnh hoặc quốc gia), không ghi cấp xã. Hãy chọn “Cấp” cho cả tệp "
+                          "theo quyết định công nhận các sản phẩm, hoặc ghép cột “Cấp”.",
+                          "Title row {row} reads “{text}”: a commune's list. The dashboard records the level of the "
+                          "decision that recognised the products (district, province or national), not a commune. "
+                          "Choose the “Level” of the decision that recognised the products for the whole file, or map "
+                          "a “Level” column."),
     "msg_possibly_same_left_out": ("“{label}” có thể trùng với sản phẩm đã có “{other}” (mã {id}): dòng này chưa được "
                                    "nhập. Hãy chọn cùng sản phẩm hay sản phẩm khác (dòng lệnh: --same {where}={id} "
                                    "hoặc --different {where}).",
@@ -1179,7 +1174,7 @@ WORDS.update({
                             "The file has no product row {where} (use SHEET:ROW as the preview shows it)."),
     "msg_bad_row_ref": ("“{value}” không đúng dạng TRANG:DÒNG (ví dụ “Sheet1:5”), hoặc TRANG:DÒNG=MÃ_SẢN_PHẨM với --same.",
                         "“{value}” is not SHEET:ROW (e.g. “Sheet1:5”), or SHEET:ROW=PRODUCT_ID with --same."),
-})
+}
 
 
 def t(key: str, lang: str, **params) -> str:

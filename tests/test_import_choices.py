@@ -96,15 +96,15 @@ def test_a_title_district_unknown_in_the_province_is_said(live):
 
 
 def test_a_commune_list_asks_for_the_level(live):
-    """From 1 July 2025 the lists come from communes, which recognise nothing: the level is asked, not guessed."""
+    """From 1 July 2025 lists come from communes; the level of the recognising decision is asked, not guessed."""
     db, data_dir = live
     data = _list(["UBND XÃ MỘC CHÂU", "DANH SÁCH SẢN PHẨM OCOP TRÊN ĐỊA BÀN XÃ NĂM 2025 " + MARK],
                  [[1, "Chè mẫu thử", "HTX mẫu thử", "4 sao", 2024, "seed-003"]])
     prev = prepare("xa.csv", data, data_dir, overrides={"province": "14"})
     assert [i.rule for i in prev.issues] == ["commune_level"] and not prev.plan.file["level"]
     vi, en = prev.issues[0].message("vi"), prev.issues[0].message("en")
-    assert "Cấp xã không công nhận sản phẩm OCOP" in vi and "1489/QĐ-TTg" in vi and "Hãy chọn “Cấp”" in vi
-    assert "Communes do not recognise OCOP products" in en
+    assert "danh sách của cấp xã" in vi and "Hãy chọn “Cấp”" in vi
+    assert "a commune's list" in en and "Choose the “Level”" in en
     done = prepare("xa.csv", data, data_dir, overrides={"province": "14", "level": "tỉnh"})
     assert done.ok and done.tables["evaluation"][0]["level"] == "province"
 

@@ -2,9 +2,9 @@
 
 "UBND HUYỆN X", "ỦY BAN NHÂN DÂN THỊ XÃ X" or "HỘI ĐỒNG … CẤP HUYỆN" is a district's list (district X,
 checked to belong to the chosen province); "UBND TỈNH X" a province's. "UBND XÃ X" or "CẤP XÃ" is a
-commune's: communes never recognised OCOP products (before 1 July 2025 districts, provinces and the
-central level did; since then provinces and the central level only, Decision 1489/QĐ-TTg), so such
-a list's level is not guessed: the preview asks for the level of the decision that recognised them.
+commune's: the data records the level of the recognising decision (district, province or national),
+never a commune, so such a list's level is not guessed: the preview asks for the level of the decision
+that recognised them.
 
 A level read from the title holds for the ratings that level grants: a district recognises 3 stars,
 a province up to 4 stars and "potential 5 stars"; any other row keeps the usual level of its rating
