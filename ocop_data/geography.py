@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from . import paths
-from .text import fold, nfc
+from .text import fold, fold_words, nfc
 
 _UNIT = re.compile(r"^(huyện|quận|thành phố|thị xã|tp\.?)\s+", re.I)
 
@@ -119,18 +119,20 @@ def district_in_address(address: str, districts: list[dict]) -> dict | None:
     """The district an address names ('Bản X, xã Y, huyện Điện Biên, tỉnh Điện Biên'), among ``districts``
     (those of the province the row belongs to); None when it names none of them.
 
-    The part after 'huyện', 'quận', 'thị xã', 'thành phố' or 'TP' is compared on the folded key with the
-    districts' names (their 2025 and 2019 names); a listed district wins over a 2019 one."""
+    The words after 'huyện', 'quận', 'thị xã', 'thành phố' or 'TP' are compared on the folded key with the
+    districts' names (their 2025 and 2019 names), the longest name that begins them winning ('Điện Biên Phủ'
+    before 'Điện Biên'); a listed district wins over a 2019 one of the same name. Nothing else is guessed."""
     if not address:
         return None
     by_name: dict[str, dict] = {}
     for d in sorted(districts, key=lambda d: not d["listed"]):
         for name in (d["short_name"], short_name(d["name_2019"] or "")):
             if name:
-                by_name.setdefault(fold(name), d)
-    for m in re.finditer(r"(?:^|[,;.\-–(]|\s)(huyện|quận|thị xã|thành phố|tp\.?)\s*([^,;()\n]+)", address, re.I):
-        words = fold(m.group(2)).strip(" .")
-        words = re.split(r"\s+(?:tinh|thanh pho|tp)\b", words)[0].strip()
-        if words in by_name:
-            return by_name[words]
+                by_name.setdefault(fold_words(name), d)
+    names = sorted(by_name, key=len, reverse=True)
+    for m in re.finditer(r"(?:^|[,;.\-–(]|\s)(?:huyện|quận|thị xã|thành phố|tp\.?)\s*([^,;()\n]+)", address, re.I):
+        words = fold_words(m.group(1)) + " "
+        for name in names:
+            if words.startswith(name + " "):
+                return by_name[name]
     return None
