@@ -60,8 +60,8 @@ def _load(mtimes: tuple) -> dict:
         return {"district_code": code, "province_code": province_code, "name": name, "short_name": short_name(name),
                 "province_name": re.sub(r"^(Tỉnh|Thành phố)\s+", "", province),
                 "merged_into": new_name.get(successor.get(province_code, ""), ""),
-                "listed": True, "boundary": None, "name_2019": None, "centroid_lat": None, "centroid_lon": None,
-                "label_lat": None, "label_lon": None, "geometry": None}
+                "listed": True, "boundary": None, "name_2019": None, "short_name_2019": None,
+                "centroid_lat": None, "centroid_lon": None, "label_lat": None, "label_lon": None, "geometry": None}
 
     def shape(d: dict, feat: dict) -> None:
         p = feat["properties"]
@@ -83,8 +83,7 @@ def _load(mtimes: tuple) -> dict:
                 d["boundary"] = "own"
                 d["centroid_lat"], d["centroid_lon"] = d["label_lat"], d["label_lon"]
             else:  # the code's 2019 polygon was another unit: drawn under that name, this one has none
-                d["boundary"] = "2019"
-                d["name_2019"] = old
+                d.update(boundary="2019", name_2019=old, short_name_2019=short_name(old))
         districts.append(d)
     province_names = {d["province_code"]: d["province"] for d in listed.values()}
     for code, feat in polygons.items():
@@ -92,7 +91,7 @@ def _load(mtimes: tuple) -> dict:
             continue
         p = feat["properties"]
         d = row(code, p["province_code"], province_names.get(p["province_code"], p["province"]), nfc(p["district"]))
-        d.update(listed=False, boundary="2019", name_2019=d["name"])
+        d.update(listed=False, boundary="2019", name_2019=d["name"], short_name_2019=d["short_name"])
         shape(d, feat)
         d["centroid_lat"], d["centroid_lon"] = d["label_lat"], d["label_lon"]  # the 2019 unit's own centre
         districts.append(d)

@@ -936,6 +936,20 @@ S.update({
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
 })
 
+# issue 16 (every province, its own map) -- words added by branch i16geo
+S.update({
+    "map_no_boundaries": ("{province}: chưa có ranh giới", "{province}: no boundaries yet"),
+    "map_no_boundary_districts": ("Không có ranh giới: {names}", "No boundary: {names}"),
+    "map_no_points": ("{province}: chưa có điểm bán nào đặt được trên bản đồ",
+                      "{province}: no sales point can be placed on the map"),
+    "map_provinces_no_points": ("{n} tỉnh chưa có điểm bán nào đặt được trên bản đồ",
+                                "{n} provinces have no sales point that can be placed on the map"),
+    "map_and_more": ("{names} và {n} nơi khác", "{names} and {n} more"),
+    "map_year_2019": ("{name} (2019)", "{name} (2019)"),
+    "map_boundary_2019": ("Ranh giới và tên năm 2019: danh mục ngày 01/03/2025 không có huyện này",
+                          "Boundary and name of 2019: no such district in the list of 01/03/2025"),
+})
+
 
 
 def t(key: str, lang: str) -> str:
