@@ -67,10 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "danh sách thả xuống trong mẫu.",
                          "District “{value}” is not in the province's pre-2025 district list. Pick it from the "
                          "template's drop-down list."),
-    "unknown_province": ("Không có tỉnh “{value}”. Hãy dùng mã tỉnh hoặc tên tỉnh (ví dụ 14 = Sơn La, 08-2025 = "
-                         "Tuyên Quang).",
-                         "There is no province “{value}”. Use a province key or name (e.g. 14 = Sơn La, 08-2025 = "
-                         "Tuyên Quang)."),
+    "unknown_province": ("Không có tỉnh “{value}”. Tên gần nhất: {closest}. Hãy dùng tên tỉnh hoặc mã tỉnh của "
+                         "cơ quan thống kê.",
+                         "There is no province “{value}”. Nearest names: {closest}. Use a province's name or its "
+                         "statistics-office code."),
     "duplicate_product": ("Dòng này lặp lại dòng {other} của tệp (cùng sản phẩm, cùng chủ thể, cùng ngày, cùng hạng "
                           "sao).",
                           "This row repeats row {other} of the file (same product, producer, date and stars)."),
@@ -113,6 +113,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_user_name": ("Tên đăng nhập chỉ gồm chữ, số, “.”, “_” hoặc “-” (tối đa 64 ký tự).",
                       "A user name holds only letters, digits, “.”, “_” or “-” (at most 64 characters)."),
 }
+
+# issue 16 (every province by name) -- added by branch i16geo
+MESSAGES.update({
+    "province_not_in_data": ("{full_name} (mã {code}) chưa có trong dữ liệu. Hãy xác nhận để thêm từ danh mục tỉnh"
+                             "{merged}: trên trang web, đánh dấu ô “Thêm {name}”; ở dòng lệnh, dùng --yes. Các dòng "
+                             "của tỉnh này chờ xác nhận.",
+                             "{name} (code {code}) is not in the data yet. Confirm to add it from the list of "
+                             "provinces{merged}: on the web page, tick “Add {name}”; on the command line, use --yes. "
+                             "Its rows wait for the confirmation."),
+})
 
 
 def message(rule: str, lang: str, **params) -> str:

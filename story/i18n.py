@@ -948,6 +948,12 @@ S.update({
     "map_year_2019": ("{name} (2019)", "{name} (2019)"),
     "map_boundary_2019": ("Ranh giới và tên năm 2019: danh mục ngày 01/03/2025 không có huyện này",
                           "Boundary and name of 2019: no such district in the list of 01/03/2025"),
+    "add_province": ("Thêm {name} (mã {code}) vào dữ liệu", "Add {name} (code {code}) to the data"),
+    "add_province_help": ("Tỉnh này có trong danh mục 63 tỉnh trước 01/07/2025 và 34 tỉnh từ ngày đó (kèm các tỉnh "
+                          "hợp nhất thành nó), nhưng chưa có trong dữ liệu. Đánh dấu rồi bấm “Kiểm tra lại với cách ghép này” để thêm.",
+                          "This province is in the list of the 63 provinces before 01/07/2025 and the 34 since (with "
+                          "the provinces merged into it) but not in the data yet. Tick it, then “Check again with this mapping” to add it."),
+    "not_in_data": ("{name} (chưa có trong dữ liệu)", "{name} (not in the data yet)"),
 })
 
 
