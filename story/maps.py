@@ -369,7 +369,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         h = NAME_SIZE + 6 + LINE * len(lines)
         labels.append({"code": s.province_code, "title": title, "lines": lines, "w": w, "h": h})
     notes_text = map_notes(shapes, mapped, provinces, lang)
-    notes_lines = [part for x in notes_text for part in textwrap.wrap(x, 44 if compact else 64)]
+    notes_lines = [part for x in notes_text for part in textwrap.wrap(x, 40 if compact else 64)]
     top = LINE * len(notes_lines) + 8 if notes_lines else 0
     placed = _place_labels(labels, district_boxes, whole, width, height, top) if whole is not None else {}
     names, notes = [], []
@@ -474,12 +474,13 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
     if names:
         layers.append(pdk.Layer("TextLayer", names, id="province_names", get_size=NAME_SIZE, get_color=INK,
                                 font_weight=700, **label_common))
-    if notes_lines:  # at the canvas's top left, above the data (the view keeps that room free)
-        lon, lat = unproject(view, MARGIN, MARGIN, width, height)
+    if notes_lines:  # centred at the canvas's top, above the data (the view keeps that room free): a canvas
+        # narrower or wider than the one the view was fitted to keeps its middle
+        lon, lat = unproject(view, width / 2, MARGIN, width, height)
         layers.append(pdk.Layer("TextLayer", [{"text": line, "lon": lon, "lat": lat, "offset": [0, LINE * i]}
                                               for i, line in enumerate(notes_lines)], id="map_notes",
                                 get_size=NOTE_SIZE, get_color=INK, font_weight=600,
-                                **dict(label_common, get_text_anchor="'start'", get_alignment_baseline="'top'")))
+                                **dict(label_common, get_alignment_baseline="'top'")))
 
     deck = FrozenDeck(
         # map_provider=None and the default map_style: Streamlit then draws no basemap (map_style=None would
