@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browserkit import editor_app, stop
 from tests.conftest import ROOT
-from tests.test_browser import _need_browser, _no_exception
+from tests.test_browser import _login, _no_exception, editor_server  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 LIST = ROOT / "tests" / "fixtures" / "imports" / "dien_bien_2024.xlsx"
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _need_browser()
-    proc, url, data_dir = editor_app(tmp_path_factory.mktemp("new-province"))
-    yield url
-    stop(proc)
 
 
 def _page(browser, url: str, wait_text: str, device: dict | None = None):
@@ -31,13 +22,9 @@ def _page(browser, url: str, wait_text: str, device: dict | None = None):
     return page
 
 
-def test_an_official_adds_a_province_by_uploading_its_list(server, browser, playwright, artifacts):
-    url = server
-    page = _page(browser, f"{url}/data", "Tên đăng nhập")
-    page.get_by_label("Tên đăng nhập").fill("bien-tap")
-    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("tab", name="Nhập dữ liệu").wait_for(timeout=30_000)
+def test_an_official_adds_a_province_by_uploading_its_list(editor_server, browser, playwright, artifacts):  # noqa: F811
+    url = editor_server
+    page = _login(browser, url, "Nhập dữ liệu")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(LIST))
     # the title row names a province the data does not hold: the preview asks, and nothing can be applied yet
     box = page.get_by_role("checkbox", name="Thêm Điện Biên (mã 11) vào dữ liệu")
