@@ -47,10 +47,9 @@ def test_an_official_adds_a_province_by_uploading_its_list(editor_server, browse
     page.close()
 
     # the overview: the province by name, with its products counted
-    page = _page(browser, f"{url}/?province=11", "Bảng theo dõi OCOP")
+    page = _page(browser, f"{url}/?province=11", "liệt kê 4 sản phẩm")
     _no_exception(page)
-    body = page.inner_text("body")
-    assert "Điện Biên" in body and "4 sản phẩm" in body
+    assert "Điện Biên: Cơ sở dữ liệu liệt kê 4 sản phẩm" in page.inner_text("body")
     page.close()
     # the products page: each product with the district its address names
     page = _page(browser, f"{url}/products?province=11", "4 sản phẩm")
