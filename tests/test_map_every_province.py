@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 
-import queries
+from queries import core
 from story import maps
 
 
 def _deck(cur, codes, provinces=(), lang="vi"):
-    points = queries.sales_points(cur, ["no-such-territory"])  # the columns, no rows
-    shapes = queries.district_shapes(cur, codes)
+    points = core.sales_points(cur, ["no-such-territory"])  # the columns, no rows
+    shapes = core.district_shapes(cur, codes)
     deck, mapped, _ = maps.build_deck(points, shapes, {}, False, lang, lambda k: k, provinces=provinces)
     return {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}, shapes, mapped
 

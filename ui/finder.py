@@ -10,9 +10,9 @@ import streamlit as st
 
 from queries import finder as finder_query
 
+from ocop_data.words import t
 from story import finder, fmt
 from story.cite import link, md_escape
-from story.i18n import t
 
 from . import frame, shell, state
 from .data import db, q
@@ -32,6 +32,8 @@ def card(r: dict, lang: str) -> str:
     if r["certificate"]:
         colour = _CERT_COLOUR.get(r["certificate_status"])
         lines.append(f":{colour}[{md_escape(r['certificate'])}]" if colour else md_escape(r["certificate"]))
+        if r.get("certificate_quote"):  # the words that state the certificate date and its validity
+            lines.append(md_escape(t("cert_basis_quote", lang).format(quote=r["certificate_quote"])))
     text = "  \n".join(lines)
     if r["quote"] is not None:
         quote = md_escape(" ".join(r["quote"].split()))
@@ -77,7 +79,7 @@ def _finder() -> None:
         st.caption(t("finder_help", lang))
         _warm_index()
         return
-    found = q("find", text, date.today(), LIMIT)
+    found = q(finder_query.find, text, date.today(), LIMIT)
     if found.empty:
         st.info(t("finder_none", lang))
         return
