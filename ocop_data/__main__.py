@@ -44,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     syn.add_argument("--out", type=Path, default=None, help="database file (default bench/out/synthetic.duckdb)")
     syn.add_argument("--scale", type=float, default=1.0)
     syn.add_argument("--seed", type=int, default=20261124)
-    imp = sub.add_parser("import", help="import a CSV or XLSX file: show the mapping and the preview, then apply "
-                                        "(asks, or --yes)")
+    imp = sub.add_parser("import", help="import a CSV, XLSX or XLS file: show the mapping and the preview, then "
+                                        "apply (asks, or --yes)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--user", required=True, help="the editor who imports (an account made with set-password)")
     imp.add_argument("--yes", action="store_true", help="apply without asking")
@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--decision", metavar="NUMBER", help="decision number for every row without one")
     imp.add_argument("--planned", action="store_true", help="the file holds planned (future) dates on purpose")
     imp.add_argument("--mapping", metavar="FILE", type=Path, help="a column mapping saved from the Data page (JSON)")
+    imp.add_argument("--same", metavar="SHEET:ROW=PRODUCT_ID", action="append", default=[],
+                     help="a possibly duplicate row is this recorded product (its evaluation joins that product); "
+                          "ROW as the preview shows it; repeat for each row")
+    imp.add_argument("--different", metavar="SHEET:ROW", action="append", default=[],
+                     help="a possibly duplicate row is another product (added as new); repeat for each row")
     sub.add_parser("history", help="list the recorded versions")
     res = sub.add_parser("restore", help="make the data what version N left, forward or back (a recorded step)")
     res.add_argument("version", type=int)
@@ -246,6 +251,7 @@ def _confirm_provinces(keys: list[str], yes: bool) -> bool:
 def _manage(args) -> int:
     from . import accounts, templates, writes
     from .importer.apply import apply
+    from .importer.duplicates import Decisions, parse_row
     from .importer.plan import load_mapping
     from .importer.preview import prepare
     from .importer.new_provinces import CONFIRM
@@ -309,10 +315,16 @@ def _manage(args) -> int:
     overrides = {"province": args.province, "source": args.source, "decided": args.decided, "level": args.level,
                  "kind": args.kind, "district": args.district, "decision_no": args.decision,
                  "planned": True if args.planned else None}
+    decisions = Decisions(different={parse_row(r) for r in args.different})
+    for text in args.same:
+        where, sep, pid = text.rpartition("=")
+        if not sep or not pid.strip():
+            raise Refused("bad_row_ref", value=text)
+        decisions.same[parse_row(where)] = pid.strip()
     data = _read(args.file)
 
     def preview():
-        return prepare(args.file.name, data, mapping=mapping, overrides=overrides)
+        return prepare(args.file.name, data, mapping=mapping, overrides=overrides, decisions=decisions)
 
     prev = preview()
     if prev.new_provinces and _confirm_provinces(prev.new_provinces, args.yes):  # issue 16: --yes or a yes
@@ -328,8 +340,13 @@ def _manage(args) -> int:
         return 1
     print(f"Thêm {len(prev.added)}, đổi {len(prev.changed)}, đã có {len(prev.unchanged)} / "
           f"add {len(prev.added)}, change {len(prev.changed)}, unchanged {len(prev.unchanged)}")
-    for row in prev.possibly_same:
-        print(f"có thể trùng / possibly the same: {row[0]} ~ {row[1]}")
+    for p in prev.possibly_same:
+        choice = {"same": f"cùng sản phẩm / the same product ({p.other_id})",
+                  "different": "sản phẩm khác / another product"}.get(p.decision, "chưa quyết định, bỏ qua / "
+                                                                                 "undecided, left out")
+        print(f"có thể trùng / possibly the same: {p.where} “{p.label}” ~ “{p.other}” ({p.other_id}) → {choice}")
+    for n in prev.notes:
+        print(f"{n.where('vi')}: {n.message('vi')} / {n.message('en')}")
     if not prev.has_changes:
         print(both("nothing_to_apply"))
         return 0

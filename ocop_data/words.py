@@ -136,7 +136,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "template_help": ("Trang “Sản phẩm” có danh sách thả xuống cho hạng sao, nhóm, loại chủ thể và huyện. Xem trang "
                       "“Hướng dẫn”.", "The “Sản phẩm” sheet has drop-down lists for stars, groups, producer types "
                       "and districts. See the “Hướng dẫn” (guide) sheet."),
-    "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx)", "Upload a CSV or Excel (.xlsx) file"),
+    "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx, .xls)", "Upload a CSV or Excel (.xlsx, .xls) file"),
     "upload_help": ("Tối đa {limit} MB.", "At most {limit} MB."),
     "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
     "problems_found": ("Có {n} vấn đề cần sửa trước khi nhập. Chưa có gì thay đổi.",
@@ -151,7 +151,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "after": ("Sau", "After"),
     "possibly_same": ("Một số sản phẩm có thể trùng với sản phẩm đã có. Hãy kiểm tra trước khi áp dụng.",
                       "Some products may be the same as existing ones. Check before applying."),
-    "possibly_same_as": ("Có thể trùng với", "Possibly the same as"),
     "apply": ("Áp dụng", "Apply"),
     "applying": ("Đang dựng phiên bản dữ liệu mới…", "Building the new data version…"),
     "applied": ("Đã áp dụng: phiên bản {version}. Bảng theo dõi hiển thị dữ liệu mới ngay.",
@@ -908,15 +907,13 @@ WORDS: dict[str, tuple[str, str]] = {
                           "đọc. Hãy lưu lại chỉ với các trang cần nhập.",
                           "The Excel file unpacks to too much ({size}, limit {limit}). It was refused before "
                           "being read. Save it again with only the sheets to import."),
-    "msg_legacy_xls": ("Tệp .xls (Excel 97–2003) không được hỗ trợ. Hãy mở trong Excel và lưu lại dưới dạng .xlsx.",
-                   "Legacy .xls files are not supported. Open it in Excel and save it as .xlsx."),
     "msg_password": ("Tệp Excel có mật khẩu. Hãy bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi tải lên lại.",
                  "The workbook is password-protected. Remove the password (File › Info › Protect Workbook) "
                  "and upload it again."),
     "msg_not_spreadsheet": ("Tệp này không phải bảng tính Excel (.xlsx) dù có đuôi .xlsx. Hãy lưu lại từ Excel.",
                         "This file is not an Excel workbook even though it is named .xlsx. Save it again from "
                         "Excel."),
-    "msg_bad_type": ("Chỉ nhận tệp .csv, .txt hoặc .xlsx.", "Only .csv, .txt or .xlsx files are accepted."),
+    "msg_bad_type": ("Chỉ nhận tệp .csv, .txt, .xlsx hoặc .xls.", "Only .csv, .txt, .xlsx or .xls files are accepted."),
     "msg_bad_csv": ("Tệp CSV hỏng ở dòng {line}: có dấu ngoặc kép (\") chưa đóng hoặc đặt sai chỗ. Hãy mở tệp, sửa "
                 "ô đó rồi lưu lại.",
                 "The CSV file is broken at line {line}: a double quote (\") is left open or misplaced. Open the "
@@ -1113,6 +1110,70 @@ WORDS: dict[str, tuple[str, str]] = {
     "quote_garbled": ("bản trích xuất bị mất chữ", "extracted text lost letters"),
     "col_cert_status": ("Tình trạng chứng nhận (tính theo quy định 36 tháng)",
                         "Certificate status (computed by the 36-month rule)"),
+    # issue 16: files as they come, the level from the title, possible duplicates decided
+    "possibly_same_decide": ("Các dòng dưới đây có thể là sản phẩm đã có. Hãy chọn cho từng dòng; dòng chưa chọn sẽ "
+                             "không được nhập.",
+                             "The rows below may be products already recorded. Choose for each row; a row left "
+                             "undecided is not imported."),
+    "possibly_same_row": ("{where}: “{label}” ~ “{other}” (mã {id})", "{where}: “{label}” ~ “{other}” (id {id})"),
+    "decide_undecided": ("Chưa chọn: không nhập dòng này", "Undecided: leave this row out"),
+    "decide_same": ("Cùng sản phẩm: thêm lần xếp hạng vào “{other}”", "The same product: add the rating to “{other}”"),
+    "decide_different": ("Sản phẩm khác: thêm mới", "Another product: add it as new"),
+    "decide_save": ("Ghi nhận lựa chọn", "Record the choices"),
+    "notes_title": ("Lưu ý ({n})", "Notes ({n})"),
+    "msg_not_xls": ("Tệp này không đọc được như một bảng tính Excel 97–2003 (.xls) dù có đuôi .xls (có thể là trang web "
+                    "hoặc tệp hỏng). Hãy mở trong Excel và lưu lại dạng .xlsx.",
+                    "This file cannot be read as an Excel 97–2003 workbook (.xls) although it is named .xls (it may be "
+                    "a web page or a damaged file). Open it in Excel and save it as .xlsx."),
+    "msg_sheet_too_large": ("Trang “{sheet}” có ô ở tận dòng {rows} (cột thứ {columns}): vùng quá lớn để đọc. Hãy xóa "
+                            "các ô thừa ở xa bảng rồi lưu lại.",
+                            "Sheet “{sheet}” has cells as far down as row {rows} (column {columns}): too large an area "
+                            "to read. Delete the stray cells far from the table and save it again."),
+    "msg_legacy_encoding": ("Tệp dùng bảng mã {encoding}, không phải Unicode, nên chữ tiếng Việt không đọc được (ví dụ "
+                            "trang “{sheet}”, dòng {row}: “{text}”). Hãy chuyển mã và lưu lại dạng Unicode (ví dụ Unikey › "
+                            "Công cụ chuyển mã: nguồn {encoding}, đích Unicode), rồi tải lên lại.",
+                            "The file uses the {encoding} encoding, not Unicode, so its Vietnamese text cannot be read "
+                            "(e.g. sheet “{sheet}”, row {row}: “{text}”). Convert it and save it as Unicode (e.g. "
+                            "Unikey's converter: from {encoding} to Unicode), then upload it again."),
+    "msg_formula_no_value": ("Ô “{column}” là công thức chưa có giá trị đã tính (tệp do một chương trình tạo ra và chưa "
+                             "được mở bằng Excel). Hãy mở tệp trong Excel hoặc LibreOffice, lưu lại rồi tải lên.",
+                             "Cell “{column}” is a formula with no computed value (the file was written by a program "
+                             "and never opened in Excel). Open it in Excel or LibreOffice, save it, then upload it."),
+    "msg_hidden_sheet": ("Trang “{sheet}” bị ẩn trong tệp nên không được nhập, dù có dữ liệu. Nếu cần nhập, hãy bỏ ẩn "
+                         "trang trong Excel, hoặc chọn nội dung của trang ở bước ghép cột.",
+                         "Sheet “{sheet}” is hidden in the file, so it is not imported although it holds data. To "
+                         "import it, unhide it in Excel, or choose what the sheet holds in the mapping step."),
+    "msg_title_district_elsewhere": ("Dòng tiêu đề {row} ghi “{text}”, nhưng huyện {district} thuộc tỉnh {other}, không "
+                                     "phải tỉnh {province} đã chọn. Hãy kiểm tra lại tỉnh.",
+                                     "Title row {row} reads “{text}”, but district {district} belongs to {other}, not "
+                                     "to the chosen province {province}. Check the province."),
+    "msg_title_district_unknown": ("Dòng tiêu đề {row} ghi huyện “{district}”, nhưng danh sách huyện (trước 2025) của "
+                                   "tỉnh {province} không có huyện này: sản phẩm sẽ không ghi huyện.",
+                                   "Title row {row} names district “{district}”, but the (pre-2025) district list of "
+                                   "{province} has no such district: the products will have no district."),
+    "msg_commune_level": ("Dòng tiêu đề {row} ghi “{text}”: danh sách của cấp xã. Bảng theo dõi ghi cấp của quyết định "
+                          "công nhận sản phẩm (huyện, tỉnh hoặc quốc gia), không ghi cấp xã. Hãy chọn “Cấp” cho cả tệp "
+                          "theo quyết định công nhận các sản phẩm, hoặc ghép cột “Cấp”.",
+                          "Title row {row} reads “{text}”: a commune's list. The dashboard records the level of the "
+                          "decision that recognised the products (district, province or national), not a commune. "
+                          "Choose the “Level” of the decision that recognised the products for the whole file, or map "
+                          "a “Level” column."),
+    "msg_possibly_same_left_out": ("“{label}” có thể trùng với sản phẩm đã có “{other}” (mã {id}): dòng này chưa được "
+                                   "nhập. Hãy chọn cùng sản phẩm hay sản phẩm khác (dòng lệnh: --same {where}={id} "
+                                   "hoặc --different {where}).",
+                                   "“{label}” may be the recorded product “{other}” (id {id}): this row is left out. "
+                                   "Say whether it is the same product or another one (command line: --same "
+                                   "{where}={id} or --different {where})."),
+    "msg_same_unknown_product": ("Không có sản phẩm mã “{id}” (lựa chọn “cùng sản phẩm” cho dòng {where}).",
+                                 "There is no product with id “{id}” (the “same product” choice for row {where})."),
+    "msg_decision_not_new": ("Dòng {where} không phải một sản phẩm mới của tệp (sản phẩm “{label}” đã có), nên không "
+                             "áp dụng được lựa chọn cho dòng này.",
+                             "Row {where} is not a new product of the file (product “{label}” is already recorded), so "
+                             "the choice for this row does not apply."),
+    "msg_decision_no_row": ("Tệp không có dòng sản phẩm {where} (hãy dùng TRANG:DÒNG như bản xem trước ghi).",
+                            "The file has no product row {where} (use SHEET:ROW as the preview shows it)."),
+    "msg_bad_row_ref": ("“{value}” không đúng dạng TRANG:DÒNG (ví dụ “Sheet1:5”), hoặc TRANG:DÒNG=MÃ_SẢN_PHẨM với --same.",
+                        "“{value}” is not SHEET:ROW (e.g. “Sheet1:5”), or SHEET:ROW=PRODUCT_ID with --same."),
 }
 
 # issue 16 (every province, its own map) -- words added by branch i16geo

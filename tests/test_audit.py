@@ -557,3 +557,30 @@ def test_product_certificate_wording_on_a_frozen_clock(cur, pid, today, vi, en):
         line = cert_words.status_text(h["status"], h["expires"], lang, start=h["decided"],
                                       evidence=h if h["evidence_date"] else None)
         assert line == expected
+
+
+# --- issue 20 §6: the newest pages found (07/12/2026) -------------------------------------------------------
+
+def test_2024_national_re_recognition_is_later_evidence_never_an_evaluation(cur):
+    """clpl.vn of 18/11/2024: the ministry re-recognised the Phìn Hồ teas and the Bích Thao coffee as national 5★
+    'tính từ ngày 1/7/2024' (events hg-2024-11-mention-*, sl-2024-11-mention-bich-thao), stored as mentions with the
+    page's own date; no evaluation cites the page (it states no decision number or date)."""
+    rows = cur.execute("""SELECT product_id, kind, stars, level, date, date_precision, quote FROM event
+                          WHERE source_id = 'clpl-5sao-2024-d2' ORDER BY product_id""").fetchall()
+    assert [r[0] for r in rows] == ["hg-hong-tra-phin-ho", "hg-tra-xanh-phin-ho", "sl-ca-phe-bot-bich-thao"]
+    assert {r[1:6] for r in rows} == {("mention", "5", "national", "2024-11-18", "day")}
+    assert all("tính từ ngày 1/7/2024" in r[6] for r in rows)
+    assert one(cur, "SELECT count(*) FROM evaluation WHERE source_id = 'clpl-5sao-2024-d2'")[0] == 0
+    # the latest evidence is still the page of 04/09/2025: past the rule's expiry, never called expired
+    h = citations.product_certificates(cur, "hg-tra-xanh-phin-ho", date(2026, 12, 7)).iloc[-1]
+    assert (h.status, str(h.evidence_date)[:10]) == ("mentioned", "2025-09-04")
+
+
+def test_undated_post_merger_page_feeds_no_comparison(cur):
+    """dantocmiennui.baotintuc.vn post360731 states no date: its 157 (old Hà Giang) and 240 (old Tuyên Quang) are
+    undated rows; its '191 … hồi cuối năm 2022' is dated by its own words (2022)."""
+    for fid, value, precision in (("hg-undated-360731-total", 157, "undated"), ("tq-undated-360731-total", 240, "undated"),
+                                  ("tq-2022-360731-total", 191, "year")):
+        f = fig(cur, fid)
+        assert (f["value"], f["as_of_precision"], f["source_id"]) == (value, precision, "dantocmiennui-360731")
+    assert fig(cur, "hg-undated-360731-total")["confidence"] == "L"

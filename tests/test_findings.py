@@ -417,10 +417,13 @@ def test_s8_hagiang_round_told_by_what_it_recognised(cur):
 
 
 def test_newest_figure_said_as_what_was_not_found(cur):
-    """nothing_after on each province's latest total (sl-2025-*; tq2025-2025-11-danviet)."""
+    """nothing_after on each province's latest total (sl-2025-*; tq2025-2025-12-vietnamplus-total, 'gần 500' of
+    04/12/2025, newer than tq2025-2025-11-danviet's 450 of 29/11/2025)."""
     tiers = core.tier_figures(cur, ["14", "08-2025"])
     totals = tiers[tiers.metric == "products_total"]
     assert findings.nothing_after(totals[totals.territory_key == "14"], "Sơn La", "vi") == \
         "Sơn La: chưa thấy số liệu sau 03/2025"
-    assert findings.nothing_after(totals[totals.territory_key == "08-2025"], "Tuyên Quang", "en") == \
-        "Tuyên Quang: no figure found after 11/2025"
+    tq = totals[totals.territory_key == "08-2025"]
+    latest = findings.latest_total(tq)
+    assert (latest["value"], latest["qualifier"], latest["source_id"]) == (500, "about", "vietnamplus-1080817")
+    assert findings.nothing_after(tq, "Tuyên Quang", "en") == "Tuyên Quang: no figure found after 12/2025"
