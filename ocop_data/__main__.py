@@ -268,12 +268,25 @@ def _show_reports(prev) -> None:
         print(f"Cảnh báo / warning: {i.where('vi')}: {i.message('vi')} / {i.message('en')}")
 
 
+def _confirm_provinces(keys: list[str], yes: bool) -> bool:
+    """A province not yet in the data is added with --yes, or when the editor answers yes at a terminal."""
+    from . import provinces
+    names = ", ".join(f"{provinces.get(k).full_name} ({k})" for k in keys)
+    if yes:
+        print(f"Thêm vào dữ liệu (--yes) / Added to the data (--yes): {names}")
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        return False  # the preview's question says to use --yes
+    return input(f"Thêm vào dữ liệu: {names}? / Add to the data? [y/N] ").strip().lower() in ("y", "yes", "c", "có", "co")
+
+
 def _manage(args) -> int:
     from . import accounts, templates, writes
     from .importer.apply import apply
     from .importer.duplicates import Decisions, parse_row
     from .importer.plan import load_mapping
     from .importer.preview import prepare
+    from .importer.new_provinces import CONFIRM
     from .messages import WriteRefused
 
     if args.cmd == "template":
@@ -346,6 +359,9 @@ def _manage(args) -> int:
         return prepare(args.file.name, data, mapping=mapping, overrides=overrides, decisions=decisions)
 
     prev = preview()
+    if prev.new_provinces and _confirm_provinces(prev.new_provinces, args.yes):  # issue 16: --yes or a yes
+        overrides[CONFIRM] = ";".join(prev.new_provinces)
+        prev = preview()
     _show_plan(prev)
     _show_reports(prev)
     for i in prev.issues:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from .importer.headers import TEMPLATE_HEADERS
 from .importer.report_headers import FIGURES, SHEET_NAMES, SOURCES, TARGETS, TEMPLATE as REPORT_HEADERS
+from . import provinces as provinces_ref
 from .schema import TABLES
+from .text import fold
 from .validate import load_dataset
 
 EXAMPLE = {"name": "Miến dong Mường Khiêng", "subject": "HTX ví dụ", "subject_type": "Hợp tác xã",
@@ -60,7 +62,8 @@ EXAMPLES = {
 
 def _lists(data_dir: Path | None):
     ds = load_dataset(data_dir=data_dir)
-    districts = sorted({d["short_name"] for d in ds.geo["districts"]})
+    codes = {r.values["code"] for r in ds.rows["territory"] if r.values["level"] == "province"}
+    districts = sorted({d["short_name"] for d in ds.geo["districts"] if d["province_code"] in codes})  # the data's
     current = [r.values for r in ds.rows["territory"]
                if r.values["level"] == "province" and not r.values.get("valid_to")]
     provinces = [v["territory_key"] for v in current]
@@ -71,7 +74,9 @@ def _lists(data_dir: Path | None):
         "group": ["Thực phẩm", "Đồ uống", "Dược liệu và sản phẩm từ dược liệu", "Hàng thủ công mỹ nghệ",
                   "Sinh vật cảnh", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"],
         "district": districts, "province": provinces, "level": ["huyện", "tỉnh", "quốc gia"], "source": sources,
-        "province_name": sorted(v["name_vi"] for v in current), "kind": ["báo cáo", "ước tính"],
+        "province_name": sorted({p.name for p in provinces_ref.reference().values() if p.current} |
+                                {v["name_vi"] for v in current}, key=fold),  # every province, in the data or not
+        "kind": ["báo cáo", "ước tính"],
     }
 
 

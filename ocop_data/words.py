@@ -955,10 +955,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "danh sách thả xuống trong mẫu.",
                          "District “{value}” is not in the province's pre-2025 district list. Pick it from the "
                          "template's drop-down list."),
-    "msg_unknown_province": ("Không có tỉnh “{value}”. Hãy dùng mã tỉnh hoặc tên tỉnh (ví dụ 14 = Sơn La, 08-2025 = "
-                         "Tuyên Quang).",
-                         "There is no province “{value}”. Use a province key or name (e.g. 14 = Sơn La, 08-2025 = "
-                         "Tuyên Quang)."),
+    "msg_unknown_province": ("Không có tỉnh “{value}”. Tên gần nhất: {closest}. Hãy dùng tên tỉnh hoặc mã tỉnh của "
+                             "cơ quan thống kê.",
+                             "There is no province “{value}”. Nearest names: {closest}. Use a province's name or its "
+                             "statistics-office code."),
     "msg_duplicate_product": ("Dòng này lặp lại dòng {other} của tệp (cùng sản phẩm, cùng chủ thể, cùng ngày, cùng hạng "
                           "sao).",
                           "This row repeats row {other} of the file (same product, producer, date and stars)."),
@@ -1354,6 +1354,34 @@ WORDS: dict[str, tuple[str, str]] = {
                       "02/06/2021”)."),
     "msg_check_warning": ("{vi}", "{en}"),
 }
+
+# issue 16 (every province, its own map) -- words added by branch i16geo
+WORDS.update({
+    "map_no_boundaries": ("{province}: chưa có ranh giới", "{province}: no boundaries yet"),
+    "map_no_boundary_districts": ("Không có ranh giới: {names}", "No boundary: {names}"),
+    "map_no_points": ("{province}: chưa có điểm bán nào đặt được trên bản đồ",
+                      "{province}: no sales point can be placed on the map"),
+    "map_provinces_no_points": ("{n} tỉnh chưa có điểm bán nào đặt được trên bản đồ",
+                                "{n} provinces have no sales point that can be placed on the map"),
+    "map_and_more": ("{names} và {n} nơi khác", "{names} and {n} more"),
+    "map_year_2019": ("{name} (2019)", "{name} (2019)"),
+    "map_boundary_2019": ("Ranh giới và tên năm 2019: danh mục ngày 01/03/2025 không có huyện này",
+                          "Boundary and name of 2019: no such district in the list of 01/03/2025"),
+    "add_province": ("Thêm {name} (mã {code}) vào dữ liệu", "Add {name} (code {code}) to the data"),
+    "add_province_help": ("Tỉnh này có trong danh mục 63 tỉnh trước 01/07/2025 và 34 tỉnh từ ngày đó (kèm các tỉnh "
+                          "hợp nhất thành nó), nhưng chưa có trong dữ liệu. Đánh dấu rồi bấm “Kiểm tra lại với cách "
+                          "ghép này” để thêm.",
+                          "This province is in the list of the 63 provinces before 01/07/2025 and the 34 since (with "
+                          "the provinces merged into it) but not in the data yet. Tick it, then “Check again with "
+                          "this mapping” to add it."),
+    "not_in_data": ("{name} (chưa có trong dữ liệu)", "{name} (not in the data yet)"),
+    "msg_province_not_in_data": ("{full_name} (mã {code}) chưa có trong dữ liệu. Hãy xác nhận để thêm từ danh mục "
+                                 "tỉnh{merged}: trên trang web, đánh dấu ô “Thêm {name}”; ở dòng lệnh, dùng --yes. Các "
+                                 "dòng của tỉnh này chờ xác nhận.",
+                                 "{name} (code {code}) is not in the data yet. Confirm to add it from the list of "
+                                 "provinces{merged}: on the web page, tick “Add {name}”; on the command line, use "
+                                 "--yes. Its rows wait for the confirmation."),
+})
 
 
 def t(key: str, lang: str, **params) -> str:

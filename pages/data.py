@@ -10,8 +10,8 @@ import time
 import pandas as pd
 import streamlit as st
 
-from ocop_data import accounts, paths, templates, writes
-from ocop_data.importer import duplicates, headers, known, preview, reading, values
+from ocop_data import accounts, paths, provinces as reference, templates, writes
+from ocop_data.importer import duplicates, headers, known, new_provinces, preview, reading, values
 from ocop_data.importer.apply import apply
 from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
@@ -131,8 +131,20 @@ def sources_by_id() -> dict:
 
 
 def provinces() -> list[str]:
+    """The data's provinces, then every other one of the reference list (added when the editor confirms)."""
     terr = q(core.territories)
-    return terr[terr.level == "province"].territory_key.tolist()
+    keys = terr[terr.level == "province"].territory_key.tolist()
+    return keys + sorted((k for k in reference.reference() if k not in keys), key=lambda k: reference.get(k).name)
+
+
+def territory_text(key: str) -> str:
+    """A territory by its label; one the data does not hold yet by the reference list's label, said so."""
+    if key in c.labels or not reference.get(key):
+        return c.label(key)
+    labels = fmt.territory_labels(pd.DataFrame([
+        {"territory_key": p.key, "name_vi": p.name, "name_en": p.name, "valid_from": p.valid_from,
+         "valid_to": p.valid_to} for p in reference.reference().values()]), lang)[1]
+    return t("not_in_data", lang).format(name=labels[key])
 
 
 def mapping_step(prev, sha: str) -> dict | None:
@@ -141,7 +153,7 @@ def mapping_step(prev, sha: str) -> dict | None:
     st.caption(t("mapping_help", lang))
     plan = prev.plan
     k = sha[:10]
-    keys = {}
+    keys, adds = {}, {}
     with st.form(f"mapping_{k}"):
         for s in plan.sheets:
             uses = ["products", *import_report.REPORT_USES] + [n for n in DATA_FILES] + ["ignore"]
@@ -175,7 +187,7 @@ def mapping_step(prev, sha: str) -> dict | None:
         keys["province"] = f"w_prov_{k}"
         a.selectbox(headers.field_label("province", lang), provs,
                     index=provs.index(f["province"]) if f.get("province") in provs else 0,
-                    format_func=lambda v: t("from_file", lang) if not v else c.label(v), key=keys["province"])
+                    format_func=lambda v: t("from_file", lang) if not v else territory_text(v), key=keys["province"])
         srcs = [""] + sorted(set(sources_by_id()) | {r.get("source_id") for r in prev.tables.get("source", [])})
         keys["source"] = f"w_src_{k}"
         b.selectbox(headers.field_label("source", lang), srcs,
@@ -201,6 +213,14 @@ def mapping_step(prev, sha: str) -> dict | None:
         a.text_input(t("decision_wide", lang), value=f.get("decision_no", ""), key=keys["decision_no"])
         keys["planned"] = f"w_plan_{k}"
         b.checkbox(t("planned_wide", lang), value=bool(f.get("planned")), key=keys["planned"])
+        # a province the file names that the data does not hold yet: added only when the editor ticks it
+        confirmed = new_provinces.confirmed_keys(f)
+        asked = list(dict.fromkeys(prev.new_provinces + confirmed))
+        for key in asked:
+            p = reference.get(key)
+            adds[key] = f"w_add_{k}_{key}"
+            st.checkbox(t("add_province", lang).format(name=p.name, code=p.code), value=key in confirmed,
+                        key=adds[key], help=t("add_province_help", lang))
         for hf, h in plan.hints.items():
             if hf not in plan.hinted:
                 continue  # a column of the file gives it, or a person chose another value
@@ -220,6 +240,7 @@ def mapping_step(prev, sha: str) -> dict | None:
     for name in ("province", "source", "decided", "level", "kind", "district", "decision_no"):
         mapping["file"][name] = str(ss[keys[name]] or "").strip()
     mapping["file"]["planned"] = bool(ss[keys["planned"]])
+    mapping["file"][new_provinces.CONFIRM] = ";".join(key for key, wkey in adds.items() if ss[wkey])
     return mapping
 
 
@@ -270,7 +291,7 @@ def preview_step(prev) -> None:
         st.dataframe(frame.safe_frame(pd.DataFrame([{
             t("product", lang): p["name"],
             t("subject", lang): prev.names.get(("subject", p.get("subject_id") or "")) or NP,
-            t("territory", lang): c.label(p["territory_key"]),
+            t("territory", lang): territory_text(p["territory_key"]),
             t("district", lang): prev.names.get(("district", p.get("district_code") or "")) or NP,
             t("group", lang): p.get("product_group") or NP,
             t("source", lang): src_text(p.get("source_id") or "", prev)} for p in products])),

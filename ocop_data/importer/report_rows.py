@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..schema import TABLES
+from . import new_provinces
 from .known import IDENTITY, Known, label_of
 from .reading import Sheet
 from .report_headers import label
@@ -59,9 +60,12 @@ def territory(rows: Rows, known: Known, number: int, v: dict, when: str = "") ->
     if not text:
         rows.issue(number, "province", "required", column=rows.head("province"))
         return None
-    key = known.territory(text, when)
-    if key is None:
-        rows.issue(number, "province" if v.get("province") else None, "unknown_province", value=text)
+    key, ref = new_provinces.resolve(known, text, when)  # a province not in the data yet waits for confirmation
+    column = rows.head("province") if v.get("province") else None
+    if key is None and ref is None:
+        new_provinces.unknown(rows.prev, rows.sheet.name, number, column, text)
+    elif key is None:
+        new_provinces.ask(rows.prev, ref, rows.sheet.name, number, column)
     return key
 
 
