@@ -1,13 +1,14 @@
 """A province kept current from the Vietnamese sheets (issue 17): Điện Biên (test data, marked "mẫu thử"),
-added by a territory row (the flow that adds a province through its product list is issue 16's), then its
-figures and targets in a workbook of Vietnamese sheets citing two sources that the office adds itself (in
-the upload step's form, or with a "Nguồn" file on the command line).
+added through its product list (issue 16's official-shaped fixture, the province confirmed by the editor),
+then its figures and targets in a workbook of Vietnamese sheets citing two sources that the office adds
+itself (in the upload step's form, or with a "Nguồn" file on the command line).
 
 The figures are made up for the tests: never shipped, never in the default database."""
 from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from ocop_data.schema import TABLES
 
@@ -90,8 +91,12 @@ def sources_csv() -> bytes:
     return ("\ufeff" + s.getvalue()).encode("utf-8")
 
 
+LIST = Path(__file__).resolve().parent / "fixtures" / "imports" / "dien_bien_2024.xlsx"  # issue 16's fixture
+
+
 def territory_csv() -> bytes:
-    """The province as a territory row (until issue 16's flow adds a province through its product list)."""
+    """The province as a territory row (the way a province came in before issue 16's flow; kept for the
+    territory-table test)."""
     row = {"territory_key": KEY, "code": KEY, "name_vi": NAME, "name_en": NAME, "level": "province",
            "valid_from_precision": "undated", "valid_to_precision": "undated", "lat": "21.386", "lon": "103.023",
            "source_id": "luatvietnam-202-2025"}
@@ -103,9 +108,11 @@ def territory_csv() -> bytes:
 
 
 def add_province(data_dir, db) -> None:
-    """Điện Biên in the data, as an accepted import (a recorded version)."""
+    """Điện Biên in the data through its product list, the province confirmed as the editor does (a recorded
+    version)."""
     from ocop_data.importer.apply import apply
+    from ocop_data.importer.new_provinces import CONFIRM
     from ocop_data.importer.preview import prepare
-    prev = prepare("dien_bien_tinh.csv", territory_csv(), data_dir)
+    prev = prepare(LIST.name, LIST.read_bytes(), data_dir, overrides={CONFIRM: KEY})
     assert prev.ok, [i.message("en") for i in prev.issues]
     apply(prev, "bien-tap", data_dir, db)

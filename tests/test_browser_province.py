@@ -1,11 +1,8 @@
-"""Issue 17, done when, in a real browser: an official logs in, uploads the Vietnamese figures-and-targets
-workbook of a province (Điện Biên, test data), adds the two sources it cites in the upload step, applies;
-then the overview, star-tier, targets, sources and present pages show its findings, charts, quotes as
-sentences and citations. No CSV is edited by hand.
-
-The province comes into the data by a territory row (tests/province_fixture.py), since the flow that adds
-a province through its product list (issue 16) is not on this branch yet. Screenshots go to
-tests/artifacts/province-*.png."""
+"""Issue 17, done when, in a real browser: an official logs in, adds a province the data does not hold through
+its product list (issue 16's Điện Biên list, the province confirmed), uploads the province's Vietnamese
+figures-and-targets workbook (test data), adds the two sources it cites in the upload step, applies; then the
+overview, star-tier, targets, sources and present pages show its findings, charts, quotes as sentences and
+citations. No CSV is edited by hand. Screenshots go to tests/artifacts/province-*.png."""
 from __future__ import annotations
 
 import pytest
@@ -31,7 +28,6 @@ def server(tmp_path_factory):
     accounts.set_password("bien-tap", "mật khẩu thật dài", data_dir)
     db = base / "ocop.duckdb"
     build(db, data_dir=data_dir)
-    pf.add_province(data_dir, db)
     (base / "dien_bien.xlsx").write_bytes(pf.workbook())
     proc, url = start_server(db, data_dir)
     yield url, base / "dien_bien.xlsx"
@@ -79,6 +75,18 @@ def test_an_official_keeps_a_province_current_from_the_web_page(server, browser,
     page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_role("tab", name="Nhập dữ liệu").wait_for(timeout=30_000)
+    # the province comes in with its product list, on the official's confirmation (issue 16)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(pf.LIST))
+    box = page.get_by_role("checkbox", name="Thêm Điện Biên (mã 11) vào dữ liệu")
+    box.wait_for(timeout=90_000)
+    page.wait_for_function(IDLE, timeout=90_000)
+    box.check(force=True)  # Streamlit draws its own box over the input
+    page.get_by_role("button", name="Kiểm tra lại với cách ghép này").click()
+    _settled(page, "Tệp hợp lệ")
+    page.get_by_role("button", name="Áp dụng").click()
+    page.get_by_text("Đã áp dụng: phiên bản 1").wait_for(timeout=120_000)
+    page.wait_for_function(IDLE, timeout=90_000)
+    # then its figures and targets
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(workbook))
     _settled(page, "3. Áp dụng")
     body = page.inner_text("body")
@@ -111,8 +119,9 @@ def test_an_official_keeps_a_province_current_from_the_web_page(server, browser,
     _no_error(page)
     body = page.inner_text("body")
     assert "3 báo cáo không rõ ngày: 72, trên 109, 138" in body
-    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').first.text_content()
-    assert "Điện Biên: 120 sản phẩm OCOP (10/2024, suy ra)" in title
+    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').filter(has_text="Điện Biên: 120")
+    title.first.wait_for(timeout=60_000)  # the totals chart's finding
+    assert "Điện Biên: 120 sản phẩm OCOP (10/2024, suy ra)" in title.first.text_content()
     page.screenshot(path=str(artifacts / "province-overview.png"), full_page=True)
     page.close()
 
@@ -120,8 +129,11 @@ def test_an_official_keeps_a_province_current_from_the_web_page(server, browser,
     # file's cells as where they came from
     page = _open(browser, f"{url}/stars?province={pf.KEY}", "phân hạng")
     _no_error(page)
-    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').first.text_content()
+    tier_title = page.locator('[data-testid="stPlotlyChart"] .gtitle').filter(has_text="gần nhất (06/2024)")
+    tier_title.first.wait_for(timeout=60_000)  # the star-tier chart (the rounds' chart is drawn below it)
+    title = tier_title.first.text_content()
     assert "(06/2024): 67 sản phẩm 3 sao" in title and "64 sản phẩm 3 sao" in title  # both sources of 06/2024
+    page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
     page.screenshot(path=str(artifacts / "province-stars.png"), full_page=True)
     page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first.locator("button", has_text="Bảng").click()
     head = page.locator(f'[class*="st-key-tablehead-tiers_{pf.KEY}"]')  # the chart has turned into its table
@@ -134,8 +146,9 @@ def test_an_official_keeps_a_province_current_from_the_web_page(server, browser,
     # the targets: the headline target's finding; the plan period's sum with its formula; the plan's words
     page = _open(browser, f"{url}/targets?province={pf.KEY}", "Điện Biên")
     _no_error(page)
-    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').first.text_content()
-    assert "Điện Biên" in title and "150" in title
+    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').filter(has_text="Kế hoạch 45")
+    title.first.wait_for(timeout=60_000)  # the headline target's finding
+    assert "Điện Biên" in title.first.text_content() and "150" in title.first.text_content()
     body = page.inner_text("body")
     assert "phát triển mới 31 sản phẩm" in body
     page.screenshot(path=str(artifacts / "province-targets.png"), full_page=True)

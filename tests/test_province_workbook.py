@@ -162,5 +162,5 @@ def test_the_filled_template_imports_as_the_readme_says(province):
     assert done.returncode == 0, done.stderr
     assert "Thêm 8," in done.stdout  # a source, a producer, a product, its rating, 3 figures, a target: no example row
     cur = Database(db).cursor()
-    assert cur.execute("SELECT count(*) FROM product WHERE territory_key = '11'").fetchone()[0] == 1
+    assert cur.execute("SELECT count(*) FROM product WHERE name = 'Gạo Điện Biên (mẫu thử)'").fetchone()[0] == 1
     assert cur.execute("SELECT count(*) FROM target WHERE territory_key = '11'").fetchone()[0] == 1
