@@ -107,7 +107,7 @@ _RULES: dict[str, tuple] = {
         (r"tiem nang\W*5|potential\W*(5|five)", "s5p"),
         (r"^(?:so luong |so )?(?:san pham |sp )?(?:ocop )?(?:hang |dat )?([345])\W*(?:sao|\*|★|-?stars?)(?!\w)", "tier"),
         (r"^(tong|so san pham|so sp|san pham ocop|total)", "total"),
-        (r"chu the|producers?|subjects?", "subjects"),
+        (r"^(so |tong so )?(chu the|producers?|subjects?)\b", "subjects"),
         (r"moi.*dot|dot.*moi|new.*round", "round_new"),
         (r"^(tinh den|thoi diem|ngay so lieu|so lieu (tinh )?den|as of)", "as_of"),
         (r"(ly do|can cu|vi sao).*suy ra|why inferred|inferred because", "inferred_reason"),
