@@ -17,7 +17,7 @@ import pandas as pd
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import findings, fmt
+from story import findings, fmt, undated
 from story.cite import normalise_source, source_label
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
@@ -100,13 +100,13 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                       | ({target["source_id"]} if target else set())
                       | ({target["latest_source"]} if target and isinstance(target.get("latest_source"), str)
                          else set()))
-        undated = core.tier_figures(cur, [prov])
-        undated = undated[(undated.metric == "products_total") & undated.as_of_date.isna()]
-        slides.append(Slide("headline", findings.total_finding(pd.concat([own, undated]) if not undated.empty else own,
+        no_date = core.tier_figures(cur, [prov])
+        no_date = no_date[(no_date.metric == "products_total") & no_date.as_of_date.isna()]
+        slides.append(Slide("headline", findings.total_finding(pd.concat([own, no_date]) if not no_date.empty else own,
                                                                label(prov), lang),
                             t("headline_sub", lang), srcs,
                             {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
-                             "target": target, "undated": findings.undated_note(undated, lang)}))
+                             "target": target, "undated": undated.note(no_date, lang)}))
 
     # 3. star tiers over time, per province, on a true time axis
     for prov, fam in families.items():

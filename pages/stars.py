@@ -6,7 +6,7 @@ import streamlit as st
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import charts, findings, fmt, tables
+from story import charts, findings, fmt, tables, undated
 from story.cite import md_escape
 from ui import frame, shell
 from ui.data import derived, figure, q
@@ -54,7 +54,7 @@ def province_view(key: str) -> dict:
                                        lang),
         "as_of": findings.date_short(last.as_of, last.as_of_precision, lang) if last is not None else None,
         "notes": charts.tier_notes(dated, lang),
-        "undated": [n for n in (findings.undated_note(f["reports"][f["reports"].territory_key == k], lang, "total",
+        "undated": [n for n in (undated.note(f["reports"][f["reports"].territory_key == k], lang, "total",
                                                        c.label(k) if len(family) > 1 else None)
                                 for k in family) if n],
         "sources": frame.sources_line(dated[["source_id", "source_title", "source_address", "source_file"]]

@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 
 from ocop_data.words import lang_col, t
 
-from . import findings, fmt, theme
+from . import findings, fmt, theme, undated
 from .cite import esc, normalise_source, short_label, source_label
 
 TIERS = [("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"), ("rest", "total")]
@@ -387,7 +387,7 @@ def undated_notes(figures: pd.DataFrame, families: list[list[str]], lang: str, l
     no place on a time axis, so they are listed beside it (DATA-RULES §3)."""
     keys = [k for fam in families for k in fam]
     many = len(keys) > 1
-    notes = [findings.undated_note(figures[figures.territory_key == k], lang, territory=label(k) if many else None)
+    notes = [undated.note(figures[figures.territory_key == k], lang, territory=label(k) if many else None)
              for k in keys]
     return [n for n in notes if n]
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ocop_data.words import lang_col, t
 
-from . import fmt
+from . import fmt, undated
 
 STATUSES = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "no_data", "unit_abolished")
 TIER_COLUMNS = (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p"))
@@ -111,36 +111,6 @@ def _sources_differ(df: pd.DataFrame, d1, d2) -> bool:
     return not (s1 & s2)
 
 
-# --- undated figures (DATA-RULES §3: listed with their source, never on a time axis) ------
-
-def undated_values(figures, value_key: str = "value") -> list[tuple[float, str]]:
-    """(value, qualifier) of the undated reports among ``figures`` (totals of one territory, or
-    ``tier_reports`` rows with ``value_key='total'``), smallest first; derived rows are not reports."""
-    rows = [r for r in _rows(figures) if _missing(r.get("as_of_date")) and not _missing(r.get(value_key))
-            and r.get("kind") != "derived" and not r.get("has_derived")]
-    return sorted(((float(r[value_key]), r.get("qualifier") or "exact") for r in rows), key=lambda x: x[0])
-
-
-def undated_note(figures, lang: str, value_key: str = "value", territory: str | None = None) -> str | None:
-    """'3 báo cáo không rõ ngày: 72, 109, 138' (shown beside the chart they have no place on); None if none."""
-    values = undated_values(figures, value_key)
-    if not values:
-        return None
-    text = t("f_undated_list" if len(values) > 1 else "f_undated_list_1", lang).format(
-        n=fmt.number(len(values), lang), values=", ".join(_value(v, q, lang) for v, q in values))
-    return f"{territory}: {text}" if territory else text
-
-
-def _undated_larger(figures, latest: float | None, lang: str, value_key: str = "value") -> str:
-    """'; 2 báo cáo không rõ ngày ghi số lớn hơn: 109, 138' when undated reports exceed the newest dated one."""
-    values = [(v, q) for v, q in undated_values(figures, value_key) if latest is None or v > float(latest)]
-    if not values:
-        return ""
-    return "; " + t(("f_undated_larger" if latest is not None else "f_undated_list") + ("" if len(values) > 1 else "_1"),
-                    lang).format(n=fmt.number(len(values), lang),
-                                      values=", ".join(_value(v, q, lang) for v, q in values))
-
-
 # --- totals ---------------------------------------------------------------------------
 
 def latest_total(figures) -> dict | None:
@@ -165,7 +135,7 @@ def total_finding(figures, territory: str, lang: str) -> str:
         text = t("f_no_total", lang).format(territory=territory)
         if any(not _missing(r.get("as_of_date")) for r in _rows(figures)):  # dated, but estimates or doubtful
             text += f" ({t('f_only_unreliable', lang)})"
-        return text + _undated_larger(figures, None, lang)
+        return text + undated.larger_clause(figures, None, lang)
     d_last, d_first = comp.as_of_date.max(), comp.as_of_date.min()
     at_last = comp[comp.as_of_date == d_last]
     latest = at_last.iloc[0].to_dict()
@@ -181,7 +151,7 @@ def total_finding(figures, territory: str, lang: str) -> str:
         text += ", " + _change(latest, first, lang)
         if _sources_differ(comp, d_first, d_last):
             text += f" ({t('f_two_sources', lang)})"
-    return text + _undated_larger(figures, latest["value"], lang)
+    return text + undated.larger_clause(figures, latest["value"], lang)
 
 
 def nothing_after(figures, territory: str, lang: str) -> str | None:
@@ -240,10 +210,10 @@ def tier_finding(reports, territory: str, lang: str) -> str:
         text = t("f_no_tiers", lang).format(territory=territory)
         if any(not _missing(r.get("as_of_date")) for r in rows):
             text += f" ({t('f_only_unreliable', lang)})"
-        return text + _undated_larger(rows, None, lang, "total")
+        return text + undated.larger_clause(rows, None, lang, "total")
     d_last = comp.as_of_date.max()
     totals = comp[comp["value"].notna()] if "value" in comp else comp.iloc[0:0]
-    undated = _undated_larger(rows, totals["value"].iloc[-1] if not totals.empty else None, lang, "total")
+    later = undated.larger_clause(rows, totals["value"].iloc[-1] if not totals.empty else None, lang, "total")
     at_last = comp[comp.as_of_date == d_last].to_dict("records")
     split = [r for r in at_last if _has_split(r)]
     latest = split[0] if split else at_last[0]
@@ -262,7 +232,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
                 text += "; " + t("f_other_source", lang).format(value=tiers_text(others[0], lang))
         elif any(_has_split(r) for r in rows):
             text += f" ({t('f_doubtful_split_only', lang)})"
-        return text + undated
+        return text + later
     text = t("f_tiers", lang).format(territory=territory, date=when, tiers=tiers_text(latest, lang))
     others = [r for r in split[1:] if any(
         not _missing(r.get(c)) and not _missing(latest.get(c)) and float(r[c]) != float(latest[c])
@@ -276,7 +246,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
         text += "; " + t("f_tier_change_4", lang).format(change=change)
         if _sources_differ(with4, with4.as_of_date.min(), d_last):
             text += f" ({t('f_two_sources', lang)})"
-    return text + undated
+    return text + later
 
 
 # the figures that say what a round did, in the order a sentence names them (recognised first: a round that also
