@@ -90,8 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "group or household (or leave it empty)."),
     "validation": ("{detail}", "{detail}"),
     # writes
-    "busy": ("Một thay đổi khác đang được áp dụng. Vui lòng thử lại sau ít phút; chưa có gì thay đổi.",
-             "Another change is being applied. Please try again in a moment; nothing has changed."),
+    "busy": ("Một thay đổi khác đang được áp dụng (đã chờ đến lượt {wait} giây). Vui lòng thử lại sau ít phút; chưa "
+             "có gì thay đổi.",
+             "Another change is being applied (this one waited {wait} seconds for its turn). Please try again in a "
+             "moment; nothing has changed."),
     "stale": ("Dữ liệu đã thay đổi từ khi xem trước (có người vừa áp dụng phiên bản {version}). Hãy xem lại bản "
               "xem trước rồi áp dụng.",
               "The data changed since this preview (version {version} was just applied). Check the preview "
@@ -112,6 +114,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "short_password": ("Mật khẩu cần ít nhất {n} ký tự.", "The password needs at least {n} characters."),
     "bad_user_name": ("Tên đăng nhập chỉ gồm chữ, số, “.”, “_” hoặc “-” (tối đa 64 ký tự).",
                       "A user name holds only letters, digits, “.”, “_” or “-” (at most 64 characters)."),
+    # --- issue 22: faults of the environment, the write queue, the database file (added last, as a block) ---
+    "read_only_folder": ("Không ghi được vào thư mục “{path}” (thư mục chỉ cho đọc hoặc không có quyền ghi); chưa "
+                         "có gì thay đổi. Người quản trị cần cho phép ghi vào thư mục này, hoặc đặt OCOP_DATA_DIR / "
+                         "OCOP_DB sang một thư mục ghi được.",
+                         "The folder “{path}” cannot be written (it is read-only, or there is no permission); "
+                         "nothing has changed. An administrator needs to make it writable, or point OCOP_DATA_DIR / "
+                         "OCOP_DB to a writable folder."),
+    "disk_full": ("Ổ đĩa chứa thư mục “{path}” đã đầy; chưa có gì thay đổi. Hãy giải phóng dung lượng rồi thử lại.",
+                  "The disk holding the folder “{path}” is full; nothing has changed. Free some space and try "
+                  "again."),
+    "bad_lock_wait": ("Thiết lập OCOP_LOCK_WAIT = “{value}” không hợp lệ: cần một số giây, từ 0 trở lên (ví dụ 60). "
+                      "Hãy sửa hoặc bỏ thiết lập này; chưa có gì thay đổi.",
+                      "The setting OCOP_LOCK_WAIT = “{value}” is not valid: it must be a number of seconds, 0 or "
+                      "more (for example 60). Fix or remove it; nothing has changed."),
+    "plan_changed": ("Dữ liệu đã thay đổi trong lúc thay đổi này chờ đến lượt (phiên bản {version} vừa được áp dụng), "
+                     "và kết quả nhập không còn giống bản xem trước đã duyệt: {was} → {now}. Chưa nhập gì. Hãy xem "
+                     "lại bản xem trước mới rồi áp dụng.",
+                     "The data changed while this change waited its turn (version {version} was just applied), and "
+                     "the import no longer matches the preview that was accepted: {was} → {now}. Nothing was "
+                     "imported. Check the new preview, then apply."),
+    "plan_counts": ("thêm {add}, đổi {change}, đã có {same}", "add {add}, change {change}, unchanged {same}"),
+    "out_missing": ("Không có thư mục “{path}”: hãy tạo thư mục trước, hoặc chọn một thư mục đã có cho --out. "
+                    "Chưa ghi gì.",
+                    "The folder “{path}” does not exist: create it first, or give --out a folder that exists. "
+                    "Nothing was written."),
+    "out_exists": ("Đã có tệp “{path}”: không ghi đè. Thêm --force để ghi đè, hoặc chọn chỗ khác cho --out.",
+                   "The file “{path}” already exists: it was not overwritten. Add --force to overwrite it, or "
+                   "give --out another place."),
+    "db_cannot_rebuild": ("Tệp cơ sở dữ liệu “{path}” bị hỏng (hoặc không phải của bảng theo dõi này) và không dựng lại "
+                          "được vì thư mục “{folder}” không ghi được. Người quản trị cần cho phép ghi vào thư mục này (hoặc đặt OCOP_DB sang "
+                          "một thư mục ghi được) rồi tải lại trang; dữ liệu được dựng lại từ các tệp và lịch sử nhập.",
+                          "The database file “{path}” is damaged (or not this dashboard's) and cannot be rebuilt "
+                          "because the folder “{folder}” cannot be written. An administrator needs to make it writable (or point "
+                          "OCOP_DB to a writable folder), then reload the page; the data is rebuilt from the files "
+                          "and the import history."),
+    "login_cannot_record": ("Không đăng nhập được lúc này: không ghi được số lần đăng nhập sai vào thư mục “{path}” "
+                            "(chỉ cho đọc hoặc không có quyền ghi). Người quản trị cần cho phép ghi vào thư mục này.",
+                            "Logging in is not possible now: failed attempts cannot be recorded in the folder "
+                            "“{path}” (it is read-only, or there is no permission). An administrator needs to make "
+                            "it writable."),
+    # --- end of issue 22's block ---
 }
 
 
@@ -167,7 +210,7 @@ class WriteRefused(Refused):
 
 
 class Busy(WriteRefused):
-    """Another process or session holds the write lock."""
+    """Other writers kept the write lock for longer than this one could wait for its turn."""
 
-    def __init__(self):
-        super().__init__("busy")
+    def __init__(self, wait: float = 0.0):
+        super().__init__("busy", wait=f"{wait:g}")
