@@ -28,8 +28,6 @@ S: dict[str, tuple[str, str]] = {
     "building_db": ("Đang dựng cơ sở dữ liệu từ các tệp nguồn…", "Building the database from the source files…"),
     "db_built_missing": ("Chưa có cơ sở dữ liệu nên đã dựng mới từ các tệp nguồn.",
                          "There was no database yet, so it was built from the source files."),
-    "db_rebuilt_unreadable": ("Tệp cơ sở dữ liệu không đọc được nên đã được dựng lại từ các tệp nguồn.",
-                              "The database file could not be read, so it was rebuilt from the source files."),
     "db_rebuilt_incompatible": ("Tệp cơ sở dữ liệu thuộc phiên bản khác nên đã được dựng lại.",
                                 "The database file was from another version, so it was rebuilt."),
     "db_rebuilt_history": ("Cơ sở dữ liệu không khớp với lịch sử phiên bản nên đã được dựng lại theo phiên bản cuối "
@@ -127,8 +125,6 @@ S: dict[str, tuple[str, str]] = {
     "login": ("Đăng nhập", "Log in"),
     "logout": ("Đăng xuất", "Log out"),
     "login_failed": ("Tên đăng nhập hoặc mật khẩu không đúng.", "The user name or password is wrong."),
-    "too_many_attempts": ("Vừa có lần đăng nhập sai với tên này. Vui lòng chờ {s} giây rồi thử lại.",
-                          "A wrong password was just tried for this name. Please wait {s} seconds and try again."),
     "logged_in_as": ("Đã đăng nhập: {user}", "Logged in as {user}"),
     "tab_import": ("Nhập dữ liệu", "Import"),
     "tab_history": ("Lịch sử và khôi phục", "History and restore"),
@@ -140,7 +136,6 @@ S: dict[str, tuple[str, str]] = {
                       "“Hướng dẫn”.", "The “Sản phẩm” sheet has drop-down lists for stars, groups, producer types "
                       "and districts. See the “Hướng dẫn” (guide) sheet."),
     "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx)", "Upload a CSV or Excel (.xlsx) file"),
-    "upload_help": ("Tối đa {limit} MB.", "At most {limit} MB."),
     "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
     "problems_found": ("Có {n} vấn đề cần sửa trước khi nhập. Chưa có gì thay đổi.",
                        "{n} problems to fix before importing. Nothing has changed."),
@@ -934,6 +929,44 @@ S.update({
     "no_corrections": ("Chưa có đính chính nào.", "No corrections yet."),
     "n_rows_citing": ("{n} dòng dữ liệu dẫn nguồn này", "{n} data rows cite it"),
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
+    # --- issue 22: a damaged database, a read-only data folder, the upload limit, the write queue (one block) ---
+    "db_rebuilt_unreadable": ("Tệp cơ sở dữ liệu bị hỏng hoặc không phải là tệp cơ sở dữ liệu nên không đọc được. Đã "
+                              "dựng lại từ các tệp dữ liệu và lịch sử nhập ({n} lần nhập đang dùng); không mất dữ "
+                              "liệu nào.",
+                              "The database file was damaged, or was not a database file at all, so it could not be "
+                              "read. It was rebuilt from the data files and the import history ({n} imports in "
+                              "use); no data was lost."),
+    "db_rebuilt_damaged": ("Tệp cơ sở dữ liệu bị hỏng (bị cắt ngắn hoặc bị ghi đè một phần). Đã dựng lại từ các tệp dữ "
+                           "liệu và lịch sử nhập ({n} lần nhập đang dùng); không mất dữ liệu nào.",
+                           "The database file was damaged (cut short, or partly overwritten). It was rebuilt from "
+                           "the data files and the import history ({n} imports in use); no data was lost."),
+    "db_rebuilt_foreign": ("Tệp cơ sở dữ liệu không phải của bảng theo dõi này (không có bảng phiên bản của nó). Đã dựng "
+                           "lại từ các tệp dữ liệu và lịch sử nhập ({n} lần nhập đang dùng); không mất dữ liệu nào.",
+                           "The database file was not this dashboard's (it has no version table of this "
+                           "dashboard). It was rebuilt from the data files and the import history ({n} imports in "
+                           "use); no data was lost."),
+    "data_folder_read_only": ("Thư mục dữ liệu “{path}” chỉ cho đọc (hoặc không có quyền ghi): xem được lịch sử, nhưng "
+                              "chưa nhập, khôi phục hay ngừng sử dụng dòng nào được cho đến khi người quản trị cho "
+                              "phép ghi vào thư mục này.",
+                              "The data folder “{path}” is read-only (or cannot be written): the history can be "
+                              "read, but nothing can be imported, restored or retired until an administrator makes "
+                              "it writable."),
+    "upload_limit": ("Mỗi tệp tối đa {limit} MB. Tệp lớn hơn bị từ chối ngay khi tải lên; hãy chia thành nhiều tệp "
+                     "nhỏ hơn.",
+                     "At most {limit} MB a file. A larger file is refused as it is uploaded; split it into smaller "
+                     "files."),
+    "queue_waiting": ("Đang chờ đến lượt: còn {n} thay đổi khác đang được áp dụng trước thay đổi này…",
+                      "Waiting for its turn: {n} other changes are being applied before this one…"),
+    "plan_changed_web": ("Dữ liệu đã thay đổi trong lúc thay đổi này chờ đến lượt, và kết quả nhập không còn giống bản "
+                         "xem trước đã duyệt; chưa nhập gì. Bản xem trước bên dưới là bản mới: hãy kiểm tra rồi bấm "
+                         "Áp dụng lại.",
+                         "The data changed while this change waited its turn, and the import no longer matches "
+                         "the preview that was accepted; nothing was imported. The preview below is the new one: "
+                         "check it, then press Apply again."),
+    "too_many_attempts": ("Vừa có lần đăng nhập sai với tên này hoặc từ máy này. Vui lòng chờ {s} giây rồi thử lại.",
+                          "A wrong password was just tried for this name or from this computer. Please wait {s} "
+                          "seconds and try again."),
+    # --- end of issue 22's block ---
 })
 
 

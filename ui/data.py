@@ -1,6 +1,7 @@
 """The app's one way to the data: a shared read-only handle and query results cached on the data version."""
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -11,15 +12,18 @@ import streamlit as st
 
 import queries
 from ocop_data import paths
-from ocop_data.db import Database, StartupStatus, ensure_database
+from ocop_data.db import DAMAGE, Database, StartupStatus, ensure_database
+from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
 
 from story.i18n import t
 
+log = logging.getLogger("ocop")
+
 
 @st.cache_resource(show_spinner=False)
 def _database(path: str) -> Database:
-    return Database(path)
+    return Database(path, on_repair=_repaired)
 
 
 _checked: set = set()  # (path, stamp) of database files already found sound in this process
@@ -34,7 +38,7 @@ def _stamp(path) -> tuple | None:
 
 
 def startup(lang: str) -> Database:
-    """Make sure a database exists (building it with a spinner), then open it; never a traceback."""
+    """Make sure a sound database exists (building it with a spinner), then open it; never a traceback."""
     path = paths.db_path()
     if _stamp(path) in _checked:
         return _database(str(path))
@@ -46,11 +50,44 @@ def startup(lang: str) -> Database:
         with st.expander("Chi tiết / Details"):
             st.code("\n".join(str(p) for p in exc.problems[:50]), language=None)
         st.stop()
+    except Refused as exc:  # damaged, and its folder cannot be written: say both, and what to do
+        log.error("database %s: %s", path, exc.both())
+        st.error(exc.issue.message(lang))
+        st.stop()
+    tell(status, lang)
     if status.action != "ok":
-        st.toast(t(f"db_{status.action}_{status.reason}", lang))
         _database.clear()
     _checked.add(_stamp(path))
     return _database(str(path))
+
+
+def tell(status: StartupStatus, lang: str) -> None:
+    """Say in plain words what start-up or a failed query found and did: a damaged file stays on the page
+    (with a data folder that cannot be written, that too); a routine build is a toast."""
+    if status.action == "ok":
+        return
+    words = t(f"db_{status.action}_{status.reason}", lang).format(n=status.imports)
+    if status.reason in DAMAGE:
+        log.warning("database %s was %s and was rebuilt (%s imports)", paths.db_path(), status.reason,
+                    status.imports)
+        st.warning(words, icon=":material/build:")
+        if status.read_only:
+            st.warning(t("data_folder_read_only", lang).format(path=status.read_only), icon=":material/lock:")
+    else:
+        st.toast(words)
+
+
+def _repaired(status: StartupStatus) -> None:
+    """A statement failed on a damaged file, which was rebuilt and the statement run again: say so."""
+    log.warning("a query found the database %s %s; it was rebuilt", paths.db_path(), status.reason)
+    try:
+        lang = "en" if st.query_params.get("lang") == "en" else "vi"
+    except Exception:  # noqa: BLE001 - outside a page run
+        lang = "vi"
+    try:
+        st.toast(t(f"db_{status.action}_{status.reason}", lang).format(n=status.imports), icon=":material/build:")
+    except Exception:  # noqa: BLE001 - outside a page run (no session to tell)
+        pass
 
 
 def db() -> Database:
