@@ -53,14 +53,18 @@ if not session:
         user = st.text_input(t("user", lang))
         password = st.text_input(t("password", lang), type="password")
         if st.form_submit_button(t("login", lang)):
-            wait = accounts.wait_seconds(user, client)
-            if wait > 0:
-                st.error(t("too_many_attempts", lang).format(s=math.ceil(wait)))
-            elif accounts.check(user, password, client=client):
-                st.session_state["editor"] = {"user": user, "since": time.time()}
-                st.rerun()
+            try:
+                result = accounts.attempt(user, password, client=client)
+            except Refused as exc:  # the failure record cannot be written: no attempt is checked
+                st.error(frame.md_escape(exc.issue.message(lang)))
             else:
-                st.error(t("login_failed", lang))
+                if result.ok:
+                    st.session_state["editor"] = {"user": user, "since": time.time()}
+                    st.rerun()
+                elif result.wait > 0:
+                    st.error(t("too_many_attempts", lang).format(s=math.ceil(result.wait)))
+                else:
+                    st.error(t("login_failed", lang))
     st.stop()
 
 user = session["user"]
@@ -68,6 +72,13 @@ st.caption(t("logged_in_as", lang).format(user=frame.md_escape(user)))
 if st.button(t("logout", lang), key="logout"):
     st.session_state.pop("editor", None)
     st.rerun()
+read_only = writes.unwritable(paths.local_data_dir())
+if read_only is not None:
+    st.warning(t("data_folder_read_only", lang).format(path=frame.md_escape(read_only)), icon=":material/lock:")
+try:
+    writes.lock_wait()
+except Refused as exc:  # a setting nobody could act on silently: said before anyone presses Apply
+    st.warning(frame.md_escape(exc.issue.message(lang)))
 
 done = st.session_state.pop("imp_done", None)
 if done:
@@ -357,8 +368,10 @@ def import_flow(upload) -> None:
 
 with tab_import:
     st.caption(t("import_intro", lang))
+    limit_mb = importer.MAX_BYTES // (1024 * 1024)  # the server refuses a larger upload before reading it
     upload = st.file_uploader(t("upload", lang), type=None, key=f"upload_{st.session_state.get('upload_n', 0)}",
-                              help=t("upload_help", lang).format(limit=importer.MAX_BYTES // (1024 * 1024)))
+                              max_upload_size=limit_mb)
+    st.caption(t("upload_limit", lang).format(limit=limit_mb))
     if upload is not None:
         import_flow(upload)
 
