@@ -17,6 +17,7 @@ from ocop_data.build import build
 from ocop_data.db import Database, ensure_database, read_history_version
 from ocop_data.messages import Busy, WriteRefused
 from tests.conftest import ROOT
+from tests.faults import tickets, wait_for
 from tests.test_import import HEAD, csv_bytes, row
 
 pytestmark = pytest.mark.slow
@@ -153,43 +154,129 @@ def test_the_lock_refuses_a_second_writer_with_the_message(live):
     def hold():
         with writes.write_lock(data_dir, db):
             held.set()
-            release.wait(10)
+            release.wait(60)
 
     th = threading.Thread(target=hold)
     th.start()
     try:
-        held.wait(5)
-        start = time.monotonic()
+        assert held.wait(60)
         with pytest.raises(Busy) as exc:
-            with writes.write_lock(data_dir, db, wait=0.3):
+            with writes.write_lock(data_dir, db, wait=0):
                 pass
-        assert 0.25 < time.monotonic() - start < 3
         assert "Một thay đổi khác đang được áp dụng" in exc.value.both()
         assert "Another change is being applied" in exc.value.both()
+        assert tickets(data_dir) and len(tickets(data_dir)) == 1  # the refused writer gave its place up
     finally:
         release.set()
-        th.join(10)
+        th.join(60)
+    assert tickets(data_dir) == []
 
 
-def test_two_concurrent_imports_never_lose_one(live, tmp_path):
-    """Two `import --yes` at once: both land (the second waits, then checks again), or one is refused
-    with the message; the database always holds what history says."""
+# --- the queue: arrival order, a killed writer, the setting -------------------------------------------
+
+def test_writers_take_their_turn_in_arrival_order(live):
+    """Three writers arrive, one after another, while a fourth writes: they go in the order they came."""
     db, data_dir = live
-    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_LOCK_WAIT="60")
-    files = [upload(tmp_path, f"{n}.csv", f"Sản phẩm thử {n}1", f"Sản phẩm thử {n}2") for n in ("A", "B")]
-    procs = [subprocess.Popen([sys.executable, "-m", "ocop_data", "import", str(f), "--user", "bien-tap", "--yes"],
-                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for f in files]
-    results = [(p.wait(120), p.stdout.read(), p.stderr.read()) for p in procs]
-    for code, out, err in results:
-        assert code in (0, 1), err
+    order, release = [], threading.Event()
+    arrived = threading.Event()
+
+    def writer(name: str, first: bool = False) -> None:
+        with writes.write_lock(data_dir, db, wait=600):
+            if first:
+                arrived.set()
+                release.wait(120)
+            order.append(name)
+
+    threads = [threading.Thread(target=writer, args=("A", True))]
+    threads[0].start()
+    assert arrived.wait(60)
+    for name in ("B", "C", "D"):
+        th = threading.Thread(target=writer, args=(name,))
+        th.start()
+        threads.append(th)
+        wait_for(lambda n=len(threads): len(tickets(data_dir)) == n, f"{name} to take its ticket")
+    release.set()
+    for th in threads:
+        th.join(120)
+    assert order == ["A", "B", "C", "D"]
+    assert tickets(data_dir) == []
+
+
+def test_a_killed_writers_place_is_given_up(live):
+    """A writer killed while it holds the lock (or waits) leaves its ticket behind; the next writer
+    finds nobody holding it, removes it and goes on."""
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+    code = ("import sys, time\nfrom ocop_data import writes\nwith writes.write_lock():\n"
+            "    print('holding', flush=True)\n    time.sleep(600)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    assert len(tickets(data_dir)) == 1
+    with pytest.raises(Busy):
+        with writes.write_lock(data_dir, db, wait=0):
+            pass
+    holder.kill()
+    holder.wait(60)
+    with writes.write_lock(data_dir, db, wait=60):
+        assert len(tickets(data_dir)) == 1  # its own: the dead one is gone
+    assert tickets(data_dir) == []
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "inf", "nan"])
+def test_a_lock_wait_that_is_not_seconds_is_refused_naming_the_setting(live, monkeypatch, value):
+    db, data_dir = live
+    monkeypatch.setenv("OCOP_LOCK_WAIT", value)
+    with pytest.raises(WriteRefused) as exc:
+        writes.retire("product", "sl-toi-den", "bien-tap", "", data_dir, db)
+    assert f"OCOP_LOCK_WAIT = “{value}” không hợp lệ" in exc.value.both()
+    assert f"The setting OCOP_LOCK_WAIT = “{value}” is not valid" in exc.value.both()
+    assert writes.history(data_dir) == []
+    monkeypatch.delenv("OCOP_LOCK_WAIT")
+    assert writes.lock_wait() == 60
+
+
+def _queued_imports(live, tmp_path, files: dict[str, list[str]]) -> dict:
+    """Start one `import --yes` per file while this process holds the write lock, each after the one
+    before has taken its place in the queue; then let them go. Returns name -> (exit status, stdout, stderr)."""
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_LOCK_WAIT="600")
+    procs = {}
+    with writes.write_lock(data_dir, db):
+        for n, (name, rows) in enumerate(files.items(), start=2):
+            procs[name] = subprocess.Popen(
+                [sys.executable, "-m", "ocop_data", "import", str(upload(tmp_path, f"{name}.csv", *rows)), "--user",
+                 "bien-tap", "--yes"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            wait_for(lambda n=n: len(tickets(data_dir)) == n, f"import {name} to take its place in the queue")
+    return {name: (p.wait(300),) + p.communicate() for name, p in procs.items()}
+
+
+def test_four_imports_at_once_are_all_applied_in_order(live, tmp_path):
+    """Four `import --yes` at once: each waits its turn (in arrival order), is checked again against the
+    version before it, finds the same result as its preview and is applied; none is refused."""
+    db, data_dir = live
+    done = _queued_imports(live, tmp_path, {n: [f"Sản phẩm thử {n}1", f"Sản phẩm thử {n}2"] for n in "ABCD"})
+    for name, (code, out, err) in done.items():
+        assert code == 0, (name, err)
         assert "Traceback" not in err
-        if code == 1:
-            assert "Another change is being applied" in err
-    landed = [f for f, (code, _, _) in zip(("A", "B"), results) if code == 0]
-    assert landed == ["A", "B"]  # with a generous wait both land
-    assert products(db) == sorted(f"Sản phẩm thử {n}{k}" for n in landed for k in (1, 2))
-    assert len(writes.history(data_dir)) == 2
+    assert [e["file"] for e in writes.history(data_dir)] == ["A.csv", "B.csv", "C.csv", "D.csv"]
+    assert products(db) == sorted(f"Sản phẩm thử {n}{k}" for n in "ABCD" for k in (1, 2))
+    agree(db, data_dir)
+
+
+def test_an_import_whose_result_changed_while_it_waited_is_not_applied(live, tmp_path):
+    """B was previewed as adding two products; while it waited, A added one of them. On its turn B is
+    checked again: the result is no longer the preview that was accepted, so nothing of B is applied
+    and the command says why (exit 1)."""
+    db, data_dir = live
+    done = _queued_imports(live, tmp_path, {"A": ["Sản phẩm thử X"], "B": ["Sản phẩm thử X", "Sản phẩm thử Y"]})
+    assert done["A"][0] == 0, done["A"][2]
+    code, out, err = done["B"]
+    assert code == 1, (out, err)
+    assert "không còn giống bản xem trước đã duyệt" in err and "no longer matches the preview" in err
+    assert "thêm 2, đổi 0, đã có 0 → thêm 1, đổi 0, đã có 1" in err
+    assert "Traceback" not in err
+    assert [e["file"] for e in writes.history(data_dir)] == ["A.csv"]
+    assert products(db) == ["Sản phẩm thử X"]
     agree(db, data_dir)
 
 
