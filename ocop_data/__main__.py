@@ -305,10 +305,7 @@ def _manage(args) -> int:
                  "planned": True if args.planned else None}
     data = _read(args.file)
 
-    def preview():
-        return importer.prepare(args.file.name, data, mapping=mapping, overrides=overrides)
-
-    prev = preview()
+    prev = importer.prepare(args.file.name, data, mapping=mapping, overrides=overrides)
     _show_plan(prev)
     for i in prev.issues:
         print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
@@ -335,16 +332,8 @@ def _manage(args) -> int:
         if answer.strip().lower() not in ("y", "yes", "c", "có", "co"):
             print("Không nhập gì. / Nothing was imported.")
             return 1
-    try:
-        entry = importer.apply(prev, args.user)
-    except importer.WriteRefused as exc:
-        if exc.rule != "stale" or not args.yes:
-            raise
-        prev = preview()  # another change landed meanwhile: check again against it, then apply
-        if prev.issues or not prev.has_changes:
-            print(exc.both(), file=sys.stderr)
-            return 1
-        entry = importer.apply(prev, args.user)
+    # waits its turn; if other changes came first and the result is no longer this preview, refused (exit 1)
+    entry = importer.apply(prev, args.user)
     print(f"Đã áp dụng: phiên bản {entry['version']} ({entry['import']}). / "
           f"Applied: version {entry['version']} ({entry['import']}).")
     return 0

@@ -129,12 +129,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "The setting OCOP_LOCK_WAIT = “{value}” is not valid: it must be a number of seconds, 0 or "
                       "more (for example 60). Fix or remove it; nothing has changed."),
     "plan_changed": ("Dữ liệu đã thay đổi trong lúc thay đổi này chờ đến lượt (phiên bản {version} vừa được áp dụng), "
-                     "và kết quả nhập không còn giống bản xem trước đã duyệt: {was} → {now}. Chưa nhập gì. Hãy xem "
-                     "lại bản xem trước mới rồi áp dụng.",
+                     "và kết quả nhập không còn giống bản xem trước đã duyệt: thêm {was_add}, đổi {was_change}, đã "
+                     "có {was_same} → thêm {now_add}, đổi {now_change}, đã có {now_same}. Chưa nhập gì. Hãy xem lại "
+                     "bản xem trước mới rồi áp dụng.",
                      "The data changed while this change waited its turn (version {version} was just applied), and "
-                     "the import no longer matches the preview that was accepted: {was} → {now}. Nothing was "
-                     "imported. Check the new preview, then apply."),
-    "plan_counts": ("thêm {add}, đổi {change}, đã có {same}", "add {add}, change {change}, unchanged {same}"),
+                     "the import no longer matches the preview that was accepted: add {was_add}, change "
+                     "{was_change}, unchanged {was_same} → add {now_add}, change {now_change}, unchanged "
+                     "{now_same}. Nothing was imported. Check the new preview, then apply."),
     "out_missing": ("Không có thư mục “{path}”: hãy tạo thư mục trước, hoặc chọn một thư mục đã có cho --out. "
                     "Chưa ghi gì.",
                     "The folder “{path}” does not exist: create it first, or give --out a folder that exists. "
@@ -207,6 +208,16 @@ class ImportRefused(Refused):
 
 class WriteRefused(Refused):
     """A restore, retire or apply is refused (unknown version, unknown row, stale preview …)."""
+
+
+class PlanChanged(WriteRefused):
+    """On its turn an import's result was no longer the preview that was accepted; ``preview`` is the new one."""
+
+    def __init__(self, preview, version: int, was, now):
+        super().__init__("plan_changed", version=version, was_add=len(was.added), was_change=len(was.changed),
+                         was_same=len(was.unchanged), now_add=len(now.added), now_change=len(now.changed),
+                         now_same=len(now.unchanged))
+        self.preview = preview
 
 
 class Busy(WriteRefused):

@@ -1,6 +1,7 @@
 """Quản lý dữ liệu / Data: log in, templates, upload → map → preview → apply, history and restore, retire."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -35,6 +36,9 @@ def when_text(iso: str) -> str:
 
 
 # --- login ---------------------------------------------------------------------------------------
+read_only = writes.unwritable(paths.local_data_dir())
+if read_only is not None:  # said first: logging in (its failures are recorded there) and every change need it
+    st.warning(t("data_folder_read_only", lang).format(path=frame.md_escape(read_only)), icon=":material/lock:")
 session = st.session_state.get("editor")
 if session and time.time() - session["since"] > accounts.SESSION_SECONDS:
     st.session_state.pop("editor")
@@ -72,9 +76,6 @@ st.caption(t("logged_in_as", lang).format(user=frame.md_escape(user)))
 if st.button(t("logout", lang), key="logout"):
     st.session_state.pop("editor", None)
     st.rerun()
-read_only = writes.unwritable(paths.local_data_dir())
-if read_only is not None:
-    st.warning(t("data_folder_read_only", lang).format(path=frame.md_escape(read_only)), icon=":material/lock:")
 try:
     writes.lock_wait()
 except Refused as exc:  # a setting nobody could act on silently: said before anyone presses Apply
@@ -304,6 +305,16 @@ def preview_step(prev) -> None:
                      hide_index=True, width="stretch")
 
 
+@contextlib.contextmanager
+def queue_note():
+    """While a change waits its turn: how many are ahead of it (the note is gone once it is done)."""
+    box = st.empty()
+    try:
+        yield lambda n: box.info(t("queue_waiting", lang).format(n=n))
+    finally:
+        box.empty()
+
+
 def import_flow(upload) -> None:
     data = upload.getvalue()
     sha = hashlib.sha256(data).hexdigest()
@@ -324,6 +335,7 @@ def import_flow(upload) -> None:
         return
     # the preview is computed once per upload, mapping and data version (a rerun reuses it)
     key = (json.dumps(cache["mapping"], sort_keys=True, ensure_ascii=False), writes.last_version())
+    accepted = cache.get("shown")  # the preview on screen when Apply was pressed: the one applied
     prev = cache["previews"].get(key)
     if prev is None:
         bar = st.progress(0.0, text=t("checking", lang))
@@ -344,13 +356,23 @@ def import_flow(upload) -> None:
                        file_name="cach_ghep_cot.json", mime="application/json", key=f"dl_map_{sha[:10]}",
                        on_click="ignore", icon=":material/download:", help=t("mapping_reuse", lang))
     preview_step(prev)
+    cache["shown"] = prev
     st.subheader(t("step_apply", lang), anchor=False)
+    if st.session_state.pop("imp_changed", False):
+        st.error(t("plan_changed_web", lang))
     if prev.issues:
         st.caption(t("fix_first", lang))
     if st.button(t("apply", lang), type="primary", key="apply", disabled=not (prev.ok and prev.has_changes)):
         try:
-            with st.spinner(t("applying", lang)):
-                entry = importer.apply(prev, user)
+            with st.spinner(t("applying", lang)), queue_note() as on_wait:
+                entry = importer.apply(accepted if accepted is not None and accepted.ok else prev, user,
+                                       on_wait=on_wait)
+        except importer.PlanChanged as exc:  # other changes came first and changed the result: the new one
+            new = exc.preview
+            cache["previews"] = {(key[0], new.base): new}
+            cache["shown"] = None
+            st.session_state["imp_changed"] = True
+            st.rerun()
         except Refused as exc:
             cache["previews"] = {}
             st.error(frame.md_escape(exc.issue.message(lang)))
@@ -420,8 +442,8 @@ with tab_history:
                               format_func=lambda v: version_labels.get(v, str(v)))
         if st.button(t("restore", lang), key="restore"):
             try:
-                with st.spinner(t("applying", lang)):
-                    entry = writes.restore(int(target), user)
+                with st.spinner(t("applying", lang)), queue_note() as on_wait:
+                    entry = writes.restore(int(target), user, on_wait=on_wait)
                 st.success(t("restored", lang).format(version=target, n=len(entry["withdrawn"])))
                 st.cache_data.clear()
             except Refused as exc:
@@ -449,7 +471,8 @@ with tab_retire:
     reason = st.text_input(t("reason", lang), key="retire_reason")
     if st.button(t("retire", lang), key="retire", disabled=not row_id):
         try:
-            writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""))
+            with queue_note() as on_wait:
+                writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""), on_wait=on_wait)
             st.success(t("retired", lang))
             st.cache_data.clear()
         except Refused as exc:

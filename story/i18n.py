@@ -945,12 +945,11 @@ S.update({
                            "The database file was not this dashboard's (it has no version table of this "
                            "dashboard). It was rebuilt from the data files and the import history ({n} imports in "
                            "use); no data was lost."),
-    "data_folder_read_only": ("Thư mục dữ liệu “{path}” chỉ cho đọc (hoặc không có quyền ghi): xem được lịch sử, nhưng "
-                              "chưa nhập, khôi phục hay ngừng sử dụng dòng nào được cho đến khi người quản trị cho "
-                              "phép ghi vào thư mục này.",
-                              "The data folder “{path}” is read-only (or cannot be written): the history can be "
-                              "read, but nothing can be imported, restored or retired until an administrator makes "
-                              "it writable."),
+    "data_folder_read_only": ("Thư mục dữ liệu “{path}” chỉ cho đọc (hoặc không có quyền ghi): chưa đăng nhập, nhập, "
+                              "khôi phục hay ngừng sử dụng dòng nào được cho đến khi người quản trị cho phép ghi vào "
+                              "thư mục này.",
+                              "The data folder “{path}” is read-only (or cannot be written): nobody can log in, "
+                              "import, restore or retire anything until an administrator makes it writable."),
     "upload_limit": ("Mỗi tệp tối đa {limit} MB. Tệp lớn hơn bị từ chối ngay khi tải lên; hãy chia thành nhiều tệp "
                      "nhỏ hơn.",
                      "At most {limit} MB a file. A larger file is refused as it is uploaded; split it into smaller "

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from ocop_data.db import Database, check_file, ensure_database, read_build_info
 from ocop_data.schema import SCHEMA_VERSION
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, open_page, plain
 from tests.faults import damage, read_only, tickets, wait_for
 
 
@@ -209,7 +209,7 @@ def test_a_damaged_file_and_a_read_only_data_folder_the_page_says_both(live):
     with read_only(data_dir) as command:
         shown = _app_result(command, env)
     assert not shown["exception"] and not shown["error"]
-    said = " ".join(shown["warning"])
+    said = plain(" ".join(shown["warning"]))
     assert "bị cắt ngắn" in said and "1 lần nhập đang dùng" in said  # rebuilt, imports kept
     assert f"Thư mục dữ liệu “{data_dir}” chỉ cho đọc" in said  # and the folder that cannot be written
     assert shown["title"]
@@ -223,5 +223,5 @@ def test_a_damaged_file_in_a_read_only_folder_is_explained_not_a_traceback(live,
     with read_only(db.parent) as command:  # the database's folder (and the data folder inside it)
         shown = _app_result(command, env)
     assert not shown["exception"]
-    said = " ".join(shown["error"])
+    said = plain(" ".join(shown["error"]))
     assert f"Tệp cơ sở dữ liệu “{db}” bị hỏng" in said and f"thư mục “{db.parent}” không ghi được" in said, said

@@ -16,6 +16,7 @@ from ocop_data.db import DAMAGE, Database, StartupStatus, ensure_database
 from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
 
+from story.cite import md_escape
 from story.i18n import t
 
 log = logging.getLogger("ocop")
@@ -52,7 +53,7 @@ def startup(lang: str) -> Database:
         st.stop()
     except Refused as exc:  # damaged, and its folder cannot be written: say both, and what to do
         log.error("database %s: %s", path, exc.both())
-        st.error(exc.issue.message(lang))
+        st.error(md_escape(exc.issue.message(lang)))
         st.stop()
     tell(status, lang)
     if status.action != "ok":
@@ -72,7 +73,8 @@ def tell(status: StartupStatus, lang: str) -> None:
                     status.imports)
         st.warning(words, icon=":material/build:")
         if status.read_only:
-            st.warning(t("data_folder_read_only", lang).format(path=status.read_only), icon=":material/lock:")
+            st.warning(t("data_folder_read_only", lang).format(path=md_escape(status.read_only)),
+                       icon=":material/lock:")
     else:
         st.toast(words)
 
