@@ -8,7 +8,7 @@ code is not on this branch yet, and measures it as soon as it is:
   requires them; its finder branch has ``queries.find(cur, text, today, limit=100)``) on the
   national-scale database (20,000 products).
 - IMPORT HOOK: the imports helper is making the import preview linear. A 100,000-row CSV is previewed
-  with ``ocop_data.importer.prepare(name, data, data_dir)`` in a child process (so that its peak memory
+  with ``ocop_data.importer.preview.prepare(name, data, data_dir)`` in a child process (so that its peak memory
   is its own), stopped after a time limit.
 """
 from __future__ import annotations
@@ -172,15 +172,15 @@ def _peak_mb() -> float:
 
 def _child_preview(csv_path: str, data_dir: str) -> None:
     """Run in a child process: preview the file, print one JSON line (time, peak memory, result)."""
-    from ocop_data import importer
+    from ocop_data.importer.preview import prepare
 
     data = Path(csv_path).read_bytes()
     before = _peak_mb()
     t0 = time.perf_counter()
     try:
-        prev = importer.prepare(Path(csv_path).name, data, Path(data_dir), limit=1 << 31)
+        prev = prepare(Path(csv_path).name, data, Path(data_dir), limit=1 << 31)
     except TypeError:
-        prev = importer.prepare(Path(csv_path).name, data, Path(data_dir))
+        prev = prepare(Path(csv_path).name, data, Path(data_dir))
     seconds = time.perf_counter() - t0
     peak = _peak_mb()
     issues = getattr(prev, "issues", [])
@@ -217,7 +217,8 @@ def csv_preview(rows: int, limit_s: float, out_dir: Path) -> dict:
 def xlsx_import(shipped: Path) -> dict:
     from openpyxl import Workbook
 
-    from ocop_data import importer
+    from ocop_data.importer.apply import apply
+    from ocop_data.importer.preview import prepare
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Sản phẩm")
@@ -234,10 +235,10 @@ def xlsx_import(shipped: Path) -> dict:
         data_dir = Path(tmp) / "instance"
         data_dir.mkdir()
         t0 = time.perf_counter()
-        prev = importer.prepare("nhap_20000.xlsx", data, data_dir, limit=200 * 1024 * 1024)
+        prev = prepare("nhap_20000.xlsx", data, data_dir, limit=200 * 1024 * 1024)
         t1 = time.perf_counter()
         if not prev.ok:
             return {"error": "the preview refused the file: " + "; ".join(i.message("en") for i in prev.issues[:3])}
-        importer.apply(prev, "benchmark", data_dir, db)
+        apply(prev, "benchmark", data_dir, db)
         t2 = time.perf_counter()
     return {"prepare_s": t1 - t0, "apply_s": t2 - t1, "bytes": len(data)}

@@ -210,7 +210,7 @@ def _read(path: Path) -> bytes:
 
 
 def _show_plan(prev) -> None:
-    from .importer import field_label
+    from .importer.headers import field_label
     for s in prev.plan.sheets:
         use = {"products": "danh sách sản phẩm / product list", "ignore": "bỏ qua / ignored"}.get(s.use, s.use)
         print(f"[{s.name}] {use}" + (f" · tiêu đề ở dòng / header on row {s.header_number} · {s.rows} dòng / rows"
@@ -246,7 +246,10 @@ def _template_target(out: Path, fmt: str, force: bool) -> Path:
 
 
 def _manage(args) -> int:
-    from . import accounts, importer, templates, writes
+    from . import accounts, templates, writes
+    from .importer.apply import apply
+    from .importer.plan import load_mapping
+    from .importer.preview import prepare
 
     if args.cmd == "template":
         out = _template_target(args.out, args.format, args.force)
@@ -299,13 +302,13 @@ def _manage(args) -> int:
         return 0
 
     # import
-    mapping = importer.load_mapping(args.mapping) if args.mapping else None
+    mapping = load_mapping(args.mapping) if args.mapping else None
     overrides = {"province": args.province, "source": args.source, "decided": args.decided, "level": args.level,
                  "kind": args.kind, "district": args.district, "decision_no": args.decision,
                  "planned": True if args.planned else None}
     data = _read(args.file)
 
-    prev = importer.prepare(args.file.name, data, mapping=mapping, overrides=overrides)
+    prev = prepare(args.file.name, data, mapping=mapping, overrides=overrides)
     _show_plan(prev)
     for i in prev.issues:
         print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
@@ -333,7 +336,7 @@ def _manage(args) -> int:
             print("Không nhập gì. / Nothing was imported.")
             return 1
     # waits its turn; if other changes came first and the result is no longer this preview, refused (exit 1)
-    entry = importer.apply(prev, args.user)
+    entry = apply(prev, args.user)
     print(f"Đã áp dụng: phiên bản {entry['version']} ({entry['import']}). / "
           f"Applied: version {entry['version']} ({entry['import']}).")
     return 0

@@ -94,10 +94,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "có gì thay đổi.",
              "Another change is being applied (this one waited {wait} seconds for its turn). Please try again in a "
              "moment; nothing has changed."),
-    "stale": ("Dữ liệu đã thay đổi từ khi xem trước (có người vừa áp dụng phiên bản {version}). Hãy xem lại bản "
-              "xem trước rồi áp dụng.",
-              "The data changed since this preview (version {version} was just applied). Check the preview "
-              "again, then apply."),
     "unknown_version": ("Không có phiên bản {version}. Các phiên bản đã ghi: {known}.",
                         "There is no version {version}. Recorded versions: {known}."),
     "same_version": ("Dữ liệu đang dùng đã giống phiên bản {version}: không có gì để khôi phục.",
@@ -207,7 +203,7 @@ class ImportRefused(Refused):
 
 
 class WriteRefused(Refused):
-    """A restore, retire or apply is refused (unknown version, unknown row, stale preview …)."""
+    """A restore, retire or apply is refused (unknown version, unknown row, a changed plan …)."""
 
 
 class PlanChanged(WriteRefused):

@@ -180,7 +180,9 @@ def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
     """The Data page's tables (history of imports) once an editor has logged in."""
     import shutil
 
-    from ocop_data import accounts, importer
+    from ocop_data import accounts
+    from ocop_data.importer.apply import apply
+    from ocop_data.importer.preview import prepare
 
     data_dir = tmp_path / "instance"
     data_dir.mkdir()
@@ -190,7 +192,7 @@ def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
     monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
     accounts.set_password("bien-tap", "mật khẩu dài đủ", data_dir)
     csv_text = "Tên sản phẩm,Tỉnh,Hạng sao,Nguồn\nChè thử bảng,14,4,seed-003\n".encode("utf-8")
-    importer.apply(importer.prepare("a.csv", csv_text, data_dir), "bien-tap", data_dir, db)
+    apply(prepare("a.csv", csv_text, data_dir), "bien-tap", data_dir, db)
     at = _run("pages/data.py", lang)
     at.text_input[0].set_value("bien-tap")
     at.text_input[1].set_value("mật khẩu dài đủ")

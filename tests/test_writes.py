@@ -12,7 +12,9 @@ import time
 
 import pytest
 
-from ocop_data import importer, writes
+from ocop_data import writes
+from ocop_data.importer.apply import apply
+from ocop_data.importer.preview import prepare
 from ocop_data.build import build
 from ocop_data.db import Database, ensure_database, read_history_version
 from ocop_data.messages import Busy, PlanChanged, WriteRefused
@@ -40,7 +42,7 @@ def upload(tmp_path, name: str, *names: str):
 
 def imp(data_dir, db, *names: str, file="a.csv"):
     data = csv_bytes([HEAD] + [row(**{"Tên sản phẩm": n}) for n in names])
-    return importer.apply(importer.prepare(file, data, data_dir), "bien-tap", data_dir, db)
+    return apply(prepare(file, data, data_dir), "bien-tap", data_dir, db)
 
 
 def agree(db, data_dir) -> None:
@@ -138,18 +140,18 @@ def test_unknown_versions_and_rows_are_refused(live):
 def test_a_preview_overtaken_by_another_change_is_planned_again(live):
     """Applied when the other change leaves its result alone; refused, with the new preview, when not."""
     db, data_dir = live
-    first = importer.prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử A"})]), data_dir)
-    other = importer.prepare("c.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Chè Shan tuyết", "Chủ thể": "HTX Tà Xùa"})]),
+    first = prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử A"})]), data_dir)
+    other = prepare("c.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Chè Shan tuyết", "Chủ thể": "HTX Tà Xùa"})]),
                              data_dir)
     imp(data_dir, db, "Sản phẩm thử B")  # the same producer as first's: first would no longer add it
     with pytest.raises(PlanChanged) as exc:
-        importer.apply(first, "bien-tap", data_dir, db)
+        apply(first, "bien-tap", data_dir, db)
     assert exc.value.rule == "plan_changed" and exc.value.preview.base == 1
     assert [a[2] for a in exc.value.preview.added if a[0] == "product"] == ["Sản phẩm thử A"]
     assert products(db) == ["Sản phẩm thử B"]
-    entry = importer.apply(other, "bien-tap", data_dir, db)  # untouched by B: applied as it was previewed
+    entry = apply(other, "bien-tap", data_dir, db)  # untouched by B: applied as it was previewed
     assert entry["version"] == 2 and products(db, "Chè Shan tuyết") == ["Chè Shan tuyết"]
-    assert importer.apply(exc.value.preview, "bien-tap", data_dir, db)["version"] == 3  # the new preview, accepted
+    assert apply(exc.value.preview, "bien-tap", data_dir, db)["version"] == 3  # the new preview, accepted
 
 
 # --- one writer at a time ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .messages import ImportRefused
+from ..messages import ImportRefused
 
 MAX_BYTES = 20 * 1024 * 1024  # the app's upload limit; .streamlit/config.toml's server.maxUploadSize says the same
 MAX_ROWS = 200_000  # data rows in one upload
