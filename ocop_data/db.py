@@ -17,7 +17,6 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
@@ -165,11 +164,11 @@ def ensure_database(path: Path | None = None) -> StartupStatus:
             return status
     except Busy:
         return StartupStatus("ok") if not problem else _ensure(path, check_file(path), data_dir)
-    except WriteRefused as exc:  # the data folder cannot be written: no writer can run either
+    except WriteRefused as exc:  # the data folder (or the database's) cannot be written: no writer can run either
         if exc.rule not in ("read_only_folder", "disk_full"):
             raise
         status = _ensure(path, check_file(path) if problem else "", data_dir)
-        return StartupStatus(status.action, status.reason, status.imports, read_only=str(data_dir))
+        return StartupStatus(status.action, status.reason, status.imports, read_only=exc.params["path"])
 
 
 def _stamp(path: Path) -> tuple:
@@ -240,10 +239,11 @@ class Cursor:
             self._db._rw.release_read()
 
     def _run(self, fetch):
+        attached = self._db.attached
         try:
             return self._once(fetch)
         except duckdb.Error:
-            if not self._db.recover():
+            if not self._db.recover(attached):
                 raise
         return self._once(fetch)
 
@@ -260,23 +260,24 @@ class Cursor:
 class Database:
     """A shared read-only handle on the database file; safe to use from many threads.
 
-    ``on_repair(status)`` is called (in the thread whose statement failed) after a damaged file was
-    rebuilt, so the app can say so.
+    ``repairs`` lists what a failed statement found and did (a damaged file rebuilt), oldest first, so the
+    app can say so to whoever is looking, whichever thread (or background task) came upon it.
     """
 
-    def __init__(self, path: Path | None = None, on_repair: Callable[[StartupStatus], None] | None = None):
+    def __init__(self, path: Path | None = None):
         self.path = Path(path or paths.db_path())
-        self.on_repair = on_repair
+        self.repairs: list[StartupStatus] = []
         self._lock = threading.Lock()
         self._rw = _ReadWriteLock()
         self._con = duckdb.connect(":memory:")
         self._stamp: tuple | None = None
         self._sound: tuple | None = None  # the stamp last found sound after a failed statement
         self._version = ""
+        self.attached = 0  # how many times a file was attached: a statement knows which one it ran on
         try:
             self._attach()
         except duckdb.Error:
-            if not self.recover():
+            if not self.recover(self.attached):
                 raise
 
     def _attach(self) -> None:
@@ -288,6 +289,7 @@ class Database:
         self._con.execute("USE " + ALIAS)
         self._version = self._con.execute("SELECT data_version FROM build_info").fetchone()[0]
         self._stamp = stamp
+        self.attached += 1
 
     def _reattach(self) -> None:
         self._rw.acquire_write()
@@ -307,11 +309,14 @@ class Database:
                 if _stamp(self.path) != self._stamp:
                     self._reattach()
 
-    def recover(self) -> bool:
-        """After a failed statement: when the file is damaged, rebuild it (or wait for the process rebuilding
-        it), attach the sound one and return True (run the statement again). False when the file is sound
-        and attached: the statement itself failed."""
+    def recover(self, attached: int) -> bool:
+        """After a statement failed on the file attached as number ``attached``: when the file is damaged,
+        rebuild it (or wait for the process rebuilding it), attach the sound one and return True (run the
+        statement again). True at once when another file was attached meanwhile (another thread repaired
+        it); False when the file is sound and attached: the statement itself failed."""
         with self._lock:
+            if self.attached != attached:
+                return True
             try:
                 stamp = _stamp(self.path)
             except OSError:
@@ -325,19 +330,20 @@ class Database:
             except duckdb.Error:
                 return False
             self._sound = self._stamp
-            if status is not None and self.on_repair is not None:
+            if status is not None:
                 if status.action == "ok":  # another process rebuilt it while this one waited
                     status = StartupStatus("rebuilt", problem, status.imports, status.read_only)
-                self.on_repair(status)
+                self.repairs.append(status)
             return True
 
     @property
     def version(self) -> str:
         """The data version (a hash of the inputs): the key screens cache on."""
+        attached = self.attached
         try:
             self.refresh()
         except duckdb.Error:
-            if not self.recover():
+            if not self.recover(attached):
                 raise
         return self._version
 

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import duckdb
+
 from . import paths
 from .messages import Busy, WriteRefused
 from .tickets import QUEUE, Ticket
@@ -378,8 +380,9 @@ def write_lock(data_dir: Path | None = None, db: Path | None = None, wait: float
     wait = lock_wait() if wait is None else wait
     try:
         ticket = Ticket(data_dir)
-    except OSError as exc:
-        raise (write_refusal(exc) or exc) from None
+    except OSError as exc:  # named by the data folder, whichever file in it could not be made
+        refusal = write_refusal(exc)
+        raise (WriteRefused(refusal.rule, path=str(data_dir)) if refusal else exc) from None
     fd = None
     try:
         deadline = time.monotonic() + wait
@@ -405,6 +408,11 @@ def write_lock(data_dir: Path | None = None, db: Path | None = None, wait: float
             yield recover(data_dir, db)
         except OSError as exc:
             raise (write_refusal(exc) or exc) from None
+        except duckdb.IOException:  # DuckDB's own words for a database folder it cannot write in
+            folder = unwritable(db.parent)
+            if folder is None:
+                raise
+            raise WriteRefused("read_only_folder", path=str(folder)) from None
         finally:
             held.discard(key)
             fcntl.flock(fd, fcntl.LOCK_UN)

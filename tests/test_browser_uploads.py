@@ -1,7 +1,7 @@
 """Uploads bounded before memory (issue 22): a 30 MB file is refused by the uploader in the browser and,
 sent straight to the server as a script would (with or without a Content-Length), refused before the
 server holds it; the server's memory does not grow by it. The limit is one number: the app's
-(ocop_data/reading.py), the server's (.streamlit/config.toml) and the one the Data page states."""
+(ocop_data/importer/reading.py), the server's (.streamlit/config.toml) and the one the Data page states."""
 from __future__ import annotations
 
 import http.client
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ocop_data.reading import MAX_BYTES
+from ocop_data.importer.reading import MAX_BYTES
 from tests.browserkit import editor_app, stop
 from tests.conftest import ROOT
 from tests.test_browser import _need_browser

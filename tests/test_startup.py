@@ -121,8 +121,9 @@ def test_a_query_that_fails_on_a_damaged_file_rebuilds_it_and_runs_again(live):
     db, data_dir = _with_an_import(live)
     fresh = db.with_name("fresh.duckdb")
     fresh.write_bytes(db.read_bytes())
-    told = []
-    reader = Database(db, on_repair=told.append)
+    reader = Database(db)
+    told = reader.repairs
+    before = reader.attached
     damage(db, "zeros_inside")
     want, got = Database(fresh), {}
     try:
@@ -134,6 +135,8 @@ def test_a_query_that_fails_on_a_damaged_file_rebuilds_it_and_runs_again(live):
         reader.close(), want.close()
     assert [(s.action, s.imports) for s in told] == [("rebuilt", 1)]  # once, then sound
     assert told[0].reason in ("damaged", "unreadable")
+    # a statement another thread ran on the damaged file, failing after the repair: run again, no new check
+    assert reader.recover(before) is True and len(told) == 1
     assert check_file(db) == ""
 
 
@@ -225,3 +228,20 @@ def test_a_damaged_file_in_a_read_only_folder_is_explained_not_a_traceback(live,
     assert not shown["exception"]
     said = plain(" ".join(shown["error"]))
     assert f"Tệp cơ sở dữ liệu “{db}” bị hỏng" in said and f"thư mục “{db.parent}” không ghi được" in said, said
+
+
+def test_a_damaged_file_in_a_read_only_folder_with_a_writable_data_folder(live, tmp_path):
+    """The database's own folder is read-only (the data folder is not): the rebuild under the lock fails
+    to write, and the page says which file and folder, never Streamlit's error page."""
+    db, data_dir = _with_an_import(live)
+    own = tmp_path / "db"
+    own.mkdir()
+    moved = own / "ocop.duckdb"
+    db.rename(moved)
+    damage(moved, "cut")
+    env = dict(os.environ, OCOP_DB=str(moved), OCOP_DATA_DIR=str(data_dir))
+    with read_only(own) as command:
+        shown = _app_result(command, env)
+    assert not shown["exception"]
+    said = plain(" ".join(shown["error"]))
+    assert f"Tệp cơ sở dữ liệu “{moved}” bị hỏng" in said and f"thư mục “{own}” không ghi được" in said, said

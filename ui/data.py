@@ -24,7 +24,7 @@ log = logging.getLogger("ocop")
 
 @st.cache_resource(show_spinner=False)
 def _database(path: str) -> Database:
-    return Database(path, on_repair=_repaired)
+    return Database(path)
 
 
 _checked: set = set()  # (path, stamp) of database files already found sound in this process
@@ -79,17 +79,20 @@ def tell(status: StartupStatus, lang: str) -> None:
         st.toast(words)
 
 
-def _repaired(status: StartupStatus) -> None:
-    """A statement failed on a damaged file, which was rebuilt and the statement run again: say so."""
-    log.warning("a query found the database %s %s; it was rebuilt", paths.db_path(), status.reason)
-    try:
-        lang = "en" if st.query_params.get("lang") == "en" else "vi"
-    except Exception:  # noqa: BLE001 - outside a page run
-        lang = "vi"
-    try:
+REPAIRS_SEEN = "_db_repairs_seen"
+
+
+def tell_repairs(handle: Database) -> None:
+    """Say (once to each session) that a query found the database damaged and it was rebuilt: the query of
+    this run, of another session or of a background task. A session opened later is not told old news."""
+    seen = st.session_state.get(REPAIRS_SEEN)
+    st.session_state[REPAIRS_SEEN] = len(handle.repairs)
+    if seen is None:
+        return
+    lang = "en" if st.query_params.get("lang") == "en" else "vi"
+    for status in handle.repairs[seen:]:
+        log.warning("a query found the database %s %s; it was rebuilt", handle.path, status.reason)
         st.toast(t(f"db_{status.action}_{status.reason}", lang).format(n=status.imports), icon=":material/build:")
-    except Exception:  # noqa: BLE001 - outside a page run (no session to tell)
-        pass
 
 
 def db() -> Database:
@@ -172,7 +175,9 @@ def begin_run() -> None:
     """Look the database file and its data version up once for this run (app.py and every fragment call this)."""
     path = str(paths.db_path())
     handle = _database(path)
+    st.session_state.setdefault(REPAIRS_SEEN, len(handle.repairs))
     st.session_state[RUN] = (path, handle, handle.version)
+    tell_repairs(handle)
 
 
 def _run() -> tuple:
@@ -195,6 +200,7 @@ def q(name: str, *args, **kwargs) -> Any:
         value = fn(handle.cursor(), *[list(a) if isinstance(a, tuple) else a for a in args],
                    **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
         _RESULTS.put(key, value)
+        tell_repairs(handle)  # this query may have found the file damaged (and had it rebuilt)
     return _share(value)
 
 
