@@ -957,10 +957,10 @@ S.update({
     "queue_waiting": ("Đang chờ đến lượt: còn {n} thay đổi khác đang được áp dụng trước thay đổi này…",
                       "Waiting for its turn: {n} other changes are being applied before this one…"),
     "plan_changed_web": ("Dữ liệu đã thay đổi trong lúc thay đổi này chờ đến lượt, và kết quả nhập không còn giống bản "
-                         "xem trước đã duyệt; chưa nhập gì. Bản xem trước bên dưới là bản mới: hãy kiểm tra rồi bấm "
+                         "xem trước đã duyệt; chưa nhập gì. Bản xem trước ở trên là bản mới: hãy kiểm tra rồi bấm "
                          "Áp dụng lại.",
                          "The data changed while this change waited its turn, and the import no longer matches "
-                         "the preview that was accepted; nothing was imported. The preview below is the new one: "
+                         "the preview that was accepted; nothing was imported. The preview above is the new one: "
                          "check it, then press Apply again."),
     "too_many_attempts": ("Vừa có lần đăng nhập sai với tên này hoặc từ máy này. Vui lòng chờ {s} giây rồi thử lại.",
                           "A wrong password was just tried for this name or from this computer. Please wait {s} "
