@@ -5,7 +5,7 @@ code is not on this branch yet, and measures it as soon as it is:
 
 - FINDER HOOK: the finder helper is building ``ocop_data/search.py`` and a query over it. The first of
   FINDER_CALLS found is called as ``fn(cursor, text)`` (plus ``today=`` or ``lang=`` when its signature
-  requires them; its finder branch has ``queries.find(cur, text, today, limit=100)``) on the
+  requires them; its finder branch has ``queries.finder.find(cur, text, today, limit=100)``) on the
   national-scale database (20,000 products).
 - IMPORT HOOK: the imports helper is making the import preview linear. A 100,000-row CSV is previewed
   with ``ocop_data.importer.preview.prepare(name, data, data_dir)`` in a child process (so that its peak memory
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # FINDER HOOK: where the finder's query may live, tried in this order ("module:function").
-FINDER_CALLS = ["queries:find", "queries:search", "queries:find_all", "ocop_data.search:search",
+FINDER_CALLS = ["queries.finder:find", "queries:search", "queries:find_all", "ocop_data.search:search",
                 "ocop_data.search:find", "ocop_data.search:query"]
 # what people typed in the finder (issue 9 lists the ones that found nothing)
 FINDER_TEXTS = ["toi den", "Kế hoạch 90", "KH 90", "4 sao Sơn La 2019", "xã", "training", "94,9", "hết hạn",
@@ -51,12 +51,12 @@ def _median_ms(fn, runs: int) -> float:
 
 def query_times(db: Path, runs: int) -> dict:
     """Each named query with typical arguments: median ms, or the error that stopped it."""
-    import queries
     from ocop_data.db import Database
+    from queries import core
 
     d = Database(db)
     cur = d.cursor()
-    keys = queries.territory_family(cur, "08-2025") + ["14"]
+    keys = core.territory_family(cur, "08-2025") + ["14"]
     pid = cur.execute("SELECT product_id FROM product ORDER BY product_id LIMIT 1").fetchone()[0]
     src = cur.execute("SELECT source_id FROM figure GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     today = date.today()
@@ -75,7 +75,7 @@ def query_times(db: Path, runs: int) -> dict:
     out = {}
     try:
         for name, args in calls.items():
-            fn = getattr(queries, name, None)
+            fn = getattr(core, name, None)
             if fn is None:
                 out[name] = "not on this branch"
                 continue

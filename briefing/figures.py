@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ocop_data.words import t
 from story import findings, fmt, theme
 from story.cite import esc
-from story.i18n import t
 
 
 TEXT = 20  # the smallest text on a projected chart, in px at 1920 wide

@@ -18,10 +18,10 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
-import queries
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt, theme
 from story.cite import cite
-from story.i18n import t
 
 from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TERRITORY_COLOURS, TIER_ORDER, _clip, _merge_agreeing, drawn_at
@@ -451,13 +451,13 @@ TARGETS_PER_SLIDE = 7
 def build_pptx(cur, lang: str, provinces: list[str], year_from: int | None = None, year_to: int | None = None,
                today: date | None = None) -> bytes:
     """The briefing as .pptx bytes, in the chosen language: the slides of the presentation."""
-    terr = queries.territories(cur)
+    terr = core.territories(cur)
     labels = fmt.territory_labels(terr, lang)[1]
     label = lambda k: labels.get(k, k)  # noqa: E731
     shorts = fmt.short_labels(terr, lang)
     short = lambda k: shorts.get(k, k)  # noqa: E731
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
-    sources = queries.source_rows(cur, sorted({x for s in slides for x in s.source_ids}))
+    sources = core.source_rows(cur, sorted({x for s in slides for x in s.source_ids}))
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for s in slides:

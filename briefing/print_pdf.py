@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
-import queries
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt, theme
-from story.i18n import t
 
 from .content import Slide, build_slides, source_name
 from .figures import APPROX, STATUS_TEXT, TIER_ORDER, _clip, _merge_agreeing, drawn_at
@@ -179,7 +179,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
     """The one-page A4 landscape overview as PDF bytes."""
     today = today or date.today()
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
-    terr = queries.territories(cur)
+    terr = core.territories(cur)
     shorts = fmt.short_labels(terr, lang)
     short = lambda k: shorts.get(k, k)  # noqa: E731
     names = fmt.territory_labels(terr, lang)[0]
@@ -268,7 +268,7 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
         items = " · ".join(f"{i['province']}: {i['text']}" for i in unknown.data["items"])
         yy = pdf.para(M, yy, W - 2 * M, f"{unknown.title}. {items}", 6.8, False, INK, lines=4)
     src = next(s for s in slides if s.kind == "sources")
-    rows = queries.source_rows(cur, src.source_ids).to_dict("records")
+    rows = core.source_rows(cur, src.source_ids).to_dict("records")
     text = f"{t('sources', lang)} ({len(rows)}): " + "; ".join(
         f"{_clip(source_name(r, lang), 60)}" + (f" <{r['address'].split('://', 1)[1]}>"
                                                  if isinstance(r.get("address"), str)

@@ -17,9 +17,10 @@ from ocop_data.importer.apply import apply
 from ocop_data.messages import PlanChanged, Refused
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
+from ocop_data.words import t
+from queries import core
 from story import fmt, tables
 from story.cite import source_label
-from story.i18n import t
 from ui import frame
 from ui.data import db, q
 from ui.shell import ctx
@@ -132,11 +133,11 @@ def src_text(sid: str, prev=None) -> str:
 
 
 def sources_by_id() -> dict:
-    return {r["source_id"]: r for r in frame.records(q("sources"))}
+    return {r["source_id"]: r for r in frame.records(q(core.sources))}
 
 
 def provinces() -> list[str]:
-    terr = q("territories")
+    terr = q(core.territories)
     return terr[terr.level == "province"].territory_key.tolist()
 
 

@@ -12,9 +12,10 @@ import streamlit as st
 
 from briefing import figures
 from briefing.content import Slide
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt, theme
 from story.cite import esc, link, md_escape
-from story.i18n import t
 from ui import shell, state
 from ui.data import figure, pptx, print_pdf, q, slides
 from ui.shell import ctx
@@ -110,7 +111,7 @@ def source_line(s: Slide) -> str:
     """Sources of the slide as working links: three named, the rest counted (all on the last slide)."""
     if not s.source_ids:
         return ""
-    rows = q("source_rows", s.source_ids)
+    rows = q(core.source_rows, s.source_ids)
     from briefing.content import source_name
     rows = rows.assign(_p=rows.published.astype(str)).sort_values(["_p", "source_id"], ascending=False)
     named = [link(figures._clip(source_name(r, lang), 40), r["address"]) for r in rows.head(3).to_dict("records")]
@@ -159,7 +160,7 @@ def headline(s: Slide, i: int) -> None:
         else:
             st.html(f"<div class='ocop-target'>{esc(t('no_main_target', lang))}</div>")
     with right:
-        short = fmt.short_labels(q("territories"), lang)
+        short = fmt.short_labels(q(core.territories), lang)
         fig = figure(slide_key(i), lambda: figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"],
                                                                 lambda k: short.get(k, k)))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{d['province']}")
@@ -216,10 +217,10 @@ def draw(s: Slide, i: int) -> None:
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_subjects_{i}")
     elif s.kind == "map":
         points = s.data["points"]
-        territories = q("territories")
+        territories = q(core.territories)
         codes = sorted(territories[territories.territory_key.isin(c.all_keys()) & (territories.level == "province")]
                        .code.unique())
-        deck_, mapped, unmapped = figures.slide_deck(points, q("district_shapes", codes), lang, c.name)
+        deck_, mapped, unmapped = figures.slide_deck(points, q(core.district_shapes, codes), lang, c.name)
         left, right = st.columns([1.25, 1], gap="large")
         with left:
             st.pydeck_chart(deck_, height="stretch", width="stretch", key=f"map_{i}")

@@ -16,10 +16,11 @@ from typing import Callable
 
 import pandas as pd
 
+from ocop_data.words import t
+
 from . import findings, fmt, theme
 from .charts import display_date
 from .cite import esc, short_label
-from .i18n import t
 
 CSS = """
 <style>
@@ -172,7 +173,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     """One province's compact row (HTML). ``keys``: the province's territories, today's first.
 
     ``figures``: products_total figures of those territories (any kind; only comparable ones count);
-    ``progress``: ``queries.target_progress`` rows of those territories.
+    ``progress``: ``queries.core.target_progress`` rows of those territories.
     """
     own = figures[figures.territory_key == key]
     latest = findings.latest_total(own)

@@ -13,9 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ocop_data.words import lang_col, t
+
 from . import findings, fmt, theme
 from .cite import esc, normalise_source, short_label, source_label
-from .i18n import t
 
 TIERS = [("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"), ("rest", "total")]
 TIER_VALUES = ("total", "s3", "s4", "s5", "s5p")
@@ -357,7 +358,7 @@ def rounds_chart(rounds: pd.DataFrame, lang: str, label: Callable[[str], str], *
         grp = df[df.metric == m]
         xs = [display_date(a, p, d) + pd.Timedelta(days=(i - (len(metrics) - 1) / 2) * (width + 4))
               for a, p, d in zip(grp.as_of, grp.as_of_precision, grp.as_of_date)]
-        name = str(grp["metric_en" if lang == "en" else "metric_vi"].iloc[0])
+        name = str(grp[lang_col("metric", lang)].iloc[0])
         fig.add_trace(go.Bar(
             x=xs, y=[float(v) for v in grp.value], width=[width * DAY_MS] * len(grp), name=name,
             marker_color=ROUND_COLORS[i % len(ROUND_COLORS)],
@@ -533,8 +534,8 @@ def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str],
     hovers = []
     for r in recs:
         lines = [f"<b>{esc(findings.target_finding(r, label(r['territory_key']), lang))}</b>",
-                 esc(r["description_en" if lang == "en" else "description_vi"]),
-                 f"{t('plan', lang)}: {esc(r['plan_en' if lang == 'en' else 'plan_vi'])}",
+                 esc(r[lang_col("description", lang)]),
+                 f"{t('plan', lang)}: {esc(r[lang_col('plan', lang)])}",
                  f"{t('target_source', lang)}: {esc(_source_name(r, lang))} ({esc(r['source_id'])})"]
         if isinstance(r.get("latest_source"), str):
             lines.append(f"{t('figure_source', lang)}: {esc(_source_name({'source_id': r['latest_source'], 'source_title': r.get('latest_source_title'), 'source_address': r.get('latest_source_address'), 'source_file': r.get('latest_source_file')}, lang))} ({esc(r['latest_source'])})")  # noqa: E501
@@ -562,7 +563,7 @@ def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str],
     for i, r in enumerate(recs):
         # every line short enough for a phone: what and the target; where, which plan, when; then the bar;
         # then the status in words with its symbol and the figure with its date
-        what = findings.what(r, lang) or str(r["metric_en" if lang == "en" else "metric_vi"])
+        what = findings.what(r, lang) or str(r[lang_col("metric", lang)])
         head = f"{what[:1].upper()}{what[1:]}: {findings.target_value_text(r, lang)}"
         where = f"{label(r['territory_key'])} · {findings.plan_short(r, lang)} · {t('deadline', lang).lower()} " \
                 f"{findings.deadline_text(r, lang)}"

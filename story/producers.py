@@ -12,9 +12,10 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from ocop_data.words import t
+
 from . import fmt, theme
 from .cite import esc
-from .i18n import t
 
 TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 

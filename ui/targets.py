@@ -6,9 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import t
+from queries import core
 from story import charts, findings, tables
 from story.cite import md_escape
-from story.i18n import t
 
 from . import frame
 from .data import derived, figure, q
@@ -23,7 +24,7 @@ def target_text(g: dict, lang: str) -> str:
 
 def evaluate(keys: list[str], today: date | None = None) -> pd.DataFrame:
     """Every target of the territories with its status, latest figure and percent reached."""
-    return q("target_progress", keys, today or date.today())
+    return q(core.target_progress, keys, today or date.today())
 
 
 def _sources(ev: pd.DataFrame) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..words import t_or
 from .values import fold
 
 # field -> accepted header spellings (compared on the folded key, without "*", ":" and a trailing
@@ -46,17 +47,6 @@ TEMPLATE_HEADERS = {  # the template's Vietnamese headers, in order
     "decided": "Ngày quyết định", "decision_no": "Số quyết định", "level": "Cấp", "source": "Nguồn",
     "note": "Ghi chú",
 }
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "seq": ("Số thứ tự (không nhập)", "Row number (not imported)"),
-    "name": ("Tên sản phẩm", "Product name"), "subject": ("Chủ thể", "Producer"),
-    "subject_type": ("Loại chủ thể", "Producer type"), "province": ("Tỉnh", "Province"),
-    "district": ("Huyện (trước 2025)", "District (before 2025)"), "commune": ("Xã/Phường", "Commune"),
-    "address": ("Địa chỉ", "Address"), "group": ("Nhóm sản phẩm", "Product group"),
-    "stars": ("Hạng sao", "Stars"), "decided": ("Ngày/năm quyết định", "Decision date or year"),
-    "decision_no": ("Số quyết định", "Decision number"), "level": ("Cấp", "Level"),
-    "kind": ("Hình thức đánh giá", "Kind of evaluation"), "points": ("Điểm", "Points"),
-    "source": ("Nguồn", "Source"), "note": ("Ghi chú", "Note"),
-}
 _ALIASES = {fold(a).strip(" *:."): f for f, names in PRODUCT_FIELDS.items() for a in names}
 # rules for headers not spelled exactly like a known one (checked in order, on the folded header)
 _HEADER_RULES = (
@@ -80,8 +70,7 @@ _HEADER_RULES = (
 
 
 def field_label(f: str, lang: str) -> str:
-    vi, en = FIELD_LABELS.get(f, (f, f))
-    return en if lang == "en" else vi
+    return t_or("imp_field_" + f, lang, f)
 
 
 def _header_key(cell) -> str:

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
-from ..messages import MESSAGES, ImportRefused, Issue
+from ..messages import ImportRefused, Issue
 from ..schema import DATA_FILES, TABLES
 from ..validate import load_dataset
+from ..words import t
 from ..writes import last_version
 from .headers import FILE_WIDE, REQUIRED, TEMPLATE_HEADERS, field_label
 from .known import Known, label_of
@@ -122,19 +123,18 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
     f = plan.file
     if f.get("province") and not known.territory(f["province"], ""):
         prev.issue("", None, field_label("province", "vi"), "bad_default", value=f["province"],
-                   field=field_label("province", "vi"), detail=MESSAGES["unknown_province"][0].format(
-                       value=f["province"]))
+                   field=field_label("province", "vi"), detail=t("msg_unknown_province", "vi", value=f["province"]))
     if f.get("source") and not (known.source_exists(f["source"]) or f["source"] in upload_sources):
         prev.issue("", None, field_label("source", "vi"), "bad_default", value=f["source"],
-                   field=field_label("source", "vi"), detail=MESSAGES["unknown_source"][0].format(value=f["source"]))
+                   field=field_label("source", "vi"), detail=t("msg_unknown_source", "vi", value=f["source"]))
     if f.get("decided") and parse_date(f["decided"]) is None:
         prev.issue("", None, field_label("decided", "vi"), "bad_default", value=f["decided"],
-                   field=field_label("decided", "vi"), detail=MESSAGES["bad_date"][0].format(value=f["decided"]))
+                   field=field_label("decided", "vi"), detail=t("msg_bad_date", "vi", value=f["decided"]))
     for key, table, choices in (("level", LEVELS, "huyện, tỉnh, quốc gia"),
                                 ("kind", KINDS, "mới, đánh giá lại, nâng hạng")):
         if f.get(key) and choice(f[key], table) is None:
             prev.issue("", None, field_label(key, "vi"), "bad_default", value=f[key], field=field_label(key, "vi"),
-                       detail=MESSAGES["bad_choice"][0].format(value=f[key], choices=choices))
+                       detail=t("msg_bad_choice", "vi", value=f[key], choices=choices))
 
 
 
