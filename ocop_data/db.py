@@ -117,11 +117,10 @@ def _ensure(path: Path, problem: str, data_dir: Path) -> StartupStatus:
     """Build the database when ``problem`` (check_file's finding) says it must be."""
     from .build import build  # imported lazily: readers need not load the build
     from .messages import Refused
+    from .writes import unwritable
 
     if not problem:
         return StartupStatus("ok")
-    from .writes import unwritable
-
     try:
         build(path)
     except (OSError, duckdb.IOException):

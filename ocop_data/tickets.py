@@ -37,6 +37,7 @@ class Ticket:
     def __init__(self, data_dir: Path):
         from .writes import private_dir
 
+        private_dir(data_dir)  # the data folder itself first: made private, not by the queue's parents=True
         self.folder = private_dir(data_dir / QUEUE)
         counter = os.open(self.folder / ".counter", os.O_RDWR | os.O_CREAT, 0o600)
         try:

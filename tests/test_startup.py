@@ -146,6 +146,7 @@ def test_the_page_says_so_when_a_query_found_the_damage(live):
     db, _ = _with_an_import(live)
     script = f"""
 import streamlit as st
+from queries import core
 from tests.faults import damage
 from ui.data import begin_run, q, startup
 
@@ -154,7 +155,7 @@ if not st.session_state.get("damaged"):
     st.session_state["damaged"] = True
     damage({str(db)!r}, "zeros_inside")
 begin_run()
-st.write(", ".join(sorted(q("focus_territories").territory_key)))
+st.write(", ".join(sorted(q(core.focus_territories).territory_key)))
 """
     at = AppTest.from_string(script, default_timeout=60)
     at.run()
