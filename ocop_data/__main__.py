@@ -154,21 +154,28 @@ def _pct(share: float) -> str:
 
 
 def _report_citations(ds) -> None:
-    from .citations import quote_share, source_gaps
+    from .citations import check_formulas, quote_share, source_gaps
 
     qs = quote_share(ds)
     print(f"Quotes / Trích dẫn: {qs.matching}/{qs.total} shipped fact rows have a matching verbatim quote "
-          f"({_pct(qs.share)}); seed rows {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}). "
-          f"/ {qs.matching}/{qs.total} dòng dữ kiện có trích dẫn nguyên văn khớp ({_pct(qs.share)}); "
+          f"({_pct(qs.share)}); non-derived rows {qs.matching}/{qs.non_derived} ({_pct(qs.non_derived_share)}); "
+          f"seed rows {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}). "
+          f"/ {qs.matching}/{qs.total} dòng dữ kiện có trích dẫn nguyên văn khớp ({_pct(qs.share)}); dòng không phải "
+          f"tính toán {qs.matching}/{qs.non_derived} ({_pct(qs.non_derived_share)}); "
           f"dòng từ bài gốc {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}).")
     print("  by table / theo bảng: " + ", ".join(f"{t} {m}/{n}" for t, (m, n) in qs.by_table.items()))
     print("  by status / theo trạng thái: " + ", ".join(f"{k} {v}" for k, v in sorted(qs.by_status.items())))
+    formulas = check_formulas(ds)
+    good = sum(f.ok for f in formulas)
+    print(f"Derived / Tính từ số liệu khác: {good}/{len(formulas)} formulas recompute / công thức tính lại đúng.")
+    for f in formulas:
+        if not f.ok:
+            print(f"  {f.table} {f.row_id}: does not recompute / không tính lại được: {f.detail}")
     total, gaps = source_gaps(ds)
     print(f"Sources / Nguồn: {total - len(gaps)}/{total} state title, publisher and date "
           f"({_pct((total - len(gaps)) / total if total else 1)}) / nêu đủ tiêu đề, đơn vị đăng và ngày đăng.")
     for sid, missing in gaps:
-        print(f"  {sid}: not recorded, the copy read does not state it / chưa ghi, bản đã đọc không nêu: "
-              f"{', '.join(missing)}")
+        print(f"  {sid}: trang không nêu / the page does not state: {', '.join(missing)}")
 
 
 def _check_quotes(seeds: Path) -> int:

@@ -74,7 +74,8 @@ def test_finding_titles_are_computed_from_the_data(cur):
     # no comparable split since the merger: the new province's finding says so (its history is in the chart)
     assert vi["tiers08-2025"] == ("Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025), chưa công bố phân "
                                   "hạng sao (phân hạng duy nhất được công bố bị đánh dấu đáng ngờ)")
-    assert vi["targets"].startswith("Mục tiêu: 1/5 mục tiêu có số liệu đã đạt")
+    # 2 of 6: Kế hoạch 90's total and the press goal of more than 200 (no deadline; 202 reported, DATA-AUDIT-2 S3)
+    assert vi["targets"].startswith("Mục tiêu: 2/6 mục tiêu có số liệu đã đạt")
     assert "20 tháng" in vi["unknown"] and "20 months old" in en["unknown"]
 
 
