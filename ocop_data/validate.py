@@ -217,12 +217,15 @@ def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None,
             continue
         ds.rows[name] = read_table_file(table, path, "shipped", ds.problems)
     for imp in list(import_dirs(data_dir)) + list(extra_imports):
+        # an import being applied is read from its staging folder under the name it is about to take, so
+        # the database it goes live in is the same as any later rebuild's
+        origin = imp.name.removeprefix(".").removesuffix(".staging")
         for name in DATA_FILES:
             path = imp / "rows" / f"{name}.csv"
             if path.exists():
-                label = f"{imp.name}/{name}.csv"
+                label = f"{origin}/{name}.csv"
                 _upsert(TABLES[name], ds.rows[name],
-                        read_table_file(TABLES[name], path, imp.name, ds.problems, label))
+                        read_table_file(TABLES[name], path, origin, ds.problems, label))
     for name, rows in (extra_rows or {}).items():
         table = TABLES[name]
         converted = []
