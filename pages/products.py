@@ -11,8 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from story import certificates as cert_words
-from story import fmt, producers
-from story.cite import source_label
+from story import fmt, plot, producers, rows
 from story.i18n import t
 from ui import frame, shell, state, tables
 from ui.data import derived, figure, q
@@ -33,12 +32,6 @@ keys = c.all_keys()
 today = date.today()
 NP = t("not_published", lang)
 st.title(t("page_products", lang), anchor=False)
-
-
-def sources_of(rows: pd.DataFrame) -> dict:
-    """source id -> the source's short name (its title, else publisher and date, else its host)."""
-    ids = sorted(set(rows.source_id.dropna()))
-    return {r["source_id"]: source_label(r, lang) for r in q("source_rows", ids).to_dict("records")} if ids else {}
 
 
 @shell.fragment
@@ -93,8 +86,8 @@ def finder() -> None:
     tables.show(derived("products_shown", lambda: tables.tidy(people_table(products.head(SHOW), per_producer), lang),
                         *view), lang, key="products_table", tidied=True,
                 height=min(560, 38 + 35 * max(1, min(len(products), SHOW))))
-    frame.caption(derived("products_found_sources", lambda: frame.sources_line(
-        products.drop_duplicates("source_id").to_dict("records"), lang), *view), lang)
+    frame.caption(derived("products_found_sources", lambda: frame.sources_line(list(products.source_id), lang),
+                          *view), lang)
     frame.downloads(lambda: people_table(products, per_producer), "ocop_products", lang, "products")
 
     # the product picker: its details (below, outside this block) are drawn by a full run
@@ -122,7 +115,6 @@ def product_labels(keys: list[str]) -> pd.Series:
 
 def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFrame:
     """The products table in people's words (before ``tables.tidy``)."""
-    names = sources_of(products)
     return pd.DataFrame({
         t("product", lang): products.name,
         t("subject", lang): products.subject.fillna(NP),
@@ -137,7 +129,7 @@ def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFram
         t("group", lang): [(g + (" " + t("classified", lang) if gc else "")) if isinstance(g, str) else NP
                            for g, gc in zip(products.product_group, products.group_classified.fillna(False))],
         t("territory", lang): [c.label(k) for k in products.territory_key],
-        t("source", lang): [names.get(s, s) for s in products.source_id],
+        t("source", lang): [c.source(s) for s in products.source_id],
     })
 
 
@@ -165,11 +157,11 @@ if pid and pid in set(everything.product_id):
             t("level", lang): [t(f"level_{v}", lang) for v in hist.level],
             t("kind", lang): [t(f"kind_{v}", lang) for v in hist.kind],
             t("expires", lang): [fmt.day(e, lang) if pd.notna(e) else t("expiry_unknown", lang) for e in hist.expires],
-            t("source", lang): [sources_of(hist).get(s, s) for s in hist.source_id],
+            t("source", lang): [c.source(s) for s in hist.source_id],
         })
         tables.show(ht, lang, key="history_table")
         st.caption(frame.md_escape(cert_words.product_summary(q("product_certificates", pid, date.today()), lang)))
-        frame.caption(hist.to_dict("records") + [row.to_dict()], lang)
+        frame.caption(list(hist.source_id) + [row["source_id"]], lang)
 
 # --- producers by type: what the province published beside what is listed here -------------------
 st.divider()
@@ -196,31 +188,30 @@ def producer_view(key: str) -> dict | None:
     shares = evaluate([key], today)
     if not shares.empty:
         shares = shares[shares.metric.isin(["share_subjects_coop_group_household", "share_subjects_sme"])]
+    title = producers.title(c.label(key), published, total, n_listed, lang)
     return {
-        "title": producers.title(c.label(key), published, total, n_listed, lang),
+        "title": title,
         "table": producers.split_table(published, listed_here, lang),
-        "sources": frame.sources_line(q("source_rows", cited).to_dict("records"), lang),
+        "chart": rows.subjects([{"territory_key": key, "published": published, "listed": listed_here,
+                                 "listed_sources": cited}], c.chart_names, title=title,
+                               subtitle=t("producers_subtitle", lang)),
         "shares": None if shares.empty else pd.DataFrame({
             t("target", lang): shares["description_en" if lang == "en" else "description_vi"],
             t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(shares.deadline,
                                                                              shares.deadline_precision)],
             t("status", lang): [t(f"status_{s}", lang) for s in shares.status],
-            t("source", lang): shares.source_id}),
+            t("source", lang): [c.source(x) for x in shares.source_id]}),
     }
-
-
-def producer_chart(key: str):
-    published, listed_here, cited = producer_frames(key)
-    return producers.chart(published, listed_here, lang, f"{t('sources', lang)}: " + ", ".join(cited))
 
 
 for key in keys:
     view = derived("producers_view", lambda key=key: producer_view(key), lang, key, today)  # shares: status as of today
     if view is None:
         continue
-    frame.chart_block(key=f"subjects_{key}", title=view["title"], subtitle=t("producers_subtitle", lang),
-                      fig=figure(("producers", lang, key), lambda key=key: producer_chart(key)), table=view["table"],
-                      sources=view["sources"], lang=lang, file_name=f"ocop_producers_{key}")
+    chart = view["chart"]
+    frame.chart_block(key=f"subjects_{key}", chart=chart,
+                      fig=figure(("producers", lang, key), lambda chart=chart: plot.figure(chart)),
+                      table=view["table"], lang=lang, file_name=f"ocop_producers_{key}")
     if view["shares"] is not None:
         st.markdown(f"**{t('kh77_shares', lang)}**")
         tables.show(view["shares"], lang, key=f"shares_{key}")
@@ -228,18 +219,20 @@ for key in keys:
 # --- products per producer: who has the most -----------------------------------------------------
 top = q("producers_by_products", keys, 10)
 if not top.empty:
-    frame.chart_block(
-        key="top_producers",
-        title=t("top_producers_title", lang).format(name=top.subject.iloc[0], n=fmt.number(top.n.iloc[0], lang)),
+    top_chart = rows.top_producers(
+        top, c.chart_names, title=t("top_producers_title", lang).format(name=top.subject.iloc[0],
+                                                                         n=fmt.number(top.n.iloc[0], lang)),
         subtitle=t("top_producers_subtitle", lang),
-        fig=figure(("top_producers", lang, tuple(keys)), lambda: producers.top_chart(top, lang, c.label)),
+        sources=derived("products_sources", lambda: list(dict.fromkeys(q("product_table", keys).source_id)),
+                        tuple(keys)))
+    frame.chart_block(
+        key="top_producers", chart=top_chart,
+        fig=figure(("top_producers", lang, tuple(keys)), lambda: plot.figure(top_chart)),
         table=pd.DataFrame({t("subject", lang): top.subject,
                             t("subject_type", lang): [t(f"type_{v}", lang) for v in top.subject_type.fillna(
                                 "not_published")],
                             t("territory", lang): [c.label(k) for k in top.territory_key],
                             t("products_listed_axis", lang): top.n}),
-        sources=derived("products_sources", lambda: frame.sources_line(
-            q("product_table", keys).drop_duplicates("source_id").to_dict("records"), lang), lang, tuple(keys)),
         lang=lang, file_name="ocop_top_producers")
 
 # --- due for re-evaluation ------------------------------------------------------------------
@@ -255,7 +248,7 @@ def due_table() -> pd.DataFrame:
         t("decided", lang): [fmt.partial_date(d, "day", lang) for d in due.decided],
         t("decision_no", lang): due.decision_no.fillna(NP),
         t("expires", lang): [fmt.day(e, lang) for e in due.expires],
-        t("days_left", lang): due.days_left.astype(int), t("source", lang): due.source_id})
+        t("days_left", lang): due.days_left.astype(int), t("source", lang): [c.source(x) for x in due.source_id]})
 
 
 dt = derived("products_due", due_table, lang, tuple(keys), today)

@@ -15,6 +15,7 @@ from ui.shell import ctx
 PAGE = "sources"
 state.define("find", "", page=PAGE)
 state.define("src", "", page=PAGE)
+state.define("source", [], "list", page=PAGE)  # /sources?source=ID,ID: the sources of one chart
 
 c = ctx()
 lang = c.lang
@@ -38,13 +39,22 @@ tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
     [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
                for s in frame.records(srcs))
+chosen_ids = [i for i in (state.get("source") or []) if i in set(srcs.source_id)]
 with tab_sources:
+    if chosen_ids:  # a chart's source line links here with its sources: those first, the rest one click away
+        st.info(t("src_filter_note", lang).format(n=fmt.number(len(chosen_ids), lang)))
+        if st.button(t("src_filter_all", lang), key="src_show_all", icon=":material/list:"):
+            state.set_value("source", [])
+            st.rerun()
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
-for s in frame.records(srcs):
+shown = srcs[srcs.source_id.isin(chosen_ids)] if chosen_ids else srcs
+if chosen_ids:  # in the order the chart named them
+    shown = shown.set_index("source_id").loc[chosen_ids].reset_index()
+for s in frame.records(shown):
     # the label names the source by what it states (never a file name)
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
-    with tab_sources, st.expander(f"{label} · {rows_citing}"):
+    with tab_sources, st.expander(f"{label} · {rows_citing}", expanded=bool(chosen_ids)):
         title = (frame.md_escape(s["title"]) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
                                                  else "")) if stated(s["title"]) else ns
         lines = [
@@ -58,6 +68,7 @@ for s in frame.records(srcs):
             f"{fmt.partial_date(s['gathered'], s['gathered_precision'], lang) if s['gathered'] else ns}",
             f"- **{t('language', lang).split(' / ')[0 if lang == 'vi' else 1]}:** {t('lang_' + s['language'], lang)}",
             *([f"- **{t('seed_provenance', lang)}:** {frame.md_escape(s['seed_file'])}"] if s["seed_file"] else []),
+            f"- **{t('source_code', lang)}:** {frame.md_escape(s['source_id'])}",
             *([f"- **{t('note', lang)}:** {frame.md_escape(s[NOTE] or s['note'])}"] if (s[NOTE] or s["note"]) else []),
         ]
         st.markdown("\n".join(lines))
@@ -71,7 +82,6 @@ for s in frame.records(srcs):
 
 def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     """A source's figures: translated headers, vi-VN values with their units and qualifiers in words."""
-    labels = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(figs)}
     return pd.DataFrame({
         t("territory", lang): [c.label(k) for k in figs.territory_key],
         t("district", lang): figs.district.fillna(""),
@@ -82,7 +92,7 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         t("kind", lang): [t("kind_derived" if k == "derived" else k, lang) for k in figs.kind],
         t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
         t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
-        t("source", lang): [labels.get(x, "") for x in figs.source_id],
+        t("source", lang): [c.source(x) for x in figs.source_id],
         t("note", lang): [tables.text(n_vi if lang == "vi" and isinstance(n_vi, str) and n_vi else n)
                           for n, n_vi in zip(figs.note, figs.note_vi)],
     })

@@ -22,6 +22,7 @@ import pandas as pd
 import pydeck as pdk
 
 from . import fmt, theme
+from .cite import short_label
 from .i18n import t
 
 # deck.gl builds its font atlas from the characters in the data ("auto"), so ơ, ư, ạ, ắ… are drawn.
@@ -36,12 +37,14 @@ PHONE = (350, 420)
 # text sizes in pixels (province name, its notes, district names, a note line's height) on a desktop and a phone
 SIZES = {False: (18, 14, 13, 17), True: (15, 12, 11, 14)}
 GAP, MARGIN = 8, 12  # between a province and its label; kept free at the canvas's edge
-INK = [28, 40, 51]  # #1C2833
-MUTED_INK = [66, 73, 73]  # #424949: district names, 8.5:1 on the district fill
-COUNT_FILL = [*bytes.fromhex(theme.MAP_COUNT[1:]), 255]  # gold, opaque: dark text on it is 6.6:1
-RING = list(bytes.fromhex(theme.MAP_RING[1:]))
-DISTRICT_FILL = [236, 240, 241, 255]
-DISTRICT_LINE = [127, 140, 141]
+# colours from the registry (story.theme.COLOURS), as deck.gl wants them
+INK = theme.rgba("ink")
+MUTED_INK = theme.rgba("muted")  # district names, 6.9:1 on the district fill
+COUNT_FILL = theme.rgba("map_count")  # gold, opaque: dark text on it is 6.6:1
+RING = theme.rgba("map_ring")
+DISTRICT_FILL = theme.rgba("map_land")
+DISTRICT_LINE = theme.rgba("map_border")
+HALO = theme.rgba("paper", 235)  # paper behind a label, a ring's fill
 
 
 class FrozenDeck(pdk.Deck):
@@ -200,14 +203,16 @@ def _text(value) -> str:
 def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, shade: bool, lang: str,
                name: Callable[[str], str], zoom: float | None = None, *,
                province_label: Callable[[str], str] | None = None, compact: bool = False,
-               size: tuple[int, int] | None = None, scale: float = 1.0):
+               size: tuple[int, int] | None = None, scale: float = 1.0,
+               source: Callable[[str], str] | None = None):
     """(deck, mapped entries, unmapped entries) for the given sales-point rows and district shapes.
 
     ``name``: territory key -> the name used in words ("part of Sơn La's 10 points").
     ``province_label``: province code -> the label drawn on the map ("Tuyên Quang (đến 30/06/2025)");
     without it, the boundary data's province name. ``compact``: fit the view to a phone-sized canvas.
     ``size``: the canvas (width, height) in pixels the view is fitted to. ``scale``: text and circles
-    larger by this factor (a projector: 1.5 at 1920 px wide).
+    larger by this factor (a projector: 1.5 at 1920 px wide). ``source``: a source id -> its short label
+    (the tooltip names a source, never by its id).
     """
     grow = (0.75 if compact else 1.0) * scale
     totals = points[points.entry_kind == "total"].set_index("point_id")
@@ -226,10 +231,8 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             return t("points_at", lang).format(n=fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang))
         return t("point_one", lang) if r["entry_kind"] == "point" else ""
 
-    def source_text(r: dict) -> str:
-        title = r["source_title"] if r["source_title"] and r["source_title"] != "not stated" else (
-            r["source_file"] or r["source_address"])
-        return f"{r['source_id']} · {title}"
+    def source_text(r: dict) -> str:  # its short label, never its id
+        return source(r["source_id"]) if source is not None else short_label(r, lang)
 
     district_of = {s.district_code: s for s in shapes.itertuples()}
     rows = []
@@ -277,7 +280,8 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             "tt_precision": "", "tt_source": t("map_credit", lang), "tt_extra": "",
             "tt_body": "\n".join(x for x in (province_label(s.province_code) if province_label else s.province_name,
                                              f"{t('unit_products', lang)}: {n}" if shade else "") if x),
-            "fill": [31, 97, 141, int(30 + 170 * n / max_products)] if shade and n else DISTRICT_FILL,
+            "fill": theme.rgba("map_shade", int(30 + 170 * n / max_products)) if shade and n
+            else DISTRICT_FILL,
         }})
     layers = [pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="districts",
                         stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=DISTRICT_LINE,
@@ -392,7 +396,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                        get_pixel_offset="offset")
     layers.append(pdk.Layer("TextLayer", district_names, id="district_names", get_size=DISTRICT_SIZE,
                             get_color="color", font_weight=600, **dict(text_common, get_text_anchor="anchor"),
-                            font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 235]))
+                            font_settings={"sdf": True}, outline_width=4, outline_color=HALO))
 
     if not mapped.empty:
         counted = mapped[mapped.entry_kind != "locality"].sort_values("radius", ascending=False)
@@ -405,7 +409,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         if not localities.empty:
             layers.append(pdk.Layer("ScatterplotLayer", _records(localities), id="localities",
                                     get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
-                                    get_fill_color=[255, 255, 255, 235], get_line_color=RING,
+                                    get_fill_color=HALO, get_line_color=RING,
                                     stroked=True, line_width_min_pixels=3, pickable=True))
         labelled = mapped[mapped.label != ""]
         if not labelled.empty:
@@ -415,7 +419,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                                     get_color=INK, font_weight=700, character_set=CHARSET, font_family=FONT,
                                     get_text_anchor="'middle'", get_alignment_baseline="'center'"))
 
-    label_common = dict(text_common, background=True, get_background_color=[255, 255, 255, 235],
+    label_common = dict(text_common, background=True, get_background_color=HALO,
                         background_padding=[5, 2, 5, 2], pickable=False)
     if notes:
         layers.append(pdk.Layer("TextLayer", notes, id="province_notes", get_size=NOTE_SIZE, get_color=INK,
@@ -431,7 +435,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         initial_view_state=pdk.ViewState(**view),
         # one text field for the lines a place has (no empty lines); its line breaks show (pre-line)
         tooltip={"html": "<b>{tt_title}</b><br/>{tt_body}<br/><i>{tt_source}</i>",
-                 "style": {"backgroundColor": "#1C2833", "color": "white", "fontSize": "14px",
+                 "style": {"backgroundColor": theme.TEXT, "color": theme.PAPER, "fontSize": "14px",
                            "maxWidth": "min(320px, 80vw)", "whiteSpace": "pre-line", "lineHeight": "1.4"}},
     )
     return deck, mapped, unmapped
