@@ -43,9 +43,8 @@ chosen_ids = [i for i in (state.get("source") or []) if i in set(srcs.source_id)
 with tab_sources:
     if chosen_ids:  # a chart's source line links here with its sources: those first, the rest one click away
         st.info(t("src_filter_note", lang).format(n=fmt.number(len(chosen_ids), lang)))
-        if st.button(t("src_filter_all", lang), key="src_show_all", icon=":material/list:"):
-            state.set_value("source", [])
-            st.rerun()
+        st.button(t("src_filter_all", lang), key="src_show_all", icon=":material/list:",
+                  on_click=state.set_value, args=("source", []))
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
 shown = srcs[srcs.source_id.isin(chosen_ids)] if chosen_ids else srcs
 if chosen_ids:  # in the order the chart named them

@@ -324,9 +324,9 @@ S: dict[str, tuple[str, str]] = {
     "target_reached_of": ("{value} / {target} · {pct}", "{value} / {target} · {pct}"),
     "target_line": ("mục tiêu {v}", "target {v}"),
     "all_of": ("tất cả {}", "all {}"),
-    "tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo, trên trục thời gian thật · cột nhạt: chỉ biết năm "
-                  "· gạch chéo: đáng ngờ", "Products by star tier, one bar per report, on a true time axis · pale: "
-                  "year only · hatched: doubtful"),
+    "tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo, trên trục thời gian thật · vạch ngang: chỉ biết "
+                  "năm · gạch chéo: đáng ngờ", "Products by star tier, one bar per report, on a true time axis · "
+                  "line across the year: year only · hatched: doubtful"),
     "targets_sub": ("% đạt = số liệu đã báo cáo mới nhất / mục tiêu · vạch đen: 100%",
                     "% reached = latest reported figure / target · black line: 100%"),
     "subjects_sub": ("Chủ thể sản xuất theo loại, như đã công bố hoặc như có trong danh sách",
@@ -356,13 +356,11 @@ S: dict[str, tuple[str, str]] = {
     "points_named": ("{n} điểm có tên", "{n} named points"),
     "not_on_map": ("chưa có tọa độ", "not on the map"),
     "split_per_place": ("chưa công bố số điểm từng nơi", "count per place not published"),
-    "print_tiers_note": ("Mỗi cột một báo cáo, trên trục thời gian thật · màu nhạt: chỉ biết năm · viền đứt: đáng ngờ",
-                         "One bar per report, on a true time axis · pale: year only · dashed outline: doubtful"),
     "pptx_tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo", "Products by star tier, one column per report"),
     "places_more": ("và {n} nơi khác", "and {n} more places"),
-    "pptx_tiers_note": ("Cột: một báo cáo; (1), (2): hai nguồn khác nhau cùng thời điểm; ⚠ đáng ngờ; * năm suy ra. "
+    "pptx_tiers_note": ("Cột: một báo cáo; (1), (2): hai nguồn khác nhau cùng thời điểm; gạch chéo, ⚠: đáng ngờ. "
                         "Nguồn đầy đủ: phần ghi chú.", "A column: one report; (1), (2): two sources at one date; "
-                        "⚠ doubtful; * inferred year. Full sources: in the notes."),
+                        "hatched, ⚠: doubtful. Full sources: in the notes."),
     "pptx_sources_note": ("Trích dẫn đầy đủ của {n} nguồn: phần ghi chú của mỗi trang và trang “Nguồn số liệu” của "
                           "bảng theo dõi.", "Full citations of the {n} sources: in each slide's notes and on the "
                           "dashboard's Sources page."),

@@ -280,12 +280,14 @@ def _value(r) -> str:
 
 def _projector(fig: go.Figure, chart: Chart, sz: dict) -> None:
     names = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    titled = bool(chart.panels and chart.panels[0].title)
     fig.update_layout(
         template=theme.TEMPLATE, separators=theme.separators(chart.lang), autosize=True,
         font=dict(family=theme.FONT, size=sz["text"], color=theme.TEXT),
-        margin=dict(l=10, r=30, t=(60 if names else 20) + (30 if len(chart.panels) > 1 else 0), b=10),
+        margin=dict(l=10, r=30, t=(56 if names else 16) + (34 if titled else 0), b=40),
         hoverlabel=dict(font_size=sz["text"], font_family=theme.FONT), showlegend=bool(names),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, font=dict(size=sz["text"]),
-                    title_text=""),
+        # the legend at the figure's top, above the first panel's title
+        legend=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0,
+                    font=dict(size=sz["text"]), title_text=""),
         meta=dict(chart=chart.key, sources=chart.sources),
     )
