@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from story.i18n import t
+from ocop_data.words import t
 from ui import shell, state, style
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")

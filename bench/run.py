@@ -256,12 +256,12 @@ def section_imports(report: Report, shipped: Path, national: Path, quick: bool, 
     res = work.csv_preview(100_000, limit, OUT)
     size = f"{res['bytes'] / 1e6:.1f} MB"
     if "error" in res:
-        report.add(f"A 100,000-row CSV ({size}) preview (`importer.prepare`): **{res['error']}** — issue 12's budget "
+        report.add(f"A 100,000-row CSV ({size}) preview (`importer.preview.prepare`): **{res['error']}** — issue 12's budget "
                    f"is ≤ {IMPORT_BUDGET_S} s and ≤ {IMPORT_BUDGET_MB} MB (hook: the imports helper is making the "
                    "duplicate check linear).", "")
     else:
         met = res["seconds"] <= IMPORT_BUDGET_S and res["peak_mb"] <= IMPORT_BUDGET_MB
-        report.add(f"A 100,000-row CSV ({size}) previewed by `importer.prepare` in a process of its own: "
+        report.add(f"A 100,000-row CSV ({size}) previewed by `importer.preview.prepare` in a process of its own: "
                    f"**{res['seconds']:.1f} s**, peak memory **{res['peak_mb']:.0f} MB** (of which "
                    f"{res['before_mb']:.0f} MB before the preview began: Python, pandas, the file); budget "
                    f"≤ {IMPORT_BUDGET_S} s and ≤ {IMPORT_BUDGET_MB} MB: {'met' if met else '**not met**'}. "

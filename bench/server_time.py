@@ -48,7 +48,7 @@ class PageTime:
 
 
 def _problem(at, lang: str) -> str | None:
-    from story.i18n import t
+    from ocop_data.words import t
 
     if at.exception:
         return "exception: " + "; ".join(e.message for e in at.exception)[:300]

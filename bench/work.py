@@ -5,10 +5,10 @@ code is not on this branch yet, and measures it as soon as it is:
 
 - FINDER HOOK: the finder helper is building ``ocop_data/search.py`` and a query over it. The first of
   FINDER_CALLS found is called as ``fn(cursor, text)`` (plus ``today=`` or ``lang=`` when its signature
-  requires them; its finder branch has ``queries.find(cur, text, today, limit=100)``) on the
+  requires them; its finder branch has ``queries.finder.find(cur, text, today, limit=100)``) on the
   national-scale database (20,000 products).
 - IMPORT HOOK: the imports helper is making the import preview linear. A 100,000-row CSV is previewed
-  with ``ocop_data.importer.prepare(name, data, data_dir)`` in a child process (so that its peak memory
+  with ``ocop_data.importer.preview.prepare(name, data, data_dir)`` in a child process (so that its peak memory
   is its own), stopped after a time limit.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # FINDER HOOK: where the finder's query may live, tried in this order ("module:function").
-FINDER_CALLS = ["queries:find", "queries:search", "queries:find_all", "ocop_data.search:search",
+FINDER_CALLS = ["queries.finder:find", "queries:search", "queries:find_all", "ocop_data.search:search",
                 "ocop_data.search:find", "ocop_data.search:query"]
 # what people typed in the finder (issue 9 lists the ones that found nothing)
 FINDER_TEXTS = ["toi den", "Kế hoạch 90", "KH 90", "4 sao Sơn La 2019", "xã", "training", "94,9", "hết hạn",
@@ -51,12 +51,12 @@ def _median_ms(fn, runs: int) -> float:
 
 def query_times(db: Path, runs: int) -> dict:
     """Each named query with typical arguments: median ms, or the error that stopped it."""
-    import queries
     from ocop_data.db import Database
+    from queries import core
 
     d = Database(db)
     cur = d.cursor()
-    keys = queries.territory_family(cur, "08-2025") + ["14"]
+    keys = core.territory_family(cur, "08-2025") + ["14"]
     pid = cur.execute("SELECT product_id FROM product ORDER BY product_id LIMIT 1").fetchone()[0]
     src = cur.execute("SELECT source_id FROM figure GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     today = date.today()
@@ -75,7 +75,7 @@ def query_times(db: Path, runs: int) -> dict:
     out = {}
     try:
         for name, args in calls.items():
-            fn = getattr(queries, name, None)
+            fn = getattr(core, name, None)
             if fn is None:
                 out[name] = "not on this branch"
                 continue
@@ -172,15 +172,15 @@ def _peak_mb() -> float:
 
 def _child_preview(csv_path: str, data_dir: str) -> None:
     """Run in a child process: preview the file, print one JSON line (time, peak memory, result)."""
-    from ocop_data import importer
+    from ocop_data.importer.preview import prepare
 
     data = Path(csv_path).read_bytes()
     before = _peak_mb()
     t0 = time.perf_counter()
     try:
-        prev = importer.prepare(Path(csv_path).name, data, Path(data_dir), limit=1 << 31)
+        prev = prepare(Path(csv_path).name, data, Path(data_dir), limit=1 << 31)
     except TypeError:
-        prev = importer.prepare(Path(csv_path).name, data, Path(data_dir))
+        prev = prepare(Path(csv_path).name, data, Path(data_dir))
     seconds = time.perf_counter() - t0
     peak = _peak_mb()
     issues = getattr(prev, "issues", [])
@@ -217,7 +217,8 @@ def csv_preview(rows: int, limit_s: float, out_dir: Path) -> dict:
 def xlsx_import(shipped: Path) -> dict:
     from openpyxl import Workbook
 
-    from ocop_data import importer
+    from ocop_data.importer.apply import apply
+    from ocop_data.importer.preview import prepare
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Sản phẩm")
@@ -234,10 +235,10 @@ def xlsx_import(shipped: Path) -> dict:
         data_dir = Path(tmp) / "instance"
         data_dir.mkdir()
         t0 = time.perf_counter()
-        prev = importer.prepare("nhap_20000.xlsx", data, data_dir, limit=200 * 1024 * 1024)
+        prev = prepare("nhap_20000.xlsx", data, data_dir, limit=200 * 1024 * 1024)
         t1 = time.perf_counter()
         if not prev.ok:
             return {"error": "the preview refused the file: " + "; ".join(i.message("en") for i in prev.issues[:3])}
-        importer.apply(prev, "benchmark", data_dir, db)
+        apply(prev, "benchmark", data_dir, db)
         t2 = time.perf_counter()
     return {"prepare_s": t1 - t0, "apply_s": t2 - t1, "bytes": len(data)}

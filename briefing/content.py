@@ -17,11 +17,11 @@ from datetime import date
 
 import pandas as pd
 
-import queries
+from ocop_data.words import lang_col, t
+from queries import core
 from story import charts, findings, fmt, rows, spec
 from story.theme import clip
 from story.cite import normalise_source, source_label
-from story.i18n import t
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
 STALE_MONTHS = 12
@@ -56,31 +56,31 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                  year_to: int | None = None, today: date | None = None) -> list[Slide]:
     """The briefing's slides for the chosen provinces (today's territory keys)."""
     today = today or date.today()
-    terr = queries.territories(cur)
+    terr = core.territories(cur)
     names, labels = fmt.territory_labels(terr, lang)
-    words = spec.names(terr, queries.sources(cur), lang)
+    words = spec.names(terr, core.sources(cur), lang)
     label = lambda k: labels.get(k, k)  # noqa: E731
     name = lambda k: names.get(k, k)  # noqa: E731
     short = fmt.short_labels(terr, lang)
     slabel = lambda k: short.get(k, k)  # noqa: E731  'Hà Giang cũ': findings stay one line
-    families = {p: queries.territory_family(cur, p) for p in provinces}
+    families = {p: core.territory_family(cur, p) for p in provinces}
     all_keys = [k for fam in families.values() for k in fam]
-    progress = queries.target_progress(cur, all_keys, today)
+    progress = core.target_progress(cur, all_keys, today)
     slides: list[Slide] = []
 
     # 1. the title slide
     slides.append(Slide("title", t("briefing_title", lang),
-                        t("generated", lang).format(date=fmt.day(today, lang), version=queries.data_version(cur)),
+                        t("generated", lang).format(date=fmt.day(today, lang), version=core.data_version(cur)),
                         [], {"provinces": [name(p) for p in provinces], "today": today,
-                             "version": queries.data_version(cur)}))
+                             "version": core.data_version(cur)}))
 
     # 2. one headline slide per province: the finding, the big number, its trend, the main target
     stale, headline_by_prov = [], {}
     for prov, fam in families.items():
-        series = {k: queries.comparable_figures(cur, k, "products_total") for k in fam}
+        series = {k: core.comparable_figures(cur, k, "products_total") for k in fam}
         series = {k: s[s.as_of_date.dt.year.between(year_from or 0, year_to or 9999)] for k, s in series.items()}
         own = series[prov]
-        latest = queries.latest_total(cur, prov)
+        latest = core.latest_total(cur, prov)
         total = latest[(latest.metric == "products_total") & (latest.confidence != "L")]
         big = None
         if not total.empty:
@@ -97,7 +97,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                     first.as_of, first.as_of_precision, lang)})
         target = findings.headline_target(progress[progress.territory_key.isin(fam)], fam)
         headline_by_prov[prov] = {"big": big, "target": target}
-        figures = queries.tier_figures(cur, fam, year_from, year_to)
+        figures = core.tier_figures(cur, fam, year_from, year_to)
         figures = figures[figures.metric == "products_total"]
         title = findings.total_finding(own, label(prov), lang)
         chart = charts.totals(figures, [fam], words, terr, title=title, subtitle=t("headline_sub", lang),
@@ -112,7 +112,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
 
     # 3. star tiers over time, per province, on a true time axis
     for prov, fam in families.items():
-        reports = queries.tier_reports(cur, fam, year_from, year_to)
+        reports = core.tier_reports(cur, fam, year_from, year_to)
         dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")].reset_index(drop=True)
         if dated.empty:
             continue
@@ -141,7 +141,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     for prov, fam in families.items():
         found = False
         for key in fam:
-            split = queries.subject_split(cur, key)
+            split = core.subject_split(cur, key)
             if split.empty:
                 continue
             top = split.iloc[0]
@@ -151,30 +151,32 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                            "finding": findings.subjects_finding(slabel(key), split, lang, {"date": published_on})})
             subject_sources.add(top.source_id)
             found = True
-        listed = queries.subjects_by_type(cur, fam)
+        listed = core.subjects_by_type(cur, fam)
         if not found and not listed.empty:
             key = listed.territory_key.iloc[0]
             sub = listed[listed.territory_key == key][["subject_type", "n"]].reset_index(drop=True)
             panels.append({"territory_key": key, "label": label(key), "counts": sub, "published": None,
                            "split": split.iloc[0:0],
                            "finding": findings.subjects_finding(slabel(key), sub, lang, None)})
-            subject_sources |= set(queries.product_table(cur, [key]).source_id)
+            subject_sources |= set(core.product_table(cur, [key]).source_id)
     if panels:
         panels.sort(key=lambda p: p["published"] is None)  # a published split first
         for p in panels:  # one order of types everywhere
             p["counts"] = p["counts"].set_index("subject_type").reindex(
                 [x for x in SUBJECT_TYPES if x in set(p["counts"].subject_type)]).reset_index()
         lead = panels[0]
-        listed = queries.subjects_by_type(cur, all_keys)
+        listed = core.subjects_by_type(cur, all_keys)
+        products = core.product_table(cur, [p["territory_key"] for p in panels])
         chart = rows.subjects([{"territory_key": p["territory_key"], "published": p["split"],
                                 "listed": listed[listed.territory_key == p["territory_key"]][["subject_type", "n"]],
-                                "listed_sources": sorted(set(queries.product_table(cur, [p["territory_key"]]).source_id))}
+                                "listed_sources": sorted(set(products[products.territory_key == p["territory_key"]]
+                                                             .source_id))}
                                for p in panels], words, title=lead["finding"], subtitle=t("subjects_sub", lang))
         slides.append(Slide("subjects", lead["finding"], t("subjects_sub", lang),
                             sorted(set(subject_sources) | set(chart.sources)), {"panels": panels, "chart": chart}))
 
     # 6. the sales points, as published
-    points = queries.sales_points(cur, all_keys)
+    points = core.sales_points(cur, all_keys)
     if not points.empty:
         totals = []
         for r in points[points.entry_kind == "total"].to_dict("records"):
@@ -197,7 +199,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
 
     # 8. the sources of everything above, grouped by what they support
     used = sorted({s for sl in slides for s in sl.source_ids})
-    src = queries.source_rows(cur, used)
+    src = core.source_rows(cur, used)
     groups = source_groups(slides, src, lang)
     slides.append(Slide("sources", findings.sources_finding(len(used), lang),
                         t("slide_sources_sub", lang), used, {"sources": src, "groups": groups}))
@@ -256,11 +258,11 @@ def unknowns(cur, families: dict, progress: pd.DataFrame, headline: dict, points
             example = missing.sort_values("deadline_date", ascending=False, kind="stable").iloc[0]
             found.append({"text": t("unk_targets", lang).format(
                 n=fmt.number(len(missing), lang),
-                example=clip(example["description_en" if lang == "en" else "description_vi"], 70)),
+                example=clip(example[lang_col("description", lang)], 70)),
                 "sources": sorted(missing.source_id.unique()), "kind": "targets"})
-        if all(queries.subject_split(cur, k).empty for k in fam):
+        if all(core.subject_split(cur, k).empty for k in fam):
             found.append({"text": t("unk_subjects", lang), "sources": [], "kind": "subjects"})
-        reports = queries.tier_reports(cur, fam)
+        reports = core.tier_reports(cur, fam)
         doubt = reports[reports.doubtful.astype(bool)]
         if not doubt.empty:
             d = doubt.sort_values("as_of_date", ascending=False, na_position="last").iloc[0]

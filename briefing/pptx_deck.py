@@ -16,10 +16,10 @@ from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
-import queries
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt, spec
 from story.cite import cite, source_line
-from story.i18n import t
 from story.theme import clip
 
 from .content import Slide, build_slides
@@ -209,9 +209,9 @@ def build_pptx(cur, lang: str, provinces: list[str], year_from: int | None = Non
     """The briefing as .pptx bytes, in the chosen language: the slides of the presentation."""
     from story import rows
 
-    names = spec.names(queries.territories(cur), queries.sources(cur), lang)
+    names = spec.names(core.territories(cur), core.sources(cur), lang)
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
-    sources = queries.source_rows(cur, sorted({x for s in slides for x in s.source_ids}))
+    sources = core.source_rows(cur, sorted({x for s in slides for x in s.source_ids}))
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for s in slides:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
-import queries
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt, spec, theme
 from story.cite import source_line
-from story.i18n import t
 
 from . import pdf_chart
 from .content import build_slides
@@ -105,8 +105,8 @@ def build_pdf(cur, lang: str, provinces: list[str], year_from: int | None = None
     """The one-page A4 landscape overview as PDF bytes."""
     today = today or date.today()
     slides = build_slides(cur, lang, provinces, year_from, year_to, today)
-    terr = queries.territories(cur)
-    names = spec.names(terr, queries.sources(cur), lang)
+    terr = core.territories(cur)
+    names = spec.names(terr, core.sources(cur), lang)
     full = fmt.territory_labels(terr, lang)[0]
     pdf = Page()
     heading = t("brief_title", lang).format(provinces=", ".join(full.get(p, p) for p in provinces))

@@ -201,7 +201,7 @@ def _read(path: Path) -> bytes:
 
 
 def _show_plan(prev) -> None:
-    from .importer import field_label
+    from .importer.headers import field_label
     for s in prev.plan.sheets:
         use = {"products": "danh sách sản phẩm / product list", "ignore": "bỏ qua / ignored"}.get(s.use, s.use)
         print(f"[{s.name}] {use}" + (f" · tiêu đề ở dòng / header on row {s.header_number} · {s.rows} dòng / rows"
@@ -225,7 +225,11 @@ def _show_plan(prev) -> None:
 
 
 def _manage(args) -> int:
-    from . import accounts, importer, templates, writes
+    from . import accounts, templates, writes
+    from .importer.apply import apply
+    from .importer.plan import load_mapping
+    from .importer.preview import prepare
+    from .messages import WriteRefused
 
     if args.cmd == "template":
         args.out.mkdir(parents=True, exist_ok=True)
@@ -281,14 +285,14 @@ def _manage(args) -> int:
         return 0
 
     # import
-    mapping = importer.load_mapping(args.mapping) if args.mapping else None
+    mapping = load_mapping(args.mapping) if args.mapping else None
     overrides = {"province": args.province, "source": args.source, "decided": args.decided, "level": args.level,
                  "kind": args.kind, "district": args.district, "decision_no": args.decision,
                  "planned": True if args.planned else None}
     data = _read(args.file)
 
     def preview():
-        return importer.prepare(args.file.name, data, mapping=mapping, overrides=overrides)
+        return prepare(args.file.name, data, mapping=mapping, overrides=overrides)
 
     prev = preview()
     _show_plan(prev)
@@ -318,15 +322,15 @@ def _manage(args) -> int:
             print("Không nhập gì. / Nothing was imported.")
             return 1
     try:
-        entry = importer.apply(prev, args.user)
-    except importer.WriteRefused as exc:
+        entry = apply(prev, args.user)
+    except WriteRefused as exc:
         if exc.rule != "stale" or not args.yes:
             raise
         prev = preview()  # another change landed meanwhile: check again against it, then apply
         if prev.issues or not prev.has_changes:
             print(exc.both(), file=sys.stderr)
             return 1
-        entry = importer.apply(prev, args.user)
+        entry = apply(prev, args.user)
     print(f"Đã áp dụng: phiên bản {entry['version']} ({entry['import']}). / "
           f"Applied: version {entry['version']} ({entry['import']}).")
     return 0

@@ -252,7 +252,7 @@ COLUMN_WEIGHTS = {"decision_no": NAME, "product_group": NAME, "alias": NAME,
 SKIP_COLUMNS = frozenset({"name_note", "district_rule", "quote_status", "quote_reason", "quote_reason_vi", "lat", "lon",
                           "name_lang", "group_decision", "confidence", "origin"})
 VALUE_COLUMNS = ("value", "value_high", "points", "count")  # numbers a row states (weight NAME)
-# the words an enum value is found by (the index's own vocabulary; the screens word it in story/i18n)
+# the words an enum value is found by (the index's own vocabulary; the screens word it in ocop_data/words.py)
 ENUM_WORDS = {
     "stars": {"3": "3 sao 3 star", "4": "4 sao 4 star", "5": "5 sao 5 star",
               "5p": "tiềm năng 5 sao potential 5 star"},

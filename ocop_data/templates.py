@@ -7,7 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from .importer import TEMPLATE_HEADERS
+from .importer.headers import TEMPLATE_HEADERS
 from .schema import TABLES
 from .validate import load_dataset
 

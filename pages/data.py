@@ -10,13 +10,16 @@ import time
 import pandas as pd
 import streamlit as st
 
-from ocop_data import accounts, importer, paths, templates, writes
+from ocop_data import accounts, paths, templates, writes
+from ocop_data.importer import headers, known, preview, reading, values
+from ocop_data.importer.apply import apply
 from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
+from ocop_data.words import t
+from queries import core
 from story import fmt, tables
 from story.cite import source_label
-from story.i18n import t
 from ui import frame
 from ui.data import db, q
 from ui.shell import ctx
@@ -90,14 +93,14 @@ with tab_templates:
 
 def field_options(use: str) -> list[str]:
     if use == "products":
-        return [""] + list(importer.PRODUCT_FIELDS)
+        return [""] + list(headers.PRODUCT_FIELDS)
     return [""] + TABLES[use].column_names if use in TABLES else [""]
 
 
 def field_text(use: str, f: str) -> str:
     if not f:
         return t("ignore_column", lang)
-    return importer.field_label(f, lang) if use == "products" else f
+    return headers.field_label(f, lang) if use == "products" else f
 
 
 def sheet_use_text(v: str) -> str:
@@ -118,11 +121,11 @@ def src_text(sid: str, prev=None) -> str:
 
 
 def sources_by_id() -> dict:
-    return {r["source_id"]: r for r in frame.records(q("sources"))}
+    return {r["source_id"]: r for r in frame.records(q(core.sources))}
 
 
 def provinces() -> list[str]:
-    terr = q("territories")
+    terr = q(core.territories)
     return terr[terr.level == "province"].territory_key.tolist()
 
 
@@ -164,12 +167,12 @@ def mapping_step(prev, sha: str) -> dict | None:
         a, b, c3 = st.columns(3)
         provs = [""] + provinces()
         keys["province"] = f"w_prov_{k}"
-        a.selectbox(importer.field_label("province", lang), provs,
+        a.selectbox(headers.field_label("province", lang), provs,
                     index=provs.index(f["province"]) if f.get("province") in provs else 0,
                     format_func=lambda v: t("from_file", lang) if not v else c.label(v), key=keys["province"])
         srcs = [""] + sorted(set(sources_by_id()) | {r.get("source_id") for r in prev.tables.get("source", [])})
         keys["source"] = f"w_src_{k}"
-        b.selectbox(importer.field_label("source", lang), srcs,
+        b.selectbox(headers.field_label("source", lang), srcs,
                     index=srcs.index(f["source"]) if f.get("source") in srcs else 0,
                     format_func=lambda v: src_text(v, prev), key=keys["source"])
         keys["decided"] = f"w_dec_{k}"
@@ -177,12 +180,12 @@ def mapping_step(prev, sha: str) -> dict | None:
         a, b, c3 = st.columns(3)
         levels = ["", "district", "province", "national"]
         keys["level"] = f"w_lvl_{k}"
-        level_now = importer._choice(f["level"], importer.LEVELS) if f.get("level") else ""
-        a.selectbox(importer.field_label("level", lang), levels, index=levels.index(level_now or ""),
+        level_now = values.choice(f["level"], values.LEVELS) if f.get("level") else ""
+        a.selectbox(headers.field_label("level", lang), levels, index=levels.index(level_now or ""),
                     format_func=lambda v: t("from_file", lang) if not v else t(f"level_{v}", lang), key=keys["level"])
         kinds = ["", "new", "re-evaluation", "upgrade"]
         keys["kind"] = f"w_kind_{k}"
-        kind_now = importer._choice(f["kind"], importer.KINDS) if f.get("kind") else ""
+        kind_now = values.choice(f["kind"], values.KINDS) if f.get("kind") else ""
         b.selectbox(t("kind_wide", lang), kinds, index=kinds.index(kind_now or ""),
                     format_func=lambda v: t("from_file", lang) if not v else t(f"kind_{v}", lang), key=keys["kind"])
         keys["district"] = f"w_dist_{k}"
@@ -195,7 +198,7 @@ def mapping_step(prev, sha: str) -> dict | None:
         for hf, h in plan.hints.items():
             if hf not in plan.hinted:
                 continue  # a column of the file gives it, or a person chose another value
-            st.caption(f"{importer.field_label(hf, lang)}: " + t("hint_from_title", lang).format(
+            st.caption(f"{headers.field_label(hf, lang)}: " + t("hint_from_title", lang).format(
                 row=h["row"], text=frame.md_escape(h["text"][:120])))
         submitted = st.form_submit_button(t("check_mapping", lang), icon=":material/refresh:")
     if not submitted:
@@ -300,7 +303,7 @@ def import_flow(upload) -> None:
     if not cache or cache["sha"] != sha or cache["name"] != upload.name:
         bar = st.progress(0.0, text=t("reading_file", lang))
         try:
-            sheets = importer.read_upload(upload.name, data,
+            sheets = reading.read_upload(upload.name, data,
                                           progress=lambda f, _: bar.progress(min(1.0, f), text=t("reading_file", lang)))
             cache = {"sha": sha, "name": upload.name, "sheets": sheets, "refused": None, "previews": {},
                      "mapping": None}
@@ -317,7 +320,7 @@ def import_flow(upload) -> None:
     if prev is None:
         bar = st.progress(0.0, text=t("checking", lang))
         try:
-            prev = importer.prepare(upload.name, data, mapping=cache["mapping"], sheets=cache["sheets"],
+            prev = preview.prepare(upload.name, data, mapping=cache["mapping"], sheets=cache["sheets"],
                                     progress=lambda f, _: bar.progress(min(1.0, f), text=t("checking", lang)))
         except Refused as exc:
             bar.empty()
@@ -339,7 +342,7 @@ def import_flow(upload) -> None:
     if st.button(t("apply", lang), type="primary", key="apply", disabled=not (prev.ok and prev.has_changes)):
         try:
             with st.spinner(t("applying", lang)):
-                entry = importer.apply(prev, user)
+                entry = apply(prev, user)
         except Refused as exc:
             cache["previews"] = {}
             st.error(frame.md_escape(exc.issue.message(lang)))
@@ -358,7 +361,7 @@ def import_flow(upload) -> None:
 with tab_import:
     st.caption(t("import_intro", lang))
     upload = st.file_uploader(t("upload", lang), type=None, key=f"upload_{st.session_state.get('upload_n', 0)}",
-                              help=t("upload_help", lang).format(limit=importer.MAX_BYTES // (1024 * 1024)))
+                              help=t("upload_help", lang).format(limit=reading.MAX_BYTES // (1024 * 1024)))
     if upload is not None:
         import_flow(upload)
 
@@ -422,7 +425,7 @@ with tab_history:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _labels(version: str, table: str) -> dict:
-    return importer.row_labels(table)
+    return known.row_labels(table)
 
 
 with tab_retire:

@@ -10,8 +10,9 @@ import html
 import pandas as pd
 import streamlit as st
 
+from queries import core
 from story import fmt, maps
-from story.i18n import t
+from ocop_data.words import t
 from ui import frame, state, style, tables
 from ui.data import db, q
 from ui.shell import ctx
@@ -25,12 +26,12 @@ keys = c.all_keys()
 st.title(t("map_title", lang), anchor=False)
 st.caption(t("map_subtitle", lang))
 
-points = q("sales_points", keys)
-territories = q("territories")
+points = q(core.sales_points, keys)
+territories = q(core.territories)
 chosen = territories[territories.territory_key.isin(keys) & (territories.level == "province")]
 codes = sorted(chosen.code.unique())
-shapes = q("district_shapes", codes)
-per_district = q("products_per_district", keys).set_index("district_code").products.to_dict()
+shapes = q(core.district_shapes, codes)
+per_district = q(core.products_per_district, keys).set_index("district_code").products.to_dict()
 shade = state.widget(st.toggle, "shade", t("choropleth", lang))
 
 # the boundaries are those before 01/07/2025: a province code is labelled as the unit it was then

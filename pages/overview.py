@@ -12,10 +12,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
+from queries import citations, core
 from story import cards, charts, findings, fmt, plot, tables
 from story import certificates as cert_words
 from story.cite import md_escape
-from story.i18n import t
 from ui import frame
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -37,10 +38,10 @@ st.caption(c.subtitle() if len(focus_rows) <= 3 else  # many provinces: a count,
 
 provinces = [(k, c.family(k)) for k in focus_rows.territory_key]
 keys = c.all_keys()
-tiers = q("tier_figures", keys)
+tiers = q(core.tier_figures, keys)
 totals = tiers[tiers.metric == "products_total"]
 progress = evaluate(keys)
-territories = q("territories")
+territories = q(core.territories)
 span = cards.time_span(totals)
 
 
@@ -112,10 +113,10 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
         lines.append(f"- **{md_escape(findings.status_label(r['status'], lang))}** · "
                      f"{md_escape(findings.target_finding(r, c.label(r['territory_key']), lang))}")
         if r["comparison"] == "all" and pd.notna(r.get("latest_value")) and pd.notna(r.get("value")):
-            pct = q("published_percent", r["territory_key"], r["metric"], r["latest_as_of"])
-            label = r["metric_en" if lang == "en" else "metric_vi"]
+            pct = q(core.published_percent, r["territory_key"], r["metric"], r["latest_as_of"])
+            label = r[lang_col("metric", lang)]
             lines.append(f"  - {md_escape(findings.coverage_finding(label, r, lang, pct))}")
-    cov = q("coverage", fam)
+    cov = q(core.coverage, fam)
     for r in cov.itertuples():
         latest = findings.latest_total(totals[totals.territory_key == r.territory_key])
         if latest is None and r.listed == 0:
@@ -124,11 +125,11 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
         when = findings.date_short(latest["as_of"], latest["as_of_precision"], lang) if latest else "–"
         lines.append(f"- {md_escape(c.label(r.territory_key))}: " + md_escape(t("coverage_text", lang).format(
             listed=fmt.number(r.listed, lang), total=tot, date=when)))
-    for r in frame.records(q("round_certificates", fam, today)):  # certificates of rounds (36 months)
+    for r in frame.records(q(citations.round_certificates, fam, today)):  # certificates of rounds (36 months)
         lines.append("- " + md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
     latest = findings.latest_total(totals[totals.territory_key == k])
     if latest is not None:
-        nat = q("national_nearest", pd.Timestamp(latest["as_of_date"]).date())
+        nat = q(core.national_nearest, pd.Timestamp(latest["as_of_date"]).date())
         if not nat.empty:
             n = nat.iloc[0]
             lines.append("- " + md_escape(t("national_context", lang).format(
@@ -144,7 +145,7 @@ for k, fam in provinces:
 frame.caption(progress, lang, notes=[t("status_rule", lang)])
 
 st.divider()
-events = q("events", keys)
+events = q(core.events, keys)
 events = events[events.date_date.isna() | events.date_date.dt.year.between(c.year_from, c.year_to)]
 dated = events[events.date_date.notna()].copy()
 if dated.empty:
@@ -152,7 +153,7 @@ if dated.empty:
 else:
     last = dated.sort_values("date_date").iloc[-1]
     timeline_title = t("timeline_finding", lang).format(
-        n=len(dated), title=last["title_en" if lang == "en" else "title_vi"],
+        n=len(dated), title=last[lang_col("title", lang)],
         date=findings.date_short(last.date, last.date_precision, lang))
 
 
@@ -167,8 +168,8 @@ def timeline_table() -> pd.DataFrame:
         t("date", lang): [findings.date_short(r["date"], r["date_precision"], lang) for r in recs],
         t("territory", lang): [c.label(r["territory_key"]) for r in recs],
         t("event_kind", lang): [t(f"ev_{r['kind']}", lang) for r in recs],
-        t("title", lang): [tables.text(r["title_en" if lang == "en" else "title_vi"]) for r in recs],
-        t("note", lang): [tables.text(r["description_en" if lang == "en" else "description_vi"]) for r in recs],
+        t("title", lang): [tables.text(r[lang_col("title", lang)]) for r in recs],
+        t("note", lang): [tables.text(r[lang_col("description", lang)]) for r in recs],
         t("source", lang): [tables.source_cell(r, lang, c.source) for r in recs],
     })
 

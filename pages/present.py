@@ -12,9 +12,10 @@ import streamlit as st
 
 from briefing import slide_map
 from briefing.content import Slide
+from ocop_data.words import t
+from queries import core
 from story import findings, fmt, plot, theme
 from story.cite import esc, link, md_escape
-from story.i18n import t
 from ui import frame, shell, state
 from ui.data import figure, pptx, print_pdf, q, slides
 from ui.shell import ctx
@@ -202,10 +203,10 @@ def draw(s: Slide, i: int) -> None:
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{i}")
     elif s.kind == "map":
         points = s.data["points"]
-        territories = q("territories")
+        territories = q(core.territories)
         codes = sorted(territories[territories.territory_key.isin(c.all_keys()) & (territories.level == "province")]
                        .code.unique())
-        deck_, mapped, unmapped = slide_map.slide_deck(points, q("district_shapes", codes), lang, c.name, c.source)
+        deck_, mapped, unmapped = slide_map.slide_deck(points, q(core.district_shapes, codes), lang, c.name, c.source)
         left, right = st.columns([1.25, 1], gap="large")
         with left:
             st.pydeck_chart(deck_, height="stretch", width="stretch", key=f"map_{i}")

@@ -10,9 +10,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
+from queries import citations, core
 from story import certificates as cert_words
 from story import fmt, plot, producers, rows
-from story.i18n import t
 from ui import frame, shell, state, tables
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -37,7 +38,7 @@ st.title(t("page_products", lang), anchor=False)
 @shell.fragment
 def finder() -> None:
     """Search, facets, the table and the product picker: reruns alone as the reader types or filters."""
-    facets = q("product_facets", keys)
+    facets = q(core.product_facets, keys)
     counts = {name: dict(zip(f.value, f.n)) for name, f in facets.items()}
     district_names = dict(zip(facets["district"].value, facets["district"].label))
 
@@ -70,15 +71,15 @@ def finder() -> None:
                 format_func=lambda v, n=name: facet_label(n, v),
                 valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
 
-    products = q("product_table", keys, search or "", districts=chosen["district"], groups=chosen["group"],
+    products = q(core.product_table, keys, search or "", districts=chosen["district"], groups=chosen["group"],
                  stars=chosen["stars"], subject_types=chosen["stype"],
                  years=[int(y) if y else 0 for y in chosen["year"]] if chosen["year"] else None)
-    listed = q("coverage", keys)
+    listed = q(core.coverage, keys)
     st.caption(t("products_found", lang).format(n=fmt.number(len(products), lang)) + " · " +
                " · ".join(f"{frame.md_escape(c.label(r.territory_key))}: {fmt.number(r.listed, lang)}"
                           for r in listed.itertuples() if r.listed))
     per_producer = derived("products_per_producer", lambda: pd.Series(  # subject id -> products listed here
-        q("producers_by_products", keys, 1_000_000).set_index("subject_id").n.to_dict(), dtype=object), tuple(keys))
+        q(core.producers_by_products, keys, 1_000_000).set_index("subject_id").n.to_dict(), dtype=object), tuple(keys))
     if len(products) > SHOW:
         st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(products), lang)))
     # the rows drawn are made into words once per search and filters; every row found only when downloaded
@@ -96,7 +97,7 @@ def finder() -> None:
     if state.get("product") in labels and state.get("product") not in ids:
         ids.append(state.get("product"))  # a shared link to a product further down the list, or filtered out
     if state.get("product") and state.get("product") not in labels:  # a link to a product that was split
-        succ = q("product_successors", state.get("product"))
+        succ = q(citations.product_successors, state.get("product"))
         if not succ.empty:
             st.info(t("split_into", lang).format(names=frame.md_escape("; ".join(succ.name.fillna(succ.product_id)))))
     pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
@@ -108,7 +109,7 @@ def finder() -> None:
 
 def product_labels(keys: list[str]) -> pd.Series:
     """Every product's label in the picker ('name · producer'), by product id."""
-    everything = q("product_table", keys)
+    everything = q(core.product_table, keys)
     return pd.Series((everything.name + " · " + everything.subject.fillna(NP)).tolist(),
                      index=everything.product_id.tolist(), dtype=object)
 
@@ -138,7 +139,7 @@ finder()
 # --- one product's star history ---------------------------------------------------------
 pid = state.get("product") or ""
 st.session_state[DRAWN] = pid
-everything = q("product_table", keys)
+everything = q(core.product_table, keys)
 if pid and pid in set(everything.product_id):
     row = everything[everything.product_id == pid].iloc[0]
     st.subheader(t("product_view", lang), anchor=False)
@@ -149,7 +150,7 @@ if pid and pid in set(everything.product_id):
             st.caption(frame.md_escape(row["name_note"]))
         st.caption(f"{t('subject', lang)}: "
                    f"{frame.md_escape(row['subject']) if isinstance(row['subject'], str) else NP}")
-        hist = q("product_history", pid)
+        hist = q(core.product_history, pid)
         ht = pd.DataFrame({
             t("stars", lang): [t(f"stars_{v}", lang) for v in hist.stars],
             t("decided", lang): [fmt.partial_date(d, p, lang) for d, p in zip(hist.decided, hist.decided_precision)],
@@ -160,7 +161,7 @@ if pid and pid in set(everything.product_id):
             t("source", lang): [c.source(s) for s in hist.source_id],
         })
         tables.show(ht, lang, key="history_table")
-        st.caption(frame.md_escape(cert_words.product_summary(q("product_certificates", pid, date.today()), lang)))
+        st.caption(frame.md_escape(cert_words.product_summary(q(citations.product_certificates, pid, date.today()), lang)))
         frame.caption(list(hist.source_id) + [row["source_id"]], lang)
 
 # --- producers by type: what the province published beside what is listed here -------------------
@@ -169,10 +170,10 @@ st.divider()
 
 def producer_frames(key: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """One territory's published split of producers, those listed here by type, and the sources cited."""
-    subjects = q("subjects_by_type", keys)
+    subjects = q(core.subjects_by_type, keys)
     listed_here = subjects[subjects.territory_key == key]
-    published = q("subject_split", key)
-    src = q("product_table", [key]).drop_duplicates("source_id")
+    published = q(core.subject_split, key)
+    src = q(core.product_table, [key]).drop_duplicates("source_id")
     return published, listed_here, sorted(set(published.source_id) | set(src.source_id))
 
 
@@ -182,7 +183,7 @@ def producer_view(key: str) -> dict | None:
     published, listed_here, cited = producer_frames(key)
     if listed_here.empty and published.empty:
         return None
-    totals = q("comparable_figures", key, "subjects_total")
+    totals = q(core.comparable_figures, key, "subjects_total")
     total = frame.records(totals.tail(1))[0] if not totals.empty else None
     n_listed = int(listed_here.n.sum()) if not listed_here.empty else 0
     shares = evaluate([key], today)
@@ -196,7 +197,7 @@ def producer_view(key: str) -> dict | None:
                                  "listed_sources": cited}], c.chart_names, title=title,
                                subtitle=t("producers_subtitle", lang)),
         "shares": None if shares.empty else pd.DataFrame({
-            t("target", lang): shares["description_en" if lang == "en" else "description_vi"],
+            t("target", lang): shares[lang_col("description", lang)],
             t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(shares.deadline,
                                                                              shares.deadline_precision)],
             t("status", lang): [t(f"status_{s}", lang) for s in shares.status],
@@ -217,13 +218,13 @@ for key in keys:
         tables.show(view["shares"], lang, key=f"shares_{key}")
 
 # --- products per producer: who has the most -----------------------------------------------------
-top = q("producers_by_products", keys, 10)
+top = q(core.producers_by_products, keys, 10)
 if not top.empty:
     top_chart = rows.top_producers(
         top, c.chart_names, title=t("top_producers_title", lang).format(name=top.subject.iloc[0],
                                                                          n=fmt.number(top.n.iloc[0], lang)),
         subtitle=t("top_producers_subtitle", lang),
-        sources=derived("products_sources", lambda: list(dict.fromkeys(q("product_table", keys).source_id)),
+        sources=derived("products_sources", lambda: list(dict.fromkeys(q(core.product_table, keys).source_id)),
                         tuple(keys)))
     frame.chart_block(
         key="top_producers", chart=top_chart,
@@ -241,7 +242,7 @@ st.subheader(t("reevaluation_title", lang), anchor=False)
 st.caption(t("reevaluation_note", lang))
 def due_table() -> pd.DataFrame:
     """The certificates due for re-evaluation in people's words (before ``tables.tidy``), once a day."""
-    due = q("due_for_reevaluation", keys, today)
+    due = q(core.due_for_reevaluation, keys, today)
     return pd.DataFrame({
         t("product", lang): due.name, t("subject", lang): due.subject.fillna(NP),
         t("stars", lang): [t(f"stars_{v}", lang) for v in due.stars],

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
+from queries import citations, core
 from story import cite as citing
 from story import fmt, tables
-from story.i18n import t
 from ui import finder, frame, state
 from ui.data import derived, q
 from ui.shell import ctx
@@ -26,7 +27,7 @@ finder.render()  # search over figures, targets, events, products, producers and
 
 st.divider()
 # --- every source: what it states about itself, a citation line to paste, a working link ---------------
-srcs = q("sources")
+srcs = q(core.sources)
 ns = t("not_stated", lang)
 NOTE = "note_vi" if lang == "vi" else "note"
 
@@ -65,7 +66,7 @@ for s in frame.records(shown):
             f"{citing.link(s['address'], s['address']) if citing.is_url(s['address']) else ns}",
             f"- **{t('gathered', lang)}:** "
             f"{fmt.partial_date(s['gathered'], s['gathered_precision'], lang) if s['gathered'] else ns}",
-            f"- **{t('language', lang).split(' / ')[0 if lang == 'vi' else 1]}:** {t('lang_' + s['language'], lang)}",
+            f"- **{t('source_language', lang)}:** {t('lang_' + s['language'], lang)}",
             *([f"- **{t('seed_provenance', lang)}:** {frame.md_escape(s['seed_file'])}"] if s["seed_file"] else []),
             f"- **{t('source_code', lang)}:** {frame.md_escape(s['source_id'])}",
             *([f"- **{t('note', lang)}:** {frame.md_escape(s[NOTE] or s['note'])}"] if (s[NOTE] or s["note"]) else []),
@@ -85,9 +86,9 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         t("territory", lang): [c.label(k) for k in figs.territory_key],
         t("district", lang): figs.district.fillna(""),
         t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(figs.as_of, figs.as_of_precision)],
-        t("metric", lang): figs["metric_en" if lang == "en" else "metric_vi"],
+        t("metric", lang): figs[lang_col("metric", lang)],
         t("value", lang): [fmt.figure_text(v, qq, u, lang) for v, qq, u in
-                           zip(figs.value, figs.qualifier, figs["unit_en" if lang == "en" else "unit_vi"])],
+                           zip(figs.value, figs.qualifier, figs[lang_col("unit", lang)])],
         t("kind", lang): [t("kind_derived" if k == "derived" else k, lang) for k in figs.kind],
         t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
         t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
@@ -104,7 +105,7 @@ with tab_figures:
                           format_func=lambda v: "—" if v == "" else src_names.get(v, v),
                           valid=lambda v: v if v in src_names else "")
     if chosen:
-        ft = source_figure_table(q("figures_of_source", chosen))
+        ft = source_figure_table(q(core.figures_of_source, chosen))
         st.dataframe(ft, hide_index=True, width="stretch")
         frame.downloads(ft, f"ocop_figures_{chosen}", lang, "source_figures")
 
@@ -112,10 +113,10 @@ with tab_figures:
 def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
     """The sources that disagree, both cited, as people read them."""
     rows = frame.records(conf)
-    unit = "unit_en" if lang == "en" else "unit_vi"
+    unit = lang_col("unit", lang)
     return pd.DataFrame({
         t("territory", lang): [c.label(r["territory_key"]) for r in rows],
-        t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in rows],
+        t("metric", lang): [r[lang_col("metric", lang)] for r in rows],
         t("conflict_a", lang): [f"{fmt.figure_text(r['a_value'], r['a_qualifier'], r[unit], lang)} · "
                                 f"{fmt.partial_date(r['a_as_of'], r['a_as_of_precision'], lang)}" for r in rows],
         t("conflict_b", lang): [f"{fmt.figure_text(r['b_value'], r['b_qualifier'], r[unit], lang)} · "
@@ -128,7 +129,7 @@ def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
 # --- sources that disagree: both cited ------------------------------------------------------------------
 with tab_conflicts:
     st.caption(t("conflicts_intro", lang))
-    conf = q("conflicts")
+    conf = q(citations.conflicts)
     if conf.empty:
         st.info(t("no_conflicts", lang))
     else:
@@ -139,22 +140,21 @@ with tab_conflicts:
 # --- the public corrections list (Đính chính) -------------------------------------------------------------
 with tab_corrections:
     st.caption(t("corrections_intro", lang))
-    corr = q("corrections")
+    corr = q(citations.corrections)
     if corr.empty:
         st.info(t("no_corrections", lang))
     else:
-        L = "en" if lang == "en" else "vi"
         rows = frame.records(corr)
         cr = pd.DataFrame({
             t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
             t("corr_what", lang): [t(f"corr_table_{r['table_name']}", lang)
-                                   + (f": {r['what_' + L]}" if r["what_" + L] else "") for r in rows],
+                                   + (f": {r[lang_col('what', lang)]}" if r[lang_col("what", lang)] else "") for r in rows],
             t("corr_change", lang): [t(f"change_{r['change']}", lang) for r in rows],
-            t("corr_old", lang): [r["old_" + L] for r in rows],
-            t("corr_new", lang): [r["new_" + L] + (f" ({t('corr_successors', lang).lower()}: "
+            t("corr_old", lang): [r[lang_col("old", lang)] for r in rows],
+            t("corr_new", lang): [r[lang_col("new", lang)] + (f" ({t('corr_successors', lang).lower()}: "
                                                     f"{r['successor_names'].replace(';', '; ')})"
                                                     if r["successor_names"] else "") for r in rows],
-            t("corr_reason", lang): [r["reason_" + L] for r in rows],
+            t("corr_reason", lang): [r[lang_col("reason", lang)] for r in rows],
             t("corr_source", lang): [citing.cite(citing.prefixed(dict(r, source_source_id=r["source_id"]),
                                                                  "source_"), lang)
                                      if r["source_id"] else "–" for r in rows],
@@ -171,6 +171,6 @@ with tab_corrections:
 st.divider()
 st.subheader(t("licence_title", lang), anchor=False)
 st.markdown(frame.md_escape(t("licence_text", lang)))
-note = q("geo_note")
+note = q(core.geo_note)
 if note:
     st.caption(frame.md_escape(note))

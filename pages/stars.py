@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
+from queries import core
 from story import charts, findings, fmt, plot, tables
 from story.cite import md_escape
-from story.i18n import t
 from ui import frame, shell
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -15,7 +16,7 @@ c = ctx()
 lang = c.lang
 st.title(t("page_stars", lang), anchor=False)
 
-territories = q("territories")
+territories = q(core.territories)
 
 
 def breaks(family: list[str]) -> list[str]:
@@ -28,8 +29,8 @@ def breaks(family: list[str]) -> list[str]:
 def frames(key: str) -> dict:
     """One province's reports and rounds in the chosen years (the charts and tables are made from these)."""
     family = c.family(key)
-    reports = q("tier_reports", family, c.year_from, c.year_to)
-    rounds = q("round_figures", family)
+    reports = q(core.tier_reports, family, c.year_from, c.year_to)
+    rounds = q(core.round_figures, family)
     rounds = rounds[rounds.as_of_date.isna() | rounds.as_of_date.dt.year.between(c.year_from, c.year_to)]
     return {
         "family": family, "reports": reports,
@@ -66,7 +67,7 @@ def rounds_table(key: str) -> pd.DataFrame:
         t("territory", lang): [c.label(r["territory_key"]) for r in recs],
         t("date", lang): [findings.date_short(r["as_of"], r["as_of_precision"], lang) for r in recs],
         t("district", lang): [tables.text(r["district"]) or t("entry_total", lang) for r in recs],
-        t("metric", lang): [r["metric_en" if lang == "en" else "metric_vi"] for r in recs],
+        t("metric", lang): [r[lang_col("metric", lang)] for r in recs],
         t("value", lang): [fmt.qualified(r["value"], r["qualifier"], lang) for r in recs],
         t("confidence", lang): [t(f"conf_{r['confidence']}", lang) for r in recs],
         t("source", lang): [tables.source_cell(r, lang, c.source) for r in recs],
@@ -113,5 +114,5 @@ def province_blocks(key: str) -> None:
 
 
 focus_rows = c.focus[c.focus.territory_key.isin(c.selected)]
-names = dict(zip(focus_rows.territory_key, focus_rows["name_en" if lang == "en" else "name_vi"]))
+names = dict(zip(focus_rows.territory_key, focus_rows[lang_col("name", lang)]))
 shell.per_province(list(names), lang, "stars", lambda key: view_of(key)["title"], province_blocks)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from story.i18n import t
+from ocop_data.words import t
 from ui import shell
 from ui.shell import ctx
 from ui.targets import province_targets, targets_title

@@ -7,13 +7,7 @@ import pandas as pd
 
 from ocop_data.text import fold
 
-__all__ = [
-    "territories", "focus_territories", "territory_family", "tier_figures", "latest_total",
-    "previous_total", "national_nearest", "coverage", "events", "targets", "comparable_figures",
-    "product_table", "product_facets", "product_history", "subjects_by_type", "due_for_reevaluation",
-    "sales_points", "district_shapes", "products_per_district", "sources", "figures_of_source",
-    "find_figures", "metrics", "data_version", "geo_note", "year_bounds", "source_rows",
-]
+from .status import target_status
 
 TIER_METRICS = ("products_total", "products_3star", "products_4star", "products_5star", "products_5p")
 
@@ -376,10 +370,6 @@ def find_figures(cur, text: str, limit: int = 50) -> pd.DataFrame:
         LIMIT ?""", [words, words, limit])
 
 
-__all__ += ["tier_reports", "round_figures"]
-
-
-
 def tier_reports(cur, keys: list[str], year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
     """One row per report (territory × as-of date × source × kind): total and tiers side by side.
 
@@ -433,12 +423,8 @@ def round_figures(cur, keys: list[str]) -> pd.DataFrame:
         ORDER BY f.as_of_date NULLS LAST, f.territory_key, d.short_name NULLS FIRST, f.metric""", [keys])
 
 
-__all__ += ["target_progress"]
-
-
 def target_progress(cur, keys: list[str], today: date) -> pd.DataFrame:
     """Every target of the territories with its status, latest comparable figure and percent reached."""
-    from .status import target_status
 
     rows = []
     for g in targets(cur, keys).to_dict("records"):
@@ -455,9 +441,6 @@ def target_progress(cur, keys: list[str], today: date) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-__all__ += ["subject_split"]
-
-
 def subject_split(cur, key: str) -> pd.DataFrame:
     """The latest published split of a territory's producers by type (one source, one date)."""
     return _df(cur, """
@@ -472,9 +455,6 @@ def subject_split(cur, key: str) -> pd.DataFrame:
         ORDER BY list_position(['htx', 'dn', 'tht', 'hkd'], replace(metric, 'subjects_', ''))""", [key])
 
 
-__all__ += ["published_percent"]
-
-
 def published_percent(cur, key: str, metric: str, as_of: str | None) -> float | None:
     """The percentage a source published with a count (metric ``<metric>_pct_of_plan``, same territory
     and date), e.g. 87 for '121/138 communes, 87% of the plan'; None where none was published."""
@@ -485,9 +465,6 @@ def published_percent(cur, key: str, metric: str, as_of: str | None) -> float | 
         WHERE territory_key = ? AND metric = ? AND as_of = ? AND kind = 'reported' AND district_code IS NULL
         ORDER BY confidence, source_id LIMIT 1""", [key, f"{metric}_pct_of_plan", as_of]).fetchone()
     return None if row is None else float(row[0])
-
-
-__all__ += ["producers_by_products"]
 
 
 def producers_by_products(cur, keys: list[str], limit: int = 10) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/finder_speed.py [database]   # default: bench/out/synthetic.duckdb (built if missing)
 
-Prints, per query, the median and the slowest wall time of repeated runs of ``queries.find`` (ranking in
+Prints, per query, the median and the slowest wall time of repeated runs of ``queries.finder.find`` (ranking in
 memory plus reading the returned documents from the database) and the median CPU time of this process (less
 disturbed when other work shares the machine), and the one-off cost of reading the index into memory after
 a start or a rebuild. The perf helper's bench/ keeps the reference measure; this is a quick check.
@@ -24,7 +24,6 @@ RUNS = 15
 
 
 def main() -> None:
-    import queries
     import queries.finder as finder_query
     from ocop_data.db import Database
     from ocop_data.synthetic import DEFAULT_OUT, build_synthetic
@@ -43,7 +42,7 @@ def main() -> None:
     print(f"{products:,} products, {n:,} findable documents, {postings:,} postings")
     finder_query._CACHE.clear()
     start = time.perf_counter()
-    queries.find(cur, "warm", today)
+    finder_query.find(cur, "warm", today)
     print(f"first query (reads the index into memory): {1000 * (time.perf_counter() - start):.0f} ms")
     print(f"{'query':28} {'results':>7} {'median':>9} {'slowest':>9} {'CPU':>9}")
     worst = 0.0
@@ -51,7 +50,7 @@ def main() -> None:
         times, cpu = [], []
         for _ in range(RUNS):
             start, start_cpu = time.perf_counter(), time.process_time()
-            found = queries.find(cur, text, today)
+            found = finder_query.find(cur, text, today)
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
         worst = max(worst, statistics.median(times))

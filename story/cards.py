@@ -15,9 +15,10 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data.words import t
+
 from . import findings, fmt, theme
 from .cite import esc
-from .i18n import t
 from .spec import Names, display_date
 
 CSS = """
@@ -172,7 +173,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     """One province's compact row (HTML). ``keys``: the province's territories, today's first.
 
     ``figures``: products_total figures of those territories (any kind; only comparable ones count);
-    ``progress``: ``queries.target_progress`` rows of those territories.
+    ``progress``: ``queries.core.target_progress`` rows of those territories.
     """
     label, lang = n.label, n.lang
     own = figures[figures.territory_key == key]

@@ -5,9 +5,10 @@ functions only put it into words for the overview line, the product detail and t
 """
 from __future__ import annotations
 
+from ocop_data.words import t
+
 from . import fmt
 from .cite import is_missing
-from .i18n import t
 
 
 def _day(value, lang: str) -> str:
@@ -17,7 +18,7 @@ def _day(value, lang: str) -> str:
 def round_line(row: dict, lang: str) -> str:
     """'66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023, đã hết hạn từ 17/01/2026; chưa thấy công bố đánh giá lại'.
 
-    ``row`` is one row of ``queries.round_certificates``.
+    ``row`` is one row of ``queries.citations.round_certificates``.
     """
     year = str(row.get("date") or "")[:4]
     n = row.get("products")
@@ -50,7 +51,7 @@ def status_text(status: str | None, expires, lang: str) -> str:
 def product_summary(history, lang: str) -> str:
     """One plain-text line for a product's detail: the latest certificate's status and the source's words for it.
 
-    ``history`` is ``queries.product_certificates`` (oldest first). Escape it before markdown.
+    ``history`` is ``queries.citations.product_certificates`` (oldest first). Escape it before markdown.
     """
     from .cite import quote_line  # local: cite imports fmt, which imports i18n
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.words import lang_col, t
+
 from . import findings, fmt
 from .cite import source_line
-from .i18n import t
 from .spec import (Chart, Level, Mark, Names, Panel, Row, Rule, Series, display_date, side_by_side,
                    year_span)
 
@@ -362,7 +363,7 @@ def rounds(figures: pd.DataFrame, n: Names, *, title: str, subtitle: str) -> Cha
     series = []
     for i, m in enumerate(metrics):
         grp = df[df.metric == m]
-        name = str(grp["metric_en" if lang == "en" else "metric_vi"].iloc[0])
+        name = str(grp[lang_col("metric", lang)].iloc[0])
         marks = []
         for r in grp.to_dict("records"):
             x = display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
@@ -399,7 +400,7 @@ def timeline(events: pd.DataFrame, n: Names, *, title: str, subtitle: str) -> Ch
         grp = dated[dated.territory_key == key]
         marks = [Mark(display_date(r["date"], r["date_precision"], r["date_date"]), float(kinds.index(r["kind"])),
                       hover=_lines(findings.date_short(r["date"], r["date_precision"], lang),
-                                   str(r["title_en" if lang == "en" else "title_vi"] or ""),
+                                   str(r[lang_col("title", lang)] or ""),
                                    f"{t('source', lang)}: {n.source(r['source_id'])}"),
                       date=findings.date_short(r["date"], r["date_precision"], lang),
                       approx=r["date_precision"] in ("year", "inferred"), sources=(r["source_id"],))

@@ -12,8 +12,9 @@ import re
 
 import pandas as pd
 
+from ocop_data.words import t
+
 from . import fmt
-from .i18n import t
 
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")

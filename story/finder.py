@@ -6,9 +6,10 @@ from typing import Callable
 
 import pandas as pd
 
+from ocop_data.words import lang_col, t
+
 from . import fmt
 from .cite import cite, is_missing, is_url, normalise_source, quote_reason
-from .i18n import t
 
 _DATE_ROLES = {"deadline": "finder_date_deadline", "as_of": "finder_date_as_of", "decided": "finder_date_decided"}
 
@@ -31,7 +32,7 @@ def _with_unit(text: str, unit: str | None) -> str:
 def value_text(row: dict, lang: str) -> str:
     """'trên 70 học viên', 'ít nhất 40 sản phẩm', '40–50 sản phẩm', 'tiềm năng 5 sao · 94,9 điểm'."""
     kind, value = row["kind"], _v(row, "value")
-    unit = _v(row, "unit_en" if lang == "en" else "unit_vi")
+    unit = _v(row, lang_col("unit", lang))
     qualifier = _v(row, "qualifier")
     if kind == "figure" and value is not None:
         text = _with_unit(fmt.qualified(value, qualifier, lang), unit)
@@ -121,7 +122,7 @@ def records(found: pd.DataFrame, lang: str, label: Callable[[str], str]) -> list
             territory = f"{territory} · {row['district']}" if territory else row["district"]
         out.append({
             "kind": row["kind"], "kind_label": t(f"finder_kind_{row['kind']}", lang),
-            "title": title_text(row, lang), "detail": _v(row, "detail_en" if lang == "en" else "detail_vi") or "",
+            "title": title_text(row, lang), "detail": _v(row, lang_col("detail", lang)) or "",
             "value": value_text(row, lang), "date": date_text(row, lang), "territory": territory,
             "certificate_status": _v(row, "certificate_status") or "", "certificate": certificate(row, lang),
             "quote": quote, "verbatim": verbatim,

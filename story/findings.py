@@ -21,8 +21,9 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data.words import lang_col, t, t_or
+
 from . import fmt
-from .i18n import S, t
 
 STATUSES = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "no_data", "unit_abolished")
 TIER_COLUMNS = (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p"))
@@ -187,7 +188,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
     """'Sơn La (03/2025): 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao; số 4 sao tăng từ 9
     năm 2019 (hai nguồn khác nhau)'.
 
-    ``reports``: ``queries.tier_reports`` rows of ONE territory (one row per date × source).
+    ``reports``: ``queries.core.tier_reports`` rows of ONE territory (one row per date × source).
     The latest comparable report gives the split; when it has only a total, the sentence says the
     split is not published and quotes the latest comparable split before it, if any.
     """
@@ -232,7 +233,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
 
 def round_finding(rounds, label, lang: str) -> str:
     """'Tuyên Quang (đến 30/06/2025), đợt gần nhất (28/12/2022): 63 sản phẩm mới trong đợt, 3 sản phẩm nâng
-    hạng 3→4 sao trong đợt'. ``rounds``: province-level round figures (``queries.round_figures``), any
+    hạng 3→4 sao trong đợt'. ``rounds``: province-level round figures (``queries.core.round_figures``), any
     territories of one province; the latest round of the latest territory is told, in its own words."""
     df = rounds if isinstance(rounds, pd.DataFrame) else pd.DataFrame(_rows(rounds))
     if df.empty or df.as_of_date.notna().sum() == 0:
@@ -243,7 +244,7 @@ def round_finding(rounds, label, lang: str) -> str:
     last = last[last.territory_key == key]
     items = []
     for r in last.to_dict("records"):
-        words = _lower_first(str(r["metric_en" if lang == "en" else "metric_vi"]))
+        words = _lower_first(str(r[lang_col("metric", lang)]))
         items.append(singular(f"{_value(r['value'], r['qualifier'], lang)} {words}", r["value"], r.get("unit_en"),
                               lang))
     first = last.iloc[0]
@@ -266,7 +267,7 @@ def status_label(status: str, lang: str, symbol: bool = True) -> str:
 
 def plan_short(row: dict, lang: str) -> str:
     """The plan's name without its document code: 'Kế hoạch 90/KH-UBND' -> 'Kế hoạch 90'."""
-    name = str(row.get("plan_en" if lang == "en" else "plan_vi") or "")
+    name = str(row.get(lang_col("plan", lang)) or "")
     return re.sub(r"(\d+)/[A-ZĐ]+(?:-[A-ZĐ]+)*\b", r"\1", name).strip()
 
 
@@ -277,7 +278,7 @@ def _num(v, lang: str) -> str:
 def target_value_text(row: dict, lang: str, unit: bool = False) -> str:
     """The target as a phrase: 'trên 230', 'ít nhất 280', '3–4', 'tất cả 138'; the description if it has no value."""
     if _missing(row.get("value")):
-        return str(row.get("description_en" if lang == "en" else "description_vi") or t("not_published", lang))
+        return str(row.get(lang_col("description", lang)) or t("not_published", lang))
     comparison = row.get("comparison") or "at_least"
     if comparison == "range" and not _missing(row.get("value_high")):
         text = t("cmp_range", lang).format(v=_num(row["value"], lang), h=_num(row["value_high"], lang))
@@ -293,11 +294,8 @@ COMPARISON_SIGNS = {"at_least": "≥", "more_than": ">", "exactly": "=", "range"
 def quantity(row: dict, lang: str) -> str:
     """What a target counts, in a few words: '4 sao', 'tổng sản phẩm', 'sản phẩm xuất khẩu', 'xã có sản
     phẩm' (the metric's own words, lower-cased, where no shorter ones are written)."""
-    metric = row.get("metric")
-    key = f"qty_{metric}"
-    if isinstance(metric, str) and key in S:
-        return t(key, lang)
-    return what(row, lang) or _lower_first(str(row.get("metric_en" if lang == "en" else "metric_vi") or ""))
+    fallback = what(row, lang) or _lower_first(str(row.get(lang_col("metric", lang)) or ""))
+    return t_or(f"qty_{row.get('metric')}", lang, fallback)
 
 
 def target_label(row: dict, territory: str, lang: str) -> str:
@@ -305,7 +303,7 @@ def target_label(row: dict, territory: str, lang: str) -> str:
     'Sơn La · 4 sao ≥ 100 (2025)', 'Tuyên Quang cũ · xã có sản phẩm: tất cả 138 (2025)' (the same text on
     the page, the slides, the .pptx and the print; ``territory`` is the territory's short label)."""
     comparison = row.get("comparison") or "at_least"
-    pct = (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%"
+    pct = (row.get(lang_col("unit", lang)) or "") == "%"
     if _missing(row.get("value")):
         value = t("all_of", lang).format("").strip() if comparison == "all" else t("not_published", lang)
     else:
@@ -323,7 +321,7 @@ def target_label(row: dict, territory: str, lang: str) -> str:
 
 
 def _unit(row: dict, lang: str) -> str:
-    u = row.get("unit_en" if lang == "en" else "unit_vi")
+    u = row.get(lang_col("unit", lang))
     if _missing(u) or not u:
         return ""
     return "%" if u == "%" else f" {u}"
@@ -345,16 +343,16 @@ def singular(text: str, value, unit: str | None, lang: str) -> str:
 
 def what(row: dict, lang: str) -> str:
     """What a target counts, as words after a number: 'sản phẩm 4 sao', 'communes with an OCOP product'."""
-    if (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%":
+    if (row.get(lang_col("unit", lang)) or "") == "%":
         return ""
-    label = row.get("metric_en" if lang == "en" else "metric_vi")
+    label = row.get(lang_col("metric", lang))
     if _missing(label) or not label:
         return _unit(row, lang).strip()
     return _lower_first(str(label))
 
 
 def _with_what(number: str, row: dict, value, lang: str) -> str:
-    if (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%":
+    if (row.get(lang_col("unit", lang)) or "") == "%":
         return number + "%"
     w = what(row, lang)
     return singular(f"{number} {w}".strip(), value, row.get("unit_en"), lang)
@@ -364,7 +362,7 @@ def actual_text(row: dict, lang: str, words: bool = True) -> str:
     """The latest comparable figure: '240 sản phẩm OCOP từ 3 sao trở lên', '62 sản phẩm 4 sao', '87%'."""
     number = _value(row["latest_value"], row.get("latest_qualifier"), lang)
     if not words:
-        return number + ("%" if (row.get("unit_en" if lang == "en" else "unit_vi") or "") == "%" else "")
+        return number + ("%" if (row.get(lang_col("unit", lang)) or "") == "%" else "")
     return _with_what(number, row, row["latest_value"], lang)
 
 
@@ -386,7 +384,7 @@ def target_ref(row: dict, lang: str) -> str:
 def target_finding(row: dict, territory: str, lang: str) -> str:
     """One target's status as a sentence, for each of the seven statuses of DATA-RULES §4.
 
-    ``row``: a ``queries.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
+    ``row``: a ``queries.core.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
     value, comparison, deadline, unit_abolished_on, plan_vi/en, metric_vi/en, unit_vi/en,
     different_sources).
     'Tuyên Quang (đến 30/06/2025) vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên
@@ -427,7 +425,7 @@ def target_finding(row: dict, territory: str, lang: str) -> str:
 def coverage_finding(label: str, row: dict, lang: str, published_pct: float | None = None) -> str:
     """'Xã có sản phẩm OCOP: 121/138 (87%, 11/07/2024); đơn vị xã cũ không còn từ 01/07/2025'.
 
-    ``row``: a ``queries.target_progress`` row of a target that counts units ("all 138 communes").
+    ``row``: a ``queries.core.target_progress`` row of a target that counts units ("all 138 communes").
     ``published_pct``: the percentage the source published with the figure (quoted as published);
     without one, the share is computed and shown with one decimal.
     """
@@ -443,7 +441,7 @@ def coverage_finding(label: str, row: dict, lang: str, published_pct: float | No
                                         total=_num(total, lang), pct=pct,
                                         date=date_short(row.get("latest_as_of"), row.get("latest_precision"), lang))
     if not _missing(row.get("unit_abolished_on")):
-        unit = row.get("unit_en" if lang == "en" else "unit_vi") or ""
+        unit = row.get(lang_col("unit", lang)) or ""
         text += "; " + t("f_coverage_abolished", lang).format(
             unit=unit, date=fmt.partial_date(row["unit_abolished_on"], row.get("unit_abolished_on_precision") or "day",
                                              lang))
@@ -490,7 +488,7 @@ def headline_target(progress: pd.DataFrame, keys: list[str]) -> dict | None:
 def targets_finding(progress: pd.DataFrame, lang: str) -> str:
     """'Mục tiêu: 1/5 mục tiêu có số liệu đã đạt; 2 mục tiêu chưa có số liệu để so sánh'.
 
-    ``progress``: ``queries.target_progress`` rows; a target has a figure when its percent is known.
+    ``progress``: ``queries.core.target_progress`` rows; a target has a figure when its percent is known.
     """
     with_figure = progress[progress.percent.notna()]
     reached = int((with_figure.status == "reached").sum())

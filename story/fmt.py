@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from .i18n import t
+from ocop_data.words import lang_col, t
 
 
 def _is_missing(value) -> bool:
@@ -79,12 +79,12 @@ def territory_labels(territories: pd.DataFrame, lang: str) -> tuple[dict, dict]:
     'Tuyên Quang (đến 30/06/2025)', 'Tuyên Quang (từ 01/07/2025)'."""
     names, labels = {}, {}
     for r in territories.to_dict("records"):
-        name = str(r["name_en" if lang == "en" else "name_vi"])
+        name = str(r[lang_col("name", lang)])
         names[r["territory_key"]] = name
         if isinstance(r["valid_to"], str) and r["valid_to"]:
-            labels[r["territory_key"]] = f"{name} ({'until' if lang == 'en' else 'đến'} {day(r['valid_to'], lang)})"
+            labels[r["territory_key"]] = f"{name} ({t('territory_until', lang, date=day(r['valid_to'], lang))})"
         elif isinstance(r["valid_from"], str) and r["valid_from"]:
-            labels[r["territory_key"]] = f"{name} ({'from' if lang == 'en' else 'từ'} {day(r['valid_from'], lang)})"
+            labels[r["territory_key"]] = f"{name} ({t('territory_from', lang, date=day(r['valid_from'], lang))})"
         else:
             labels[r["territory_key"]] = name
     return names, labels

@@ -21,9 +21,10 @@ from typing import Callable, Iterable
 import pandas as pd
 import pydeck as pdk
 
+from ocop_data.words import t
+
 from . import fmt, theme
 from .cite import short_label
-from .i18n import t
 
 # deck.gl builds its font atlas from the characters in the data ("auto"), so ơ, ư, ạ, ắ… are drawn.
 # A plain "auto" would be sent as the accessor "@@=auto": pydeck.types.String keeps it a string.

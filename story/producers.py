@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.words import t
+
 from . import fmt
-from .i18n import t
 
 TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.words import lang_col, t
+
 from . import findings, fmt
 from .cite import source_line
-from .i18n import t
 from .spec import Chart, Mark, Names, Panel, Row, Series
 from .theme import STATUS_ORDER
 
@@ -77,7 +78,7 @@ def targets(progress: pd.DataFrame, n: Names, *, title: str = "", subtitle: str 
             value = f" · {t('no_figure', lang)}"
         panel.rows.append(Row(head, findings.plan_short(r, lang), value, f"status_{r['status']}", lead))
         hover = [findings.target_finding(r, n.label(r["territory_key"]), lang),
-                 str(r["description_en" if lang == "en" else "description_vi"] or ""),
+                 str(r[lang_col("description", lang)] or ""),
                  f"{t('plan', lang)}: {r['plan_en' if lang == 'en' else 'plan_vi']}",
                  f"{t('target_source', lang)}: {n.source(r['source_id'])}"]
         if isinstance(r.get("latest_source"), str):

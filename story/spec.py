@@ -185,7 +185,7 @@ class Names:
         return self.shorts.get(key, self.label(key))
 
     def source(self, source_id: str) -> str:
-        from .i18n import t
+        from ocop_data.words import t
 
         return self.sources.get(source_id) or t("source_unnamed", self.lang)
 

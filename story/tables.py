@@ -25,9 +25,10 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from ocop_data.words import WORDS, lang_col, t, t_or
+
 from . import findings, fmt
 from .cite import short_label
-from .i18n import S, t
 
 Label = Callable[[str], str]
 
@@ -52,8 +53,7 @@ def words(prefix: str, code, lang: str, empty: str = "") -> str:
     """A code in words: words("stars_", "5p", "vi") -> "Tiềm năng 5 sao"; an unknown code stays as it is."""
     if missing(code):
         return empty
-    key = f"{prefix}{code}"
-    return t(key, lang) if key in S else str(code)
+    return t_or(f"{prefix}{code}", lang, str(code))
 
 
 def text(value, empty: str = "") -> str:
@@ -93,7 +93,7 @@ def target_text(row: dict, lang: str) -> str:
     if comparison == "range" and not missing(row.get("value_high")):
         value += "–" + _number(row["value_high"], lang, "")
         word = ""
-    unit = row.get("unit_en" if lang == "en" else "unit_vi")
+    unit = row.get(lang_col("unit", lang))
     return " ".join(p for p in (word, value, text(unit)) if p)
 
 
@@ -123,7 +123,7 @@ def confidence_text(code, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    label: str  # an i18n key
+    label: str  # a key of ocop_data.words
     render: Callable[[dict, str, "Ctx"], str]
 
 
@@ -134,11 +134,11 @@ class Ctx:
     empty: str  # what a missing figure shows ("chưa công bố")
 
 
-def _by_lang(vi: str, en: str, empty_key: str | None = None):
+def _by_lang(name: str, empty_key: str | None = None):
     def render(r: dict, lang: str, c: Ctx) -> str:
-        v = r.get(en if lang == "en" else vi)
+        v = r.get(lang_col(name, lang))
         if missing(v):
-            v = r.get(vi)  # an English rendering not written yet: the Vietnamese words
+            v = r.get(lang_col(name, "vi"))  # an English rendering not written yet: the Vietnamese words
         return text(v, t(empty_key, lang) if empty_key else "")
     return render
 
@@ -184,7 +184,7 @@ def _kind(r: dict, lang: str, c: Ctx) -> str:
     """'kind' is a figure's (reported, estimate, derived), an evaluation's or an event's kind."""
     v = r.get("kind")
     for prefix in ("fk_", "kind_", "ev_"):
-        if not missing(v) and f"{prefix}{v}" in S:
+        if not missing(v) and f"{prefix}{v}" in WORDS:
             return t(f"{prefix}{v}", lang)
     return text(v)
 
@@ -225,7 +225,7 @@ def _territory(col: str):
         if missing(v):
             return ""
         if c.territory is None:  # no label function: the row's own name, never the key
-            name = r.get("territory_en" if lang == "en" else "territory_vi")
+            name = r.get(lang_col("territory", lang))
             return str(v) if missing(name) else str(name)
         return c.territory(str(v))
     return render
@@ -252,10 +252,10 @@ def _doubtful(r: dict, lang: str, c: Ctx) -> str:
     return f"⚠ {t('doubtful', lang)}" if r.get("doubtful") is True else ""
 
 
-# one rendering per raw column (the label is an i18n key)
+# one rendering per raw column (the label is a key of ocop_data.words)
 COLUMNS: dict[str, Column] = {
     "territory_key": Column("territory", _territory("territory_key")),
-    "territory_vi": Column("territory", _by_lang("territory_vi", "territory_en")),
+    "territory_vi": Column("territory", _by_lang("territory")),
     # columns a page made before handing over a query result (already in words)
     "territory": Column("territory", _plain("territory")),
     "when": Column("date", _plain("when")),
@@ -264,7 +264,7 @@ COLUMNS: dict[str, Column] = {
     "district": Column("district", _plain("district")),
     "locality": Column("locality", _plain("locality")),
     "name": Column("name", _plain("name")),
-    "name_vi": Column("name", _by_lang("name_vi", "name_en")),
+    "name_vi": Column("name", _by_lang("name")),
     "subject": Column("subject", _plain("subject", "not_published")),
     "subject_type": Column("subject_type", _coded("subject_type", "type_", "not_published")),
     "address": Column("address", _plain("address", "not_published")),
@@ -281,12 +281,12 @@ COLUMNS: dict[str, Column] = {
     "unit_abolished_on": Column("unit_abolished_on", _date("unit_abolished_on", "unit_abolished_on_precision")),
     "expires": Column("expires", lambda r, lang, c: fmt.day(r["expires"], lang) if not missing(r.get("expires"))
                       else t("expiry_unknown", lang)),
-    "metric_vi": Column("metric", _by_lang("metric_vi", "metric_en")),
-    "unit_vi": Column("unit", _by_lang("unit_vi", "unit_en")),
-    "plan_vi": Column("plan", _by_lang("plan_vi", "plan_en")),
+    "metric_vi": Column("metric", _by_lang("metric")),
+    "unit_vi": Column("unit", _by_lang("unit")),
+    "plan_vi": Column("plan", _by_lang("plan")),
     "plan_number": Column("plan_number", _plain("plan_number")),
-    "description_vi": Column("description", _by_lang("description_vi", "description_en")),
-    "title_vi": Column("title", _by_lang("title_vi", "title_en")),
+    "description_vi": Column("description", _by_lang("description")),
+    "title_vi": Column("title", _by_lang("title")),
     "title": Column("title", lambda r, lang, c: "" if missing(r.get("title")) or r["title"] == "not stated"
                     else str(r["title"])),
     "publisher": Column("publisher", lambda r, lang, c: t("not_stated", lang) if missing(r.get("publisher")) or
@@ -349,7 +349,7 @@ def column_label(name: str, lang: str) -> str:
         return t(FIELD_ALIASES[name], lang)
     if name in ("evaluation_id", "point_id"):
         return t("fld_row_id", lang)
-    if f"fld_{name}" in S:
+    if f"fld_{name}" in WORDS:
         return t(f"fld_{name}", lang)
     if name in COLUMNS:
         return t(COLUMNS[name].label, lang)
@@ -557,8 +557,8 @@ def targets_detail(progress: pd.DataFrame, label: Callable[[str], str], lang: st
     recs = order_targets(progress).to_dict("records")
     return pd.DataFrame({
         t("territory", lang): [label(r["territory_key"]) for r in recs],
-        t("plan", lang): [_text(r["plan_en" if lang == "en" else "plan_vi"]) for r in recs],
-        t("col_target_full", lang): [_text(r["description_en" if lang == "en" else "description_vi"]) for r in recs],
+        t("plan", lang): [_text(r[lang_col("plan", lang)]) for r in recs],
+        t("col_target_full", lang): [_text(r[lang_col("description", lang)]) for r in recs],
         t("target_value", lang): [findings.target_value_text(r, lang) for r in recs],
         t("deadline", lang): [findings.deadline_text(r, lang) for r in recs],
         t("status", lang): [findings.status_label(r["status"], lang) for r in recs],

@@ -10,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
+# a word key missing from ocop_data/words.py raises instead of showing itself (here, in AppTest and in the
+# servers the browser tests start, which inherit the environment)
+os.environ["OCOP_STRICT_WORDS"] = "1"
+
 
 @pytest.fixture(scope="session")
 def session_dirs(tmp_path_factory):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-import queries
+from queries import citations
 from story import certificates as cert_words
 from story import fmt
 
@@ -261,7 +261,7 @@ def test_every_metric_has_its_unit(cur):
 # --- certificates with a frozen clock --------------------------------------------------------------------
 
 def test_tq_2022_round_certificates(cur):
-    rows = queries.round_certificates(cur, ["08-2025", "08", "02"], date(2026, 11, 25))
+    rows = citations.round_certificates(cur, ["08-2025", "08", "02"], date(2026, 11, 25))
     r = rows[rows.event_id == "tq-2022-council"].iloc[0].to_dict()
     assert (r["products"], r["certificates_from"], r["expires"], r["status"]) == (66, "2023-01-17", date(2026, 1, 17),
                                                                                   "expired")
@@ -274,25 +274,25 @@ def test_tq_2022_round_certificates(cur):
 @pytest.mark.parametrize("today,status", [(date(2024, 12, 31), "valid"), (date(2025, 1, 17), "expiring"),
                                           (date(2026, 1, 16), "expiring"), (date(2026, 1, 17), "expired")])
 def test_round_status_moves_with_the_clock(cur, today, status):
-    r = queries.round_certificates(cur, ["08"], today).iloc[0].to_dict()
+    r = citations.round_certificates(cur, ["08"], today).iloc[0].to_dict()
     assert r["status"] == status
     assert "17/01/2026" in cert_words.round_line(r, "vi")
 
 
 def test_certificate_expiry_only_from_a_day(cur):
-    assert queries.certificate_expiry("2024-08-06", "day") == date(2027, 8, 6)
-    assert queries.certificate_expiry("2024", "year") is None and queries.certificate_expiry("2020-10", "inferred") is None
-    assert queries.certificate_status(None, date(2026, 1, 1)) == "unknown"
+    assert citations.certificate_expiry("2024-08-06", "day") == date(2027, 8, 6)
+    assert citations.certificate_expiry("2024", "year") is None and citations.certificate_expiry("2020-10", "inferred") is None
+    assert citations.certificate_status(None, date(2026, 1, 1)) == "unknown"
 
 
 def test_product_history_certificate_status(cur):
-    h = queries.product_certificates(cur, "tq-che-shan-tuyet-hong-thai", date(2026, 11, 25))
+    h = citations.product_certificates(cur, "tq-che-shan-tuyet-hong-thai", date(2026, 11, 25))
     # the 2020 rating, then the decision of 25/11/2024: valid to 25/11/2027, so within 12 months of 25/11/2026
     assert list(h.status) == ["superseded", "expiring"]
     assert h.iloc[-1].expires == date(2027, 11, 25)
-    h = queries.product_certificates(cur, "hg-tra-xanh-phin-ho", date(2026, 11, 25))
+    h = citations.product_certificates(cur, "hg-tra-xanh-phin-ho", date(2026, 11, 25))
     assert (h.iloc[0].status, h.iloc[0].expires) == ("expired", date(2024, 6, 30))
-    h = queries.product_certificates(cur, "sl-toi-den", date(2026, 11, 25))
+    h = citations.product_certificates(cur, "sl-toi-den", date(2026, 11, 25))
     assert list(h.status) == ["unknown"]
     assert cert_words.status_text("expired", date(2024, 6, 30), "vi") == "chứng nhận đã hết hạn từ 30/06/2024"
 

@@ -247,7 +247,8 @@ def test_editor_walkthrough(editor_server, browser, artifacts, tmp_path):
 def test_two_processes_serve_one_file_through_a_swap(browser, tmp_path, artifacts):
     """Two app processes read the same database file; an import is swapped in under them; both serve the
     new data from their next interaction, with no error."""
-    from ocop_data import importer
+    from ocop_data.importer.apply import apply
+    from ocop_data.importer.preview import prepare
     from ocop_data.build import build
 
     _need_browser()
@@ -263,7 +264,7 @@ def test_two_processes_serve_one_file_through_a_swap(browser, tmp_path, artifact
             assert "0 sản phẩm" in page.inner_text("body")
             pages.append(page)
         csv_text = ("Tên sản phẩm,Tỉnh,Hạng sao,Nguồn\nChè hai tiến trình,14,4,seed-003\n").encode("utf-8")
-        importer.apply(importer.prepare("a.csv", csv_text, data_dir), "t", data_dir, db)
+        apply(prepare("a.csv", csv_text, data_dir), "t", data_dir, db)
         for page in pages:  # the next interaction: type the search again
             box = page.get_by_label("Tìm sản phẩm hoặc chủ thể (có dấu hoặc không dấu)")
             box.fill("hai tien trinh ")

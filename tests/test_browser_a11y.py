@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from story.i18n import t
+from ocop_data.words import t
 from tests.browserkit import need_browser, shipped_app, stop
 from tests.test_browser import _no_exception
 

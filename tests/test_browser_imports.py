@@ -103,7 +103,8 @@ def test_the_history_tab_restores_in_the_browser(editor_server, browser, artifac
 
 @pytest.fixture(scope="module")
 def evil_server(tmp_path_factory):
-    from ocop_data import importer
+    from ocop_data.importer.apply import apply
+    from ocop_data.importer.preview import prepare
     from ocop_data.build import build
     from tests.test_markup import evil_workbook
 
@@ -113,7 +114,7 @@ def evil_server(tmp_path_factory):
     data_dir.mkdir()
     db = base / "ocop.duckdb"
     build(db, data_dir=data_dir)
-    importer.apply(importer.prepare("evil.xlsx", evil_workbook(), data_dir), "bien-tap", data_dir, db)
+    apply(prepare("evil.xlsx", evil_workbook(), data_dir), "bien-tap", data_dir, db)
     from ocop_data.db import Database
     d = Database(db)
     # the issue's own example: a producer named with a markdown link and image, from a product list

@@ -294,7 +294,7 @@ def test_schema_and_files_agree():
 
 def test_a_table_without_rows_keeps_its_derived_columns(tmp_path, shipped_copy):
     """An empty data file (a new province's, or the benchmark's) still builds every column the queries read."""
-    import queries
+    from queries import citations
     from ocop_data.db import Database
 
     header = (shipped_copy / "correction.csv").read_text(encoding="utf-8").splitlines()[0]
@@ -303,6 +303,6 @@ def test_a_table_without_rows_keeps_its_derived_columns(tmp_path, shipped_copy):
     build(db, shipped_dir=shipped_copy, data_dir=tmp_path / "nodata")
     d = Database(db)
     try:
-        assert queries.corrections(d.cursor()).empty  # sorts on date_date
+        assert citations.corrections(d.cursor()).empty  # sorts on date_date
     finally:
         d.close()

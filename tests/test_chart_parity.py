@@ -23,12 +23,12 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-import queries
+from queries import core
 from briefing import pdf_chart, pptx_chart
 from briefing.content import build_slides
 from briefing.print_pdf import Page
 from story import charts, findings, plot, rows, spec, theme
-from story.i18n import t
+from ocop_data.words import t
 from tests.surfaces import pdf_drawing, pdf_text
 
 TODAY = date(2026, 11, 25)
@@ -37,34 +37,34 @@ BOTH = ["14", "08-2025"]
 
 def every_chart(cur, lang: str) -> list[tuple[str, spec.Chart]]:
     """Every chart of the shipped data, made as the pages and the slides make them."""
-    terr = queries.territories(cur)
-    n = spec.names(terr, queries.sources(cur), lang)
+    terr = core.territories(cur)
+    n = spec.names(terr, core.sources(cur), lang)
     out = []
-    families = {p: queries.territory_family(cur, p) for p in BOTH}
+    families = {p: core.territory_family(cur, p) for p in BOTH}
     keys = [k for f in families.values() for k in f]
-    figures = queries.tier_figures(cur, keys)
+    figures = core.tier_figures(cur, keys)
     out.append(("overview totals", charts.totals(figures[figures.metric == "products_total"], list(families.values()),
                                                  n, terr, title="x")))
-    events = queries.events(cur, keys)
+    events = core.events(cur, keys)
     out.append(("timeline", charts.timeline(events, n, title="x", subtitle="y")))
     for p, fam in families.items():
-        reports = queries.tier_reports(cur, fam)
+        reports = core.tier_reports(cur, fam)
         dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
         out.append((f"tiers page {p}", charts.tiers(dated, fam, n, breaks=["2025-07-01"] if len(fam) > 1 else None)))
-        rounds = queries.round_figures(cur, fam)
+        rounds = core.round_figures(cur, fam)
         prov = rounds[rounds.district_code.isna() & rounds.metric.isin(
             ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])]
         if not prov.empty:
             out.append((f"rounds {p}", charts.rounds(prov, n, title="x", subtitle="y")))
-        progress = queries.target_progress(cur, fam, TODAY)
+        progress = core.target_progress(cur, fam, TODAY)
         out.append((f"targets page {p}", rows.targets(progress, n, title="x")))
         for k in fam:
-            published, listed = queries.subject_split(cur, k), queries.subjects_by_type(cur, fam)
+            published, listed = core.subject_split(cur, k), core.subjects_by_type(cur, fam)
             listed = listed[listed.territory_key == k]
             if not (published.empty and listed.empty):
                 out.append((f"producers {k}", rows.subjects([{"territory_key": k, "published": published,
                                                               "listed": listed, "listed_sources": []}], n)))
-    top = queries.producers_by_products(cur, keys, 10)
+    top = core.producers_by_products(cur, keys, 10)
     out.append(("top producers", rows.top_producers(top, n, title="x", subtitle="y", sources=[])))
     for s in build_slides(cur, lang, BOTH, today=TODAY):
         if s.data.get("chart") is not None:
@@ -315,11 +315,11 @@ def test_the_pdf_carries_the_definition(shipped):
 def test_every_chart_of_the_briefing_is_the_pages_chart(cur):
     """The slide's tier chart is the star-tier page's, from the same data: the same definition."""
     slides = build_slides(cur, "vi", BOTH, today=TODAY)
-    terr = queries.territories(cur)
-    n = spec.names(terr, queries.sources(cur), "vi")
+    terr = core.territories(cur)
+    n = spec.names(terr, core.sources(cur), "vi")
     for s in [x for x in slides if x.kind == "tiers"]:
         fam = s.data["family"]
-        reports = queries.tier_reports(cur, fam)
+        reports = core.tier_reports(cur, fam)
         dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
         page = charts.tiers(dated, fam, n, breaks=s.data["chart"].panels[0].rules and ["2025-07-01"] or None)
         assert [(x.key, x.panel, [(m.x, m.y, m.base, m.text, m.date) for m in x.marks]) for x in page.series] == \
@@ -327,10 +327,10 @@ def test_every_chart_of_the_briefing_is_the_pages_chart(cur):
 
 
 def test_a_year_only_report_stands_on_2_july_marked_approximate_and_sorts_as_year_end(cur):
-    reports = queries.tier_reports(cur, ["14"])
+    reports = core.tier_reports(cur, ["14"])
     year_only = reports[reports.as_of_precision == "year"].iloc[0]
     assert pd.Timestamp(year_only.as_of_date) == pd.Timestamp(int(year_only.as_of[:4]), 12, 31)  # sorts as year end
-    n = spec.names(queries.territories(cur), queries.sources(cur), "vi")
+    n = spec.names(core.territories(cur), core.sources(cur), "vi")
     chart = charts.tiers(reports[reports.as_of_date.notna() & (reports.kind == "reported")], ["14"], n)
     marks = [m for s in chart.series if s.kind == "bar" for m in s.marks if m.date == year_only.as_of[:4]]
     year = int(year_only.as_of[:4])
@@ -342,12 +342,12 @@ def test_a_year_only_report_stands_on_2_july_marked_approximate_and_sorts_as_yea
 
 
 def test_target_labels_name_their_quantity_territory_and_deadline(cur):
-    progress = queries.target_progress(cur, ["14"], TODAY)
+    progress = core.target_progress(cur, ["14"], TODAY)
     four = progress[progress.metric == "products_4star"].iloc[0].to_dict()
     assert findings.target_label(four, "Sơn La", "vi") == "Sơn La · 4 sao ≥ 100 (2025)"
     assert findings.target_label(four, "Sơn La", "en") == "Sơn La · 4-star ≥ 100 (2025)"
     # the same words on the page, the slide, the .pptx and the print (each surface's chart carries the row)
-    n = spec.names(queries.territories(cur), queries.sources(cur), "vi")
+    n = spec.names(core.territories(cur), core.sources(cur), "vi")
     chart = rows.targets(progress, n)
     assert "Sơn La · 4 sao ≥ 100 (2025)" in [r.head for r in chart.panels[0].rows]
     slide = next(s for s in build_slides(cur, "vi", BOTH, today=TODAY) if s.kind == "targets")

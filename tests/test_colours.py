@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -172,10 +171,10 @@ def test_the_pptx_and_the_pdf_draw_registry_colours(cur, lang):
 def test_a_territory_has_one_colour_in_every_chart(cur):
     """The same territory in the overview's chart, the headline slide and the star-tier panel titles' page:
     one registry colour, from the territory table's order."""
-    import queries
+    from queries import core
     from story import spec
 
-    n = spec.names(queries.territories(cur), queries.sources(cur), "vi")
+    n = spec.names(core.territories(cur), core.sources(cur), "vi")
     colours = [n.colour(k) for k in ("14", "08", "02", "08-2025")]
     assert len(set(colours)) == 4 and all(c.startswith("territory_") for c in colours)
     at = open_page("pages/overview.py", "vi")

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import queries
+from queries import core
+from queries import finder as finder_query
 from ocop_data.search import analyse, number_forms, number_token, query_terms
 from story import finder, fmt
 from story.cite import cite, md_escape, normalise_source
@@ -103,7 +104,7 @@ def test_the_query_tokeniser_is_the_document_tokeniser():
 # --- the expected searches, with the shipped data --------------------------------------------
 
 def top5(cur, text):
-    return queries.find(cur, text, TODAY).head(5)
+    return finder_query.find(cur, text, TODAY).head(5)
 
 
 EXPECTED = {
@@ -145,10 +146,10 @@ def test_expired_or_expiring_certificates(cur, text):
     row = df[df.row_id == "ev-tq-banh-gai-chiem-hoa-2024"].iloc[0]
     assert row.expires.date() == date(2027, 8, 6) and row.days_left == 254 and row.certificate_status == "expiring"
     # a frozen clock moves the status: three years later every one of them has expired
-    later = queries.find(cur, text, date(2029, 11, 25)).head(5)
+    later = finder_query.find(cur, text, date(2029, 11, 25)).head(5)
     assert set(later.certificate_status) == {"expired"}
     # and far earlier none is due, so none is found by its status
-    assert "expiring" not in set(queries.find(cur, text, date(2025, 1, 1)).certificate_status)
+    assert "expiring" not in set(finder_query.find(cur, text, date(2025, 1, 1)).certificate_status)
 
 
 # what the result says, in each interface: value with unit and qualifier in words, date at its precision,
@@ -173,8 +174,8 @@ SHOWN = {
 @pytest.mark.parametrize("text", SHOWN)
 def test_results_in_words_in_each_interface(cur, text, lang):
     row_id, words = SHOWN[text]
-    names, labels = fmt.territory_labels(queries.territories(cur), lang)
-    found = queries.find(cur, text, TODAY).head(20)
+    names, labels = fmt.territory_labels(core.territories(cur), lang)
+    found = finder_query.find(cur, text, TODAY).head(20)
     recs = finder.records(found, lang, lambda k: labels.get(k, k))
     rec = next(r for r in recs if r["row_id"] == row_id)
     shown = " | ".join(str(rec[k]) for k in ("value", "date", "territory", "detail", "certificate"))
@@ -190,16 +191,16 @@ def test_results_in_words_in_each_interface(cur, text, lang):
 
 
 def test_empty_and_unmatched_queries(cur):
-    assert queries.find(cur, "", TODAY).empty
-    assert queries.find(cur, " , . ", TODAY).empty
-    assert queries.find(cur, "zzzzqqq", TODAY).empty
+    assert finder_query.find(cur, "", TODAY).empty
+    assert finder_query.find(cur, " , . ", TODAY).empty
+    assert finder_query.find(cur, "zzzzqqq", TODAY).empty
     # every word must match: a real word plus a missing one finds nothing
-    assert queries.find(cur, "tỏi zzzzqqq", TODAY).empty
+    assert finder_query.find(cur, "tỏi zzzzqqq", TODAY).empty
 
 
 def test_ties_are_deterministic(cur):
-    a = queries.find(cur, "sản phẩm", TODAY).doc_id.tolist()
-    b = queries.find(cur, "san pham", TODAY).doc_id.tolist()
+    a = finder_query.find(cur, "sản phẩm", TODAY).doc_id.tolist()
+    b = finder_query.find(cur, "san pham", TODAY).doc_id.tolist()
     assert a == b and len(a) > 20
 
 
@@ -235,13 +236,13 @@ def test_round_certificates_and_quotes_are_picked_up_from_the_data(tmp_path, shi
     try:
         cur = db.cursor()
         for text in ("hết hạn", "expired"):
-            top = queries.find(cur, text, TODAY).head(5)
+            top = finder_query.find(cur, text, TODAY).head(5)
             council = top[top.row_id == "tq-2022-council"].iloc[0]
             assert council.certificate_status == "expired" and council.expires.date() == date(2026, 1, 17)
-        assert queries.find(cur, "toàn tỉnh có 121/138", TODAY).iloc[0].row_id == "tq-2024-07-communes"
-        rec = finder.records(queries.find(cur, "xã", TODAY).head(1), "vi", lambda k: k)[0]
+        assert finder_query.find(cur, "toàn tỉnh có 121/138", TODAY).iloc[0].row_id == "tq-2024-07-communes"
+        rec = finder.records(finder_query.find(cur, "xã", TODAY).head(1), "vi", lambda k: k)[0]
         assert rec["verbatim"] and rec["quote"].startswith("Toàn tỉnh có 121/138")
-        rec = finder.records(queries.find(cur, "2022 council", TODAY).head(1), "vi", lambda k: k)[0]
+        rec = finder.records(finder_query.find(cur, "2022 council", TODAY).head(1), "vi", lambda k: k)[0]
         assert rec["certificate"] == "Chứng nhận đã hết hạn từ 17/01/2026"
     finally:
         db.close()
@@ -338,11 +339,11 @@ def test_synthetic_build_has_the_index(tmp_path):
     db = Database(out)
     try:
         cur = db.cursor()
-        found = queries.find(cur, "san pham tong hop 00042", TODAY)
+        found = finder_query.find(cur, "san pham tong hop 00042", TODAY)
         assert found.iloc[0].row_id == "syn-p00042"
         rec = finder.records(found.head(1), "en", lambda k: k)[0]
         assert rec["quote"] is None  # products carry no quote column
-        ev = queries.find(cur, "het han", TODAY)
+        ev = finder_query.find(cur, "het han", TODAY)
         assert len(ev) and set(ev.certificate_status) <= {"expired", "expiring"}
         rec = finder.records(ev.head(1), "vi", lambda k: k)[0]
         assert rec["quote"] == "dữ liệu tổng hợp để đo tốc độ, không có nguyên văn" or rec["quote"].startswith("chưa")

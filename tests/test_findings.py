@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-import queries
+from queries import core
 from queries.status import STATUSES, target_status
 from story import charts, findings, fmt, plot, spec, theme
 
@@ -149,7 +149,7 @@ def target(comparison="more_than", value=230, deadline="2025", abolished=None, *
 
 
 def progress_row(g, figures, today):
-    """What queries.target_progress returns for one target (the status from queries/status.py)."""
+    """What queries.core.target_progress returns for one target (the status from queries/status.py)."""
     s = target_status(g, figures, today)
     latest = s.latest or {}
     return {**g, "status": s.status, "latest_value": latest.get("value"),
@@ -269,13 +269,13 @@ def test_headline_target_reads_the_flag_and_falls_back_without_it():
 # --- the shipped data, through the real queries -------------------------------------------------
 
 def test_shipped_data_findings(cur):
-    terr = queries.territories(cur)
+    terr = core.territories(cur)
     for lang in ("vi", "en"):
         labels = fmt.territory_labels(terr, lang)[1]
-        totals = queries.tier_figures(cur, ["14"])
+        totals = core.tier_figures(cur, ["14"])
         text = findings.total_finding(totals[totals.metric == "products_total"], labels["14"], lang)
         assert text.startswith("Sơn La: 202 ") and "2019" in text
-        p = queries.target_progress(cur, ["08"], date(2026, 11, 25))
+        p = core.target_progress(cur, ["08"], date(2026, 11, 25))
         kh90 = p[(p.metric == "products_total")].iloc[0].to_dict()
         assert findings.target_finding(kh90, labels["08"], lang) == (
             "Tuyên Quang (đến 30/06/2025) vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên "
@@ -283,19 +283,18 @@ def test_shipped_data_findings(cur):
             "Tuyên Quang (until 30/06/2025) beat the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) "
             "against more than 230")
         communes = p[p.metric == "communes_with_product"].iloc[0].to_dict()
-        pct = queries.published_percent(cur, "08", "communes_with_product", communes["latest_as_of"])
+        pct = core.published_percent(cur, "08", "communes_with_product", communes["latest_as_of"])
         assert pct == 87
         assert "121/138 (87%, 11/07/2024)" in findings.coverage_finding("x", communes, lang, pct)
 
 
 def test_chart_titles_are_the_findings(cur):
     """The figure's own title (what the image export shows) is the finding, and its alt text adds the source."""
-    terr = queries.territories(cur)
-    labels = fmt.territory_labels(terr, "vi")[1]
-    fam = queries.territory_family(cur, "14")
-    reports = queries.tier_reports(cur, fam)
+    terr = core.territories(cur)
+    fam = core.territory_family(cur, "14")
+    reports = core.tier_reports(cur, fam)
     dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
-    n = spec.names(terr, queries.sources(cur), "vi")
+    n = spec.names(terr, core.sources(cur), "vi")
     f = plot.figure(charts.tiers(dated, fam, n))
     expected = findings.tier_finding(dated[dated.territory_key == "14"], "Sơn La", "vi")
     assert f.layout.meta["title"] == expected

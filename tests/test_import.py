@@ -17,7 +17,11 @@ import unicodedata
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ocop_data import accounts, importer
+from ocop_data import accounts, writes
+from ocop_data.importer.apply import apply
+from ocop_data.importer.preview import prepare
+from ocop_data.importer.reading import MAX_BYTES
+from ocop_data.messages import ImportRefused
 from ocop_data.build import build
 from ocop_data.db import Database
 from tests.conftest import ROOT
@@ -113,7 +117,7 @@ def _cases():
          "subject_type_needed"),
         ("empty_file", "a.csv", b"", "empty"),
         ("header_only", "a.csv", csv_bytes([HEAD]), "empty"),
-        ("too_large", "a.csv", csv_bytes([HEAD, ROW]) + b" " * (importer.MAX_BYTES + 1), "too_large"),
+        ("too_large", "a.csv", csv_bytes([HEAD, ROW]) + b" " * (MAX_BYTES + 1), "too_large"),
         ("renamed_not_xlsx", "a.xlsx", b"%PDF-1.4 this is not a workbook", "not_spreadsheet"),
         ("password_protected", "a.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password"),
         ("legacy_xls", "a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy_xls"),
@@ -151,8 +155,8 @@ def test_catalogue(live, case, name, data, expected):
     db, data_dir = live
     before = sha(db)
     try:
-        prev = importer.prepare(name, data, data_dir)
-    except importer.ImportRefused as exc:
+        prev = prepare(name, data, data_dir)
+    except ImportRefused as exc:
         assert exc.issue.rule == expected, exc.issue.message("en")
         assert exc.issue.message("vi") and exc.issue.message("en")
         assert sha(db) == before
@@ -165,11 +169,11 @@ def test_catalogue(live, case, name, data, expected):
         assert "Traceback" not in issue.message("vi")
         assert sha(db) == before
         with pytest.raises(ValueError):
-            importer.apply(prev, "tester", data_dir, db)
+            apply(prev, "tester", data_dir, db)
         assert sha(db) == before
         return
     assert prev.ok, [(i.where("en"), i.message("en")) for i in prev.issues]
-    importer.apply(prev, "tester", data_dir, db)
+    apply(prev, "tester", data_dir, db)
     rows = Database(db).cursor().execute(
         "SELECT p.name, e.stars, e.decided, e.decided_precision, p.district_code, s.subject_type FROM product p "
         "JOIN evaluation e USING (product_id) LEFT JOIN subject s USING (subject_id) "
@@ -195,7 +199,7 @@ def test_catalogue(live, case, name, data, expected):
 
 def test_possibly_the_same_as_an_existing_product(live):
     db, data_dir = live
-    prev = importer.prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Xoài sấy dẽo",
+    prev = prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Xoài sấy dẽo",
                                                              "Chủ thể": "HTX Xuân Tiến mới"})]), data_dir)
     assert prev.ok
     assert any("Xoài sấy dẻo" in b or "xoài sấy dẻo" in b for _, b, _ in prev.possibly_same)
@@ -203,8 +207,8 @@ def test_possibly_the_same_as_an_existing_product(live):
 
 def test_same_product_again_is_a_change_not_a_duplicate(live):
     db, data_dir = live
-    importer.apply(importer.prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
-    prev = importer.prepare("b.csv", csv_bytes([HEAD, row(**{"Hạng sao": "3"})]), data_dir)
+    apply(prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
+    prev = prepare("b.csv", csv_bytes([HEAD, row(**{"Hạng sao": "3"})]), data_dir)
     assert prev.ok
     assert not any(t == "product" for t, _, _ in prev.added)  # the product is known; a new evaluation is added
     assert any(t == "evaluation" for t, _, _ in prev.added)
@@ -214,15 +218,15 @@ def test_restore_round_trip(live):
     db, data_dir = live
     count = lambda: Database(db).cursor().execute("SELECT count(*) FROM product").fetchone()[0]  # noqa: E731
     base = count()
-    importer.apply(importer.prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
-    v2 = importer.apply(importer.prepare("b.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Chè mới"})]),
+    apply(prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
+    v2 = apply(prepare("b.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Chè mới"})]),
                                          data_dir), "t", data_dir, db)
     assert count() == base + 2 and v2["version"] == 2
-    importer.restore(1, "t", data_dir, db)
+    writes.restore(1, "t", data_dir, db)
     assert count() == base + 1
-    importer.restore(0, "t", data_dir, db)
+    writes.restore(0, "t", data_dir, db)
     assert count() == base
-    actions = [e["action"] for e in importer.history(data_dir)]
+    actions = [e["action"] for e in writes.history(data_dir)]
     assert actions == ["import", "import", "restore", "restore"]
     # a rebuild keeps the withdrawal: nothing comes back unasked
     build(db, data_dir=data_dir)
@@ -231,9 +235,9 @@ def test_restore_round_trip(live):
 
 def test_retire_is_explicit_and_recorded(live):
     db, data_dir = live
-    importer.retire("product", "sl-toi-den", "t", "test", data_dir, db)
+    writes.retire("product", "sl-toi-den", "t", "test", data_dir, db)
     assert Database(db).cursor().execute("SELECT count(*) FROM product WHERE product_id = 'sl-toi-den'").fetchone()[0] == 0
-    assert importer.history(data_dir)[-1]["action"] == "retire"
+    assert writes.history(data_dir)[-1]["action"] == "retire"
 
 
 def test_readers_never_see_an_error_or_half_an_import(live):
@@ -256,7 +260,7 @@ def test_readers_never_see_an_error_or_half_an_import(live):
     try:
         for i in range(3):
             rows = [HEAD] + [row(**{"Tên sản phẩm": f"Sản phẩm thử {i}-{k}"}) for k in range(2)]
-            importer.apply(importer.prepare(f"{i}.csv", csv_bytes(rows), data_dir), "t", data_dir, db)
+            apply(prepare(f"{i}.csv", csv_bytes(rows), data_dir), "t", data_dir, db)
             time.sleep(0.2)
     finally:
         stop.set()
@@ -284,12 +288,12 @@ def test_killed_import_leaves_live_data_intact(live, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     assert sha(db) == before  # the live data is byte-identical
-    assert importer.history(data_dir) == []
+    assert writes.history(data_dir) == []
     # the half-done import is not replayed by later builds, and a new import works
     build(db, data_dir=data_dir)
     count = Database(db).cursor().execute("SELECT count(*) FROM product WHERE origin <> 'shipped'").fetchone()[0]
     assert count == 0
-    importer.apply(importer.prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
+    apply(prepare("a.csv", csv_bytes([HEAD, ROW]), data_dir), "t", data_dir, db)
 
 
 def test_accounts_hash_and_growing_delay(tmp_path, monkeypatch):
@@ -341,8 +345,8 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
 def test_unknown_headers_can_be_mapped_by_hand(live):
     db, data_dir = live
     data = csv_bytes([["Cột A", "Cột B", "Cột C", "Cột D"], ["Chè tay", "14", "4", "seed-003"]])
-    first = importer.prepare("x.csv", data, data_dir)  # the mapping step is shown, nothing recognised
+    first = prepare("x.csv", data, data_dir)  # the mapping step is shown, nothing recognised
     assert [i.rule for i in first.issues] == ["no_header"]
     assert [c.header for c in first.plan.sheets[0].columns] == ["Cột A", "Cột B", "Cột C", "Cột D"]
-    prev = importer.prepare("x.csv", data, data_dir, mapping={0: "name", 1: "province", 2: "stars", 3: "source"})
+    prev = prepare("x.csv", data, data_dir, mapping={0: "name", 1: "province", 2: "stars", 3: "source"})
     assert prev.ok and [p["name"] for p in prev.tables["product"]] == ["Chè tay"]

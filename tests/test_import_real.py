@@ -12,7 +12,11 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ocop_data import accounts, importer, templates, writes
+from ocop_data import accounts, templates, writes
+from ocop_data.importer import preview
+from ocop_data.importer.apply import apply
+from ocop_data.importer.preview import prepare
+from ocop_data.messages import ImportRefused
 from ocop_data.db import Database
 from ocop_data.schema import TABLES
 from story.cite import source_label
@@ -65,7 +69,7 @@ def test_the_shapes_officials_send(live):
     raw = (FIXTURES / "thuan_chau_2024_nfd_bom.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and not unicodedata.is_normalized("NFC", raw[3:].decode())
     assert (FIXTURES / "tuyen_quang_2020_utf16_tab.txt").read_bytes()[:2] == b"\xff\xfe"
-    prev = importer.prepare("huyen_moc_chau_2023.xlsx", (FIXTURES / "huyen_moc_chau_2023.xlsx").read_bytes(),
+    prev = prepare("huyen_moc_chau_2023.xlsx", (FIXTURES / "huyen_moc_chau_2023.xlsx").read_bytes(),
                             data_dir)
     sheet = prev.plan.sheets[0]
     assert sheet.use == "products" and sheet.header_number == 5  # three title rows and a blank one above
@@ -75,11 +79,11 @@ def test_the_shapes_officials_send(live):
     assert prev.plan.file["province"] == "14" and prev.plan.hints["province"]["row"] == 1  # "HUYỆN MỘC CHÂU"
     assert [i.rule for i in prev.issues] == ["missing_column"]  # the source: chosen once for the file
     assert "Nguồn" in prev.issues[0].message("vi")
-    annex = importer.prepare("a.xlsx", (FIXTURES / "phu_luc_qd_321_tuyen_quang_2024.xlsx").read_bytes(), data_dir)
+    annex = prepare("a.xlsx", (FIXTURES / "phu_luc_qd_321_tuyen_quang_2024.xlsx").read_bytes(), data_dir)
     assert {k: annex.plan.file[k] for k in ("decision_no", "decided", "level", "province")} == {
         "decision_no": "321/QĐ-UBND", "decided": "06/08/2024", "level": "province", "province": "08"}
     assert [c.field for c in annex.plan.sheets[0].columns] == ["seq", "name", "subject", "address", "stars", "note"]
-    tab = importer.prepare("t.txt", (FIXTURES / "tuyen_quang_2020_utf16_tab.txt").read_bytes(), data_dir,
+    tab = prepare("t.txt", (FIXTURES / "tuyen_quang_2020_utf16_tab.txt").read_bytes(), data_dir,
                            overrides={"source": "baotuyenquang-612"})
     assert tab.ok and len(tab.plan.sheets[0].columns) == 7 and tab.plan.file["province"] == "08"
 
@@ -154,7 +158,7 @@ def test_a_saved_mapping_is_reused_on_the_command_line(live, tmp_path):
     """The mapping downloaded from the page (Plan.to_json) imports the next file of the same shape."""
     db, data_dir = live
     data = (FIXTURES / "huyen_moc_chau_2023.xlsx").read_bytes()
-    prev = importer.prepare("huyen_moc_chau_2023.xlsx", data, data_dir, overrides={"source": "langngheviet-30074"})
+    prev = prepare("huyen_moc_chau_2023.xlsx", data, data_dir, overrides={"source": "langngheviet-30074"})
     saved = prev.plan.to_json()
     assert saved["file"] == {"source": "langngheviet-30074"}  # the title's values are not frozen into it
     import json
@@ -171,14 +175,14 @@ def test_a_saved_mapping_is_reused_on_the_command_line(live, tmp_path):
 def test_a_mapping_by_hand_and_ignored_columns(live):
     db, data_dir = live
     data = csv_bytes([["Cột A", "Sản phẩm", "Mã vạch", "Sao"], ["1", "Chè tay", "893000", "4"]])
-    prev = importer.prepare("x.csv", data, data_dir, overrides={"province": "14", "source": "seed-003"})
+    prev = prepare("x.csv", data, data_dir, overrides={"province": "14", "source": "seed-003"})
     sheet = prev.plan.sheets[0]
     assert [c.field for c in sheet.columns] == ["", "name", "", ""]  # "Sao" alone is not recognised
     assert [c.header for c in sheet.ignored] == ["Cột A", "Mã vạch", "Sao"]
     assert [i.rule for i in prev.issues] == ["missing_column"]
     mapping = prev.plan.to_json()
     mapping["sheets"]["x"]["columns"][3]["field"] = "stars"
-    prev = importer.prepare("x.csv", data, data_dir, mapping=mapping, overrides={"province": "14",
+    prev = prepare("x.csv", data, data_dir, mapping=mapping, overrides={"province": "14",
                                                                                  "source": "seed-003"})
     assert prev.ok and [p["name"] for p in prev.tables["product"]] == ["Chè tay"]
     assert [c.header for c in prev.plan.sheets[0].ignored] == ["Cột A", "Mã vạch"]
@@ -208,12 +212,12 @@ def test_the_template_imports_all_its_sheets_in_dependency_order(live):
         ws.append([values.get(h, "") for h in headers])
     buf = io.BytesIO()
     wb.save(buf)
-    prev = importer.prepare("mau.xlsx", buf.getvalue(), data_dir)
+    prev = prepare("mau.xlsx", buf.getvalue(), data_dir)
     assert prev.ok, [i.message("en") for i in prev.issues]
     uses = {s.name: s.use for s in prev.plan.sheets}
     assert uses["Sản phẩm"] == "products" and uses["Nguồn"] == "source" and uses["Chủ thể"] == "subject"
     assert uses["Hướng dẫn"] == "ignore" and uses["Danh sách"] == "ignore"  # the guide's example is not data
-    importer.apply(prev, "bien-tap", data_dir, db)
+    apply(prev, "bien-tap", data_dir, db)
     got = query(db, "SELECT p.name, s.subject_id, e.source_id FROM product p JOIN subject s USING (subject_id) "
                     "JOIN evaluation e USING (product_id) WHERE p.origin <> 'shipped' ORDER BY p.name")
     assert got == [("Chè mẫu thử một", "mau-thu-htx-moi", "mau-thu-nguon-moi"),
@@ -227,18 +231,18 @@ def test_a_recorded_rating_is_unchanged_not_an_error(live):
     data = csv_bytes([["Tên sản phẩm", "Chủ thể", "Tỉnh", "Hạng sao", "Năm", "Nguồn"],
                       ["Xoài sấy dẻo", "HTX nông nghiệp Xuân Tiến", "14", "3 sao", "2019", "seed-002"],
                       ["Xoài sấy dẻo", "HTX nông nghiệp Xuân Tiến", "14", "4 sao", "2023", "seed-004"]])
-    prev = importer.prepare("a.csv", data, data_dir)
+    prev = prepare("a.csv", data, data_dir)
     assert prev.ok, [i.message("en") for i in prev.issues]
     assert ("evaluation", "ev-sl-xoai-say-deo-xuan-tien-2019") in {(t, i) for t, i, _ in prev.unchanged}
     assert [t for t, _, _ in prev.added] == ["evaluation"]  # the 2023 rating: a new evaluation
-    importer.apply(prev, "bien-tap", data_dir, db)
+    apply(prev, "bien-tap", data_dir, db)
     assert query(db, "SELECT stars, decided FROM evaluation WHERE product_id = 'sl-xoai-say-deo-xuan-tien' "
                      "ORDER BY decided") == [("3", "2019"), ("4", "2023")]
 
 
 def test_the_same_row_twice_names_its_row_in_the_file(live):
     db, data_dir = live
-    prev = importer.prepare("a.csv", csv_bytes([HEAD, ROW, ROW]), data_dir)
+    prev = prepare("a.csv", csv_bytes([HEAD, ROW, ROW]), data_dir)
     issue = next(i for i in prev.issues if i.rule == "duplicate_product")
     assert issue.row == 3 and "dòng 2 của tệp" in issue.message("vi") and "row 2 of the file" in issue.message("en")
 
@@ -269,14 +273,14 @@ def test_inputs_named_in_the_issue(live, case, name, data, expected):
     db, data_dir = live
     before = writes.last_version(data_dir)
     try:
-        prev = importer.prepare(name, data, data_dir)
-    except importer.ImportRefused as exc:
+        prev = prepare(name, data, data_dir)
+    except ImportRefused as exc:
         assert exc.rule == expected, exc.both()
         assert exc.issue.message("vi") and exc.issue.message("en")
         return
     if expected == "ok":
         assert prev.ok, [(i.where("en"), i.message("en")) for i in prev.issues]
-        importer.apply(prev, "bien-tap", data_dir, db)
+        apply(prev, "bien-tap", data_dir, db)
         got = query(db, "SELECT p.name, e.stars FROM product p JOIN evaluation e USING (product_id) "
                         "WHERE p.origin <> 'shipped'")
         assert len(got) == 1 and unicodedata.is_normalized("NFC", got[0][0])
@@ -291,15 +295,15 @@ def test_inputs_named_in_the_issue(live, case, name, data, expected):
 def test_a_planned_date_passes_when_the_file_says_so(live):
     db, data_dir = live
     data = csv_bytes([HEAD, row(**{"Ngày quyết định": "12/05/2099"})])
-    assert not importer.prepare("a.csv", data, data_dir).ok
-    assert importer.prepare("a.csv", data, data_dir, overrides={"planned": True}).ok
+    assert not prepare("a.csv", data, data_dir).ok
+    assert prepare("a.csv", data, data_dir, overrides={"planned": True}).ok
 
 
 def test_dates_up_to_a_week_ahead_pass(live):
     import datetime as dt
     db, data_dir = live
     soon = (dt.date.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y")
-    assert importer.prepare("a.csv", csv_bytes([HEAD, row(**{"Ngày quyết định": soon})]), data_dir).ok
+    assert prepare("a.csv", csv_bytes([HEAD, row(**{"Ngày quyết định": soon})]), data_dir).ok
 
 
 def _zip_bomb(unpacked: int) -> bytes:
@@ -322,15 +326,15 @@ def test_a_zip_bomb_is_refused_in_under_two_seconds(live):
     bomb = _zip_bomb(1_900_000_000)  # 1.9 GB unpacked, as in the issue
     assert len(bomb) < 20 * 1024 * 1024
     start = time.perf_counter()
-    with pytest.raises(importer.ImportRefused) as exc:
-        importer.prepare("bom.xlsx", bomb, data_dir)
+    with pytest.raises(ImportRefused) as exc:
+        prepare("bom.xlsx", bomb, data_dir)
     assert time.perf_counter() - start < 2
     assert exc.value.rule == "archive_too_large"
     assert "refused before being read" in exc.value.issue.message("en")
     small_ratio_bomb = _zip_bomb(60_000_000)  # under the size limit, but packed 100s of times over
     start = time.perf_counter()
-    with pytest.raises(importer.ImportRefused) as exc:
-        importer.prepare("bom.xlsx", small_ratio_bomb, data_dir)
+    with pytest.raises(ImportRefused) as exc:
+        prepare("bom.xlsx", small_ratio_bomb, data_dir)
     assert exc.value.rule == "archive_too_large" and time.perf_counter() - start < 2
 
 
@@ -351,7 +355,7 @@ def test_a_forged_sheet_dimension_does_not_pad_rows(live):
                 content = content.replace(b'<dimension ref="A1:H2"/>', b'<dimension ref="A1:XFD1048576"/>')
             dst.writestr(item, content)
     start = time.perf_counter()
-    prev = importer.prepare("a.xlsx", raw.getvalue(), data_dir)
+    prev = prepare("a.xlsx", raw.getvalue(), data_dir)
     assert time.perf_counter() - start < 5 and prev.ok
 
 
@@ -362,7 +366,7 @@ def test_the_preview_is_linear_in_the_rows(live):
     rows = [HEAD] + [row(**{"Tên sản phẩm": f"Sản phẩm số {i}", "Chủ thể": f"HTX số {i % 700}"})
                      for i in range(10_000)]
     start = time.perf_counter()
-    prev = importer.prepare("big.csv", csv_bytes(rows), data_dir)
+    prev = prepare("big.csv", csv_bytes(rows), data_dir)
     took = time.perf_counter() - start
     assert prev.ok and len(prev.tables["product"]) == 10_000
     assert took < 30, took
@@ -397,8 +401,8 @@ def test_the_data_page_maps_previews_and_applies_a_district_list(live):
     assert labels["Tỉnh"] == "14"  # read from the title row "ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU"
     assert any("Đọc từ dòng tiêu đề 1" in c.value for c in at.caption)
     assert any("Nguồn" in str(df.value) for df in at.dataframe) or at.error  # the source is missing
-    apply = next(b for b in at.button if b.label == "Áp dụng")
-    assert apply.disabled
+    apply_button = next(b for b in at.button if b.label == "Áp dụng")
+    assert apply_button.disabled
     next(s for s in at.selectbox if s.label == "Nguồn").set_value("langngheviet-30074")
     next(b for b in at.button if "Kiểm tra lại" in b.label).click().run()
     assert not at.exception and not at.error
@@ -425,7 +429,7 @@ def test_the_data_page_restores_and_retires_with_messages(live):
     db, data_dir = live
     at = _logged_in(data_dir)
     data = csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm trang dữ liệu"})])
-    importer.apply(importer.prepare("a.csv", data, data_dir), "bien-tap", data_dir, db)
+    apply(prepare("a.csv", data, data_dir), "bien-tap", data_dir, db)
     at.run()
     retire = at.tabs[3]
     retire.selectbox(key="retire_table").set_value("product").run()
@@ -454,10 +458,10 @@ def test_a_template_row_repeating_a_recorded_one_names_it_not_a_line(live):
     cols = TABLES["evaluation"].column_names
     row_ = {"evaluation_id": "moi", "product_id": "sl-toi-den", "stars": "3", "decided": "2019",
             "decided_precision": "year", "level": "province", "kind": "new", "source_id": "seed-002"}
-    prev = importer.prepare("e.csv", csv_bytes([cols, [row_.get(c, "") for c in cols]]), data_dir)
+    prev = prepare("e.csv", csv_bytes([cols, [row_.get(c, "") for c in cols]]), data_dir)
     assert prev.ok and [t for t, _, _ in prev.unchanged] == ["evaluation"] and not prev.has_changes
     row_["level"] = "district"
-    prev = importer.prepare("e.csv", csv_bytes([cols, [row_.get(c, "") for c in cols]]), data_dir)
+    prev = prepare("e.csv", csv_bytes([cols, [row_.get(c, "") for c in cols]]), data_dir)
     assert [i.rule for i in prev.issues] == ["conflict"]
     text = prev.issues[0].message("vi")
     assert "tỏi đen · 3★ · 2019" in text and "dòng" not in text.split("(")[0]
@@ -467,8 +471,8 @@ def test_a_template_row_repeating_a_recorded_one_names_it_not_a_line(live):
 def test_the_preview_is_computed_once_per_upload(live, monkeypatch):
     db, data_dir = live
     calls = []
-    real = importer.prepare
-    monkeypatch.setattr(importer, "prepare", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = preview.prepare
+    monkeypatch.setattr(preview, "prepare", lambda *a, **k: calls.append(1) or real(*a, **k))
     at = _logged_in(data_dir)
     fx = FIXTURES / "thuan_chau_2024_nfd_bom.csv"
     at.file_uploader[0].set_value((fx.name, fx.read_bytes(), "text/csv"))

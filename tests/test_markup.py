@@ -12,7 +12,9 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from ocop_data import accounts, importer
+from ocop_data import accounts
+from ocop_data.importer.apply import apply
+from ocop_data.importer.preview import prepare
 from ocop_data.build import build
 from ocop_data.schema import DATA_FILES, TABLES
 from story.cite import is_url
@@ -128,11 +130,11 @@ def evil(tmp_path_factory):
     data_dir.mkdir()
     db = base / "ocop.duckdb"
     build(db, data_dir=data_dir)
-    prev = importer.prepare("evil.xlsx", evil_workbook(), data_dir)
+    prev = prepare("evil.xlsx", evil_workbook(), data_dir)
     assert prev.ok, [(i.where("en"), i.message("en")) for i in prev.issues[:10]]
     counts = prev.counts()
     assert set(counts) == set(DATA_FILES), counts  # every table gets rows
-    importer.apply(prev, "bien-tap", data_dir, db)
+    apply(prev, "bien-tap", data_dir, db)
     accounts.set_password("bien-tap", "a long passphrase", data_dir)
     return db, data_dir
 

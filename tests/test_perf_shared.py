@@ -12,13 +12,14 @@ def test_query_results_are_shared_but_a_page_cannot_change_them(built_db):
     def script():
         import streamlit as st
 
+        from queries import core
         from ui.data import begin_run, q
 
         begin_run()
-        first = q("focus_territories")
+        first = q(core.focus_territories)
         first["territory_key"] = "changed"  # a page adding or overwriting a column
         first.drop(first.index, inplace=True)  # or emptying its copy in place
-        second = q("focus_territories")
+        second = q(core.focus_territories)
         st.write(f"{len(second)} {'changed' in set(second.territory_key)}")
 
     at = AppTest.from_function(script).run()
@@ -102,7 +103,7 @@ def test_a_failing_fragment_rerun_shows_the_kind_message():
 
     at = AppTest.from_function(script).run()
     assert not at.exception
-    from story.i18n import t
+    from ocop_data.words import t
 
     assert [e.value for e in at.error] == [t("error_kind", "en")]
     assert at.markdown[0].value == "after"

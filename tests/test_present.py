@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.util import Emu, Pt
 from streamlit.testing.v1 import AppTest
 
-import queries
+from queries import core
 from briefing.content import CLOSING, build_slides
 from story import cite, findings
 from briefing.pptx_deck import build_pptx
@@ -51,7 +51,7 @@ def test_storyline_in_the_order_a_meeting_needs(cur):
     assert [s.kind for s in slides] == KINDS
     assert slides[-2:][0].kind in CLOSING and slides[-1].kind == "sources"
     title = slides[0]
-    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"] and queries.data_version(cur) in title.subtitle
+    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"] and core.data_version(cur) in title.subtitle
     # one headline per province, in the order chosen, each with its big number and main target
     heads = [s for s in slides if s.kind == "headline"]
     assert [h.data["province"] for h in heads] == BOTH
@@ -79,8 +79,8 @@ def test_finding_titles_are_computed_from_the_data(cur):
 
 
 def test_main_target_is_marked_in_the_data_or_falls_back(cur):
-    family = queries.territory_family(cur, "14")
-    progress = queries.target_progress(cur, family, TODAY)
+    family = core.territory_family(cur, "14")
+    progress = core.target_progress(cur, family, TODAY)
     headline_target = findings.headline_target  # the one home, as the pages use it
     fallback = headline_target(progress, family)  # no `headline` column: the comparable total, latest deadline
     assert fallback["metric"] == "products_total" and fallback["value"] == 280
@@ -96,7 +96,7 @@ def test_what_is_not_known_and_sources_slides(cur):
     texts = " ".join(i["text"] for i in unknown.data["items"])
     assert "chưa công bố phân hạng sao" in texts  # the 450 has no split
     assert "đã 20 tháng" in texts  # Sơn La's latest total is stale
-    sl = queries.target_progress(cur, queries.territory_family(cur, "14"), TODAY)
+    sl = core.target_progress(cur, core.territory_family(cur, "14"), TODAY)
     assert f"Mục tiêu chưa có số liệu để so sánh: {int(sl.percent.isna().sum())}" in texts
     sources = slides[-1]
     groups = sources.data["groups"]
@@ -221,7 +221,7 @@ def test_pptx_shapes_fonts_and_notes(deck_vi):
     import os
     db = Database(os.environ["OCOP_DB"])
     try:
-        labels = cite.source_labels(queries.sources(db.cursor()), "vi")
+        labels = cite.source_labels(core.sources(db.cursor()), "vi")
     finally:
         db.close()
     for s, slide in zip(slides[1:], list(prs.slides)[1:]):
@@ -257,7 +257,7 @@ def test_pptx_charts_native_large_and_honest(deck_vi):
 def test_pptx_targets_chart_draws_100_percent_itself(cur):
     prs = Presentation(io.BytesIO(build_pptx(cur, "en", ["08-2025"], today=TODAY)))
     pct = [c for _, c in _charts(prs) if c.plots[0].series[-1].name == "% reached"][0]
-    progress = queries.target_progress(cur, queries.territory_family(cur, "08-2025"), TODAY)
+    progress = core.target_progress(cur, core.territory_family(cur, "08-2025"), TODAY)
     progress = progress[progress.percent.notna()]
     assert sorted(pct.plots[0].series[-1].values) == sorted(round(float(p), 1) for p in progress.percent)
     assert 104.3 in pct.plots[0].series[-1].values

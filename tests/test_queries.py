@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-import queries
+from queries import core
 from queries.status import target_status
 
 
@@ -61,21 +61,21 @@ def test_status_says_when_sources_differ_and_flags_about():
 
 
 def test_comparable_figures_exclude_doubtful_and_estimates(cur):
-    rows = queries.comparable_figures(cur, "14", "products_total")
+    rows = core.comparable_figures(cur, "14", "products_total")
     assert not rows.empty
     assert set(rows.kind) == {"reported"} and "L" not in set(rows.confidence)
 
 
 def test_product_search_folds_diacritics(cur):
-    a = queries.product_table(cur, ["14"], "xoài sấy dẻo")
-    b = queries.product_table(cur, ["14"], "XOAI SAY DEO")
+    a = core.product_table(cur, ["14"], "xoài sấy dẻo")
+    b = core.product_table(cur, ["14"], "XOAI SAY DEO")
     # the two of the 2019 list, Sông Mã's and Mộc Châu's "xoài sấy dẻo Cường Hoa"
     assert len(a) == len(b) == 4
     assert a.name.tolist() == b.name.tolist()
 
 
 def test_product_table_sorts_the_vietnamese_way(cur):
-    names = queries.product_table(cur, ["14", "08", "02", "08-2025"]).name.tolist()
+    names = core.product_table(cur, ["14", "08", "02", "08-2025"]).name.tolist()
     import duckdb
     expected = [r[0] for r in duckdb.connect().execute(
         "SELECT n FROM (SELECT unnest(?) AS n) ORDER BY n COLLATE vi", [names]).fetchall()]
@@ -83,21 +83,21 @@ def test_product_table_sorts_the_vietnamese_way(cur):
 
 
 def test_find_figures(cur):
-    found = queries.find_figures(cur, "4 sao Sơn La 2019")
+    found = core.find_figures(cur, "4 sao Sơn La 2019")
     assert not found.empty
     assert set(found.metric) == {"products_4star"} and set(found.territory_key) == {"14"}
     assert 9 in found.value.tolist()
-    assert queries.find_figures(cur, "").empty
+    assert core.find_figures(cur, "").empty
 
 
 def test_territory_family(cur):
-    assert queries.territory_family(cur, "08-2025")[0] == "08-2025"
-    assert set(queries.territory_family(cur, "08-2025")) == {"08-2025", "08", "02"}
-    assert queries.territory_family(cur, "14") == ["14"]
+    assert core.territory_family(cur, "08-2025")[0] == "08-2025"
+    assert set(core.territory_family(cur, "08-2025")) == {"08-2025", "08", "02"}
+    assert core.territory_family(cur, "14") == ["14"]
 
 
 def test_tier_reports_keep_sources_apart(cur):
-    rep = queries.tier_reports(cur, ["14"], 2019, 2019)
+    rep = core.tier_reports(cur, ["14"], 2019, 2019)
     by_source = {r.source_id: r for r in rep.itertuples()}
     assert len(by_source) >= 2
     doubtful = [r for r in rep.itertuples() if r.doubtful]
@@ -125,3 +125,24 @@ def test_csv_download_has_bom_and_neutralises_formulas():
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert "Chè Đồng Lộc" in text and "'=HYPERLINK" in text and "'@SUM" in text and "'-2+3" in text
+
+
+def test_the_app_calls_queries_as_functions():
+    """``q(core.territories)``, never ``q("territories")``: a reader (or an editor's go-to-definition) follows
+    every call from a page to its SQL; the queries package re-exports nothing."""
+    import ast
+
+    import queries
+    from tests.conftest import ROOT
+
+    by_name = []
+    for part in ("app.py", "ui", "pages", "briefing", "story"):
+        path = ROOT / part
+        for f in [path] if path.is_file() else sorted(path.rglob("*.py")):
+            for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                if (isinstance(n, ast.Call) and getattr(n.func, "id", None) == "q" and n.args
+                        and not (isinstance(n.args[0], ast.Attribute) and isinstance(n.args[0].value, ast.Name))):
+                    by_name.append(f"{f.relative_to(ROOT)}:{n.lineno}")
+    assert not by_name, by_name
+    assert not [k for k in vars(queries) if not k.startswith("_") and k not in ("core", "citations", "finder",
+                                                                                 "status", "annotations")]

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-import queries
+from queries import core
 from briefing.content import build_slides
 from briefing.pptx_deck import build_pptx
 from briefing.print_pdf import build_pdf
@@ -32,7 +32,7 @@ def ids(built_db):
     from ocop_data.db import Database
     db = Database(built_db)
     try:
-        return sorted(queries.sources(db.cursor()).source_id, key=len, reverse=True)
+        return sorted(core.sources(db.cursor()).source_id, key=len, reverse=True)
     finally:
         db.close()
 
@@ -94,7 +94,7 @@ def test_the_test_sees_an_id_where_one_is():
 
 def test_short_labels_never_fall_back_to_an_id(cur, ids):
     for lang in ("vi", "en"):
-        labels = cite.source_labels(queries.sources(cur), lang)
+        labels = cite.source_labels(core.sources(cur), lang)
         assert set(labels) == set(ids)
         assert all(label and not found([label], ids) for label in labels.values())
         assert len(set(labels.values())) == len(labels)  # two sources never read the same

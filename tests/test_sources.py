@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-import queries
+from queries import citations, core
 from ocop_data.citations import source_gaps
 from ocop_data.validate import load_dataset
 from story import cite
@@ -19,7 +19,7 @@ SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 # --- sources state what they state; no source is cited by a file name -------------------------------------
 
 def test_no_source_is_cited_by_a_file_name(cur):
-    srcs = queries.sources(cur).to_dict("records")
+    srcs = core.sources(cur).to_dict("records")
     for s in srcs:
         for lang in ("vi", "en"):
             assert not SEED_FILE.search(cite.cite(s, lang)), s["source_id"]
@@ -29,7 +29,7 @@ def test_no_source_is_cited_by_a_file_name(cur):
 
 
 def test_seeds_000_and_002_have_descriptive_titles_marked_as_such(cur):
-    rows = {r["source_id"]: r for r in queries.sources(cur).to_dict("records")}
+    rows = {r["source_id"]: r for r in core.sources(cur).to_dict("records")}
     for sid in ("seed-000", "seed-002"):
         assert rows[sid]["title"].startswith("[bài về ") and rows[sid]["title"].endswith("]")
         assert rows[sid]["title_descriptive"] is True
@@ -38,7 +38,7 @@ def test_seeds_000_and_002_have_descriptive_titles_marked_as_such(cur):
 
 
 def test_audit_item_24_dates_filled(cur):
-    rows = {r["source_id"]: r for r in queries.sources(cur).to_dict("records")}
+    rows = {r["source_id"]: r for r in core.sources(cur).to_dict("records")}
     assert (rows["vietnamnews-1690849"]["published"], rows["vietnamnews-1690849"]["published_precision"]) == \
         ("2025-01-17", "day")
     assert rows["sggp-122563"]["published"] == "2025-12-17"
@@ -81,13 +81,13 @@ def test_descriptive_title_stays_in_brackets_and_missing_fields_are_named():
 
 
 def test_every_source_has_a_citation_line(cur):
-    for s in queries.sources(cur).to_dict("records"):
+    for s in core.sources(cur).to_dict("records"):
         line = cite.cite(s, "vi")
         assert line and not re.search(r"\b(None|nan|NaN)\b", line)
 
 
 def test_conflict_is_cited_with_both_sources(cur):
-    conf = queries.conflicts(cur)
+    conf = citations.conflicts(cur)
     # Sơn La 2023: 110 products split 68/41/1 (seed 000) and 58/51/1 (Tây Bắc University journal)
     row = conf[(conf.metric == "products_3star") & (conf.a_as_of == "2023")].iloc[0].to_dict()
     line = cite.cite_both(cite.prefixed(row, "a_"), cite.prefixed(row, "b_"), "vi")
@@ -97,7 +97,7 @@ def test_conflict_is_cited_with_both_sources(cur):
 # --- corrections list and split products ------------------------------------------------------------------
 
 def test_corrections_name_every_changed_figure(cur):
-    corr = queries.corrections(cur)
+    corr = citations.corrections(cur)
     ids = set(corr.row_id)
     for rid in ("vn-2023-12-06", "vn-2023-12-06-5", "vn-2023-12-06-subjects", "vn-2025-01", "vn-2025-06",
                 "vn-2025-06-5", "vn-2022", "vn-2020", "hg-2021-total", "sl-2019-caphebichthao-total",
@@ -109,10 +109,10 @@ def test_corrections_name_every_changed_figure(cur):
 
 
 def test_split_product_stays_resolvable(cur):
-    succ = queries.product_successors(cur, "sl-ca-chua-khoai-tay-tu-nhien")
+    succ = citations.product_successors(cur, "sl-ca-chua-khoai-tay-tu-nhien")
     assert set(succ.product_id) == {"sl-ca-chua-tu-nhien", "sl-khoai-tay-tu-nhien"}
     assert set(succ.name) == {"Cà chua an toàn", "Khoai tây an toàn"}
-    assert queries.product_successors(cur, "sl-toi-den").empty
+    assert citations.product_successors(cur, "sl-toi-den").empty
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -197,6 +197,6 @@ def queries_sources():
     from ocop_data.db import Database
     db = Database(os.environ["OCOP_DB"])
     try:
-        return queries.sources(db.cursor())
+        return core.sources(db.cursor())
     finally:
         db.close()

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import queries
+from queries import core
 from story import findings, fmt, theme
 from tests.conftest import open_page, plain
 
@@ -34,7 +34,7 @@ def title_of(spec: dict) -> str:
 
 
 def labels(cur, lang):
-    return fmt.territory_labels(queries.territories(cur), lang)[1]
+    return fmt.territory_labels(core.territories(cur), lang)[1]
 
 
 def assert_people_table(df):
@@ -56,7 +56,7 @@ def test_overview_rows_and_the_totals_chart(cur, lang):
     assert ("tháng trước" if lang == "vi" else "months ago") in rows
     # the chart's title is the finding of each province, inside the figure and in the page's heading
     spec, config, alt = charts(at)[0]
-    totals = queries.tier_figures(cur, ["14", "08-2025"])
+    totals = core.tier_figures(cur, ["14", "08-2025"])
     totals = totals[totals.metric == "products_total"]
     expected = " · ".join(findings.total_finding(totals[totals.territory_key == k], lab[k], lang)
                           for k in ("14", "08-2025"))
@@ -83,7 +83,7 @@ def test_star_tiers_on_a_date_axis_with_finding_titles(cur, lang):
     at = run("pages/stars.py", lang, province="08-2025")
     lab = labels(cur, lang)
     spec, config, alt = charts(at)[0]
-    reports = queries.tier_reports(cur, ["08-2025", "08", "02"])
+    reports = core.tier_reports(cur, ["08-2025", "08", "02"])
     expected = findings.tier_finding(reports[reports.territory_key == "08-2025"], lab["08-2025"], lang)
     assert title_of(spec) == expected and alt.startswith(expected)
     time_axes = [k for k, v in spec["layout"].items() if k.startswith("xaxis") and v.get("type") == "date"]
@@ -142,7 +142,7 @@ def test_targets_bullets_first_then_the_table(cur, lang):
     former = "Tuyên Quang cũ" if lang == "vi" else "former Tuyên Quang"
     assert (f"{former} · tổng sản phẩm &gt; 230 (2025)" if lang == "vi" else
             f"{former} · total products &gt; 230 (2025)") in texts
-    p = queries.target_progress(cur, ["08-2025", "08", "02"], date.today())
+    p = core.target_progress(cur, ["08-2025", "08", "02"], date.today())
     head = findings.headline_target(p, ["08-2025", "08", "02"])
     assert title_of(spec) == findings.target_finding(head, labels(cur, lang)[head["territory_key"]], lang)
     # the abolished communes target still shows how far it had got, with its figure's date

@@ -125,7 +125,7 @@ def test_for_people_words_formats_and_no_codes():
     assert list(vi.columns) == ["Địa bàn", "Tính đến", "Tổng số sản phẩm", "Tiềm năng 5 sao", "Độ tin cậy", "Nguồn",
                                 "Ghi chú", "Hạng sao", "Tình trạng"]
     assert vi.iloc[0].tolist() == ["Tuyên Quang (đến 30/06/2025)", "11/07/2024", "trên 1.234", "chưa công bố",
-                                   "cao", "seed-001", "", "Tiềm năng 5 sao", "Đơn vị không còn tồn tại"]
+                                   "cao", "nguồn không nêu tên", "", "Tiềm năng 5 sao", "Đơn vị không còn tồn tại"]
     assert vi.iloc[1]["Tính đến"] == "2023 (suy ra)" and vi.iloc[1]["Ghi chú"] == "ghi chú"
     assert vi.iloc[1]["Độ tin cậy"].startswith("thấp ⚠")
     en = tables.for_people(raw, "en", ["territory_key", "total", "note"])
@@ -180,7 +180,9 @@ def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
     """The Data page's tables (history of imports) once an editor has logged in."""
     import shutil
 
-    from ocop_data import accounts, importer
+    from ocop_data import accounts
+    from ocop_data.importer.apply import apply
+    from ocop_data.importer.preview import prepare
 
     data_dir = tmp_path / "instance"
     data_dir.mkdir()
@@ -190,7 +192,7 @@ def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
     monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
     accounts.set_password("bien-tap", "mật khẩu dài đủ", data_dir)
     csv_text = "Tên sản phẩm,Tỉnh,Hạng sao,Nguồn\nChè thử bảng,14,4,seed-003\n".encode("utf-8")
-    importer.apply(importer.prepare("a.csv", csv_text, data_dir), "bien-tap", data_dir, db)
+    apply(prepare("a.csv", csv_text, data_dir), "bien-tap", data_dir, db)
     at = _run("pages/data.py", lang)
     at.text_input[0].set_value("bien-tap")
     at.text_input[1].set_value("mật khẩu dài đủ")

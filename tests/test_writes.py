@@ -12,7 +12,9 @@ import time
 
 import pytest
 
-from ocop_data import importer, writes
+from ocop_data import writes
+from ocop_data.importer.apply import apply
+from ocop_data.importer.preview import prepare
 from ocop_data.build import build
 from ocop_data.db import Database, ensure_database, read_history_version
 from ocop_data.messages import Busy, WriteRefused
@@ -39,7 +41,7 @@ def upload(tmp_path, name: str, *names: str):
 
 def imp(data_dir, db, *names: str, file="a.csv"):
     data = csv_bytes([HEAD] + [row(**{"Tên sản phẩm": n}) for n in names])
-    return importer.apply(importer.prepare(file, data, data_dir), "bien-tap", data_dir, db)
+    return apply(prepare(file, data, data_dir), "bien-tap", data_dir, db)
 
 
 def agree(db, data_dir) -> None:
@@ -136,10 +138,10 @@ def test_unknown_versions_and_rows_are_refused(live):
 
 def test_a_stale_preview_is_refused(live):
     db, data_dir = live
-    first = importer.prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử A"})]), data_dir)
+    first = prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử A"})]), data_dir)
     imp(data_dir, db, "Sản phẩm thử B")
     with pytest.raises(WriteRefused) as exc:
-        importer.apply(first, "bien-tap", data_dir, db)
+        apply(first, "bien-tap", data_dir, db)
     assert exc.value.rule == "stale"
     assert products(db) == ["Sản phẩm thử B"]
 

@@ -9,12 +9,11 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-import queries
 from ocop_data import paths
 from ocop_data.db import Database, StartupStatus, ensure_database
 from ocop_data.problems import BuildError
 
-from story.i18n import t
+from ocop_data.words import t
 
 
 @st.cache_resource(show_spinner=False)
@@ -144,16 +143,16 @@ def _run() -> tuple:
     return run
 
 
-def q(name: str, *args, **kwargs) -> Any:
-    """Run the named query, cached on the data version (an import or rebuild invalidates it)."""
+def q(query: Callable, *args, **kwargs) -> Any:
+    """``query(cursor, *args, **kwargs)`` (a function of queries/), cached on the data version (an import or
+    rebuild invalidates it): ``q(core.year_bounds, keys)``."""
     frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
     path, handle, version = _run()
-    key = (path, version, name, args, frozen)
+    key = (path, version, query, args, frozen)
     hit, value = _RESULTS.get(key)
     if not hit:
-        fn: Callable = getattr(queries, name)
-        value = fn(handle.cursor(), *[list(a) if isinstance(a, tuple) else a for a in args],
+        value = query(handle.cursor(), *[list(a) if isinstance(a, tuple) else a for a in args],
                    **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
         _RESULTS.put(key, value)
     return _share(value)

@@ -10,9 +10,9 @@ import streamlit as st
 
 from queries import finder as finder_query
 
+from ocop_data.words import t
 from story import finder, fmt
 from story.cite import link, md_escape
-from story.i18n import t
 
 from . import frame, shell, state
 from .data import db, q
@@ -77,7 +77,7 @@ def _finder() -> None:
         st.caption(t("finder_help", lang))
         _warm_index()
         return
-    found = q("find", text, date.today(), LIMIT)
+    found = q(finder_query.find, text, date.today(), LIMIT)
     if found.empty:
         st.info(t("finder_none", lang))
         return

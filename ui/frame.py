@@ -11,7 +11,7 @@ import streamlit as st
 from story import tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
                         source_line, source_markdown, sources_href)
-from story.i18n import t
+from ocop_data.words import t
 
 from . import state
 

@@ -11,9 +11,10 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import lang_col, t
+from queries import core
 from story import fmt, spec
 from story.cite import md_escape
-from story.i18n import t
 
 from . import state
 from .data import begin_run, derived, q, startup
@@ -45,14 +46,14 @@ class Context:
 
     def subtitle(self) -> str:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
-        names = self.focus["name_en" if self.lang == "en" else "name_vi"].tolist()
+        names = self.focus[lang_col("name", self.lang)].tolist()
         if len(names) > COMPACT_AFTER:  # national data: a count, not a paragraph of names
             return t("app_subtitle", self.lang).format(provinces=t("n_provinces", self.lang).format(n=len(names)))
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('and', self.lang)} " + names[-1]
         return t("app_subtitle", self.lang).format(provinces=md_escape(joined))  # shown as markdown
 
     def family(self, key: str) -> list[str]:
-        return q("territory_family", key)
+        return q(core.territory_family, key)
 
     def all_keys(self) -> list[str]:
         """Every territory the chosen provinces span, predecessors included."""
@@ -86,7 +87,7 @@ def setup(sidebar: bool = True) -> Context:
     state.set_value("lang", lang)
     startup(lang)
     begin_run()  # the data version, looked up once a run
-    focus = q("focus_territories")
+    focus = q(core.focus_territories)
     keys = focus.territory_key.tolist()
 
     def valid_province(v):
@@ -98,8 +99,8 @@ def setup(sidebar: bool = True) -> Context:
                                 format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
                                 valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
             state.set_value("lang", lang)
-            names = dict(zip(focus.territory_key, focus["name_en" if lang == "en" else "name_vi"]))
-            _, labels = derived("territory_labels", lambda: fmt.territory_labels(q("territories"), lang), lang)
+            names = dict(zip(focus.territory_key, focus[lang_col("name", lang)]))
+            _, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
             # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a
             # name; never by its key ('08-2025' reads like a date)
             shown = {k: labels.get(k, names[k]) if list(names.values()).count(names[k]) > 1 else names[k]
@@ -113,8 +114,8 @@ def setup(sidebar: bool = True) -> Context:
     selected = keys if province in (None, "all") else [province]
     all_keys = []
     for k in selected:
-        all_keys += q("territory_family", k)
-    y_min, y_max = q("year_bounds", all_keys)
+        all_keys += q(core.territory_family, k)
+    y_min, y_max = q(core.year_bounds, all_keys)
     y_max = max(y_max, date.today().year)
 
     def clamp(v, default):
@@ -134,8 +135,8 @@ def setup(sidebar: bool = True) -> Context:
                          help=t("image_format_help", lang))
     state.set_value("y0", years[0] if years[0] != y_min else 0)
     state.set_value("y1", years[1] if years[1] != y_max else 0)
-    names, labels = derived("territory_labels", lambda: fmt.territory_labels(q("territories"), lang), lang)
-    chart_names = derived("chart_names", lambda: spec.names(q("territories"), q("sources"), lang), lang)
+    names, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
+    chart_names = derived("chart_names", lambda: spec.names(q(core.territories), q(core.sources), lang), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels, chart_names=chart_names)
 
 

@@ -6,9 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import t
+from queries import core
 from story import findings, plot, rows, tables
 from story.cite import md_escape
-from story.i18n import t
 
 from . import frame
 from .data import derived, figure, q
@@ -23,7 +24,7 @@ def target_text(g: dict, lang: str) -> str:
 
 def evaluate(keys: list[str], today: date | None = None) -> pd.DataFrame:
     """Every target of the territories with its status, latest figure and percent reached."""
-    return q("target_progress", keys, today or date.today())
+    return q(core.target_progress, keys, today or date.today())
 
 
 def _view(c, key: str, lang: str, today: date) -> dict | None:
@@ -42,6 +43,8 @@ def _view(c, key: str, lang: str, today: date) -> dict | None:
     chart = rows.targets(ev, n, title=title)
     return {
         "title": title, "chart": chart,
+        "subtitle": chart.subtitle if chart is not None else
+        t("targets_chart_sub", lang).format(counts=rows.status_counts(ev, lang)),
         "notes": [t("n_other_targets", lang).format(n=others)] if others else [],
         "sources": list(dict.fromkeys(s for s in (chart.sources if chart else []) + list(ev.source_id)
                                       + list(ev.latest_source) if isinstance(s, str))),
@@ -69,7 +72,7 @@ def province_targets(c, key: str, lang: str) -> None:
     chart = view["chart"]
     frame.chart_block(
         key=f"targets_{key}", chart=chart, title=view["title"],
-        subtitle=chart.subtitle if chart is not None else None,
+        subtitle=view["subtitle"],
         fig=(lambda: figure(("targets", lang, tuple(family)), lambda: plot.figure(chart))) if chart is not None
         else None,
         table=lambda: derived("targets_view", lambda: _view(c, key, lang, today), lang, key, today)["detail"],

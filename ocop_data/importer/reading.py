@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .messages import ImportRefused
+from ..messages import ImportRefused
 
 MAX_BYTES = 20 * 1024 * 1024  # the app's own upload limit (Streamlit's server limit is set higher)
 MAX_ROWS = 200_000  # data rows in one upload

@@ -1,9 +1,22 @@
-"""The one home of the dashboard's words, in Vietnamese (first) and English."""
+"""The one home of every word the project says, in Vietnamese (first) and English.
+
+One table, ``WORDS``: the dashboard's interface, what imports and writes say to people (keys ``msg_<rule>``,
+used by ``ocop_data.messages``), the build's validation rules (keys ``rule_<rule>``, used by
+``ocop_data.problems``) and the import's field names (``imp_field_<field>``). Read a word with ``t(key, lang)``
+(``t(key, lang, n=3)`` fills its ``{n}``); the column of a data field kept in both languages with
+``lang_col("metric", lang)``.
+
+An unknown key shows as itself (visible, never a crash), except where ``OCOP_STRICT_WORDS`` is set (the tests
+set it): then it raises, so a typo or a removed key fails a test instead of showing a key to a reader.
+"""
 from __future__ import annotations
 
-LANGS = ("vi", "en")
+import os
 
-S: dict[str, tuple[str, str]] = {
+LANGS = ("vi", "en")
+STRICT = "OCOP_STRICT_WORDS"  # set (to anything but "") to make an unknown key raise
+
+WORDS: dict[str, tuple[str, str]] = {
     # app and navigation
     "app_title": ("Bảng theo dõi OCOP", "OCOP dashboard"),
     "app_subtitle": ("Chương trình Mỗi xã một sản phẩm (OCOP): {provinces}",
@@ -83,39 +96,23 @@ S: dict[str, tuple[str, str]] = {
                          "{name} was formed from {preds} on 01/07/2025; the former provinces are shown side by "
                          "side, never joined into one line."),
     # overview
-    "latest_total": ("Tổng số sản phẩm OCOP mới nhất", "Latest total of OCOP products"),
-    "age_warning": ("Số liệu mới nhất đã {months} tháng tuổi (quá 12 tháng).",
-                    "The latest figure is {months} months old (more than 12 months)."),
-    "age_ok": ("Số liệu {months} tháng tuổi.", "Figure {months} months old."),
-    "change_since": ("so với {prev} ({date})", "vs {prev} ({date})"),
-    "change_sources_differ": ("Hai số liệu lấy từ hai nguồn khác nhau.", "The two figures come from different sources."),
     "no_previous": ("Chưa có báo cáo trước để so sánh.", "No earlier comparable report."),
     "national_context": ("Cả nước: {value} sản phẩm ({date})", "Nationwide: {value} products ({date})"),
-    "coverage": ("Độ phủ danh sách", "List coverage"),
     "coverage_text": ("Cơ sở dữ liệu liệt kê {listed} sản phẩm có tên trên tổng số {total} sản phẩm đã báo "
                       "cáo ({date}).",
                       "The database lists {listed} named products of the {total} reported ({date})."),
-    "headline_targets": ("Mục tiêu chính", "Headline targets"),
     "timeline": ("Các mốc của chương trình", "Programme timeline"),
     "no_figure": ("Chưa có số liệu đã báo cáo.", "No reported figure yet."),
-    "other_source_at_date": ("Nguồn khác cùng thời điểm: {text}", "Another source at the same date: {text}"),
-    "tiers_line": ("3 sao: {s3} · 4 sao: {s4} · 5 sao: {s5} · tiềm năng 5 sao: {s5p}",
-                   "3★: {s3} · 4★: {s4} · 5★: {s5} · potential 5★: {s5p}"),
     # stars page
-    "stars_title": ("Sản phẩm OCOP theo hạng sao", "OCOP products by star tier"),
-    "stars_subtitle": ("Số sản phẩm đạt từ 3 sao, theo thời điểm báo cáo và nguồn · đến {date}",
-                       "Products of 3★ or more, by report date and source · up to {date}"),
     "stars_footer_note": ("Mỗi cột là một báo cáo (thời điểm × nguồn). Nguồn bất đồng được hiển thị cạnh nhau. "
                           "Cột chỉ có tổng: nguồn chưa công bố phân hạng sao. Ước tính và số liệu không rõ ngày "
                           "không nằm trên trục thời gian.",
                           "Each bar is one report (date × source). Disagreeing sources stand side by side. "
                           "A bar with only a total: the source did not publish the split. Estimates and undated "
                           "figures are not placed on the time axis."),
-    "rounds_title": ("Sản phẩm mới trong từng đợt đánh giá", "New products in each evaluation round"),
     "rounds_subtitle": ("Số sản phẩm được công nhận mới trong đợt (không phải số lũy kế)",
                         "Products newly recognised in the round (not a running total)"),
     "undated_title": ("Số liệu không rõ ngày hoặc ước tính", "Undated figures and estimates"),
-    "counted_from_list": ("Đếm từ danh sách sản phẩm trong CSDL", "Counted from the product list"),
     # data management
     "page_data": ("Quản lý dữ liệu", "Data"),
     "session_expired": ("Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.", "Your session expired; please log in again."),
@@ -156,8 +153,6 @@ S: dict[str, tuple[str, str]] = {
                       "Some products may be the same as existing ones. Check before applying."),
     "possibly_same_as": ("Có thể trùng với", "Possibly the same as"),
     "apply": ("Áp dụng", "Apply"),
-    "map_columns": ("Chọn ý nghĩa của từng cột trong tệp:", "Say what each column of the file holds:"),
-    "use_mapping": ("Dùng cách ghép cột này", "Use this mapping"),
     "applying": ("Đang dựng phiên bản dữ liệu mới…", "Building the new data version…"),
     "applied": ("Đã áp dụng: phiên bản {version}. Bảng theo dõi hiển thị dữ liệu mới ngay.",
                 "Applied: version {version}. The dashboard shows the new data now."),
@@ -240,6 +235,7 @@ S: dict[str, tuple[str, str]] = {
     "table_figure": ("Số liệu", "Figures"),
     "table_target": ("Mục tiêu", "Targets"),
     "table_event": ("Sự kiện", "Events"),
+    "table_correction": ("Đính chính", "Corrections"),
     "evaluations_to_add": ("Lần xếp hạng sẽ thêm hoặc cập nhật", "Star ratings to add or update"),
     "field": ("Trường", "Field"),
     "nothing_new": ("Mọi dòng trong tệp đều đã có: không có gì để áp dụng.",
@@ -264,15 +260,9 @@ S: dict[str, tuple[str, str]] = {
                     "brings it back."),
     # presentation
     "page_present": ("Trình chiếu", "Present"),
-    "slide_headline_sub": ("Số liệu đã báo cáo mới nhất, có thể so sánh, của từng địa bàn",
-                           "The latest comparable reported figure of each territory"),
-    "slide_subjects_published": ("Cơ cấu chủ thể do tỉnh công bố · {date}", "Producers by type as the province "
-                                 "published them · {date}"),
     "slide_sources_sub": ("Các nguồn của số liệu trong bài trình chiếu", "Where the figures in these slides come from"),
-    "slide_of": ("Trang {i}/{n}", "Slide {i} of {n}"),
     "prev": ("◀ Trước", "◀ Previous"),
     "next": ("Sau ▶", "Next ▶"),
-    "building_pptx": ("Đang tạo bản PowerPoint…", "Making the PowerPoint…"),
     "download_pptx": ("Tải bản tóm tắt PowerPoint (.pptx)", "Download the PowerPoint briefing (.pptx)"),
     "exit_present": ("Thoát trình chiếu", "Leave presentation"),
     "briefing_title": ("Tóm tắt Chương trình OCOP", "OCOP programme briefing"),
@@ -321,7 +311,6 @@ S: dict[str, tuple[str, str]] = {
     "months_old": ("{months} tháng trước", "{months} months old"),
     "main_target": ("Mục tiêu chính", "Main target"),
     "no_main_target": ("Chưa có mục tiêu về tổng số để so sánh", "No comparable target for the total"),
-    "target_reached_of": ("{value} / {target} · {pct}", "{value} / {target} · {pct}"),
     "target_line": ("mục tiêu {v}", "target {v}"),
     "all_of": ("tất cả {}", "all {}"),
     "tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo, trên trục thời gian thật · vạch ngang: chỉ biết "
@@ -369,9 +358,6 @@ S: dict[str, tuple[str, str]] = {
     "targets_title": ("Mục tiêu kế hoạch và kết quả đạt được", "Plan targets and what was reached"),
     "target": ("Mục tiêu", "Target"),
     "plan": ("Kế hoạch", "Plan"),
-    "progress_title": ("Tiến độ so với mục tiêu", "Progress against targets"),
-    "progress_subtitle": ("% đạt = số liệu so sánh mới nhất / giá trị mục tiêu; màu theo tình trạng",
-                          "% reached = latest comparable figure / target value; colour by status"),
     "target_value": ("Giá trị mục tiêu", "Target value"),
     "deadline": ("Hạn", "Deadline"),
     "latest_figure": ("Số liệu so sánh mới nhất", "Latest comparable figure"),
@@ -412,10 +398,6 @@ S: dict[str, tuple[str, str]] = {
     "products_found": ("{n} sản phẩm", "{n} products"),
     "product_view": ("Chi tiết sản phẩm", "Product details"),
     "choose_product": ("Chọn sản phẩm để xem lịch sử hạng sao", "Choose a product to see its star history"),
-    "star_history": ("Lịch sử hạng sao", "Star history"),
-    "subjects_title": ("Chủ thể theo loại", "Producers by type"),
-    "subjects_subtitle": ("trong số {n} chủ thể có trong danh sách này (không phải cơ cấu của cả tỉnh)",
-                          "among the {n} producers listed here (not the province's split)"),
     "kh77_shares": ("Mục tiêu cơ cấu chủ thể của Kế hoạch 77", "Kế hoạch 77's subject-type shares"),
     "reevaluation_title": ("Sản phẩm đến hạn đánh giá lại", "Products due for re-evaluation"),
     "reevaluation_note": ("Chỉ tính các sản phẩm có ngày quyết định chính xác đến ngày (chứng nhận có hiệu lực "
@@ -438,7 +420,6 @@ S: dict[str, tuple[str, str]] = {
     "kind_not_published": ("Chưa công bố", "Not published"),
     "classified": ("(phân loại theo tên)", "(classified from the name)"),
     "derived_suffix": ("(suy ra)", "(derived)"),
-    "english_name": ("tên tiếng Anh", "English name"),
     "count_listed": ("Số chủ thể", "Producers"),
     # map
     "map_title": ("Điểm giới thiệu và bán sản phẩm OCOP", "OCOP display-and-sale points"),
@@ -454,15 +435,6 @@ S: dict[str, tuple[str, str]] = {
                       "part of {territory}'s {total} points; split not published"),
     "points_at": ("{n} điểm", "{n} points"),
     "point_one": ("1 điểm", "1 point"),
-    "map_legend": ("● Vòng vàng có số: số điểm đã công bố tại huyện (vòng càng lớn, số càng nhiều; đặt ở tâm "
-                   "huyện). ○ Vòng trắng không số: có điểm, chưa công bố số lượng (thuộc tổng số của tỉnh). Chạm "
-                   "(điện thoại) hoặc di chuột lên một vòng để xem tên, nguồn và độ chính xác vị trí.",
-                   "● Gold circles with a number: points published for a district (the bigger the circle, the more "
-                   "points; drawn at the district's centre). ○ White rings without a number: has points, number "
-                   "not published (part of the province's total). Tap (phone) or hover over a circle for its "
-                   "name, source and location precision."),
-    "total_points": ("Tổng số điểm: {text} ({territory}, nguồn {source})",
-                     "Total points: {text} ({territory}, source {source})"),
     "listed_sum": ("Các huyện được liệt kê cộng lại {n} điểm.", "The listed districts add up to {n} points."),
     "precision": ("Độ chính xác vị trí", "Location precision"),
     "many_provinces_hint": ("{n} tỉnh: mỗi dòng là kết luận của một tỉnh; mở một tỉnh để xem biểu đồ và bảng, "
@@ -501,8 +473,6 @@ S: dict[str, tuple[str, str]] = {
     "entry_point": ("điểm cụ thể", "named point"),
     # sources
     "sources_title": ("Các nguồn số liệu", "Data sources"),
-    "finder": ("Tìm số liệu (ví dụ: 4 sao Sơn La 2019)", "Find a figure (e.g. 4 sao Sơn La 2019)"),
-    "finder_results": ("{n} số liệu tìm thấy", "{n} figures found"),
     "title": ("Tiêu đề", "Title"),
     "publisher": ("Đơn vị đăng", "Publisher"),
     "published": ("Ngày đăng", "Published"),
@@ -578,9 +548,6 @@ S: dict[str, tuple[str, str]] = {
     "n_targets": ("{n} mục tiêu", "{n} targets"),
     "doubtful_point": ("số liệu đáng ngờ ⚠", "doubtful figure ⚠"),
     "agreeing_sources": ("{n} nguồn công bố cùng số liệu", "{n} sources published the same figures"),
-    "no_split_bar": ("chưa công bố phân hạng", "split not published"),
-    "figure_date": ("Ngày số liệu", "Figure date"),
-    "reached_value": ("Đạt được", "Reached"),
     # people's tables (story/tables.py)
     "conf_H": ("cao", "high"),
     "conf_M": ("trung bình", "medium"),
@@ -588,7 +555,6 @@ S: dict[str, tuple[str, str]] = {
     "col_total": ("Tổng số sản phẩm", "Total products"),
     "col_report_date": ("Thời điểm báo cáo", "Report date"),
     "col_kind": ("Loại số liệu", "Kind of figure"),
-    "col_sources": ("Nguồn", "Sources"),
     "col_achieved": ("Đạt được", "Reached"),
     "col_target_full": ("Mục tiêu (nguyên văn)", "Target (as worded)"),
     "col_target_short": ("Mục tiêu", "Target"),
@@ -682,7 +648,6 @@ S: dict[str, tuple[str, str]] = {
     "f_coverage": ("{label}: {value}/{total} ({pct}, {date})", "{label}: {value}/{total} ({pct}, {date})"),
     "f_coverage_abolished": ("đơn vị {unit} cũ không còn từ {date}", "the former {unit} ceased to exist on {date}"),
     "f_coverage_none": ("{label}: chưa có số liệu đã báo cáo", "{label}: no reported figure yet"),
-    "f_published_pct": ("{pct} theo nguồn", "{pct} as published"),
     "cmp_at_least": ("ít nhất {v}", "at least {v}"),
     "cmp_more_than": ("trên {v}", "more than {v}"),
     "cmp_exactly": ("đúng {v}", "exactly {v}"),
@@ -717,8 +682,6 @@ S: dict[str, tuple[str, str]] = {
                         "Not on the map (no coordinates, no unit with a centre): {names}."),
     "map_locality_count": ("có điểm, chưa công bố số lượng", "has points, number not published"),
     "map_coordinates": ("Bảng tọa độ và nguồn của từng điểm", "Coordinates and source of every point"),
-    "map_summary": ("Trên bản đồ: {n} vị trí có điểm bán; {m} điểm chưa đặt được lên bản đồ.",
-                    "On the map: {n} places with sales points; {m} points not on the map."),
     # products page (ui-pages): producers published vs listed here, products per producer
     "producers_published": ("Tỉnh công bố", "Published by the province"),
     "producers_listed": ("Có trong danh sách này", "Listed here"),
@@ -743,7 +706,6 @@ S: dict[str, tuple[str, str]] = {
                                "OCOP products of each producer in this list (not the whole province)"),
     "products_listed_axis": ("Số sản phẩm trong danh sách", "Products listed"),
     "products_of_producer": ("Sản phẩm của chủ thể", "Producer's products"),
-    "checksum": ("Mã kiểm tra (SHA-256)", "Checksum (SHA-256)"),
     "tblname_product": ("sản phẩm", "products"),
     "tblname_evaluation": ("đánh giá", "evaluations"),
     "tblname_subject": ("chủ thể", "producers"),
@@ -755,9 +717,11 @@ S: dict[str, tuple[str, str]] = {
     "tblname_event": ("sự kiện", "events"),
     "tblname_metric": ("chỉ tiêu", "metrics"),
     "tblname_territory": ("địa bàn", "territories"),
-    "rows_citing_n": ("{n} dòng dữ liệu trích dẫn nguồn này", "{n} rows cite it"),
+    "tblname_correction": ("đính chính", "corrections"),
     # tables for people (story/tables.py): column names and codes in words
     "locality": ("Địa phương", "Locality"),
+    "territory_until": ("đến {date}", "until {date}"),  # a former territory's label: 'Tuyên Quang (đến 30/06/2025)'
+    "territory_from": ("từ {date}", "from {date}"),
     "valid_from": ("Hiệu lực từ", "Valid from"),
     "valid_to": ("Hiệu lực đến", "Valid to"),
     "unit_abolished_on": ("Đơn vị không còn từ", "Unit abolished on"),
@@ -793,6 +757,7 @@ S: dict[str, tuple[str, str]] = {
     "cmpw_exactly": ("đúng", "exactly"),
     "cmpw_range": ("từ", "from"),
     "cmpw_all": ("tất cả", "all"),
+    "source_language": ("Ngôn ngữ", "Language"),
     "lang_vi": ("tiếng Việt", "Vietnamese"),
     "lang_en": ("tiếng Anh", "English"),
     # the finder (Sources page)
@@ -837,10 +802,7 @@ S: dict[str, tuple[str, str]] = {
     "finder_col_quote": ("Nguyên văn nguồn", "The source's words"),
     "finder_col_citation": ("Trích dẫn", "Citation"),
     "finder_col_row": ("Mã dòng dữ liệu", "Data row id"),
-}
-
-# issue 9 (data truth): quotes, corrections, citations, certificates, units
-S.update({
+    # quotes, corrections, citations, certificates, units
     "quote": ("Nguyên văn nguồn", "Source's words"),
     "quote_status": ("Đối chiếu nguồn", "Checked against the source"),
     "quote_status_verbatim": ("trích nguyên văn", "verbatim quote"),
@@ -860,7 +822,6 @@ S.update({
     "open_source": ("Mở nguồn", "Open the source"),
     "source_gaps": ("Nguồn không nêu", "Not stated by the source"),
     "sources_list": ("Danh sách nguồn", "List of sources"),
-    "n_sources": ("{n} nguồn", "{n} sources"),
     # corrections (Đính chính)
     "corrections_title": ("Đính chính", "Corrections"),
     "corrections_intro": ("Mọi số liệu đã được sửa sau đợt rà soát tháng 11/2026: trước đây ghi gì, nay ghi gì, vì sao, "
@@ -920,10 +881,8 @@ S.update({
     "round_no_reeval": ("chưa thấy công bố đánh giá lại", "no re-evaluation published yet"),
     "round_reeval": ("đã có công bố đánh giá lại sau đó", "a later re-evaluation has been published"),
     # units written out with a figure
-    "scale_thousand": ("nghìn", "thousand"),
     "scale_million": ("triệu", "million"),
     "scale_billion": ("tỷ", "billion"),
-    "unit_points": ("điểm", "points"),
     "seed_provenance": ("Tệp bài gốc (chỉ để lưu vết, không dùng để trích dẫn)", "Seed file (provenance only, never the citation)"),
     "sources_complete": ("{n}/{total} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng; các nguồn còn lại không nêu một "
                          "trong ba thông tin này (ghi rõ ở từng nguồn).",
@@ -932,6 +891,195 @@ S.update({
     "no_corrections": ("Chưa có đính chính nào.", "No corrections yet."),
     "n_rows_citing": ("{n} dòng dữ liệu dẫn nguồn này", "{n} data rows cite it"),
     "no_conflicts": ("Không có nguồn nào vênh nhau.", "No sources disagree."),
+    # what imports and writes say to people (ocop_data.messages: Issue, Refused)
+    "where_sheet": ("Trang {sheet}", "Sheet {sheet}"),
+    "where_row": ("dòng {row}", "row {row}"),
+    "where_column": ("cột “{column}”", "column “{column}”"),
+    "where_file": ("Tệp", "The file"),
+    # the whole file
+    "msg_empty": ("Tệp trống: không có dòng dữ liệu nào. Hãy điền dữ liệu vào mẫu rồi tải lên lại.",
+              "The file is empty: it has no data rows. Fill in the template and upload it again."),
+    "msg_too_large": ("Tệp lớn hơn giới hạn {limit} MB. Hãy chia thành nhiều tệp nhỏ hơn.",
+                  "The file is larger than the {limit} MB limit. Split it into smaller files."),
+    "msg_too_many_rows": ("Tệp có hơn {limit} dòng. Hãy chia thành nhiều tệp nhỏ hơn.",
+                      "The file has more than {limit} rows. Split it into smaller files."),
+    "msg_too_many_columns": ("Tệp có hơn {limit} cột: đây không giống một danh sách sản phẩm.",
+                         "The file has more than {limit} columns: it does not look like a product list."),
+    "msg_archive_too_large": ("Tệp Excel khi giải nén quá lớn ({size}, giới hạn {limit}). Tệp này bị từ chối trước khi "
+                          "đọc. Hãy lưu lại chỉ với các trang cần nhập.",
+                          "The Excel file unpacks to too much ({size}, limit {limit}). It was refused before "
+                          "being read. Save it again with only the sheets to import."),
+    "msg_legacy_xls": ("Tệp .xls (Excel 97–2003) không được hỗ trợ. Hãy mở trong Excel và lưu lại dưới dạng .xlsx.",
+                   "Legacy .xls files are not supported. Open it in Excel and save it as .xlsx."),
+    "msg_password": ("Tệp Excel có mật khẩu. Hãy bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi tải lên lại.",
+                 "The workbook is password-protected. Remove the password (File › Info › Protect Workbook) "
+                 "and upload it again."),
+    "msg_not_spreadsheet": ("Tệp này không phải bảng tính Excel (.xlsx) dù có đuôi .xlsx. Hãy lưu lại từ Excel.",
+                        "This file is not an Excel workbook even though it is named .xlsx. Save it again from "
+                        "Excel."),
+    "msg_bad_type": ("Chỉ nhận tệp .csv, .txt hoặc .xlsx.", "Only .csv, .txt or .xlsx files are accepted."),
+    "msg_bad_csv": ("Tệp CSV hỏng ở dòng {line}: có dấu ngoặc kép (\") chưa đóng hoặc đặt sai chỗ. Hãy mở tệp, sửa "
+                "ô đó rồi lưu lại.",
+                "The CSV file is broken at line {line}: a double quote (\") is left open or misplaced. Open the "
+                "file, fix that cell and save it again."),
+    "msg_no_file": ("Không tìm thấy tệp “{path}”.", "File “{path}” was not found."),
+    "msg_unreadable_file": ("Không đọc được tệp “{path}”: {detail}.", "File “{path}” cannot be read: {detail}."),
+    "msg_bad_mapping": ("Tệp cách ghép cột “{path}” không đọc được: {detail}.",
+                    "The column mapping file “{path}” cannot be read: {detail}."),
+    # the header and the mapping
+    "msg_no_header": ("Không nhận ra cột nào của danh sách sản phẩm. Hãy chọn ý nghĩa của từng cột ở bước ghép cột "
+                  "(cần ít nhất {columns}).",
+                  "No column of a product list was recognised. Say what each column holds in the mapping step "
+                  "(at least {columns} are needed)."),
+    "msg_missing_column": ("Chưa có “{column}”: hãy ghép một cột của tệp với ý nghĩa này, hoặc chọn một giá trị chung "
+                       "cho cả tệp.",
+                       "“{column}” is missing: map a column of the file to it, or choose one value for the whole "
+                       "file."),
+    "msg_duplicate_meaning": ("Hai cột cùng được ghép là “{field}”: {columns}. Hãy chọn “bỏ qua” cho một cột.",
+                          "Two columns are both mapped to “{field}”: {columns}. Set one of them to “ignore”."),
+    "msg_bad_default": ("Giá trị chung “{value}” cho “{field}” không hợp lệ: {detail}",
+                    "The whole-file value “{value}” for “{field}” is not valid: {detail}"),
+    # cells
+    "msg_required": ("Ô “{column}” không được để trống.", "Cell “{column}” must not be empty."),
+    "msg_bad_star": ("Hạng sao “{value}” không hợp lệ: hãy ghi 3, 4, 5 hoặc “tiềm năng 5 sao”.",
+                 "Star value “{value}” is not valid: write 3, 4, 5 or “tiềm năng 5 sao” (potential 5-star)."),
+    "msg_bad_date": ("Ngày “{value}” không đọc được: hãy ghi dd/mm/yyyy hoặc chỉ năm (yyyy).",
+                 "Date “{value}” cannot be read: write dd/mm/yyyy or a year (yyyy)."),
+    "msg_future_date": ("Ngày “{value}” ở tương lai (sau hôm nay {today}). Nếu đây là ngày dự kiến, hãy đánh dấu "
+                    "“ngày dự kiến” cho cả tệp.",
+                    "Date “{value}” is in the future (after today, {today}). If it is a planned date, mark the "
+                    "file as holding planned dates."),
+    "msg_bad_number": ("“{value}” không phải là số.", "“{value}” is not a number."),
+    "msg_bad_choice": ("“{value}” không có trong danh sách: {choices}.", "“{value}” is not in the list: {choices}."),
+    "msg_control_char": ("Ô có ký tự điều khiển không in được ({char}). Hãy gõ lại ô này.",
+                     "The cell holds an unprintable control character ({char}). Type the cell again."),
+    "msg_too_long": ("Ô dài {length} ký tự, quá giới hạn {limit}. Hãy kiểm tra lại ô này.",
+                 "The cell is {length} characters long, over the {limit} limit. Check this cell."),
+    "msg_unknown_district": ("Không tìm thấy huyện “{value}” trong danh sách huyện trước 2025 của tỉnh. Hãy chọn từ "
+                         "danh sách thả xuống trong mẫu.",
+                         "District “{value}” is not in the province's pre-2025 district list. Pick it from the "
+                         "template's drop-down list."),
+    "msg_unknown_province": ("Không có tỉnh “{value}”. Hãy dùng mã tỉnh hoặc tên tỉnh (ví dụ 14 = Sơn La, 08-2025 = "
+                         "Tuyên Quang).",
+                         "There is no province “{value}”. Use a province key or name (e.g. 14 = Sơn La, 08-2025 = "
+                         "Tuyên Quang)."),
+    "msg_duplicate_product": ("Dòng này lặp lại dòng {other} của tệp (cùng sản phẩm, cùng chủ thể, cùng ngày, cùng hạng "
+                          "sao).",
+                          "This row repeats row {other} of the file (same product, producer, date and stars)."),
+    "msg_conflict": ("Khác với {what} đã có “{label}” ({detail}). Hai nguồn khác nhau là hai dòng; nếu đây là đính "
+                 "chính, hãy ngừng sử dụng dòng cũ trước.",
+                 "Differs from the existing {what} “{label}” ({detail}). Two sources are two rows; if this is a "
+                 "correction, retire the old row first."),
+    "msg_outside_province": ("Tọa độ ({lat}, {lon}) nằm ngoài tỉnh. Hãy kiểm tra vĩ độ/kinh độ (có bị đảo không?).",
+                         "Coordinates ({lat}, {lon}) lie outside the province. Check latitude/longitude (swapped?)."),
+    "msg_coords_pair": ("Hãy ghi cả vĩ độ và kinh độ, hoặc để trống cả hai.",
+                    "Give both latitude and longitude, or leave both empty."),
+    "msg_unknown_source": ("Không có nguồn mã “{value}”. Hãy thêm nguồn vào trang Nguồn hoặc dùng mã nguồn có sẵn.",
+                       "There is no source with id “{value}”. Add it on the Sources sheet or use an existing id."),
+    "msg_subject_type_needed": ("Loại chủ thể “{value}” không nhận ra: hãy ghi HTX, doanh nghiệp, tổ hợp tác hoặc hộ "
+                            "kinh doanh (hoặc để trống).",
+                            "Producer type “{value}” is not recognised: write cooperative, enterprise, cooperative "
+                            "group or household (or leave it empty)."),
+    "msg_validation": ("{detail}", "{detail}"),
+    # writes
+    "msg_busy": ("Một thay đổi khác đang được áp dụng. Vui lòng thử lại sau ít phút; chưa có gì thay đổi.",
+             "Another change is being applied. Please try again in a moment; nothing has changed."),
+    "msg_stale": ("Dữ liệu đã thay đổi từ khi xem trước (có người vừa áp dụng phiên bản {version}). Hãy xem lại bản "
+              "xem trước rồi áp dụng.",
+              "The data changed since this preview (version {version} was just applied). Check the preview "
+              "again, then apply."),
+    "msg_unknown_version": ("Không có phiên bản {version}. Các phiên bản đã ghi: {known}.",
+                        "There is no version {version}. Recorded versions: {known}."),
+    "msg_same_version": ("Dữ liệu đang dùng đã giống phiên bản {version}: không có gì để khôi phục.",
+                     "The live data already matches version {version}: nothing to restore."),
+    "msg_missing_import": ("Không khôi phục được: thư mục nhập “{name}” không còn trong thư mục dữ liệu.",
+                       "Cannot restore: the import folder “{name}” is no longer in the data folder."),
+    "msg_unknown_table": ("Không có bảng “{table}”. Các bảng: {tables}.", "There is no table “{table}”. Tables: {tables}."),
+    "msg_unknown_row": ("Không có dòng “{id}” trong bảng {table} (hoặc dòng này đã ngừng sử dụng).",
+                    "There is no row “{id}” in table {table} (or it is already retired)."),
+    "msg_nothing_to_apply": ("Không có gì để nhập: mọi dòng đều đã có.", "Nothing to import: every row is already there."),
+    "msg_unknown_editor": ("“{user}” không phải là biên tập viên. Tạo tài khoản bằng: python -m ocop_data set-password "
+                       "{user}",
+                       "“{user}” is not an editor. Create the account with: python -m ocop_data set-password {user}"),
+    "msg_short_password": ("Mật khẩu cần ít nhất {n} ký tự.", "The password needs at least {n} characters."),
+    "msg_bad_user_name": ("Tên đăng nhập chỉ gồm chữ, số, “.”, “_” hoặc “-” (tối đa 64 ký tự).",
+                      "A user name holds only letters, digits, “.”, “_” or “-” (at most 64 characters)."),
+    # the build's validation rules (ocop_data.problems.Problem)
+    "rule_missing_file": ("Thiếu tệp dữ liệu.", "The data file is missing."),
+    "rule_missing_column": ("Thiếu cột bắt buộc “{column}”.", "Required column “{column}” is missing."),
+    "rule_unknown_column": ("Cột “{column}” không có trong lược đồ.", "Column “{column}” is not in the schema."),
+    "rule_required": ("Ô này không được để trống.", "This cell must not be empty."),
+    "rule_bad_id": ("Mã “{value}” chỉ được chứa chữ không dấu, số, '.', '_' hoặc '-'.",
+               "Id “{value}” may contain only plain letters, digits, '.', '_' or '-'."),
+    "rule_duplicate_id": ("Mã “{value}” bị trùng (đã có ở dòng {other}).",
+                     "Id “{value}” is a duplicate (already on line {other})."),
+    "rule_not_a_number": ("“{value}” không phải là số.", "“{value}” is not a number."),
+    "rule_not_integer": ("“{value}” không phải là số nguyên.", "“{value}” is not a whole number."),
+    "rule_bad_choice": ("“{value}” không hợp lệ; giá trị cho phép: {choices}.",
+                   "“{value}” is not allowed; allowed values: {choices}."),
+    "rule_bad_star": ("Hạng sao “{value}” nằm ngoài thang (3, 4, 5 hoặc 5p = tiềm năng 5 sao).",
+                 "Star value “{value}” is outside the scale (3, 4, 5 or 5p = potential 5-star)."),
+    "rule_bad_date": ("Ngày “{value}” không đọc được (dạng YYYY, YYYY-MM hoặc YYYY-MM-DD).",
+                 "Date “{value}” does not parse (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    "rule_date_precision": ("Ngày “{value}” không khớp độ chính xác “{precision}”.",
+                       "Date “{value}” does not match precision “{precision}”."),
+    "rule_bad_bool": ("“{value}” phải là true hoặc false.", "“{value}” must be true or false."),
+    "rule_broken_ref": ("“{value}” không có trong {target}.", "“{value}” does not exist in {target}."),
+    "rule_outside_province": ("Tọa độ ({lat}, {lon}) nằm ngoài ranh giới tỉnh {territory}.",
+                         "Coordinates ({lat}, {lon}) lie outside the bounds of province {territory}."),
+    "rule_district_territory": ("Huyện {value} không thuộc tỉnh {territory}.",
+                           "District {value} does not belong to territory {territory}."),
+    "rule_duplicate_identity": ("Trùng với dòng {other} ({what}: “{value}”).",
+                           "Same as line {other} ({what}: “{value}”)."),
+    "rule_coords_pair": ("Phải có cả vĩ độ và kinh độ, hoặc không có cả hai.",
+                    "Give both latitude and longitude, or neither."),
+    "rule_tier_sum": ("Các hạng sao ({parts}, nguồn {part_source}) cộng lại {sum} > tổng {total} (nguồn {total_source}).",
+                 "Star tiers ({parts}, source {part_source}) add up to {sum}, more than the total {total} "
+                 "(source {total_source})."),
+    "rule_range": ("Giá trị cận trên {value_high} nhỏ hơn cận dưới {value}.",
+              "Upper value {value_high} is below the lower value {value}."),
+    "rule_bad_csv": ("Tệp CSV không đọc được: {detail}", "The CSV file cannot be read: {detail}"),
+    # the source's own words (DATA-RULES §1)
+    "rule_quote_status_missing": ("Thiếu quote_status: verbatim (trích nguyên văn), derived (tính từ số liệu khác, kèm "
+                             "công thức) hoặc not_retrieved (chưa đối chiếu nguyên văn, kèm lý do).",
+                             "quote_status is missing: verbatim (the source's words), derived (computed, with a "
+                             "formula) or not_retrieved (not checked against the source's words, with the reason)."),
+    "rule_quote_missing": ("Thiếu trích dẫn nguyên văn của nguồn (cột quote) cho dòng dữ kiện này.",
+                      "The source's own words (column quote) are missing for this fact row."),
+    "rule_quote_mismatch": ("Trích dẫn không nêu {what_vi} “{value}” của dòng này: “{quote}”.",
+                       "The quote does not state the row's {what_en} “{value}”: “{quote}”."),
+    "rule_formula_missing": ("Dòng tính toán (derived) phải có công thức (cột formula) nêu các dòng được dùng.",
+                        "A derived row needs its formula (column formula) naming the rows it uses."),
+    "rule_reason_missing": ("Dòng “chưa đối chiếu nguyên văn” (not_retrieved) phải nêu lý do (cột quote_reason và quote_reason_vi).",
+                       "A row marked not_retrieved needs the reason (columns quote_reason and quote_reason_vi)."),
+    "rule_derived_kind": ("Số liệu loại “derived” phải có quote_status = derived và ngược lại.",
+                     "A figure of kind “derived” needs quote_status derived, and the other way round."),
+    "rule_imported_quote": ("Dòng nhập từ tệp phải có quote_status = imported và trích các ô gốc "
+                       "(“tệp, trang tính, dòng: các ô”).",
+                       "An imported row needs quote_status imported and the original cells as its quote "
+                       "(“file, sheet, row: cells”)."),
+    "rule_status_not_here": ("quote_status “{value}” không dùng được ở đây: {why_vi}.",
+                        "quote_status “{value}” is not allowed here: {why_en}."),
+    "rule_quote_long": ("Trích dẫn dài {n} ký tự; nên rút gọn bằng “…” (khoảng 200 ký tự).",
+                   "The quote is {n} characters long; shorten it with “…” (about 200 characters)."),
+    # the import's fields, as the mapping step and the command line name them
+    "imp_field_seq": ("Số thứ tự (không nhập)", "Row number (not imported)"),
+    "imp_field_name": ("Tên sản phẩm", "Product name"),
+    "imp_field_subject": ("Chủ thể", "Producer"),
+    "imp_field_subject_type": ("Loại chủ thể", "Producer type"),
+    "imp_field_province": ("Tỉnh", "Province"),
+    "imp_field_district": ("Huyện (trước 2025)", "District (before 2025)"),
+    "imp_field_commune": ("Xã/Phường", "Commune"),
+    "imp_field_address": ("Địa chỉ", "Address"),
+    "imp_field_group": ("Nhóm sản phẩm", "Product group"),
+    "imp_field_stars": ("Hạng sao", "Stars"),
+    "imp_field_decided": ("Ngày/năm quyết định", "Decision date or year"),
+    "imp_field_decision_no": ("Số quyết định", "Decision number"),
+    "imp_field_level": ("Cấp", "Level"),
+    "imp_field_kind": ("Hình thức đánh giá", "Kind of evaluation"),
+    "imp_field_points": ("Điểm", "Points"),
+    "imp_field_source": ("Nguồn", "Source"),
+    "imp_field_note": ("Ghi chú", "Note"),
     # --- issue 18 (one chart definition, source labels, target labels, colours): words added here ---
     "source_unnamed": ("nguồn không nêu tên", "unnamed source"),
     "src_line_link": ("Xem {n} nguồn", "See the {n} sources"),
@@ -962,13 +1110,27 @@ S.update({
     "qty_share_products_ecommerce": ("sản phẩm bán trên sàn TMĐT", "products sold online"),
     "qty_share_products_trademark": ("sản phẩm có nhãn hiệu, tem, mã", "products with trademark, stamp, code"),
     "qty_share_3star_upgraded_to_4star": ("sản phẩm 3 sao lên 4 sao", "3-star products raised to 4-star"),
-})
+}
 
 
-
-def t(key: str, lang: str) -> str:
-    """The text of ``key`` in ``lang``; the key itself if it is missing (visible, never a crash)."""
-    pair = S.get(key)
+def t(key: str, lang: str, **params) -> str:
+    """The words of ``key`` in ``lang`` (Vietnamese unless "en"), their ``{name}`` places filled from ``params``
+    when any are given. An unknown key is returned as it is, or raises KeyError under ``$OCOP_STRICT_WORDS``."""
+    pair = WORDS.get(key)
     if pair is None:
+        if os.environ.get(STRICT):
+            raise KeyError(f"no words for {key!r} in ocop_data/words.py")
         return key
-    return pair[1] if lang == "en" else pair[0]
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+def t_or(key: str, lang: str, fallback: str) -> str:
+    """The words of ``key`` in ``lang``, or ``fallback`` when the table has none (a code without words of its own
+    shows as itself)."""
+    return t(key, lang) if key in WORDS else fallback
+
+
+def lang_col(name: str, lang: str) -> str:
+    """The column holding ``name`` in ``lang``: lang_col("metric", "en") -> "metric_en", else "metric_vi"."""
+    return f"{name}_en" if lang == "en" else f"{name}_vi"
