@@ -18,12 +18,13 @@ LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
 HREF = re.compile(r"""\b(href|src)\s*=\s*("[^"]*"|'[^']*')""", re.I)
 
 
-def _nodes(node):
+def nodes(node):
+    """Every element of an AppTest tree."""
     yield node
     children = getattr(node, "children", None)
     if isinstance(children, dict):
         for child in children.values():
-            yield from _nodes(child)
+            yield from nodes(child)
 
 
 def _strings(d, skip=frozenset()):
@@ -51,7 +52,7 @@ def page_texts(at) -> list[str]:
     (without its link targets), widget labels and options, table cells and headers, and every string of
     each Plotly spec (its ``meta``, data for the page and never drawn, left out) and pydeck JSON."""
     out: list[str] = []
-    for node in _nodes(at._tree):
+    for node in nodes(at._tree):
         proto = getattr(node, "proto", None)
         kind = getattr(node, "type", "")
         if proto is None:

@@ -19,6 +19,7 @@ from ocop_data.build import build
 from ocop_data.schema import DATA_FILES, TABLES
 from story.cite import is_url
 from tests.conftest import open_page
+from tests.surfaces import nodes as _nodes
 
 EVIL = ("HTX [liên kết](https://evil.example/l) ![x](https://evil.example/p.png) "
         "<img src=https://evil.example/i.png> <a href=\"https://evil.example/a\">a</a> `mã` *đậm* # tiêu đề")
@@ -172,14 +173,6 @@ def _all_strings(d):
     elif isinstance(d, list):
         for v in d:
             yield from _all_strings(v)
-
-
-def _nodes(node):
-    yield node
-    children = getattr(node, "children", None)
-    if isinstance(children, dict):
-        for child in children.values():
-            yield from _nodes(child)
 
 
 def _html_links(text: str) -> list[tuple[str, str]]:
