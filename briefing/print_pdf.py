@@ -93,8 +93,8 @@ def _card(pdf: Page, s, x: float, top: float, w: float, h: float, lang: str, nam
         pdf.set_line_width(0.6)
         pdf.line(track_x + track_w * 0.8, gy + 3.2, track_x + track_w * 0.8, gy + 8.8)
         reached = fmt.percent(pct, lang, 0) if pct is not None and not pd.isna(pct) else t("not_published", lang)
-        pdf.para(track_x + track_w + 1.5, gy + 3.6, left - track_w - 4,
-                 f"{reached} · {findings.status_label(g['status'], lang)}", 7, True, f"status_{g['status']}", lines=1)
+        pdf.para(track_x + track_w + 1.5, gy + 2.6, left - track_w - 4,
+                 f"{reached} · {findings.status_label(g['status'], lang)}", 7, True, f"status_{g['status']}", lines=2)
     chart = s.data.get("chart")
     if chart is not None:  # the trend: the page's totals chart
         pdf_chart.draw(pdf, chart, x + left + 1, yy + 0.5, w - left - 3, top + h - yy - 1.5)

@@ -117,7 +117,8 @@ def _time(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
             fig.add_trace(go.Scatter(
                 x=[m.x for m in marks], y=[m.y for m in marks], mode="lines+markers+text",
                 line=dict(color=colour, width=1.4 if many else sz["line"], dash="dash" if s.dash else "solid"),
-                marker=dict(size=6 if many else sz["marker"], color=[theme.PAPER if m.approx else colour for m in marks],
+                marker=dict(size=6 if many else sz["marker"],
+                            color=[theme.PAPER if m.approx else colour for m in marks],
                             line=dict(color=colour, width=2)),
                 text=[f"<b>{esc(m.text)}</b>" if m.text else "" for m in marks], textposition="middle right",
                 textfont=dict(size=11 if many else sz["label"], color=colour), cliponaxis=False,

@@ -58,7 +58,8 @@ def targets(progress: pd.DataFrame, n: Names, *, title: str = "", subtitle: str 
     recs = rows.to_dict("records")
     pcts = [None if _missing(p) else float(p) for p in rows.percent]
     xmax = max([125.0] + [p + 20 for p in pcts if p is not None])
-    panel = Panel("rows", x_range=(0.0, xmax), ticks=[(0.0, "0%"), (50.0, "50%"), (100.0, "100%")], height=128 * len(recs))
+    panel = Panel("rows", x_range=(0.0, xmax), ticks=[(0.0, "0%"), (50.0, "50%"), (100.0, "100%")],
+                  height=128 * len(recs))
     band = Series("band", "", "band", "bar", [Mark(i, 100.0) for i in range(len(recs))], width=0.3, legend=False,
                   decor=True)
     high = Series("band_high", "", "band_high", "bar", [
