@@ -32,7 +32,7 @@ def test_published_split_beside_the_producers_listed_here():
     # one colour per meaning (categories one colour), the same on every bar; each says what it is on its first bar
     assert set(published["marker"]["color"]) == {theme.MEANING_COLORS["published"]}
     assert set(listed["marker"]["color"]) == {theme.MEANING_COLORS["listed"]}
-    assert published["text"][0] == "133 · tỉnh công bố" and listed["text"][0] == "4 · có trong danh sách này"
+    assert published["text"][0] == "133 · đã công bố" and listed["text"][0] == "4 · có trong danh sách này"
     # the source in the figure, by its short label (never its id)
     assert "nhandan.vn (11/07/2024)" in " ".join(a["text"] for a in spec["layout"]["annotations"])
 
