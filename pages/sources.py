@@ -2,6 +2,8 @@
 the sources that disagree and the public corrections list (Đính chính)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -138,6 +140,17 @@ with tab_conflicts:
         frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
 
 # --- the public corrections list (Đính chính) -------------------------------------------------------------
+ID_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(srcs.source_id, key=len, reverse=True))
+                     + r")(?![\w-])") if len(srcs) else None
+
+
+def named(text) -> str:
+    """A correction's words with any source id in them named by the source's short label (readers never meet
+    an id outside the 'Mã nguồn' line)."""
+    text = "" if text is None else str(text)
+    return ID_WORD.sub(lambda m: c.source(m.group(1)), text) if ID_WORD is not None else text
+
+
 with tab_corrections:
     st.caption(t("corrections_intro", lang))
     corr = q(citations.corrections)
@@ -152,8 +165,8 @@ with tab_corrections:
             t("corr_change", lang): [t(f"change_{r['change']}", lang) + (
                 f" · {t('corr_withdrawn_by', lang).format(id=r['withdrawn_by'])}" if r.get("withdrawn_by") else "")
                 for r in rows],
-            t("corr_old", lang): [r[lang_col("old", lang)] for r in rows],
-            t("corr_new", lang): [r[lang_col("new", lang)] + (f" ({t('corr_successors', lang).lower()}: "
+            t("corr_old", lang): [named(r[lang_col("old", lang)]) for r in rows],
+            t("corr_new", lang): [named(r[lang_col("new", lang)]) + (f" ({t('corr_successors', lang).lower()}: "
                                                     f"{r['successor_names'].replace(';', '; ')})"
                                                     if r["successor_names"] else "") for r in rows],
             t("corr_reason", lang): [r[lang_col("reason", lang)] for r in rows],

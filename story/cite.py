@@ -243,9 +243,19 @@ def source_labels(sources, lang: str) -> dict[str, str]:
         label = labels[r["source_id"]]
         if seen[label] > 1:
             s = normalise_source(r)
-            extra = _clip(s["title"], 28) if _stated(s["title"]) and not s["title_descriptive"] else None
+            extra = _clip(s["title"], 28) if _stated(s["title"]) and not s["title_descriptive"] else _slug(s["address"])
             labels[r["source_id"]] = f"{label} – {extra}" if extra else label
     return labels
+
+
+def _slug(address) -> str | None:
+    """The words of an address's last part ('…/thoi-diem-ket-thuc-hoat-dong-1522769.ldo' -> 'thoi diem ket
+    thuc hoat…'): what tells apart two untitled pages of one outlet."""
+    if not is_url(address):
+        return None
+    last = str(address).rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    words = [w for w in re.split(r"[-_]+", last) if w and not w.isdigit() and not w.startswith("post")]
+    return _clip(" ".join(words), 28) if words else None
 
 
 def sources_href(source_ids, lang: str = "vi") -> str:
