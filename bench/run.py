@@ -402,7 +402,8 @@ def tooltip_latency(browser, url: str, db: Path):
     d = Database(db)
     cur = d.cursor()
     lat, lon = cur.execute("SELECT lat, lon FROM sales_point WHERE lat IS NOT NULL ORDER BY point_id LIMIT 1").fetchone()
-    clat, clon = cur.execute("SELECT avg(centroid_lat), avg(centroid_lon) FROM district").fetchone()
+    clat, clon = cur.execute("SELECT avg(centroid_lat), avg(centroid_lon) FROM district "
+                             "WHERE province_code IN ('14', '08', '02')").fetchone()  # the benchmark's provinces
     drawn = cur.execute("SELECT count(*) FROM sales_point WHERE lat IS NOT NULL").fetchone()[0]
     d.close()
     box = canvas.bounding_box()

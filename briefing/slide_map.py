@@ -38,10 +38,8 @@ def fit_zoom(shapes: pd.DataFrame, height_px: int = 430, width_px: int = 1100) -
     import json
     import math
 
-    if shapes.empty:
-        return None
     lats, lons = [], []
-    for g in shapes.geometry:
+    for g in shapes.geometry.dropna() if not shapes.empty else []:
         def walk(c):
             if isinstance(c[0], (int, float)):
                 lons.append(c[0]); lats.append(c[1])  # noqa: E702
@@ -49,6 +47,9 @@ def fit_zoom(shapes: pd.DataFrame, height_px: int = 430, width_px: int = 1100) -
                 for x in c:
                     walk(x)
         walk(json.loads(g)["coordinates"])
+    if not lats:  # no district with a boundary (Quảng Ninh)
+        return None
+
     def merc(lat):
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
     span_y = (merc(max(lats)) - merc(min(lats))) / (2 * math.pi) * 512

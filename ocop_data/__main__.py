@@ -7,7 +7,6 @@ never a traceback ($OCOP_DEBUG=1 shows one, for developers).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -80,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     pw.add_argument("user")
     tpl = sub.add_parser("template", help="write the import templates")
     tpl.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
-    tpl.add_argument("--out", type=Path, default=Path("."))
+    tpl.add_argument("--out", type=Path, default=Path("."),
+                     help="an existing folder, or a file name (.xlsx / .zip) in one (default: this folder)")
+    tpl.add_argument("--force", action="store_true", help="overwrite a template file that is already there")
     return parser
 
 
@@ -100,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("Đã dừng; không có gì thay đổi. / Stopped; nothing was changed.", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder that cannot be written: named, in both languages
+        from .writes import write_refusal
+        refusal = write_refusal(exc)
+        if refusal is None or os.environ.get("OCOP_DEBUG"):
+            raise
+        print(refusal.both(), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
         if os.environ.get("OCOP_DEBUG"):
@@ -236,21 +244,42 @@ def _show_plan(prev) -> None:
         print(f"    ({f} đọc từ dòng tiêu đề {h['row']} / read from title row {h['row']}: {h['text'][:80]})")
 
 
+def _confirm_provinces(keys: list[str], yes: bool) -> bool:
+    """A province not yet in the data is added with --yes, or when the editor answers yes at a terminal."""
+    from . import provinces
+    names = ", ".join(f"{provinces.get(k).full_name} ({k})" for k in keys)
+    if yes:
+        print(f"Thêm vào dữ liệu (--yes) / Added to the data (--yes): {names}")
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        return False  # the preview's question says to use --yes
+    return input(f"Thêm vào dữ liệu: {names}? / Add to the data? [y/N] ").strip().lower() in ("y", "yes", "c", "có", "co")
+
+
+def _template_target(out: Path, fmt: str, force: bool) -> Path:
+    """Where ``template`` writes: into an existing folder, or to a file name in one; never over a file
+    unless asked (--force), never into a folder it would have to make."""
+    default = "mau_nhap_ocop.xlsx" if fmt == "xlsx" else "mau_nhap_ocop_csv.zip"
+    target = out / default if out.is_dir() or out.suffix.lower() not in (".xlsx", ".zip") else out
+    if not target.parent.is_dir():
+        raise Refused("out_missing", path=str(target.parent))
+    if target.is_dir() or (target.exists() and not force):
+        raise Refused("out_exists", path=str(target))
+    return target
+
+
 def _manage(args) -> int:
     from . import accounts, templates, writes
     from .importer.apply import apply
     from .importer.duplicates import Decisions, parse_row
     from .importer.plan import load_mapping
     from .importer.preview import prepare
-    from .messages import WriteRefused
+    from .importer.new_provinces import CONFIRM
 
     if args.cmd == "template":
-        args.out.mkdir(parents=True, exist_ok=True)
-        if args.format == "xlsx":
-            (args.out / "mau_nhap_ocop.xlsx").write_bytes(templates.xlsx())
-        else:
-            (args.out / "mau_nhap_ocop_csv.zip").write_bytes(templates.csv_zip())
-        print(f"Đã ghi mẫu vào / Template written to {args.out}")
+        out = _template_target(args.out, args.format, args.force)
+        out.write_bytes(templates.xlsx() if args.format == "xlsx" else templates.csv_zip())
+        print(f"Đã ghi mẫu vào / Template written to {out}")
         return 0
     if args.cmd == "set-password":
         import getpass
@@ -314,6 +343,9 @@ def _manage(args) -> int:
         return prepare(args.file.name, data, mapping=mapping, overrides=overrides, decisions=decisions)
 
     prev = preview()
+    if prev.new_provinces and _confirm_provinces(prev.new_provinces, args.yes):  # issue 16: --yes or a yes
+        overrides[CONFIRM] = ";".join(prev.new_provinces)
+        prev = preview()
     _show_plan(prev)
     for i in prev.issues:
         print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
@@ -345,16 +377,8 @@ def _manage(args) -> int:
         if answer.strip().lower() not in ("y", "yes", "c", "có", "co"):
             print("Không nhập gì. / Nothing was imported.")
             return 1
-    try:
-        entry = apply(prev, args.user)
-    except WriteRefused as exc:
-        if exc.rule != "stale" or not args.yes:
-            raise
-        prev = preview()  # another change landed meanwhile: check again against it, then apply
-        if prev.issues or not prev.has_changes:
-            print(exc.both(), file=sys.stderr)
-            return 1
-        entry = apply(prev, args.user)
+    # waits its turn; if other changes came first and the result is no longer this preview, refused (exit 1)
+    entry = apply(prev, args.user)
     print(f"Đã áp dụng: phiên bản {entry['version']} ({entry['import']}). / "
           f"Applied: version {entry['version']} ({entry['import']}).")
     return 0

@@ -58,7 +58,8 @@ def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
             # coordinates only from the source or the centroid of the published district
             row["coord_origin"] = "source" if row.get("lat") is not None else None
             district = centroids.get(row.get("district_code"))
-            if row["coord_origin"] is None and row["precision"] == "district_centroid" and district:
+            if row["coord_origin"] is None and row["precision"] == "district_centroid" and district \
+                    and district["centroid_lat"] is not None:  # a district with no boundary has no centroid
                 row["lat"], row["lon"] = district["centroid_lat"], district["centroid_lon"]
                 row["coord_origin"] = "district_centroid"
         out.append(row)

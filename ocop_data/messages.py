@@ -54,11 +54,21 @@ class ImportRefused(Refused):
 
 
 class WriteRefused(Refused):
-    """A restore, retire or apply is refused (unknown version, unknown row, stale preview …)."""
+    """A restore, retire or apply is refused (unknown version, unknown row, a changed plan …)."""
+
+
+class PlanChanged(WriteRefused):
+    """On its turn an import's result was no longer the preview that was accepted; ``preview`` is the new one."""
+
+    def __init__(self, preview, version: int, was, now):
+        super().__init__("plan_changed", version=version, was_add=len(was.added), was_change=len(was.changed),
+                         was_same=len(was.unchanged), now_add=len(now.added), now_change=len(now.changed),
+                         now_same=len(now.unchanged))
+        self.preview = preview
 
 
 class Busy(WriteRefused):
-    """Another process or session holds the write lock."""
+    """Other writers kept the write lock for longer than this one could wait for its turn."""
 
-    def __init__(self):
-        super().__init__("busy")
+    def __init__(self, wait: float = 0.0):
+        super().__init__("busy", wait=f"{wait:g}")

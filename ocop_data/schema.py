@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 7  # 7: quote_display, quote_garbled, event mention (product_id, stars), optional deadline; 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
+SCHEMA_VERSION = 8  # 8: districts of every province (listed, boundary, name_2019); 7: quote_display, quote_garbled, event mention (product_id, stars), optional deadline; 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
 
 NOT_STATED = "not stated"
 
@@ -338,7 +338,7 @@ _t(Table("correction", (
 ), key="correction_id", doc="The public corrections list (Đính chính): every change to a published figure.",
     date_pairs=(("date", "date_precision"),)))
 
-# Tables the build derives from the GeoJSON and the commune lists in ocop_data/geo/.
+# Tables the build derives from the district list, the GeoJSON and the commune lists in ocop_data/geo/.
 GEO_TABLES = ("district", "commune", "commune_origin")
 
 # Files in the order they are loaded (references point backwards, except part_of).

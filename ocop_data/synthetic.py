@@ -16,7 +16,7 @@ from pathlib import Path
 from . import paths
 from .build import build
 from .schema import FACT_TABLES, TABLES
-from .validate import load_geo
+from .geography import load_geo
 
 DEFAULT_OUT = paths.REPO_DIR / "bench" / "out" / "synthetic.duckdb"
 TITLE = "SYNTHETIC benchmark data — not real"
@@ -61,8 +61,11 @@ def generate(folder: Path, seed: int = 20261124, scale: float = 1.0) -> dict:
     _write(folder, "source", sources)
     geo = load_geo()
     districts: dict[str, list[dict]] = {"14": [], "08-2025": []}
-    for d in geo["districts"]:
-        districts["14" if d["province_code"] == "14" else "08-2025"].append(d)
+    order = ("14", "08", "02")
+    for d in sorted(geo["districts"], key=lambda d: (order.index(d["province_code"]) if d["province_code"] in order
+                                                     else 9, d["district_code"])):
+        if d["province_code"] in order and d["centroid_lat"] is not None:
+            districts["14" if d["province_code"] == "14" else "08-2025"].append(d)
     types = ["htx", "dn", "tht", "hkd"]
     subjects = []
     for i in range(n["subjects"]):

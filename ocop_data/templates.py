@@ -21,7 +21,8 @@ OTHER_SHEETS = {"subject": "Chủ thể", "sales_point": "Điểm bán", "figure
 
 def _lists(data_dir: Path | None):
     ds = load_dataset(data_dir=data_dir)
-    districts = sorted({d["short_name"] for d in ds.geo["districts"]})
+    codes = {r.values["code"] for r in ds.rows["territory"] if r.values["level"] == "province"}
+    districts = sorted({d["short_name"] for d in ds.geo["districts"] if d["province_code"] in codes})  # the data's
     provinces = [r.values["territory_key"] for r in ds.rows["territory"]
                  if r.values["level"] == "province" and not r.values.get("valid_to")]
     sources = [r.values["source_id"] for r in ds.rows["source"]]

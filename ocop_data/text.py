@@ -24,3 +24,12 @@ def fold(value: str | None) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold_words(value: str | None) -> str:
+    """The folded key without punctuation, for place names: 'Bà Rịa - Vũng Tàu' and 'ba ria vung tau' give
+    'ba ria vung tau'; 'TP. Điện Biên Phủ' gives 'tp dien bien phu'."""
+    return " ".join(_NOT_WORD.sub(" ", fold(value)).split())

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import paths
+from .geography import load_geo
 from .problems import Problem, problem
 from . import quotes
 from .schema import DATA_FILES, FACT_TABLES, STARS, TABLES, Table
@@ -179,52 +179,6 @@ def read_table_file(table: Table, path: Path, origin: str, problems: list, file_
     return [Row(line, _convert(table, line, raw, file, problems), origin, file) for line, raw in raw_rows]
 
 
-# --- geography -------------------------------------------------------------------------
-
-def load_geo() -> dict:
-    """District polygons and centroids, the commune lists, and a bounding box per province code."""
-    gj = json.loads(paths.DISTRICTS_GEOJSON.read_text(encoding="utf-8"))
-    districts, bounds = [], {}
-    for feat in gj["features"]:
-        p = feat["properties"]
-        coords = _flatten(feat["geometry"]["coordinates"])
-        lons, lats = [c[0] for c in coords], [c[1] for c in coords]
-        code = p["province_code"]
-        b = bounds.setdefault(code, [min(lats), max(lats), min(lons), max(lons)])
-        b[0], b[1] = min(b[0], min(lats)), max(b[1], max(lats))
-        b[2], b[3] = min(b[2], min(lons)), max(b[3], max(lons))
-        name = nfc(p["district"])
-        districts.append({
-            "district_code": p["district_code"], "province_code": code, "name": name,
-            "short_name": re.sub(r"^(Huyện|Thành phố|Thị xã) ", "", name),
-            "province_name": nfc(p["province"]), "merged_into": nfc(p["merged_into_from_2025_07_01"]),
-            "centroid_lat": float(p["centroid_lat"]), "centroid_lon": float(p["centroid_lon"]),
-            "geometry": json.dumps(feat["geometry"], separators=(",", ":")),
-        })
-
-    def rows(name):
-        with open(paths.GEO_DIR / name, encoding="utf-8-sig", newline="") as fh:
-            return [{k: nfc(v) for k, v in r.items()} for r in csv.DictReader(fh)]
-
-    return {
-        "districts": districts,
-        "bounds": bounds,
-        "communes_2025": rows("communes_2025.csv"),
-        "communes_pre2025": rows("communes_pre2025.csv"),
-        "communes_2025_from_old": rows("communes_2025_from_old.csv"),
-        "note": gj.get("note", ""),
-    }
-
-
-def _flatten(coords):
-    if coords and isinstance(coords[0], (int, float)):
-        return [coords]
-    out = []
-    for c in coords:
-        out.extend(_flatten(c))
-    return out
-
-
 # --- the whole dataset -----------------------------------------------------------------
 
 def import_dirs(data_dir: Path) -> list[Path]:
@@ -263,12 +217,15 @@ def load_dataset(shipped_dir: Path | None = None, data_dir: Path | None = None,
             continue
         ds.rows[name] = read_table_file(table, path, "shipped", ds.problems)
     for imp in list(import_dirs(data_dir)) + list(extra_imports):
+        # an import being applied is read from its staging folder under the name it is about to take, so
+        # the database it goes live in is the same as any later rebuild's
+        origin = imp.name.removeprefix(".").removesuffix(".staging")
         for name in DATA_FILES:
             path = imp / "rows" / f"{name}.csv"
             if path.exists():
-                label = f"{imp.name}/{name}.csv"
+                label = f"{origin}/{name}.csv"
                 _upsert(TABLES[name], ds.rows[name],
-                        read_table_file(TABLES[name], path, imp.name, ds.problems, label))
+                        read_table_file(TABLES[name], path, origin, ds.problems, label))
     for name, rows in (extra_rows or {}).items():
         table = TABLES[name]
         converted = []

@@ -41,8 +41,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "building_db": ("Đang dựng cơ sở dữ liệu từ các tệp nguồn…", "Building the database from the source files…"),
     "db_built_missing": ("Chưa có cơ sở dữ liệu nên đã dựng mới từ các tệp nguồn.",
                          "There was no database yet, so it was built from the source files."),
-    "db_rebuilt_unreadable": ("Tệp cơ sở dữ liệu không đọc được nên đã được dựng lại từ các tệp nguồn.",
-                              "The database file could not be read, so it was rebuilt from the source files."),
     "db_rebuilt_incompatible": ("Tệp cơ sở dữ liệu thuộc phiên bản khác nên đã được dựng lại.",
                                 "The database file was from another version, so it was rebuilt."),
     "db_rebuilt_history": ("Cơ sở dữ liệu không khớp với lịch sử phiên bản nên đã được dựng lại theo phiên bản cuối "
@@ -124,8 +122,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "login": ("Đăng nhập", "Log in"),
     "logout": ("Đăng xuất", "Log out"),
     "login_failed": ("Tên đăng nhập hoặc mật khẩu không đúng.", "The user name or password is wrong."),
-    "too_many_attempts": ("Vừa có lần đăng nhập sai với tên này. Vui lòng chờ {s} giây rồi thử lại.",
-                          "A wrong password was just tried for this name. Please wait {s} seconds and try again."),
     "logged_in_as": ("Đã đăng nhập: {user}", "Logged in as {user}"),
     "tab_import": ("Nhập dữ liệu", "Import"),
     "tab_history": ("Lịch sử và khôi phục", "History and restore"),
@@ -137,7 +133,6 @@ WORDS: dict[str, tuple[str, str]] = {
                       "“Hướng dẫn”.", "The “Sản phẩm” sheet has drop-down lists for stars, groups, producer types "
                       "and districts. See the “Hướng dẫn” (guide) sheet."),
     "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx, .xls)", "Upload a CSV or Excel (.xlsx, .xls) file"),
-    "upload_help": ("Tối đa {limit} MB.", "At most {limit} MB."),
     "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
     "problems_found": ("Có {n} vấn đề cần sửa trước khi nhập. Chưa có gì thay đổi.",
                        "{n} problems to fix before importing. Nothing has changed."),
@@ -953,10 +948,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "danh sách thả xuống trong mẫu.",
                          "District “{value}” is not in the province's pre-2025 district list. Pick it from the "
                          "template's drop-down list."),
-    "msg_unknown_province": ("Không có tỉnh “{value}”. Hãy dùng mã tỉnh hoặc tên tỉnh (ví dụ 14 = Sơn La, 08-2025 = "
-                         "Tuyên Quang).",
-                         "There is no province “{value}”. Use a province key or name (e.g. 14 = Sơn La, 08-2025 = "
-                         "Tuyên Quang)."),
+    "msg_unknown_province": ("Không có tỉnh “{value}”. Tên gần nhất: {closest}. Hãy dùng tên tỉnh hoặc mã tỉnh của "
+                             "cơ quan thống kê.",
+                             "There is no province “{value}”. Nearest names: {closest}. Use a province's name or its "
+                             "statistics-office code."),
     "msg_duplicate_product": ("Dòng này lặp lại dòng {other} của tệp (cùng sản phẩm, cùng chủ thể, cùng ngày, cùng hạng "
                           "sao).",
                           "This row repeats row {other} of the file (same product, producer, date and stars)."),
@@ -976,12 +971,6 @@ WORDS: dict[str, tuple[str, str]] = {
                             "group or household (or leave it empty)."),
     "msg_validation": ("{detail}", "{detail}"),
     # writes
-    "msg_busy": ("Một thay đổi khác đang được áp dụng. Vui lòng thử lại sau ít phút; chưa có gì thay đổi.",
-             "Another change is being applied. Please try again in a moment; nothing has changed."),
-    "msg_stale": ("Dữ liệu đã thay đổi từ khi xem trước (có người vừa áp dụng phiên bản {version}). Hãy xem lại bản "
-              "xem trước rồi áp dụng.",
-              "The data changed since this preview (version {version} was just applied). Check the preview "
-              "again, then apply."),
     "msg_unknown_version": ("Không có phiên bản {version}. Các phiên bản đã ghi: {known}.",
                         "There is no version {version}. Recorded versions: {known}."),
     "msg_same_version": ("Dữ liệu đang dùng đã giống phiên bản {version}: không có gì để khôi phục.",
@@ -1079,6 +1068,87 @@ WORDS: dict[str, tuple[str, str]] = {
     "imp_field_points": ("Điểm", "Points"),
     "imp_field_source": ("Nguồn", "Source"),
     "imp_field_note": ("Ghi chú", "Note"),
+    # --- issue 22: a damaged database, a read-only folder, the upload limit, the write queue, logging in ---
+    "db_rebuilt_unreadable": ("Tệp cơ sở dữ liệu bị hỏng hoặc không phải là tệp cơ sở dữ liệu nên không đọc được. Đã "
+                              "dựng lại từ các tệp dữ liệu và lịch sử nhập ({n} lần nhập đang dùng); không mất dữ "
+                              "liệu nào.",
+                              "The database file was damaged, or was not a database file at all, so it could not be "
+                              "read. It was rebuilt from the data files and the import history ({n} imports in "
+                              "use); no data was lost."),
+    "db_rebuilt_damaged": ("Tệp cơ sở dữ liệu bị hỏng (bị cắt ngắn hoặc bị ghi đè một phần). Đã dựng lại từ các tệp dữ "
+                           "liệu và lịch sử nhập ({n} lần nhập đang dùng); không mất dữ liệu nào.",
+                           "The database file was damaged (cut short, or partly overwritten). It was rebuilt from "
+                           "the data files and the import history ({n} imports in use); no data was lost."),
+    "db_rebuilt_foreign": ("Tệp cơ sở dữ liệu không phải của bảng theo dõi này (không có bảng phiên bản của nó). Đã dựng "
+                           "lại từ các tệp dữ liệu và lịch sử nhập ({n} lần nhập đang dùng); không mất dữ liệu nào.",
+                           "The database file was not this dashboard's (it has no version table of this "
+                           "dashboard). It was rebuilt from the data files and the import history ({n} imports in "
+                           "use); no data was lost."),
+    "data_folder_read_only": ("Thư mục dữ liệu “{path}” chỉ cho đọc (hoặc không có quyền ghi): chưa đăng nhập, nhập, "
+                              "khôi phục hay ngừng sử dụng dòng nào được cho đến khi người quản trị cho phép ghi vào "
+                              "thư mục này.",
+                              "The data folder “{path}” is read-only (or cannot be written): nobody can log in, "
+                              "import, restore or retire anything until an administrator makes it writable."),
+    "upload_limit": ("Mỗi tệp tối đa {limit} MB. Tệp lớn hơn bị từ chối ngay khi tải lên; hãy chia thành nhiều tệp "
+                     "nhỏ hơn.",
+                     "At most {limit} MB a file. A larger file is refused as it is uploaded; split it into smaller "
+                     "files."),
+    "queue_waiting": ("Đang chờ đến lượt: còn {n} thay đổi khác đang được áp dụng trước thay đổi này…",
+                      "Waiting for its turn: {n} other changes are being applied before this one…"),
+    "plan_changed_web": ("Dữ liệu đã thay đổi trong lúc thay đổi này chờ đến lượt, và kết quả nhập không còn giống bản "
+                         "xem trước đã duyệt; chưa nhập gì. Bản xem trước ở trên là bản mới: hãy kiểm tra rồi bấm "
+                         "Áp dụng lại.",
+                         "The data changed while this change waited its turn, and the import no longer matches "
+                         "the preview that was accepted; nothing was imported. The preview above is the new one: "
+                         "check it, then press Apply again."),
+    "too_many_attempts": ("Vừa có lần đăng nhập sai với tên này hoặc từ máy này. Vui lòng chờ {s} giây rồi thử lại.",
+                          "A wrong password was just tried for this name or from this computer. Please wait {s} "
+                          "seconds and try again."),
+    "msg_busy": ("Một thay đổi khác đang được áp dụng (đã chờ đến lượt {wait} giây). Vui lòng thử lại sau ít phút; chưa "
+                 "có gì thay đổi.",
+                 "Another change is being applied (this one waited {wait} seconds for its turn). Please try again in a "
+                 "moment; nothing has changed."),
+    "msg_read_only_folder": ("Không ghi được vào thư mục “{path}” (thư mục chỉ cho đọc hoặc không có quyền ghi); chưa "
+                             "có gì thay đổi. Người quản trị cần cho phép ghi vào thư mục này, hoặc đặt OCOP_DATA_DIR / "
+                             "OCOP_DB sang một thư mục ghi được.",
+                             "The folder “{path}” cannot be written (it is read-only, or there is no permission); "
+                             "nothing has changed. An administrator needs to make it writable, or point OCOP_DATA_DIR / "
+                             "OCOP_DB to a writable folder."),
+    "msg_disk_full": ("Ổ đĩa chứa thư mục “{path}” đã đầy; chưa có gì thay đổi. Hãy giải phóng dung lượng rồi thử lại.",
+                      "The disk holding the folder “{path}” is full; nothing has changed. Free some space and try "
+                      "again."),
+    "msg_bad_lock_wait": ("Thiết lập OCOP_LOCK_WAIT = “{value}” không hợp lệ: cần một số giây, từ 0 trở lên (ví dụ 60). "
+                          "Hãy sửa hoặc bỏ thiết lập này; chưa có gì thay đổi.",
+                          "The setting OCOP_LOCK_WAIT = “{value}” is not valid: it must be a number of seconds, 0 or "
+                          "more (for example 60). Fix or remove it; nothing has changed."),
+    "msg_plan_changed": ("Dữ liệu đã thay đổi trong lúc thay đổi này chờ đến lượt (phiên bản {version} vừa được áp dụng), "
+                         "và kết quả nhập không còn giống bản xem trước đã duyệt: thêm {was_add}, đổi {was_change}, đã "
+                         "có {was_same} → thêm {now_add}, đổi {now_change}, đã có {now_same}. Chưa nhập gì. Hãy xem lại "
+                         "bản xem trước mới rồi áp dụng.",
+                         "The data changed while this change waited its turn (version {version} was just applied), and "
+                         "the import no longer matches the preview that was accepted: add {was_add}, change "
+                         "{was_change}, unchanged {was_same} → add {now_add}, change {now_change}, unchanged "
+                         "{now_same}. Nothing was imported. Check the new preview, then apply."),
+    "msg_out_missing": ("Không có thư mục “{path}”: hãy tạo thư mục trước, hoặc chọn một thư mục đã có cho --out. "
+                        "Chưa ghi gì.",
+                        "The folder “{path}” does not exist: create it first, or give --out a folder that exists. "
+                        "Nothing was written."),
+    "msg_out_exists": ("Đã có tệp “{path}”: không ghi đè. Thêm --force để ghi đè, hoặc chọn chỗ khác cho --out.",
+                       "The file “{path}” already exists: it was not overwritten. Add --force to overwrite it, or "
+                       "give --out another place."),
+    "msg_db_cannot_rebuild": ("Tệp cơ sở dữ liệu “{path}” bị hỏng (hoặc không phải của bảng theo dõi này) và không dựng lại "
+                              "được vì thư mục “{folder}” không ghi được. Người quản trị cần cho phép ghi vào thư mục này (hoặc đặt OCOP_DB sang "
+                              "một thư mục ghi được) rồi tải lại trang; dữ liệu được dựng lại từ các tệp và lịch sử nhập.",
+                              "The database file “{path}” is damaged (or not this dashboard's) and cannot be rebuilt "
+                              "because the folder “{folder}” cannot be written. An administrator needs to make it writable (or point "
+                              "OCOP_DB to a writable folder), then reload the page; the data is rebuilt from the files "
+                              "and the import history."),
+    "msg_login_cannot_record": ("Không đăng nhập được lúc này: không ghi được số lần đăng nhập sai vào thư mục “{path}” "
+                                "(chỉ cho đọc hoặc không có quyền ghi). Người quản trị cần cho phép ghi vào thư mục này.",
+                                "Logging in is not possible now: failed attempts cannot be recorded in the folder "
+                                "“{path}” (it is read-only, or there is no permission). An administrator needs to make "
+                                "it writable."),
+    # --- end of issue 22's block ---
     # issue 20 (truth, third pass): certificates said as computed, later evidence, restored quotes
     "no_deadline": ("nguồn không nêu thời hạn", "no deadline stated"),
     # certificates said as computed (ocop_data.certificates; story/certificates.py)
@@ -1203,6 +1273,34 @@ WORDS: dict[str, tuple[str, str]] = {
     "qty_share_products_trademark": ("sản phẩm có nhãn hiệu, tem, mã", "products with trademark, stamp, code"),
     "qty_share_3star_upgraded_to_4star": ("sản phẩm 3 sao lên 4 sao", "3-star products raised to 4-star"),
 }
+
+# issue 16 (every province, its own map) -- words added by branch i16geo
+WORDS.update({
+    "map_no_boundaries": ("{province}: chưa có ranh giới", "{province}: no boundaries yet"),
+    "map_no_boundary_districts": ("Không có ranh giới: {names}", "No boundary: {names}"),
+    "map_no_points": ("{province}: chưa có điểm bán nào đặt được trên bản đồ",
+                      "{province}: no sales point can be placed on the map"),
+    "map_provinces_no_points": ("{n} tỉnh chưa có điểm bán nào đặt được trên bản đồ",
+                                "{n} provinces have no sales point that can be placed on the map"),
+    "map_and_more": ("{names} và {n} nơi khác", "{names} and {n} more"),
+    "map_year_2019": ("{name} (2019)", "{name} (2019)"),
+    "map_boundary_2019": ("Ranh giới và tên năm 2019: danh mục ngày 01/03/2025 không có huyện này",
+                          "Boundary and name of 2019: no such district in the list of 01/03/2025"),
+    "add_province": ("Thêm {name} (mã {code}) vào dữ liệu", "Add {name} (code {code}) to the data"),
+    "add_province_help": ("Tỉnh này có trong danh mục 63 tỉnh trước 01/07/2025 và 34 tỉnh từ ngày đó (kèm các tỉnh "
+                          "hợp nhất thành nó), nhưng chưa có trong dữ liệu. Đánh dấu rồi bấm “Kiểm tra lại với cách "
+                          "ghép này” để thêm.",
+                          "This province is in the list of the 63 provinces before 01/07/2025 and the 34 since (with "
+                          "the provinces merged into it) but not in the data yet. Tick it, then “Check again with "
+                          "this mapping” to add it."),
+    "not_in_data": ("{name} (chưa có trong dữ liệu)", "{name} (not in the data yet)"),
+    "msg_province_not_in_data": ("{full_name} (mã {code}) chưa có trong dữ liệu. Hãy xác nhận để thêm từ danh mục "
+                                 "tỉnh{merged}: trên trang web, đánh dấu ô “Thêm {name}”; ở dòng lệnh, dùng --yes. Các "
+                                 "dòng của tỉnh này chờ xác nhận.",
+                                 "{name} (code {code}) is not in the data yet. Confirm to add it from the list of "
+                                 "provinces{merged}: on the web page, tick “Add {name}”; on the command line, use "
+                                 "--yes. Its rows wait for the confirmation."),
+})
 
 
 def t(key: str, lang: str, **params) -> str:

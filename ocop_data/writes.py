@@ -1,8 +1,11 @@
 """Every write to the data: one writer at a time, crash-safe, reversible both ways.
 
-- **One writer.** Imports, restores, retires and builds from the command line run inside
-  ``write_lock``: an ``fcntl`` lock on ``.write.lock`` in the data folder, held by one process (and
-  one thread) at a time; another writer waits a few seconds, then is told kindly to try again.
+- **One writer, in arrival order.** Imports, restores, retires and builds run inside ``write_lock``:
+  each writer first takes a ticket in the data folder's ``queue/`` (numbered in arrival order, and
+  locked by its holder for as long as it waits or writes, so a ticket left by a killed process is
+  seen as dead and removed), waits until no live ticket is ahead of its own, then holds an ``fcntl``
+  lock on ``.write.lock`` while it writes. A writer still waiting after ``$OCOP_LOCK_WAIT`` seconds
+  (default 60) gives up its place and is told kindly to try again; nothing has changed.
 - **Crash-safe.** A write first records a journal (what the data folder looked like before), then
   changes the files, builds the new database beside the live one, swaps it in, appends the history
   entry (with the version the database records), and only then drops the journal. Whoever takes the
@@ -20,9 +23,11 @@ import contextlib
 import copy
 import csv
 import datetime as dt
+import errno
 import fcntl
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -33,10 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import duckdb
+
 from . import paths
 from .messages import Busy, WriteRefused
+from .tickets import QUEUE, Ticket
 
 LOCK_FILE = ".write.lock"
+DEFAULT_LOCK_WAIT = 60.0  # seconds a writer waits for its turn ($OCOP_LOCK_WAIT)
 JOURNAL = "journal.json"
 HISTORY = "history.jsonl"
 RETIRED = "retired.csv"
@@ -47,11 +56,45 @@ _held = threading.local()
 
 
 def lock_wait() -> float:
-    """Seconds a writer waits for another to finish before being refused ($OCOP_LOCK_WAIT, default 5)."""
+    """Seconds a writer waits for its turn before being refused ($OCOP_LOCK_WAIT, default 60).
+
+    A value that is not a number of seconds (0 or more) is refused with a sentence naming the setting,
+    never taken silently as some other wait.
+    """
+    raw = os.environ.get("OCOP_LOCK_WAIT", "").strip()
+    if not raw:
+        return DEFAULT_LOCK_WAIT
     try:
-        return max(0.0, float(os.environ.get("OCOP_LOCK_WAIT", "5")))
+        value = float(raw)
     except ValueError:
-        return 5.0
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise WriteRefused("bad_lock_wait", value=raw[:40])
+    return value
+
+
+_CANNOT_WRITE = {errno.EROFS: "read_only_folder", errno.EACCES: "read_only_folder", errno.EPERM: "read_only_folder",
+                 errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full"}
+
+
+def write_refusal(exc: OSError) -> WriteRefused | None:
+    """The sentence for a folder that cannot be written (read-only, no permission, a full disk), naming
+    the folder; None for any other failure."""
+    rule = _CANNOT_WRITE.get(exc.errno)
+    if rule is None:
+        return None
+    where = Path(exc.filename) if exc.filename else None
+    if where is not None and not where.is_dir():
+        where = where.parent
+    return WriteRefused(rule, path=str(where) if where is not None else "?")
+
+
+def unwritable(folder: Path) -> Path | None:
+    """``folder`` (or its nearest existing parent, when it does not exist yet) if it cannot be written."""
+    folder = Path(folder)
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return None if os.access(folder, os.W_OK | os.X_OK) else folder
 
 
 def crash_point(name: str) -> None:
@@ -253,6 +296,11 @@ def clean_leftovers(data_dir: Path, db: Path) -> list[str]:
             if d.name.startswith(".") and d.name.endswith(".staging"):
                 shutil.rmtree(d, ignore_errors=True)
                 removed.append(d.name)
+    for f in list((data_dir / QUEUE).glob(".*.new")) if (data_dir / QUEUE).is_dir() else []:
+        m = re.search(r"\.(\d+)\.new$", f.name)  # a ticket its writer was killed before showing
+        if m and not _pid_alive(int(m.group(1))):
+            f.unlink(missing_ok=True)
+            removed.append(f.name)
     for f in list(data_dir.glob(".*.part")):
         m = re.search(r"\.(\d+)\.part$", f.name)
         if m and not _pid_alive(int(m.group(1))):
@@ -308,13 +356,17 @@ def recover(data_dir: Path, db: Path) -> Recovery:
     return out
 
 
-# --- the lock ---------------------------------------------------------------------------------------
+# --- the queue and the lock ---------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def write_lock(data_dir: Path | None = None, db: Path | None = None, wait: float | None = None):
-    """Hold the data folder's write lock (re-entrant within a thread); yields what recovery did.
+def write_lock(data_dir: Path | None = None, db: Path | None = None, wait: float | None = None,
+               on_wait: Callable[[int], None] | None = None):
+    """Wait for this writer's turn, then hold the data folder's write lock (re-entrant within a thread);
+    yields what recovery did.
 
-    Raises ``Busy`` when another writer keeps it longer than ``wait`` seconds.
+    ``wait``: seconds to wait for the turn (default ``$OCOP_LOCK_WAIT``); ``on_wait(n)`` is told how
+    many writers are ahead whenever that changes. Raises ``Busy`` when the turn has not come in time,
+    and ``WriteRefused`` naming the folder when the data folder cannot be written.
     """
     data_dir = Path(data_dir or paths.local_data_dir())
     db = Path(db or paths.db_path())
@@ -325,26 +377,51 @@ def write_lock(data_dir: Path | None = None, db: Path | None = None, wait: float
     if key in held:
         yield Recovery()
         return
-    private_dir(data_dir)
-    fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    wait = lock_wait() if wait is None else wait
     try:
-        deadline = time.monotonic() + (lock_wait() if wait is None else wait)
+        ticket = Ticket(data_dir)
+    except OSError as exc:  # named by the data folder, whichever file in it could not be made
+        refusal = write_refusal(exc)
+        raise (WriteRefused(refusal.rule, path=str(data_dir)) if refusal else exc) from None
+    fd = None
+    try:
+        deadline = time.monotonic() + wait
+        told = None
         while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise Busy() from None
-                time.sleep(0.05)
+            ahead = ticket.ahead()
+            if not ahead:
+                if fd is None:
+                    fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    pass  # a writer of an older version, or one just letting go
+            if time.monotonic() >= deadline:
+                raise Busy(wait)
+            if on_wait is not None and ahead != told:
+                on_wait(ahead)
+                told = ahead
+            time.sleep(0.05)
         held.add(key)
         try:
             yield recover(data_dir, db)
+        except OSError as exc:
+            raise (write_refusal(exc) or exc) from None
+        except duckdb.IOException:  # DuckDB's own words for a database folder it cannot write in
+            folder = unwritable(db.parent)
+            if folder is None:
+                raise
+            raise WriteRefused("read_only_folder", path=str(folder)) from None
         finally:
             held.discard(key)
             fcntl.flock(fd, fcntl.LOCK_UN)
+    except OSError as exc:
+        raise (write_refusal(exc) or exc) from None
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
+        ticket.close()
 
 
 # --- one recorded write -----------------------------------------------------------------------------
@@ -411,11 +488,12 @@ def _known(entries: list[dict]) -> str:
     return f"0–{versions[-1]}" if versions == list(range(len(versions))) else ", ".join(map(str, versions))
 
 
-def restore(version: int, user: str, data_dir: Path | None = None, db: Path | None = None) -> dict:
+def restore(version: int, user: str, data_dir: Path | None = None, db: Path | None = None,
+            on_wait: Callable[[int], None] | None = None) -> dict:
     """Make the data what version N left, forward or back (imports and retired rows); a recorded step."""
     data_dir = Path(data_dir or paths.local_data_dir())
     db = Path(db or paths.db_path())
-    with write_lock(data_dir, db):
+    with write_lock(data_dir, db, on_wait=on_wait):
         entries = history(data_dir)
         all_states = states(entries)
         if not isinstance(version, int) or version not in all_states:
@@ -445,7 +523,7 @@ def restore(version: int, user: str, data_dir: Path | None = None, db: Path | No
 
 
 def retire(table: str, row_id: str, user: str, reason: str = "", data_dir: Path | None = None,
-           db: Path | None = None, label: str = "") -> dict:
+           db: Path | None = None, label: str = "", on_wait: Callable[[int], None] | None = None) -> dict:
     """Retire one row: a separate, explicit, recorded action (the build leaves the row out)."""
     from .schema import TABLES
     from .validate import load_dataset
@@ -455,7 +533,7 @@ def retire(table: str, row_id: str, user: str, reason: str = "", data_dir: Path 
     if table not in TABLES or not TABLES[table].key:
         raise WriteRefused("unknown_table", table=table,
                            tables=", ".join(n for n, t in TABLES.items() if t.key))
-    with write_lock(data_dir, db):
+    with write_lock(data_dir, db, on_wait=on_wait):
         key = TABLES[table].key
         ds = load_dataset(data_dir=data_dir)
         if not any(r.values.get(key) == row_id for r in ds.rows[table]):

@@ -1,6 +1,7 @@
 """Quản lý dữ liệu / Data: log in, templates, upload → map → preview → apply, history and restore, retire."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -10,10 +11,10 @@ import time
 import pandas as pd
 import streamlit as st
 
-from ocop_data import accounts, paths, templates, writes
-from ocop_data.importer import duplicates, headers, known, preview, reading, values
+from ocop_data import accounts, paths, provinces as reference, templates, writes
+from ocop_data.importer import duplicates, headers, known, new_provinces, preview, reading, values
 from ocop_data.importer.apply import apply
-from ocop_data.messages import Refused
+from ocop_data.messages import PlanChanged, Refused
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
 from ocop_data.words import t
@@ -38,6 +39,9 @@ def when_text(iso: str) -> str:
 
 
 # --- login ---------------------------------------------------------------------------------------
+read_only = writes.unwritable(paths.local_data_dir())
+if read_only is not None:  # said first: logging in (its failures are recorded there) and every change need it
+    st.warning(t("data_folder_read_only", lang).format(path=frame.md_escape(read_only)), icon=":material/lock:")
 session = st.session_state.get("editor")
 if session and time.time() - session["since"] > accounts.SESSION_SECONDS:
     st.session_state.pop("editor")
@@ -56,14 +60,18 @@ if not session:
         user = st.text_input(t("user", lang))
         password = st.text_input(t("password", lang), type="password")
         if st.form_submit_button(t("login", lang)):
-            wait = accounts.wait_seconds(user, client)
-            if wait > 0:
-                st.error(t("too_many_attempts", lang).format(s=math.ceil(wait)))
-            elif accounts.check(user, password, client=client):
-                st.session_state["editor"] = {"user": user, "since": time.time()}
-                st.rerun()
+            try:
+                result = accounts.attempt(user, password, client=client)
+            except Refused as exc:  # the failure record cannot be written: no attempt is checked
+                st.error(frame.md_escape(exc.issue.message(lang)))
             else:
-                st.error(t("login_failed", lang))
+                if result.ok:
+                    st.session_state["editor"] = {"user": user, "since": time.time()}
+                    st.rerun()
+                elif result.wait > 0:
+                    st.error(t("too_many_attempts", lang).format(s=math.ceil(result.wait)))
+                else:
+                    st.error(t("login_failed", lang))
     st.stop()
 
 user = session["user"]
@@ -71,6 +79,10 @@ st.caption(t("logged_in_as", lang).format(user=frame.md_escape(user)))
 if st.button(t("logout", lang), key="logout"):
     st.session_state.pop("editor", None)
     st.rerun()
+try:
+    writes.lock_wait()
+except Refused as exc:  # a setting nobody could act on silently: said before anyone presses Apply
+    st.warning(frame.md_escape(exc.issue.message(lang)))
 
 done = st.session_state.pop("imp_done", None)
 if done:
@@ -125,8 +137,20 @@ def sources_by_id() -> dict:
 
 
 def provinces() -> list[str]:
+    """The data's provinces, then every other one of the reference list (added when the editor confirms)."""
     terr = q(core.territories)
-    return terr[terr.level == "province"].territory_key.tolist()
+    keys = terr[terr.level == "province"].territory_key.tolist()
+    return keys + sorted((k for k in reference.reference() if k not in keys), key=lambda k: reference.get(k).name)
+
+
+def territory_text(key: str) -> str:
+    """A territory by its label; one the data does not hold yet by the reference list's label, said so."""
+    if key in c.labels or not reference.get(key):
+        return c.label(key)
+    labels = fmt.territory_labels(pd.DataFrame([
+        {"territory_key": p.key, "name_vi": p.name, "name_en": p.name, "valid_from": p.valid_from,
+         "valid_to": p.valid_to} for p in reference.reference().values()]), lang)[1]
+    return t("not_in_data", lang).format(name=labels[key])
 
 
 def mapping_step(prev, sha: str) -> dict | None:
@@ -135,7 +159,7 @@ def mapping_step(prev, sha: str) -> dict | None:
     st.caption(t("mapping_help", lang))
     plan = prev.plan
     k = sha[:10]
-    keys = {}
+    keys, adds = {}, {}
     with st.form(f"mapping_{k}"):
         for s in plan.sheets:
             uses = ["products"] + [n for n in DATA_FILES] + ["ignore"]
@@ -169,7 +193,7 @@ def mapping_step(prev, sha: str) -> dict | None:
         keys["province"] = f"w_prov_{k}"
         a.selectbox(headers.field_label("province", lang), provs,
                     index=provs.index(f["province"]) if f.get("province") in provs else 0,
-                    format_func=lambda v: t("from_file", lang) if not v else c.label(v), key=keys["province"])
+                    format_func=lambda v: t("from_file", lang) if not v else territory_text(v), key=keys["province"])
         srcs = [""] + sorted(set(sources_by_id()) | {r.get("source_id") for r in prev.tables.get("source", [])})
         keys["source"] = f"w_src_{k}"
         b.selectbox(headers.field_label("source", lang), srcs,
@@ -195,6 +219,14 @@ def mapping_step(prev, sha: str) -> dict | None:
         a.text_input(t("decision_wide", lang), value=f.get("decision_no", ""), key=keys["decision_no"])
         keys["planned"] = f"w_plan_{k}"
         b.checkbox(t("planned_wide", lang), value=bool(f.get("planned")), key=keys["planned"])
+        # a province the file names that the data does not hold yet: added only when the editor ticks it
+        confirmed = new_provinces.confirmed_keys(f)
+        asked = list(dict.fromkeys(prev.new_provinces + confirmed))
+        for key in asked:
+            p = reference.get(key)
+            adds[key] = f"w_add_{k}_{key}"
+            st.checkbox(t("add_province", lang).format(name=p.name, code=p.code), value=key in confirmed,
+                        key=adds[key], help=t("add_province_help", lang))
         for hf, h in plan.hints.items():
             if hf not in plan.hinted:
                 continue  # a column of the file gives it, or a person chose another value
@@ -214,6 +246,7 @@ def mapping_step(prev, sha: str) -> dict | None:
     for name in ("province", "source", "decided", "level", "kind", "district", "decision_no"):
         mapping["file"][name] = str(ss[keys[name]] or "").strip()
     mapping["file"]["planned"] = bool(ss[keys["planned"]])
+    mapping["file"][new_provinces.CONFIRM] = ";".join(key for key, wkey in adds.items() if ss[wkey])
     return mapping
 
 
@@ -264,7 +297,7 @@ def preview_step(prev) -> None:
         st.dataframe(frame.safe_frame(pd.DataFrame([{
             t("product", lang): p["name"],
             t("subject", lang): prev.names.get(("subject", p.get("subject_id") or "")) or NP,
-            t("territory", lang): c.label(p["territory_key"]),
+            t("territory", lang): territory_text(p["territory_key"]),
             t("district", lang): prev.names.get(("district", p.get("district_code") or "")) or NP,
             t("group", lang): p.get("product_group") or NP,
             t("source", lang): src_text(p.get("source_id") or "", prev)} for p in products])),
@@ -328,6 +361,16 @@ def duplicates_step(prev, sha: str) -> dict | None:
     return choices
 
 
+@contextlib.contextmanager
+def queue_note():
+    """While a change waits its turn: how many are ahead of it (the note is gone once it is done)."""
+    box = st.empty()
+    try:
+        yield lambda n: box.info(t("queue_waiting", lang).format(n=n))
+    finally:
+        box.empty()
+
+
 def import_flow(upload) -> None:
     data = upload.getvalue()
     sha = hashlib.sha256(data).hexdigest()
@@ -336,7 +379,7 @@ def import_flow(upload) -> None:
         bar = st.progress(0.0, text=t("reading_file", lang))
         try:
             sheets = reading.read_upload(upload.name, data,
-                                          progress=lambda f, _: bar.progress(min(1.0, f), text=t("reading_file", lang)))
+                                         progress=lambda f, _: bar.progress(min(1.0, f), text=t("reading_file", lang)))
             cache = {"sha": sha, "name": upload.name, "sheets": sheets, "refused": None, "previews": {},
                      "mapping": None, "decisions": {}}
         except Refused as exc:
@@ -350,13 +393,14 @@ def import_flow(upload) -> None:
     # the preview is computed once per upload, mapping and data version (a rerun reuses it)
     key = (json.dumps(cache["mapping"], sort_keys=True, ensure_ascii=False),
            json.dumps(cache["decisions"], sort_keys=True, ensure_ascii=False), writes.last_version())
+    accepted = cache.get("shown")  # the preview on screen when Apply was pressed: the one applied
     prev = cache["previews"].get(key)
     if prev is None:
         bar = st.progress(0.0, text=t("checking", lang))
         try:
             prev = preview.prepare(upload.name, data, mapping=cache["mapping"], sheets=cache["sheets"],
                                    decisions=duplicates.Decisions.from_json(cache["decisions"]),
-                                    progress=lambda f, _: bar.progress(min(1.0, f), text=t("checking", lang)))
+                                   progress=lambda f, _: bar.progress(min(1.0, f), text=t("checking", lang)))
         except Refused as exc:
             bar.empty()
             st.error(frame.md_escape(exc.issue.message(lang)))
@@ -375,13 +419,22 @@ def import_flow(upload) -> None:
     if choices is not None:
         cache["decisions"] = choices
         st.rerun()
+    cache["shown"] = prev
     st.subheader(t("step_apply", lang), anchor=False)
+    if st.session_state.pop("imp_changed", False):
+        st.error(t("plan_changed_web", lang))
     if prev.issues:
         st.caption(t("fix_first", lang))
     if st.button(t("apply", lang), type="primary", key="apply", disabled=not (prev.ok and prev.has_changes)):
         try:
-            with st.spinner(t("applying", lang)):
-                entry = apply(prev, user)
+            with st.spinner(t("applying", lang)), queue_note() as on_wait:
+                entry = apply(accepted if accepted is not None and accepted.ok else prev, user, on_wait=on_wait)
+        except PlanChanged as exc:  # other changes came first and changed the result: the new one, to accept
+            new = exc.preview
+            cache["previews"] = {(key[0], key[1], new.base): new}
+            cache["shown"] = None
+            st.session_state["imp_changed"] = True
+            st.rerun()
         except Refused as exc:
             cache["previews"] = {}
             st.error(frame.md_escape(exc.issue.message(lang)))
@@ -399,8 +452,10 @@ def import_flow(upload) -> None:
 
 with tab_import:
     st.caption(t("import_intro", lang))
+    limit_mb = reading.MAX_BYTES // (1024 * 1024)  # the server refuses a larger upload before reading it
     upload = st.file_uploader(t("upload", lang), type=None, key=f"upload_{st.session_state.get('upload_n', 0)}",
-                              help=t("upload_help", lang).format(limit=reading.MAX_BYTES // (1024 * 1024)))
+                              max_upload_size=limit_mb)
+    st.caption(t("upload_limit", lang).format(limit=limit_mb))
     if upload is not None:
         import_flow(upload)
 
@@ -449,8 +504,8 @@ with tab_history:
                               format_func=lambda v: version_labels.get(v, str(v)))
         if st.button(t("restore", lang), key="restore"):
             try:
-                with st.spinner(t("applying", lang)):
-                    entry = writes.restore(int(target), user)
+                with st.spinner(t("applying", lang)), queue_note() as on_wait:
+                    entry = writes.restore(int(target), user, on_wait=on_wait)
                 st.success(t("restored", lang).format(version=target, n=len(entry["withdrawn"])))
                 st.cache_data.clear()
             except Refused as exc:
@@ -478,7 +533,8 @@ with tab_retire:
     reason = st.text_input(t("reason", lang), key="retire_reason")
     if st.button(t("retire", lang), key="retire", disabled=not row_id):
         try:
-            writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""))
+            with queue_note() as on_wait:
+                writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""), on_wait=on_wait)
             st.success(t("retired", lang))
             st.cache_data.clear()
         except Refused as exc:

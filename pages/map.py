@@ -41,18 +41,22 @@ province_labels = tuple(sorted((r.code, c.label(r.territory_key)) for r in first
 compact = style.is_phone()
 
 
+# each chosen province by name with the territories it spans: one with no sales point placed says so on the map
+chosen_provinces = tuple((c.name(k), tuple(c.family(k))) for k in c.selected)
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _deck(version: str, keys: tuple, codes: tuple, lang: str, shade: bool, names: tuple, labels: tuple,
-          compact: bool, sources: tuple):
+          compact: bool, provinces: tuple, sources: tuple):
     # cached on the data version: the same deck object (and its JSON) for every viewer of this view
     by_code, by_id = dict(labels), dict(sources)
     return maps.build_deck(points, shapes, per_district, shade, lang, lambda k: dict(names).get(k, k),
                            province_label=lambda code: by_code.get(code, code), compact=compact,
-                           source=lambda i: by_id.get(i) or c.source(i))
+                           provinces=provinces, source=lambda i: by_id.get(i) or c.source(i))
 
 
 deck, mapped, unmapped = _deck(db().version, tuple(keys), tuple(codes), lang, bool(shade),
-                               tuple(sorted(c.names.items())), province_labels, compact,
+                               tuple(sorted(c.names.items())), province_labels, compact, chosen_provinces,
                                tuple(sorted((i, c.source(i)) for i in set(points.source_id))))
 left, right = st.columns([3, 2], gap="medium")
 with left:
@@ -86,6 +90,8 @@ with right:
             line += " " + t("map_localities_line", lang).format(
                 places=", ".join(places.district.fillna(places.locality).astype(str)))
         lines.append(f"- **{frame.md_escape(c.label(tot['territory_key']))}**: {frame.md_escape(line)}")
+    # what the map says it cannot draw, in words too (a screen reader does not read the canvas)
+    lines += ["- " + frame.md_escape(x) for x in maps.map_notes(shapes, mapped, chosen_provinces, lang)]
     if not unmapped.empty:
         lines.append("- " + frame.md_escape(t("map_not_located", lang).format(names="; ".join(
             f"{x.tt_title} ({x.tt_extra})" if x.tt_extra else x.tt_title for x in unmapped.itertuples()))))

@@ -34,11 +34,24 @@ def territories(cur) -> pd.DataFrame:
 
 
 def focus_territories(cur) -> pd.DataFrame:
-    """Provinces a user can choose: today's provinces (no end of validity) that have data."""
+    """Provinces a user can choose: today's provinces (no end of validity) with data of their own or of a
+    predecessor (a figure, product, producer, target, event or sales point); a territory row alone is not data."""
     return _df(cur, """
+        WITH RECURSIVE family(root, key) AS (
+            SELECT territory_key, territory_key FROM territory WHERE level = 'province' AND valid_to IS NULL
+            UNION
+            SELECT f.root, trim(p.key) FROM family f JOIN territory t ON t.territory_key = f.key,
+                   unnest(string_split(coalesce(t.predecessors, ''), ';')) AS p(key)
+            WHERE trim(p.key) <> ''
+        ), used AS (
+            SELECT territory_key FROM figure UNION SELECT territory_key FROM product
+            UNION SELECT territory_key FROM subject UNION SELECT territory_key FROM target
+            UNION SELECT territory_key FROM event UNION SELECT territory_key FROM sales_point
+        )
         SELECT t.territory_key, t.code, t.name_vi, t.name_en, t.predecessors, t.lat, t.lon
         FROM territory t
         WHERE t.level = 'province' AND t.valid_to IS NULL
+          AND EXISTS (SELECT 1 FROM family f JOIN used u ON u.territory_key = f.key WHERE f.root = t.territory_key)
         ORDER BY t.name_vi COLLATE vi""")
 
 
@@ -322,10 +335,11 @@ def sales_points(cur, keys: list[str]) -> pd.DataFrame:
 
 
 def district_shapes(cur, province_codes: list[str]) -> pd.DataFrame:
-    """Pre-2025 district polygons (GeoJSON text) of the given province codes."""
+    """The pre-2025 districts of the given province codes: each listed one (its polygon, GeoJSON text, when
+    it has its own: ``boundary = 'own'``) and each 2019 polygon under its 2019 name (``boundary = '2019'``)."""
     return _df(cur, """
-        SELECT district_code, province_code, name, short_name, province_name, merged_into,
-               centroid_lat, centroid_lon, geometry
+        SELECT district_code, province_code, name, short_name, province_name, merged_into, listed, boundary,
+               name_2019, short_name_2019, centroid_lat, centroid_lon, label_lat, label_lon, geometry
         FROM district WHERE list_contains(?, province_code)
         ORDER BY province_code, district_code""", [province_codes])
 

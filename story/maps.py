@@ -16,7 +16,7 @@ import json
 import math
 import textwrap
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import pandas as pd
 import pydeck as pdk
@@ -116,6 +116,14 @@ def project(view: dict, lon: float, lat: float, width: int, height: int) -> tupl
     return x, y
 
 
+def unproject(view: dict, x: float, y: float, width: int, height: int) -> tuple[float, float]:
+    """The (lon, lat) deck.gl's view draws at pixel (x, y) of a width × height canvas."""
+    scale = 512 * 2 ** view["zoom"]
+    lon = view["longitude"] + (x - width / 2) * 360 / scale
+    my = _mercator(view["latitude"]) - (y - height / 2) * 2 * math.pi / scale
+    return lon, math.degrees(2 * math.atan(math.exp(my)) - math.pi / 2)
+
+
 def _rect(side: str, box_px: tuple, w: float, h: float) -> tuple[float, float, float, float]:
     """The label's rectangle (x0, y0, x1, y1) on the given side of a province's pixel box."""
     x0, y0, x1, y1 = box_px
@@ -130,12 +138,13 @@ def _overlap(a: tuple, b: tuple) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def _place_labels(labels: list[dict], districts: dict, whole: Box, width: int, height: int) -> dict:
+def _place_labels(labels: list[dict], districts: dict, whole: Box, width: int, height: int, top: float = 0) -> dict:
     """Choose for each province label a side (south, north, east, west) that covers no district of another
     province and no other label, and needs the least room beyond the data; then fit the view so the data
     and the labels fit the canvas. ``districts``: province code -> the boxes of its districts.
+    ``top``: pixels kept free above everything (the map's notes).
     Returns {code: side}, the final view under "_view" and the labels' rectangles under "_rects"."""
-    pad = [MARGIN] * 4  # top, right, bottom, left
+    pad = [MARGIN + top, MARGIN, MARGIN, MARGIN]  # top, right, bottom, left
     view = fit_view(whole, width, height, tuple(pad))
     sides: dict = {}
     taken: list = []
@@ -164,9 +173,9 @@ def _place_labels(labels: list[dict], districts: dict, whole: Box, width: int, h
             sides[lab["code"]] = best[1]
             taken.append(best[2])
         x0, y0, x1, y1 = data
-        need = [MARGIN] * 4  # the room the labels need beyond the data's box, in pixels
+        need = [MARGIN + top, MARGIN, MARGIN, MARGIN]  # the room the labels need beyond the data's box, in pixels
         for r in taken:
-            need[0] = max(need[0], MARGIN + y0 - r[1])
+            need[0] = max(need[0], MARGIN + top + y0 - r[1])
             need[1] = max(need[1], MARGIN + r[2] - x1)
             need[2] = max(need[2], MARGIN + r[3] - y1)
             need[3] = max(need[3], MARGIN + x0 - r[0])
@@ -201,19 +210,52 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
+def map_notes(shapes: pd.DataFrame, mapped: pd.DataFrame, provinces: Sequence[tuple[str, Sequence[str]]],
+              lang: str, limit: int = 6) -> list[str]:
+    """What the map cannot draw, in words drawn on it: a province with no boundaries ('Quảng Ninh: chưa có
+    ranh giới'), districts listed with no boundary of their own, and each chosen province (name, its territory
+    keys) with no sales point placed."""
+    def some(names: list[str]) -> str:
+        if len(names) <= limit:
+            return ", ".join(names)
+        return t("map_and_more", lang).format(names=", ".join(names[:limit - 1]), n=len(names) - limit + 1)
+
+    lines = []
+    drawn = set(shapes.loc[shapes.geometry.notna(), "province_code"]) if not shapes.empty else set()
+    for code, rows in shapes.groupby("province_code", sort=False):
+        if code not in drawn:
+            lines.append(t("map_no_boundaries", lang).format(province=rows.province_name.iloc[0]))
+    if not shapes.empty:
+        missing = shapes[shapes.listed.fillna(False).astype(bool) & (shapes.boundary.fillna("") != "own")
+                         & shapes.province_code.isin(drawn)]
+        if not missing.empty:
+            names = [district_name(r.name, r.short_name) for r in missing.itertuples()]
+            lines.append(t("map_no_boundary_districts", lang).format(names=some(names)))
+    placed = set(mapped.territory_key) if not mapped.empty else set()
+    empty = [name for name, keys in provinces if not placed & set(keys)]
+    if len(empty) > 3:
+        lines.append(t("map_provinces_no_points", lang).format(n=fmt.number(len(empty), lang)))
+    else:
+        lines += [t("map_no_points", lang).format(province=name) for name in empty]
+    return lines
+
+
 def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, shade: bool, lang: str,
                name: Callable[[str], str], zoom: float | None = None, *,
                province_label: Callable[[str], str] | None = None, compact: bool = False,
                size: tuple[int, int] | None = None, scale: float = 1.0,
-               source: Callable[[str], str] | None = None):
+               provinces: Sequence[tuple[str, Sequence[str]]] = (), source: Callable[[str], str] | None = None):
     """(deck, mapped entries, unmapped entries) for the given sales-point rows and district shapes.
 
     ``name``: territory key -> the name used in words ("part of Sơn La's 10 points").
     ``province_label``: province code -> the label drawn on the map ("Tuyên Quang (đến 30/06/2025)");
     without it, the boundary data's province name. ``compact``: fit the view to a phone-sized canvas.
     ``size``: the canvas (width, height) in pixels the view is fitted to. ``scale``: text and circles
-    larger by this factor (a projector: 1.5 at 1920 px wide). ``source``: a source id -> its short label
-    (the tooltip names a source, never by its id).
+    larger by this factor (a projector: 1.5 at 1920 px wide). ``provinces``: the chosen provinces (name,
+    territory keys): one with no sales point placed is named in the notes drawn at the map's top (``map_notes``,
+    which the page also puts in words beside the map), with the provinces and districts that have no boundary.
+    Districts without a polygon are not drawn; a 2019 polygon is drawn under its 2019 name, marked '(2019)'.
+    ``source``: a source id -> its short label (the tooltip names a source, never by its id).
     """
     grow = (0.75 if compact else 1.0) * scale
     totals = points[points.entry_kind == "total"].set_index("point_id")
@@ -236,6 +278,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         return source(r["source_id"]) if source is not None else short_label(r, lang)
 
     district_of = {s.district_code: s for s in shapes.itertuples()}
+    drawn = shapes[shapes.geometry.notna()] if not shapes.empty else shapes
     rows = []
     for r in points.to_dict("records"):
         if r["entry_kind"] == "total":
@@ -269,18 +312,21 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
     # --- the basemap: district boundaries -----------------------------------------------------------
     features, province_points, district_boxes = [], {}, {}
     max_products = max(per_district.values()) if per_district else 1
-    for s in shapes.itertuples():
+    for s in drawn.itertuples():
         geometry = json.loads(s.geometry)
         coords = list(_coords(geometry))
         province_points.setdefault(s.province_code, []).extend(coords)
         district_boxes.setdefault(s.province_code, []).append(Box.of(coords))
-        n = per_district.get(s.district_code, 0)
+        own = s.boundary == "own"
+        n = per_district.get(s.district_code, 0) if own else 0  # a 2019 outline is not the listed district
+        province = province_label(s.province_code) if province_label else s.province_name
         features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "tt_title": s.name, "tt_district": province_label(s.province_code) if province_label else s.province_name,
-            "tt_count": f"{t('unit_products', lang)}: {n}" if shade else "",
+            "tt_title": s.name if own else t("map_year_2019", lang).format(name=s.name_2019),
+            "tt_district": province,
+            "tt_count": f"{t('unit_products', lang)}: {n}" if shade and own else "",
             "tt_precision": "", "tt_source": t("map_credit", lang), "tt_extra": "",
-            "tt_body": "\n".join(x for x in (province_label(s.province_code) if province_label else s.province_name,
-                                             f"{t('unit_products', lang)}: {n}" if shade else "") if x),
+            "tt_body": "\n".join(x for x in (province, f"{t('unit_products', lang)}: {n}" if shade and own else "",
+                                             "" if own else t("map_boundary_2019", lang)) if x),
             "fill": theme.rgba("map_shade", int(30 + 170 * n / max_products)) if shade and n
             else DISTRICT_FILL,
         }})
@@ -315,7 +361,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
     whole = Box.of([p for pts in province_points.values() for p in pts] +
                    [(r.lon, r.lat) for r in mapped.itertuples()])
     labels = []
-    for s in shapes.drop_duplicates("province_code").itertuples():
+    for s in drawn.drop_duplicates("province_code").itertuples():
         if boxes.get(s.province_code) is None:
             continue
         full = province_label(s.province_code) if province_label else s.province_name
@@ -326,7 +372,10 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         w = max([len(title) * NAME_SIZE * 0.58] + [len(x) * NOTE_SIZE * 0.52 for x in lines]) + 12
         h = NAME_SIZE + 6 + LINE * len(lines)
         labels.append({"code": s.province_code, "title": title, "lines": lines, "w": w, "h": h})
-    placed = _place_labels(labels, district_boxes, whole, width, height) if whole is not None else {}
+    notes_text = map_notes(shapes, mapped, provinces, lang)
+    notes_lines = [part for x in notes_text for part in textwrap.wrap(x, 40 if compact else 64)]
+    top = LINE * len(notes_lines) + 8 if notes_lines else 0
+    placed = _place_labels(labels, district_boxes, whole, width, height, top) if whole is not None else {}
     names, notes = [], []
     for lab in labels:
         if lab["code"] not in placed:
@@ -364,11 +413,12 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
     circles = [(r.district_code, *at(r.lon, r.lat), r.radius) for r in mapped.itertuples()]
     obstacles = [(x - rad, y - rad, x + rad, y + rad) for _, x, y, rad in circles] + list(placed.get("_rects", []))
     marker = {code: rad for code, _, _, rad in circles if code}
-    order = sorted(shapes.itertuples(), key=lambda s: (s.district_code not in marker, -marker.get(s.district_code, 0)))
+    order = sorted(drawn.itertuples(), key=lambda s: (s.district_code not in marker, -marker.get(s.district_code, 0)))
     district_names = []
     for s in order:
-        x, y = at(float(s.centroid_lon), float(s.centroid_lat))
-        text = district_name(s.name, s.short_name)
+        x, y = at(float(s.label_lon), float(s.label_lat))
+        text = district_name(s.name, s.short_name) if s.boundary == "own" else \
+            t("map_year_2019", lang).format(name=district_name(s.name_2019, s.short_name_2019))
         w, h = len(text) * DISTRICT_SIZE * 0.56 + 4, DISTRICT_SIZE + 3
         rad = marker.get(s.district_code)
         if rad:  # below, right of, left of, above its own circle
@@ -387,7 +437,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                 continue
             obstacles.append(r)
             district_names.append({
-                "text": text, "lon": float(s.centroid_lon), "lat": float(s.centroid_lat),
+                "text": text, "lon": float(s.label_lon), "lat": float(s.label_lat),
                 "offset": [dx, dy], "anchor": anchor, "baseline": baseline,
                 "color": INK if rad else MUTED_INK})
             break
@@ -428,6 +478,13 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
     if names:
         layers.append(pdk.Layer("TextLayer", names, id="province_names", get_size=NAME_SIZE, get_color=INK,
                                 font_weight=700, **label_common))
+    if notes_lines:  # centred at the canvas's top, above the data (the view keeps that room free): a canvas
+        # narrower or wider than the one the view was fitted to keeps its middle
+        lon, lat = unproject(view, width / 2, MARGIN, width, height)
+        layers.append(pdk.Layer("TextLayer", [{"text": line, "lon": lon, "lat": lat, "offset": [0, LINE * i]}
+                                              for i, line in enumerate(notes_lines)], id="map_notes",
+                                get_size=NOTE_SIZE, get_color=INK, font_weight=600,
+                                **dict(label_common, get_alignment_baseline="'top'")))
 
     deck = FrozenDeck(
         # map_provider=None and the default map_style: Streamlit then draws no basemap (map_style=None would

@@ -95,3 +95,60 @@ def test_history_lists_versions(env, tmp_path):
     assert cli(env, "import", good, "--user", "bien-tap", "--yes").returncode == 0
     done = cli(env, "history")
     assert done.returncode == 0 and " 1  " in done.stdout and "import" in done.stdout and "a.csv" in done.stdout
+
+
+# --- the environment (issue 22): a sentence naming the path or setting, never "Unexpected error" -----------
+
+def test_template_out_refuses_a_missing_folder_and_an_existing_file(env, tmp_path):
+    missing = tmp_path / "khong-co" / "thu-muc"
+    kind(cli(env, "template", "--out", missing), 1, f"Không có thư mục “{missing}”",
+         f"The folder “{missing}” does not exist")
+    assert not missing.exists() and not missing.parent.exists()  # nothing made
+    kind(cli(env, "template", "--out", tmp_path / "khong-co" / "mau.xlsx"), 1,
+         f"Không có thư mục “{tmp_path / 'khong-co'}”")
+    assert cli(env, "template", "--out", tmp_path).returncode == 0
+    written = tmp_path / "mau_nhap_ocop.xlsx"
+    first = written.read_bytes()
+    written.write_bytes(b"my own notes")
+    kind(cli(env, "template", "--out", tmp_path), 1, f"Đã có tệp “{written}”: không ghi đè", "--force",
+         f"The file “{written}” already exists")
+    assert written.read_bytes() == b"my own notes"  # left as it was
+    assert cli(env, "template", "--out", tmp_path, "--force").returncode == 0
+    assert written.read_bytes()[:2] == first[:2] == b"PK"
+    assert cli(env, "template", "--format", "csv", "--out", tmp_path / "mau.zip").returncode == 0
+    assert (tmp_path / "mau.zip").read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "60s"])
+def test_a_bad_lock_wait_is_a_sentence_naming_the_setting(env, tmp_path, value):
+    good = tmp_path / "a.csv"
+    good.write_bytes(csv_bytes([HEAD, ROW]))
+    bad = dict(env, OCOP_LOCK_WAIT=value)
+    for args in (("import", good, "--user", "bien-tap", "--yes"), ("retire", "product", "sl-toi-den", "--user",
+                                                                   "bien-tap"), ("build",)):
+        done = cli(bad, *args)
+        kind(done, 1, f"OCOP_LOCK_WAIT = “{value}” không hợp lệ", f"The setting OCOP_LOCK_WAIT = “{value}” is not valid")
+        assert "Unexpected error" not in done.stderr
+    assert writes.history(Path(env["OCOP_DATA_DIR"])) == []
+
+
+def test_a_read_only_data_folder_is_a_sentence_naming_it(env, tmp_path):
+    from tests.faults import read_only
+
+    data_dir = Path(env["OCOP_DATA_DIR"])
+    good = tmp_path / "a.csv"
+    good.write_bytes(csv_bytes([HEAD, ROW]))
+    runs = {}
+    with read_only(data_dir) as command:
+        for name, args in {"import": ("import", good, "--user", "bien-tap", "--yes"),
+                           "restore": ("restore", "0", "--user", "bien-tap"),
+                           "retire": ("retire", "product", "sl-toi-den", "--user", "bien-tap"),
+                           "build": ("build",),
+                           "set-password": ("set-password", "moi", )}.items():
+            runs[name] = subprocess.run(command([sys.executable, "-m", "ocop_data", *map(str, args)]), cwd=ROOT,
+                                        env=env, capture_output=True, text=True, timeout=120,
+                                        input="mật khẩu rất dài\nmật khẩu rất dài\n")
+    for name, done in runs.items():
+        kind(done, 1, f"Không ghi được vào thư mục “{data_dir}”", f"The folder “{data_dir}” cannot be written")
+        assert "Unexpected error" not in done.stderr and "Errno" not in done.stderr, name
+    assert writes.history(data_dir) == []

@@ -298,20 +298,19 @@ def test_killed_import_leaves_live_data_intact(live, tmp_path):
 
 
 def test_accounts_hash_and_growing_delay(tmp_path, monkeypatch):
-    accounts.reset_delays()
     with pytest.raises(ValueError):
         accounts.set_password("ana", "short", tmp_path)
     accounts.set_password("ana", "a long passphrase", tmp_path)
     stored = (tmp_path / "accounts.json").read_text()
     assert "a long passphrase" not in stored
-    assert accounts.check("ana", "a long passphrase", tmp_path)
+    assert accounts.attempt("ana", "a long passphrase", tmp_path).ok
     clock = [1000.0]
-    monkeypatch.setattr(accounts.time, "monotonic", lambda: clock[0])
-    assert not accounts.check("ana", "wrong", tmp_path)
-    assert accounts.rate_limited("ana") and accounts.wait_seconds("ana") == 1
-    assert not accounts.check("ana", "a long passphrase", tmp_path)  # during the delay: refused, unchecked
-    clock[0] += 1.01
-    assert accounts.check("ana", "a long passphrase", tmp_path)  # slowed down, never locked out
+    monkeypatch.setattr(accounts, "_clock", lambda: clock[0])
+    assert not accounts.attempt("ana", "wrong", tmp_path).ok
+    assert accounts.wait_seconds("ana", data_dir=tmp_path) == 1
+    assert accounts.attempt("ana", "a long passphrase", tmp_path).wait == 1  # during the delay: refused, unchecked
+    clock[0] += 1
+    assert accounts.attempt("ana", "a long passphrase", tmp_path).ok  # slowed down, never locked out
 
 
 def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
@@ -321,6 +320,8 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
     shutil.copy(built_db, db)
     monkeypatch.setenv("OCOP_DB", str(db))
     monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
+    clock = [1000.0]
+    monkeypatch.setattr(accounts, "_clock", lambda: clock[0])
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     at.switch_page("pages/data.py")
@@ -328,7 +329,6 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
     assert not at.exception
     assert any("set-password" in c.value for c in at.code)  # no account, no default password
     accounts.set_password("bien-tap", "mật khẩu dài đủ", data_dir)
-    accounts.reset_delays()
     at.run()
     at.text_input[0].set_value("bien-tap")
     at.text_input[1].set_value("sai mật khẩu rồi")
@@ -337,7 +337,7 @@ def test_data_page_needs_a_login(tmp_path, monkeypatch, built_db):
     at.text_input[1].set_value("mật khẩu dài đủ")
     at.button[0].click().run()  # at once: the growing delay (1 s after one failure) asks to wait
     assert any("chờ 1 giây" in e.value for e in at.error)
-    time.sleep(1.1)
+    clock[0] += 1
     at.button[0].click().run()
     assert not at.exception
     assert [tab.label for tab in at.tabs][:2] == ["Nhập dữ liệu", "Lịch sử và khôi phục"]

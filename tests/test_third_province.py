@@ -29,6 +29,11 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     _write(rows / "territory.csv", "territory", [dict(territory_key="12", code="12", name_vi="Lai Châu",
                                                       name_en="Lai Châu", level="province",
                                                       valid_from_precision="undated", valid_to_precision="undated",
+                                                      source_id="test-lc"),
+                                                 # a territory row with no data is not a province to choose
+                                                 dict(territory_key="20", code="20", name_vi="Lạng Sơn",
+                                                      name_en="Lạng Sơn", level="province",
+                                                      valid_from_precision="undated", valid_to_precision="undated",
                                                       source_id="test-lc")])
     _write(rows / "figure.csv", "figure", [dict(figure_id="lc-2024", territory_key="12", as_of="2024",
                                                 as_of_precision="year", metric="products_total", value="77",
@@ -44,6 +49,7 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert "Lai Châu" in at.selectbox(key="w_province").options  # by name, never by key (issue 10 §10)
+    assert "Lạng Sơn" not in at.selectbox(key="w_province").options  # pickers list territories with data
     assert at.selectbox(key="w_province").value == "12"
     assert ">77 <" in " ".join(el.proto.body for el in at.get("html"))  # the province's row
     assert "Lai Châu" in at.caption[0].value or any("Lai Châu" in c.value for c in at.caption)
@@ -51,3 +57,12 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     at.run()
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert any(77 in (tr.get("y") or []) for tr in spec["data"])
+    # its own map: its districts' outlines and names, and in words on the map that it has no sales point
+    at.switch_page("pages/map.py")
+    at.run()
+    assert not at.exception
+    layers = {x["id"]: x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]}
+    assert {d["text"] for d in layers["province_names"]["data"]} == {"Lai Châu"}
+    assert len(layers["districts"]["data"]["features"]) == 8
+    assert "Tam Đường" in {d["text"] for d in layers["district_names"]["data"]}
+    assert [d["text"] for d in layers["map_notes"]["data"]] == ["Lai Châu: chưa có điểm bán nào đặt được trên bản đồ"]

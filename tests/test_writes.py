@@ -17,8 +17,9 @@ from ocop_data.importer.apply import apply
 from ocop_data.importer.preview import prepare
 from ocop_data.build import build
 from ocop_data.db import Database, ensure_database, read_history_version
-from ocop_data.messages import Busy, WriteRefused
+from ocop_data.messages import Busy, PlanChanged, WriteRefused
 from tests.conftest import ROOT
+from tests.faults import tickets, wait_for
 from tests.test_import import HEAD, csv_bytes, row
 
 pytestmark = pytest.mark.slow
@@ -136,14 +137,21 @@ def test_unknown_versions_and_rows_are_refused(live):
     agree(db, data_dir)
 
 
-def test_a_stale_preview_is_refused(live):
+def test_a_preview_overtaken_by_another_change_is_planned_again(live):
+    """Applied when the other change leaves its result alone; refused, with the new preview, when not."""
     db, data_dir = live
     first = prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử A"})]), data_dir)
-    imp(data_dir, db, "Sản phẩm thử B")
-    with pytest.raises(WriteRefused) as exc:
+    other = prepare("c.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Chè Shan tuyết", "Chủ thể": "HTX Tà Xùa"})]),
+                             data_dir)
+    imp(data_dir, db, "Sản phẩm thử B")  # the same producer as first's: first would no longer add it
+    with pytest.raises(PlanChanged) as exc:
         apply(first, "bien-tap", data_dir, db)
-    assert exc.value.rule == "stale"
+    assert exc.value.rule == "plan_changed" and exc.value.preview.base == 1
+    assert [a[2] for a in exc.value.preview.added if a[0] == "product"] == ["Sản phẩm thử A"]
     assert products(db) == ["Sản phẩm thử B"]
+    entry = apply(other, "bien-tap", data_dir, db)  # untouched by B: applied as it was previewed
+    assert entry["version"] == 2 and products(db, "Chè Shan tuyết") == ["Chè Shan tuyết"]
+    assert apply(exc.value.preview, "bien-tap", data_dir, db)["version"] == 3  # the new preview, accepted
 
 
 # --- one writer at a time ---------------------------------------------------------------------------
@@ -155,43 +163,142 @@ def test_the_lock_refuses_a_second_writer_with_the_message(live):
     def hold():
         with writes.write_lock(data_dir, db):
             held.set()
-            release.wait(10)
+            release.wait(60)
 
     th = threading.Thread(target=hold)
     th.start()
     try:
-        held.wait(5)
-        start = time.monotonic()
+        assert held.wait(60)
         with pytest.raises(Busy) as exc:
-            with writes.write_lock(data_dir, db, wait=0.3):
+            with writes.write_lock(data_dir, db, wait=0):
                 pass
-        assert 0.25 < time.monotonic() - start < 3
         assert "Một thay đổi khác đang được áp dụng" in exc.value.both()
         assert "Another change is being applied" in exc.value.both()
+        assert tickets(data_dir) and len(tickets(data_dir)) == 1  # the refused writer gave its place up
     finally:
         release.set()
-        th.join(10)
+        th.join(60)
+    assert tickets(data_dir) == []
 
 
-def test_two_concurrent_imports_never_lose_one(live, tmp_path):
-    """Two `import --yes` at once: both land (the second waits, then checks again), or one is refused
-    with the message; the database always holds what history says."""
+# --- the queue: arrival order, a killed writer, the setting -------------------------------------------
+
+def test_writers_take_their_turn_in_arrival_order(live):
+    """Three writers arrive, one after another, while a fourth writes: they go in the order they came."""
     db, data_dir = live
-    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_LOCK_WAIT="60")
-    files = [upload(tmp_path, f"{n}.csv", f"Sản phẩm thử {n}1", f"Sản phẩm thử {n}2") for n in ("A", "B")]
-    procs = [subprocess.Popen([sys.executable, "-m", "ocop_data", "import", str(f), "--user", "bien-tap", "--yes"],
-                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for f in files]
-    results = [(p.wait(120), p.stdout.read(), p.stderr.read()) for p in procs]
-    for code, out, err in results:
-        assert code in (0, 1), err
+    order, release = [], threading.Event()
+    arrived = threading.Event()
+
+    def writer(name: str, first: bool = False) -> None:
+        with writes.write_lock(data_dir, db, wait=600):
+            if first:
+                arrived.set()
+                release.wait(120)
+            order.append(name)
+
+    threads = [threading.Thread(target=writer, args=("A", True))]
+    threads[0].start()
+    assert arrived.wait(60)
+    for name in ("B", "C", "D"):
+        th = threading.Thread(target=writer, args=(name,))
+        th.start()
+        threads.append(th)
+        wait_for(lambda n=len(threads): len(tickets(data_dir)) == n, f"{name} to take its ticket")
+    release.set()
+    for th in threads:
+        th.join(120)
+    assert order == ["A", "B", "C", "D"]
+    assert tickets(data_dir) == []
+
+
+def test_a_killed_writers_place_is_given_up(live):
+    """A writer killed while it holds the lock (or waits) leaves its ticket behind; the next writer
+    finds nobody holding it, removes it and goes on."""
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+    code = ("import sys, time\nfrom ocop_data import writes\nwith writes.write_lock():\n"
+            "    print('holding', flush=True)\n    time.sleep(600)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    assert len(tickets(data_dir)) == 1
+    with pytest.raises(Busy):
+        with writes.write_lock(data_dir, db, wait=0):
+            pass
+    holder.kill()
+    holder.wait(60)
+    with writes.write_lock(data_dir, db, wait=60):
+        assert len(tickets(data_dir)) == 1  # its own: the dead one is gone
+    assert tickets(data_dir) == []
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "inf", "nan"])
+def test_a_lock_wait_that_is_not_seconds_is_refused_naming_the_setting(live, monkeypatch, value):
+    db, data_dir = live
+    monkeypatch.setenv("OCOP_LOCK_WAIT", value)
+    with pytest.raises(WriteRefused) as exc:
+        writes.retire("product", "sl-toi-den", "bien-tap", "", data_dir, db)
+    assert f"OCOP_LOCK_WAIT = “{value}” không hợp lệ" in exc.value.both()
+    assert f"The setting OCOP_LOCK_WAIT = “{value}” is not valid" in exc.value.both()
+    assert writes.history(data_dir) == []
+    monkeypatch.delenv("OCOP_LOCK_WAIT")
+    assert writes.lock_wait() == 60
+
+
+def _queued_imports(live, tmp_path, files: dict[str, list[list[str]]]) -> dict:
+    """Start one `import --yes` per file (its rows) while this process holds the write lock, each after the
+    one before has taken its place in the queue; then let them go. Returns name -> (status, stdout, stderr)."""
+    db, data_dir = live
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir), OCOP_LOCK_WAIT="600")
+    procs = {}
+    with writes.write_lock(data_dir, db):
+        for n, (name, rows) in enumerate(files.items(), start=2):
+            path = tmp_path / f"{name}.csv"
+            path.write_bytes(csv_bytes([HEAD] + rows))
+            procs[name] = subprocess.Popen(
+                [sys.executable, "-m", "ocop_data", "import", str(path), "--user", "bien-tap", "--yes"], cwd=ROOT,
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            wait_for(lambda n=n: len(tickets(data_dir)) == n, f"import {name} to take its place in the queue")
+    return {name: (p.wait(300),) + p.communicate() for name, p in procs.items()}
+
+
+# four offices' lists: other producers, other products (nothing one of them adds changes another's preview)
+FOUR = {"A": ("HTX Tà Xùa", ["Chè Shan tuyết Tà Xùa", "Nấm hương Tà Xùa"]),
+        "B": ("HTX Bạc Hà", ["Mật ong hoa bạc hà", "Gạo nếp cái hoa vàng"]),
+        "C": ("HTX Phia Đén", ["Cà phê Arabica rang xay", "Miến dong Phia Đén"]),
+        "D": ("Doanh nghiệp Táo Mèo", ["Rượu táo mèo Mù Cang Chải", "Trà hoa vàng"])}
+
+
+def test_four_imports_at_once_are_all_applied_in_order(live, tmp_path):
+    """Four `import --yes` at once: each waits its turn (in arrival order), is planned again against the
+    versions before it, finds the same result as its preview and is applied; none is refused."""
+    db, data_dir = live
+    done = _queued_imports(live, tmp_path, {f: [row(**{"Tên sản phẩm": p, "Chủ thể": s}) for p in names]
+                                            for f, (s, names) in FOUR.items()})
+    for name, (code, out, err) in done.items():
+        assert code == 0, (name, err)
         assert "Traceback" not in err
-        if code == 1:
-            assert "Another change is being applied" in err
-    landed = [f for f, (code, _, _) in zip(("A", "B"), results) if code == 0]
-    assert landed == ["A", "B"]  # with a generous wait both land
-    assert products(db) == sorted(f"Sản phẩm thử {n}{k}" for n in landed for k in (1, 2))
-    assert len(writes.history(data_dir)) == 2
+    assert [e["file"] for e in writes.history(data_dir)] == ["A.csv", "B.csv", "C.csv", "D.csv"]
+    names = sorted(p for _, ps in FOUR.values() for p in ps)
+    assert set(names) <= set(products(db, "%"))
+    agree(db, data_dir)
+
+
+def test_an_import_whose_result_changed_while_it_waited_is_not_applied(live, tmp_path):
+    """B was previewed as adding two products; while it waited, A added one of them. On its turn B is
+    planned again: the result is no longer the preview that was accepted, so nothing of B is applied
+    and the command says why (exit 1)."""
+    db, data_dir = live
+    done = _queued_imports(live, tmp_path, {"A": [row(**{"Tên sản phẩm": "Sản phẩm thử X"})],
+                                            "B": [row(**{"Tên sản phẩm": "Sản phẩm thử X"}),
+                                                  row(**{"Tên sản phẩm": "Sản phẩm thử Y"})]})
+    assert done["A"][0] == 0, done["A"][2]
+    code, out, err = done["B"]
+    assert code == 1, (out, err)
+    assert "không còn giống bản xem trước đã duyệt" in err and "no longer matches the preview" in err
+    assert "thêm 5, đổi 0, đã có 0 → thêm 2, đổi 0, đã có 2" in err  # the subject and X were added meanwhile
+    assert "Traceback" not in err
+    assert [e["file"] for e in writes.history(data_dir)] == ["A.csv"]
+    assert products(db) == ["Sản phẩm thử X"]
     agree(db, data_dir)
 
 
@@ -342,3 +449,85 @@ def test_start_up_leaves_a_database_of_other_data_files_alone(live, tmp_path):
     before = read_build_info(synthetic)
     assert ensure_database(synthetic).action == "ok"
     assert read_build_info(synthetic) == before
+
+
+# --- the Data page: the preview applied is the one accepted; the queue; the environment ------------------
+
+def _editor_on_data_page():
+    from tests.conftest import open_page
+
+    at = open_page("pages/data.py")
+    at.text_input[0].set_value("bien-tap")
+    at.text_input[1].set_value("a long passphrase")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    return at
+
+
+def test_the_data_page_shows_the_new_preview_when_the_result_changed(live, monkeypatch):
+    """An editor previews a file; another import lands before they press Apply. What they accepted is
+    planned again, found different, not applied; the page shows the new preview, which they can apply."""
+    from ocop_data import accounts
+
+    monkeypatch.setattr(accounts, "_clock", lambda: 1_900_000_000.0)
+    db, data_dir = live
+    at = _editor_on_data_page()
+    at.file_uploader[0].upload("b.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Sản phẩm thử X"}),
+                                                  row(**{"Tên sản phẩm": "Sản phẩm thử Y"})]), "text/csv").run()
+    assert any("Tệp hợp lệ: thêm 5 dòng" in s.value for s in at.success), [s.value for s in at.success]
+    imp(data_dir, db, "Sản phẩm thử X")  # another editor, meanwhile
+    at.button(key="apply").click().run()
+    assert not at.exception
+    assert any("kết quả nhập không còn giống bản xem trước đã duyệt" in e.value for e in at.error)
+    assert any("Tệp hợp lệ: thêm 2 dòng" in s.value for s in at.success)  # the new preview, on screen
+    assert [e["file"] for e in writes.history(data_dir)] == ["a.csv"] and products(db) == ["Sản phẩm thử X"]
+    at.button(key="apply").click().run()  # the new preview, accepted
+    assert not at.exception and not at.error
+    assert [e["file"] for e in writes.history(data_dir)] == ["a.csv", "b.csv"]
+    assert products(db) == ["Sản phẩm thử X", "Sản phẩm thử Y"]
+
+
+def test_the_data_page_names_a_bad_lock_wait(live, monkeypatch):
+    from ocop_data import accounts
+    from tests.conftest import plain
+
+    monkeypatch.setattr(accounts, "_clock", lambda: 1_900_000_000.0)
+    monkeypatch.setenv("OCOP_LOCK_WAIT", "một phút")
+    at = _editor_on_data_page()
+    assert any("OCOP_LOCK_WAIT = “một phút” không hợp lệ" in plain(w.value) for w in at.warning)
+    at.selectbox(key="retire_id_product").set_value("sl-toi-den").run()
+    at.button(key="retire").click().run()  # refused with the same sentence, nothing retired
+    assert any("OCOP_LOCK_WAIT = “một phút” không hợp lệ" in plain(e.value) for e in at.error)
+    assert not at.exception
+    assert writes.history(live[1]) == []
+
+
+def test_the_data_page_with_a_read_only_data_folder_says_so_before_anyone_logs_in(live):
+    from tests.faults import read_only
+
+    db, data_dir = live
+    code = """
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=120)
+at.switch_page("pages/data.py")
+at.run()
+before = [w.value for w in at.warning]
+at.text_input[0].set_value("bien-tap")
+at.text_input[1].set_value("a long passphrase")
+at.button[0].click().run()
+print(json.dumps({"before": before, "error": [e.value for e in at.error], "exception": [e.value for e in at.exception],
+                  "tabs": [t.label for t in at.tabs]}))
+"""
+    env = dict(os.environ, OCOP_DB=str(db), OCOP_DATA_DIR=str(data_dir))
+    with read_only(data_dir) as command:
+        done = subprocess.run(command([sys.executable, "-c", code]), cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    import json
+    from tests.conftest import plain
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not shown["exception"]
+    assert any(f"Thư mục dữ liệu “{data_dir}” chỉ cho đọc" in plain(w) for w in shown["before"]), shown
+    assert any(f"không ghi được số lần đăng nhập sai vào thư mục “{data_dir}”" in plain(e) for e in shown["error"])
+    assert shown["tabs"] == []  # not logged in: an attempt that cannot be counted is not checked

@@ -1,6 +1,7 @@
 """The app's one way to the data: a shared read-only handle and query results cached on the data version."""
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -10,10 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from ocop_data import paths
-from ocop_data.db import Database, StartupStatus, ensure_database
+from ocop_data.db import DAMAGE, Database, StartupStatus, ensure_database
+from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
 
 from ocop_data.words import t
+from story.cite import md_escape
+
+log = logging.getLogger("ocop")
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,7 +38,7 @@ def _stamp(path) -> tuple | None:
 
 
 def startup(lang: str) -> Database:
-    """Make sure a database exists (building it with a spinner), then open it; never a traceback."""
+    """Make sure a sound database exists (building it with a spinner), then open it; never a traceback."""
     path = paths.db_path()
     if _stamp(path) in _checked:
         return _database(str(path))
@@ -45,11 +50,48 @@ def startup(lang: str) -> Database:
         with st.expander("Chi tiết / Details"):
             st.code("\n".join(str(p) for p in exc.problems[:50]), language=None)
         st.stop()
+    except Refused as exc:  # damaged, and its folder cannot be written: say both, and what to do
+        log.error("database %s: %s", path, exc.both())
+        st.error(md_escape(exc.issue.message(lang)))
+        st.stop()
+    tell(status, lang)
     if status.action != "ok":
-        st.toast(t(f"db_{status.action}_{status.reason}", lang))
         _database.clear()
     _checked.add(_stamp(path))
     return _database(str(path))
+
+
+def tell(status: StartupStatus, lang: str) -> None:
+    """Say in plain words what start-up or a failed query found and did: a damaged file stays on the page
+    (with a data folder that cannot be written, that too); a routine build is a toast."""
+    if status.action == "ok":
+        return
+    words = t(f"db_{status.action}_{status.reason}", lang).format(n=status.imports)
+    if status.reason in DAMAGE:
+        log.warning("database %s was %s and was rebuilt (%s imports)", paths.db_path(), status.reason,
+                    status.imports)
+        st.warning(words, icon=":material/build:")
+        if status.read_only:
+            st.warning(t("data_folder_read_only", lang).format(path=md_escape(status.read_only)),
+                       icon=":material/lock:")
+    else:
+        st.toast(words)
+
+
+REPAIRS_SEEN = "_db_repairs_seen"
+
+
+def tell_repairs(handle: Database) -> None:
+    """Say (once to each session) that a query found the database damaged and it was rebuilt: the query of
+    this run, of another session or of a background task. A session opened later is not told old news."""
+    seen = st.session_state.get(REPAIRS_SEEN)
+    st.session_state[REPAIRS_SEEN] = len(handle.repairs)
+    if seen is None:
+        return
+    lang = "en" if st.query_params.get("lang") == "en" else "vi"
+    for status in handle.repairs[seen:]:
+        log.warning("a query found the database %s %s; it was rebuilt", handle.path, status.reason)
+        st.toast(t(f"db_{status.action}_{status.reason}", lang).format(n=status.imports), icon=":material/build:")
 
 
 def db() -> Database:
@@ -132,7 +174,9 @@ def begin_run() -> None:
     """Look the database file and its data version up once for this run (app.py and every fragment call this)."""
     path = str(paths.db_path())
     handle = _database(path)
+    st.session_state.setdefault(REPAIRS_SEEN, len(handle.repairs))
     st.session_state[RUN] = (path, handle, handle.version)
+    tell_repairs(handle)
 
 
 def _run() -> tuple:
@@ -155,6 +199,7 @@ def q(query: Callable, *args, **kwargs) -> Any:
         value = query(handle.cursor(), *[list(a) if isinstance(a, tuple) else a for a in args],
                    **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
         _RESULTS.put(key, value)
+        tell_repairs(handle)  # this query may have found the file damaged (and had it rebuilt)
     return _share(value)
 
 

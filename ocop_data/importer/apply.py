@@ -10,12 +10,13 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Callable
 
 from .. import paths
 from ..schema import TABLES
-from ..messages import WriteRefused
+from ..messages import PlanChanged, WriteRefused
 from ..writes import commit, last_version, private_copy_tree, private_dir, write_lock
-from .preview import Preview
+from .preview import Preview, prepare
 from .values import as_text, fold
 
 
@@ -41,19 +42,41 @@ def _write_rows(folder: Path, prev: Preview) -> None:
                 w.writerow({c: as_text(r.get(c)) for c in TABLES[table].column_names})
 
 
-def apply(prev: Preview, user: str, data_dir: Path | None = None, db: Path | None = None) -> dict:
+def _outcome(prev: Preview) -> str:
+    """What applying a preview does, as one comparable text: the rows it writes, and what the person was
+    shown of them (added, changed, already there, possibly the same, problems)."""
+    return json.dumps({"tables": prev.tables, "added": prev.added, "changed": prev.changed,
+                       "unchanged": prev.unchanged, "possibly_same": prev.possibly_same,
+                       "issues": [(i.sheet, i.row, i.column, i.rule, i.params) for i in prev.issues]},
+                      sort_keys=True, default=str, ensure_ascii=False)
+
+
+def replan(prev: Preview, data_dir: Path, version: int) -> Preview:
+    """An import whose turn came after other changes, planned again against the version it now meets (the
+    same file, mapping and whole-file values): returned when its result is the preview that was accepted,
+    refused (``PlanChanged``, carrying the new preview) when it is not."""
+    new = prepare(prev.file_name, prev.original, data_dir, mapping=prev.plan.to_json(), decisions=prev.decisions)
+    if _outcome(new) != _outcome(prev):
+        raise PlanChanged(new, version, prev, new)
+    return new
+
+
+def apply(prev: Preview, user: str, data_dir: Path | None = None, db: Path | None = None,
+          on_wait: Callable[[int], None] | None = None) -> dict:
     """Keep the import as a folder, build the new database and swap it in; on any failure nothing changes.
 
-    Holds the write lock; refuses (``WriteRefused``) a preview computed before another change was applied.
+    Waits its turn for the write lock (``on_wait`` is told how many changes are ahead); when other changes
+    came first, the import is planned again against them and applied only if the result is the same as
+    ``prev`` (``replan``).
     """
     if not prev.ok:
         raise ValueError("a preview with problems cannot be applied")
     data_dir = Path(data_dir or paths.local_data_dir())
     db = Path(db or paths.db_path())
-    with write_lock(data_dir, db):
+    with write_lock(data_dir, db, on_wait=on_wait):
         current = last_version(data_dir)
         if prev.base != current:
-            raise WriteRefused("stale", version=current)
+            prev = replan(prev, data_dir, current)
         if not prev.has_changes:
             raise WriteRefused("nothing_to_apply")
         private_dir(data_dir / "imports")

@@ -102,6 +102,11 @@ class Known:
             return text
         return None
 
+    def districts_of(self, territory: str) -> list[dict]:
+        """The pre-2025 districts (listed and 2019) of a territory and its predecessors."""
+        codes = self.family(territory)
+        return [d for d in self.geo["districts"] if d["province_code"] in codes]
+
     def source_exists(self, sid: str) -> bool:
         return sid in self.rows["source"]
 

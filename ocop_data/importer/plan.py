@@ -13,6 +13,7 @@ from .headers import FILE_WIDE, recognise
 from .issuer import read_issuer
 from .known import Known
 from .reading import Sheet
+from .new_provinces import CONFIRM
 from .title_rows import read_hints
 from .values import clean, fold
 
@@ -184,7 +185,7 @@ def make_plan(sheets: list[Sheet], known: Known, mapping: dict | None = None, ov
                  for i, r in enumerate(sheet.rows[:max(0, header_index)])]
         out.append(SheetPlan(sheet.name, use, header_index, sheet.numbers[header_index] if header else 0, columns,
                              sheet.hidden, data_rows, title, detected))
-    plan = Plan(out, {k: "" for k in FILE_WIDE} | {"planned": False})
+    plan = Plan(out, {k: "" for k in FILE_WIDE} | {"planned": False, CONFIRM: ""})
     first = next((s for s in out if s.use == "products"), None)
     if first:
         plan.issuer = read_issuer(first.title, known)

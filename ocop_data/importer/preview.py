@@ -14,6 +14,7 @@ from ..validate import load_dataset
 from ..words import t
 from ..writes import last_version
 from .headers import FILE_WIDE, REQUIRED, TEMPLATE_HEADERS, field_label
+from . import new_provinces
 from .duplicates import Decisions, NearMatches
 from .issuer import check_issuer
 from .known import Known, label_of
@@ -65,6 +66,7 @@ class Preview:
     derived: list = field(default_factory=list)  # (sheet, row, what) values read rather than given
     sources: dict = field(default_factory=dict)  # source id -> its row, for the sources this upload cites
     skipped: list = field(default_factory=list)  # (sheet, row, text): unnumbered rows below the header
+    new_provinces: list = field(default_factory=list)  # keys of provinces named, not in the data, not confirmed
     decisions: Decisions = field(default_factory=Decisions)  # a person's choices on possible duplicates
 
     @property
@@ -128,9 +130,12 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
                     prev.issue(s.name, s.header_number or None, TEMPLATE_HEADERS[f], "missing_column",
                                column=field_label(f, "vi"))
     f = plan.file
-    if f.get("province") and not known.territory(f["province"], ""):
-        prev.issue("", None, field_label("province", "vi"), "bad_default", value=f["province"],
-                   field=field_label("province", "vi"), detail=t("msg_unknown_province", "vi", value=f["province"]))
+    if f.get("province"):
+        key, ref = new_provinces.resolve(known, f["province"])
+        if ref is None and key is None:
+            new_provinces.unknown(prev, "", None, field_label("province", "vi"), f["province"])
+        elif key is None:
+            new_provinces.ask(prev, ref, "", None, field_label("province", "vi"))
     if f.get("source") and not (known.source_exists(f["source"]) or f["source"] in upload_sources):
         prev.issue("", None, field_label("source", "vi"), "bad_default", value=f["source"],
                    field=field_label("source", "vi"), detail=t("msg_unknown_source", "vi", value=f["source"]))
@@ -213,9 +218,15 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
     base = last_version(data_dir)
     known = Known(data_dir)
     before = {t: dict(rows) for t, rows in known.rows.items()}
+    # provinces the editor confirmed adding (issue 16): recorded before the rows are read, so they find them
+    territories = new_provinces.add_confirmed(known, new_provinces.confirmed_keys(
+        (mapping or {}).get("file") if isinstance(mapping, dict) else None, overrides))
     plan = make_plan(sheets, known, mapping, overrides)
     prev = Preview(name, hashlib.sha256(data).hexdigest(), plan, {t: [] for t in DATA_FILES}, Origin(),
                    original=data, base=base, decisions=decisions or Decisions())
+    for row in territories:
+        prev.tables["territory"].append(row)
+        prev.origin[("territory", row["territory_key"])] = (prev.sheet, None)
     for s in plan.sheets:
         if s.hidden and s.use == "ignore" and s.detected:
             prev.note("", None, None, "hidden_sheet", sheet=s.name)  # the message names the sheet

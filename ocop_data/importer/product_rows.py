@@ -7,8 +7,10 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from ..geography import district_in_address
 from ..schema import TABLES
 from .headers import FILE_WIDE, REQUIRED, field_label
+from . import new_provinces
 from .issuer import GRANTS
 from .known import Known
 from .duplicates import NearMatches
@@ -22,16 +24,11 @@ if TYPE_CHECKING:
     from .preview import Preview
 
 
-def _address_parts(address: str) -> tuple[str, str]:
-    """(district words, commune) named in an address: 'Bản X, xã Chiềng Sơn, huyện Mộc Châu, tỉnh Sơn La'."""
-    district, commune = "", ""
-    m = re.search(r"(?:^|[,;]\s*|\s)(?:huyện|thành phố|thị xã|tp\.?)\s+([^,;]+)", address, re.I)
-    if m:
-        district = m.group(1).strip()
+def _address_commune(address: str) -> str:
+    """The commune an address names: 'Bản X, xã Chiềng Sơn, huyện Mộc Châu, tỉnh Sơn La' -> 'Chiềng Sơn'
+    (its district: ``geography.district_in_address``)."""
     m = re.search(r"(?:^|[,;]\s*|\s)(?:xã|phường|thị trấn)\s+([^,;]+)", address, re.I)
-    if m:
-        commune = m.group(1).strip()
-    return district, commune
+    return m.group(1).strip() if m else ""
 
 
 def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, today: dt.date,
@@ -98,23 +95,27 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
         province = v.get("province", "")
         if "province" in used_wide and "province" in plan.hinted and province in known.rows["territory"]:
             province = known.rows["territory"][province]["name_vi"]  # the title names it: the one valid then
-        terr = known.territory(province, decided[0] if decided else "") if province else None
+        terr, ref = new_provinces.resolve(known, province, decided[0] if decided else "") if province else (None, None)
         if v.get("province") and terr is None:
-            prev.issue(sheet.name, number, head("province"), "unknown_province", value=v["province"])
+            if ref is None:
+                new_provinces.unknown(prev, sheet.name, number, head("province"), v["province"])
+            elif "province" not in used_wide:  # a whole-file province is asked about once, by the plan
+                new_provinces.ask(prev, ref, sheet.name, number, head("province"))
             bad = True
         district, commune = "", v.get("commune", "")
-        addr_district, addr_commune = _address_parts(v["address"]) if v.get("address") else ("", "")
-        district_text = v.get("district") or addr_district
-        if district_text and terr:
-            district = known.district(district_text, terr) or ""
-            if not district and v.get("district"):
-                prev.issue(sheet.name, number, head("district"), "unknown_district", value=district_text)
+        if v.get("district") and terr:
+            district = known.district(v["district"], terr) or ""
+            if not district:
+                prev.issue(sheet.name, number, head("district"), "unknown_district", value=v["district"])
                 bad = True
-            elif district and not v.get("district"):
+        elif v.get("address") and terr:  # the district the address names (one reading: ocop_data.geography)
+            found = district_in_address(v["address"], known.districts_of(terr))
+            if found:
+                district = found["district_code"]
                 prev.derived.append((sheet.name, number, f"{field_label('district', 'vi')} ← "
                                                          f"{field_label('address', 'vi')}"))
-        if not commune and addr_commune:
-            commune = addr_commune
+        if not commune and v.get("address"):
+            commune = _address_commune(v["address"])
         if district:
             prev.names[("district", district)] = known.district_names.get(district, district)
         source = v.get("source", "")

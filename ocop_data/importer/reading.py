@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..messages import ImportRefused
 
-MAX_BYTES = 20 * 1024 * 1024  # the app's own upload limit (Streamlit's server limit is set higher)
+MAX_BYTES = 20 * 1024 * 1024  # the app's upload limit; .streamlit/config.toml's server.maxUploadSize says the same
 MAX_ROWS = 200_000  # data rows in one upload
 MAX_COLUMNS = 200
 MAX_UNPACKED = 300 * 1024 * 1024  # an XLSX archive's declared unpacked size

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import new_provinces
 from .known import Known
 from .values import fold, parse_date
 
@@ -65,6 +66,11 @@ def read_hints(title: list[tuple[int, str]], known: Known, issuer: dict | None =
         chosen = known.territory(known.rows["territory"][names[0][0]]["name_vi"], when) if len(keys) > 1 else names[0][0]
         if chosen:
             hints["province"] = {"value": chosen, "row": names[0][1], "text": names[0][2]}
+    else:  # a province the data does not hold yet ('UBND TỈNH ĐIỆN BIÊN'): the editor confirms adding it
+        when = parse_date(hints["decided"]["value"]) if "decided" in hints else None
+        found = new_provinces.in_title(title, when[0] if when else "")
+        if found:
+            hints["province"] = found
     if "district" in hints:
         d = hints["district"]
         words = d.pop("fold")
