@@ -2,6 +2,8 @@
 
 No streamlit here: the Trình chiếu page draws these slides, ``briefing.pptx_deck`` writes the same
 slides as native, editable PowerPoint charts and ``briefing.print_pdf`` prints the one-page overview.
+A slide with a chart carries its definition (``data["chart"]``, a ``story.spec.Chart`` made by the same
+function as the page's chart, from the same data): the slide, the .pptx and the print draw that one.
 
 The storyline a meeting needs: a title slide; one headline slide per province (the finding, the big
 number, its trend, progress to the main target); star tiers over time; targets; producers; the
@@ -17,7 +19,8 @@ import pandas as pd
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import findings, fmt, undated
+from story import charts, findings, fmt, rows, spec, undated
+from story.theme import clip
 from story.cite import normalise_source, source_label
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
@@ -33,9 +36,6 @@ class Slide:
     subtitle: str = ""  # what is measured, where, when
     source_ids: list = field(default_factory=list)
     data: dict = field(default_factory=dict)
-
-    def source_line(self, lang: str) -> str:
-        return f"{t('sources', lang)}: " + (", ".join(self.source_ids) if self.source_ids else "–")
 
 
 def _missing(v) -> bool:
@@ -58,6 +58,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     today = today or date.today()
     terr = core.territories(cur)
     names, labels = fmt.territory_labels(terr, lang)
+    words = spec.names(terr, core.sources(cur), lang)
     label = lambda k: labels.get(k, k)  # noqa: E731
     name = lambda k: names.get(k, k)  # noqa: E731
     short = fmt.short_labels(terr, lang)
@@ -96,17 +97,23 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                     first.as_of, first.as_of_precision, lang)})
         target = findings.headline_target(progress[progress.territory_key.isin(fam)], fam)
         headline_by_prov[prov] = {"big": big, "target": target}
-        srcs = sorted({s for df in series.values() for s in df.source_id} | set(big["sources"] if big else [])
+        figures = core.tier_figures(cur, fam, year_from, year_to)
+        figures = figures[figures.metric == "products_total"]
+        # undated reports: never on the time axis, listed under the chart (its notes) and in the finding
+        no_date = core.tier_figures(cur, [prov])
+        no_date = no_date[(no_date.metric == "products_total") & no_date.as_of_date.isna()]
+        if not no_date.empty:
+            figures = pd.concat([figures, no_date[~no_date.figure_id.isin(figures.figure_id)]])
+        title = findings.total_finding(pd.concat([own, no_date]) if not no_date.empty else own, label(prov), lang)
+        chart = charts.totals(figures, [fam], words, terr, title=title, subtitle=t("headline_sub", lang),
+                              target=target)
+        srcs = sorted(set(chart.sources) | set(big["sources"] if big else [])
                       | ({target["source_id"]} if target else set())
                       | ({target["latest_source"]} if target and isinstance(target.get("latest_source"), str)
                          else set()))
-        no_date = core.tier_figures(cur, [prov])
-        no_date = no_date[(no_date.metric == "products_total") & no_date.as_of_date.isna()]
-        slides.append(Slide("headline", findings.total_finding(pd.concat([own, no_date]) if not no_date.empty else own,
-                                                               label(prov), lang),
-                            t("headline_sub", lang), srcs,
+        slides.append(Slide("headline", title, t("headline_sub", lang), srcs,
                             {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
-                             "target": target, "undated": undated.note(no_date, lang)}))
+                             "target": target, "chart": chart, "undated": undated.note(no_date, lang)}))
 
     # 3. star tiers over time, per province, on a true time axis
     for prov, fam in families.items():
@@ -115,9 +122,12 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         if dated.empty:
             continue
         title = findings.tier_finding(reports[reports.territory_key == prov], label(prov), lang)
-        slides.append(Slide("tiers", title, t("tiers_sub", lang),
-                            sorted(dated.source_id.unique()),
-                            {"reports": dated, "family": fam, "province": prov}))
+        begun = terr[terr.territory_key == prov].valid_from
+        breaks = [begun.iloc[0]] if len(fam) > 1 and not begun.empty and isinstance(begun.iloc[0], str) \
+            and begun.iloc[0] else []
+        chart = charts.tiers(dated, fam, words, title=title, subtitle=t("tiers_sub", lang), breaks=breaks)
+        slides.append(Slide("tiers", title, t("tiers_sub", lang), sorted(dated.source_id.unique()),
+                            {"reports": dated, "family": fam, "province": prov, "chart": chart}))
 
     # 4. targets as bullet bars against the 100% line
     if not progress.empty:
@@ -125,9 +135,11 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         shown = shown.sort_values(["territory_key", "deadline_date", "target_id"], kind="stable")
         shown = shown.reset_index(drop=True)
         if not shown.empty:
-            slides.append(Slide("targets", findings.targets_finding(progress, lang), t("targets_sub", lang),
+            title = findings.targets_finding(progress, lang)
+            slides.append(Slide("targets", title, t("targets_sub", lang),
                                 _sources_of(shown, "source_id", "latest_source"),
-                                {"progress": shown, "all": progress}))
+                                {"progress": shown, "all": progress,
+                                 "chart": rows.targets(shown, words, title=title, subtitle=t("targets_sub", lang))}))
 
     # 5. producers by type: the province's published split where there is one, else the list's
     panels, subject_sources = [], set()
@@ -140,7 +152,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             top = split.iloc[0]
             published_on = fmt.partial_date(top.as_of, top.as_of_precision, lang)
             panels.append({"territory_key": key, "label": label(key), "counts": split[["subject_type", "n"]],
-                           "published": {"date": published_on, "source_id": top.source_id},
+                           "published": {"date": published_on, "source_id": top.source_id}, "split": split,
                            "finding": findings.subjects_finding(slabel(key), split, lang, {"date": published_on})})
             subject_sources.add(top.source_id)
             found = True
@@ -149,6 +161,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             key = listed.territory_key.iloc[0]
             sub = listed[listed.territory_key == key][["subject_type", "n"]].reset_index(drop=True)
             panels.append({"territory_key": key, "label": label(key), "counts": sub, "published": None,
+                           "split": split.iloc[0:0],
                            "finding": findings.subjects_finding(slabel(key), sub, lang, None)})
             subject_sources |= set(core.product_table(cur, [key]).source_id)
     if panels:
@@ -157,8 +170,15 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             p["counts"] = p["counts"].set_index("subject_type").reindex(
                 [x for x in SUBJECT_TYPES if x in set(p["counts"].subject_type)]).reset_index()
         lead = panels[0]
+        listed = core.subjects_by_type(cur, all_keys)
+        products = core.product_table(cur, [p["territory_key"] for p in panels])
+        chart = rows.subjects([{"territory_key": p["territory_key"], "published": p["split"],
+                                "listed": listed[listed.territory_key == p["territory_key"]][["subject_type", "n"]],
+                                "listed_sources": sorted(set(products[products.territory_key == p["territory_key"]]
+                                                             .source_id))}
+                               for p in panels], words, title=lead["finding"], subtitle=t("subjects_sub", lang))
         slides.append(Slide("subjects", lead["finding"], t("subjects_sub", lang),
-                            sorted(subject_sources), {"panels": panels}))
+                            sorted(set(subject_sources) | set(chart.sources)), {"panels": panels, "chart": chart}))
 
     # 6. the sales points, as published
     points = core.sales_points(cur, all_keys)
@@ -168,9 +188,13 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
             totals.append({"territory_key": r["territory_key"], "label": slabel(r["territory_key"]),
                            "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
                            "date": findings.date_short(r["as_of"], r["as_of_precision"], lang)})
-        slides.append(Slide("map", findings.points_finding(totals, lang), t("map_slide_sub", lang),
-                            sorted(points.source_id.unique()),
-                            {"points": points, "totals": totals, "places": place_list(points, slabel, lang)}))
+        places = place_list(points, slabel, lang)
+        counted = [g for g in places if any(n for _, n in g["items"])]
+        title = findings.points_finding(totals, lang)
+        chart = rows.places(counted[0], words, title=f"{counted[0]['label']}: {t('points_by_place', lang).lower()}",
+                            sources=sorted(points.source_id.unique())) if counted else None
+        slides.append(Slide("map", title, t("map_slide_sub", lang), sorted(points.source_id.unique()),
+                            {"points": points, "totals": totals, "places": places, "chart": chart}))
 
     # 7. what is not known, in one honest slide
     items = unknowns(cur, families, progress, headline_by_prov, points, slabel, name, lang, today)
@@ -210,15 +234,10 @@ def place_list(points: pd.DataFrame, label, lang: str) -> list[dict]:
     loose = points[(points.entry_kind != "total") & points.part_of.isna()]
     for key, grp in loose.groupby("territory_key", sort=False):
         groups.append({"label": label(key), "head": t("points_named", lang).format(n=fmt.number(len(grp), lang)),
-                       "date": "", "items": [(_clip(place(r), 48) + ("" if not _missing(r["lat"]) else
+                       "date": "", "items": [(clip(place(r), 48) + ("" if not _missing(r["lat"]) else
                                                                    f" ({t('not_on_map', lang)})"), None)
                                              for r in grp.to_dict("records")], "split_unknown": False})
     return groups
-
-
-def _clip(text: str, n: int = 70) -> str:
-    text = str(text)
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def unknowns(cur, families: dict, progress: pd.DataFrame, headline: dict, points: pd.DataFrame, label, name,
@@ -244,7 +263,7 @@ def unknowns(cur, families: dict, progress: pd.DataFrame, headline: dict, points
             example = missing.sort_values("deadline_date", ascending=False, kind="stable").iloc[0]
             found.append({"text": t("unk_targets", lang).format(
                 n=fmt.number(len(missing), lang),
-                example=_clip(example[lang_col("description", lang)])),
+                example=clip(example[lang_col("description", lang)], 70)),
                 "sources": sorted(missing.source_id.unique()), "kind": "targets"})
         if all(core.subject_split(cur, k).empty for k in fam):
             found.append({"text": t("unk_subjects", lang), "sources": [], "kind": "subjects"})

@@ -307,15 +307,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_main_target": ("Chưa có mục tiêu về tổng số để so sánh", "No comparable target for the total"),
     "target_line": ("mục tiêu {v}", "target {v}"),
     "all_of": ("tất cả {}", "all {}"),
-    "tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo, trên trục thời gian thật · cột nhạt: chỉ biết năm "
-                  "· gạch chéo: đáng ngờ", "Products by star tier, one bar per report, on a true time axis · pale: "
-                  "year only · hatched: doubtful"),
+    "tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo, trên trục thời gian thật · vạch ngang: chỉ biết "
+                  "năm · gạch chéo: đáng ngờ", "Products by star tier, one bar per report, on a true time axis · "
+                  "line across the year: year only · hatched: doubtful"),
     "targets_sub": ("% đạt = số liệu đã báo cáo mới nhất / mục tiêu · vạch đen: 100%",
                     "% reached = latest reported figure / target · black line: 100%"),
     "subjects_sub": ("Chủ thể sản xuất theo loại, như đã công bố hoặc như có trong danh sách",
                      "Producers by type, as published or as listed"),
     "subjects_listed_note": ("trong số {n} chủ thể có trong danh sách", "among the {n} producers listed"),
-    "subjects_published_note": ("tỉnh công bố · {date}", "published by the province · {date}"),
+    "subjects_published_note": ("đã công bố · {date}", "published · {date}"),
     "map_slide_sub": ("Vòng vàng có số: số điểm đã công bố tại huyện · vòng trắng: nơi có điểm, chưa công bố số",
                       "Gold circle with a number: points published for the district · white circle: a place with "
                       "points, count not published"),
@@ -339,13 +339,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "points_named": ("{n} điểm có tên", "{n} named points"),
     "not_on_map": ("chưa có tọa độ", "not on the map"),
     "split_per_place": ("chưa công bố số điểm từng nơi", "count per place not published"),
-    "print_tiers_note": ("Mỗi cột một báo cáo, trên trục thời gian thật · màu nhạt: chỉ biết năm · viền đứt: đáng ngờ",
-                         "One bar per report, on a true time axis · pale: year only · dashed outline: doubtful"),
     "pptx_tiers_sub": ("Sản phẩm theo hạng sao, mỗi cột một báo cáo", "Products by star tier, one column per report"),
     "places_more": ("và {n} nơi khác", "and {n} more places"),
-    "pptx_tiers_note": ("Cột: một báo cáo; (1), (2): hai nguồn khác nhau cùng thời điểm; ⚠ đáng ngờ; * năm suy ra. "
+    "pptx_tiers_note": ("Cột: một báo cáo; (1), (2): hai nguồn khác nhau cùng thời điểm; gạch chéo, ⚠: đáng ngờ. "
                         "Nguồn đầy đủ: phần ghi chú.", "A column: one report; (1), (2): two sources at one date; "
-                        "⚠ doubtful; * inferred year. Full sources: in the notes."),
+                        "hatched, ⚠: doubtful. Full sources: in the notes."),
     "pptx_sources_note": ("Trích dẫn đầy đủ của {n} nguồn: phần ghi chú của mỗi trang và trang “Nguồn số liệu” của "
                           "bảng theo dõi.", "Full citations of the {n} sources: in each slide's notes and on the "
                           "dashboard's Sources page."),
@@ -1423,6 +1421,36 @@ WORDS: dict[str, tuple[str, str]] = {
                       "Giai đoạn column or in the target) or the document's date (“Kế hoạch 90/KH-UBND ngày "
                       "02/06/2021”)."),
     "msg_check_warning": ("{vi}", "{en}"),
+    # --- issue 18 (one chart definition, source labels, target labels, colours): words added here ---
+    "source_unnamed": ("nguồn không nêu tên", "unnamed source"),
+    "src_line_link": ("Xem {n} nguồn", "See the {n} sources"),
+    "src_line_link_1": ("Xem nguồn", "See the source"),
+    "src_filter_note": ("Đang xem {n} nguồn của một biểu đồ.", "Showing the {n} sources of one chart."),
+    "src_filter_all": ("Xem tất cả nguồn", "Show every source"),
+    "source_code": ("Mã nguồn", "Source id"),
+    "legend_year_inferred": ("năm suy ra", "year inferred"),
+    # what a target counts, in a few words (story.findings.target_label): "Sơn La · 4 sao ≥ 100 (2025)"
+    "qty_products_total": ("tổng sản phẩm", "total products"),
+    "qty_products_3star": ("3 sao", "3-star"),
+    "qty_products_4star": ("4 sao", "4-star"),
+    "qty_products_5star": ("5 sao", "5-star"),
+    "qty_products_5p": ("tiềm năng 5 sao", "potential 5-star"),
+    "qty_products_exported": ("sản phẩm xuất khẩu", "exported products"),
+    "qty_communes_with_product": ("xã có sản phẩm", "communes with a product"),
+    "qty_advanced_ntm_communes_with_ocop": ("xã NTM nâng cao có OCOP", "advanced new-rural communes with OCOP"),
+    "qty_districts_with_5star": ("huyện có sản phẩm 5 sao", "districts with a 5-star product"),
+    "qty_new_products_year": ("sản phẩm mới", "new products"),
+    "qty_provincial_level_products_year": ("xếp hạng cấp tỉnh", "rated at provincial level"),
+    "qty_district_level_products_year": ("xếp hạng cấp huyện", "rated at district level"),
+    "qty_upgrades_4_to_5": ("nâng hạng 4→5 sao", "upgrades 4→5-star"),
+    "qty_upgrades_3_to_4": ("nâng hạng 3→4 sao", "upgrades 3→4-star"),
+    "qty_subjects_total": ("chủ thể", "producers"),
+    "qty_share_subjects_coop_group_household": ("chủ thể là HTX, THT, hộ", "producers: co-ops, groups, households"),
+    "qty_share_subjects_sme": ("chủ thể là DN nhỏ và vừa", "producers: small and medium firms"),
+    "qty_share_workers_trained": ("lao động có chứng chỉ", "workers with certificates"),
+    "qty_share_products_ecommerce": ("sản phẩm bán trên sàn TMĐT", "products sold online"),
+    "qty_share_products_trademark": ("sản phẩm có nhãn hiệu, tem, mã", "products with trademark, stamp, code"),
+    "qty_share_3star_upgraded_to_4star": ("sản phẩm 3 sao lên 4 sao", "3-star products raised to 4-star"),
 }
 
 # issue 16 (every province, its own map) -- words added by branch i16geo

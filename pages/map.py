@@ -10,10 +10,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from ocop_data.words import t
 from queries import core
 from story import fmt, maps
-from story.cite import source_label
+from ocop_data.words import t
 from ui import frame, state, style, tables
 from ui.data import db, q
 from ui.shell import ctx
@@ -48,16 +47,17 @@ chosen_provinces = tuple((c.name(k), tuple(c.family(k))) for k in c.selected)
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _deck(version: str, keys: tuple, codes: tuple, lang: str, shade: bool, names: tuple, labels: tuple,
-          compact: bool, provinces: tuple):
+          compact: bool, provinces: tuple, sources: tuple):
     # cached on the data version: the same deck object (and its JSON) for every viewer of this view
-    by_code = dict(labels)
+    by_code, by_id = dict(labels), dict(sources)
     return maps.build_deck(points, shapes, per_district, shade, lang, lambda k: dict(names).get(k, k),
                            province_label=lambda code: by_code.get(code, code), compact=compact,
-                           provinces=provinces)
+                           provinces=provinces, source=lambda i: by_id.get(i) or c.source(i))
 
 
 deck, mapped, unmapped = _deck(db().version, tuple(keys), tuple(codes), lang, bool(shade),
-                               tuple(sorted(c.names.items())), province_labels, compact, chosen_provinces)
+                               tuple(sorted(c.names.items())), province_labels, compact, chosen_provinces,
+                               tuple(sorted((i, c.source(i)) for i in set(points.source_id))))
 left, right = st.columns([3, 2], gap="medium")
 with left:
     st.pydeck_chart(deck, height=maps.PHONE[1] if compact else maps.DESKTOP[1], width="stretch", key="points_map")
@@ -96,9 +96,8 @@ with right:
         lines.append("- " + frame.md_escape(t("map_not_located", lang).format(names="; ".join(
             f"{x.tt_title} ({x.tt_extra})" if x.tt_extra else x.tt_title for x in unmapped.itertuples()))))
     st.markdown("\n".join(lines))
-    frame.caption(points.drop_duplicates("source_id").to_dict("records"), lang, notes=[t("map_credit", lang)])
+    frame.caption(list(points.source_id), lang, notes=[t("map_credit", lang)])
 
-sources = {r["source_id"]: source_label(r, lang) for r in points.drop_duplicates("source_id").to_dict("records")}
 place = points.district.fillna(points.locality)
 table = pd.DataFrame({
     t("territory", lang): [c.label(k) for k in points.territory_key],
@@ -113,7 +112,7 @@ table = pd.DataFrame({
     t("lat", lang): [fmt.number(v, lang, 4) if pd.notna(v) else t("no_coordinates", lang) for v in points.lat],
     t("lon", lang): [fmt.number(v, lang, 4) if pd.notna(v) else t("no_coordinates", lang) for v in points.lon],
     t("as_of", lang): [fmt.partial_date(a, p, lang) for a, p in zip(points.as_of, points.as_of_precision)],
-    t("source", lang): [sources.get(s, s) for s in points.source_id],
+    t("source", lang): [c.source(s) for s in points.source_id],
 })
 with st.expander(t("map_coordinates", lang)):
     shown = tables.show(table, lang, key="points_table")

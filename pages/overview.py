@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from ocop_data.words import lang_col, t
 from queries import citations, core
-from story import cards, charts, findings, fmt, tables, theme
+from story import cards, charts, findings, fmt, plot, tables
 from story import certificates as cert_words
 from story.cite import md_escape
 from ui import frame
@@ -61,10 +60,10 @@ if len(provinces) <= 3:
     st.html(derived("overview_rows", lambda: cards.rows_html([
         cards.province_row(k, fam, totals[totals.territory_key.isin(fam)],
                            progress[progress.territory_key.isin(fam)] if not progress.empty else progress,
-                           c.label, lang, today, span, merger=merger_of(fam))
+                           c.chart_names, today, span, merger=merger_of(fam))
         for k, fam in provinces]), lang, chosen, today))
 else:
-    table = derived("overview_table", lambda: cards.overview_table(provinces, totals, progress, c.label, lang, today,
+    table = derived("overview_table", lambda: cards.overview_table(provinces, totals, progress, c.chart_names, today,
                                                                    span), lang, chosen, today)
     st.dataframe(table, hide_index=True, width="stretch", height=260, row_height=40, column_config={
         t("tbl_trend", lang): st.column_config.ImageColumn(width="medium"),
@@ -89,15 +88,12 @@ def totals_title() -> str:
 
 chart_title = derived("overview_totals_title", totals_title, lang, chosen)
 families = [fam for _, fam in provinces]
+totals_chart = derived("overview_totals_chart", lambda: charts.totals(totals, families, c.chart_names, territories,
+                                                                      title=chart_title), lang, chosen)
 frame.chart_block(
-    key="totals", title=chart_title, subtitle=t("totals_subtitle", lang),
-    fig=lambda: figure(("totals", lang, tuple(keys), chart_title),
-                       lambda: charts.totals_chart(totals, families, lang, c.label, territories, title=chart_title)),
-    table=lambda: tables.totals_table(totals, c.label, lang),
-    sources=totals[["source_id", "source_title", "source_address", "source_file"]].drop_duplicates().to_dict(
-        "records"),
-    lang=lang, figure_notes=[t("totals_notes", lang)], notes=charts.undated_notes(totals, families, lang, c.label),
-    file_name="ocop_totals")
+    key="totals", chart=totals_chart,
+    fig=lambda: figure(("totals", lang, tuple(keys), chart_title), lambda: plot.figure(totals_chart)),
+    table=lambda: tables.totals_table(totals, c.label, lang, c.source), lang=lang, file_name="ocop_totals")
 
 # --- below the fold: headline targets, coverage, national context, timeline -----------------
 st.divider()
@@ -144,7 +140,7 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
             n = nat.iloc[0]
             lines.append("- " + md_escape(t("national_context", lang).format(
                 value=fmt.qualified(n.value, n.qualifier, lang),
-                date=findings.date_short(n.as_of, n.as_of_precision, lang))) + f" · {md_escape(n.source_id)}")
+                date=findings.date_short(n.as_of, n.as_of_precision, lang))) + f" · {md_escape(c.source(n.source_id))}")
     return lines
 
 
@@ -152,9 +148,7 @@ for k, fam in provinces:
     lines = derived("overview_lines", lambda k=k, fam=fam: headline_lines(k, fam), lang, chosen, k, today)
     if lines:
         st.markdown(f"**{md_escape(c.label(k))}**  \n" + "\n".join(lines))
-sources = progress[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") \
-    if not progress.empty else []
-frame.caption(sources, lang, notes=[t("status_rule", lang)])
+frame.caption(progress, lang, notes=[t("status_rule", lang)])
 
 st.divider()
 events = q(core.events, keys)
@@ -169,28 +163,9 @@ else:
         date=findings.date_short(last.date, last.date_precision, lang))
 
 
-def timeline() -> go.Figure:
-    fig = go.Figure()
-    kinds = sorted(dated.kind.unique())
-    palette = ["#1F618D", "#B9770E", "#117A65", "#7D3C98", "#B03A2E", "#4D5656", "#2E86C1", "#A93226", "#196F3D"]
-    for i, kind in enumerate(kinds):
-        grp = dated[dated.kind == kind]
-        fig.add_trace(go.Scatter(
-            x=[charts.display_date(d, p, dd) for d, p, dd in zip(grp.date, grp.date_precision, grp.date_date)],
-            y=[frame.esc(c.label(k)) for k in grp.territory_key], mode="markers", name=t(f"ev_{kind}", lang),
-            marker=dict(size=13, color=palette[i % len(palette)], symbol="diamond"),
-            hovertext=[f"<b>{frame.esc(findings.date_short(d, p, lang))}</b><br>{frame.esc(tt)}<br>"
-                       f"{t('source', lang)}: {frame.esc(s)}"
-                       for d, p, tt, s in zip(grp.date, grp.date_precision,
-                                              grp[lang_col("title", lang)], grp.source_id)],
-            hoverinfo="text"))
-    fig.update_xaxes(type="date", dtick="M12", tickformat="%Y", ticklabelmode="period")
-    fig.update_yaxes(automargin=True)
-    theme.style(fig, lang)
-    from story.cite import source_line
-    return theme.frame(fig, lang, title=timeline_title, subtitle=t("timeline_subtitle", lang),
-                       source=source_line(dated.drop_duplicates("source_id").to_dict("records"), lang),
-                       plot_height=60 + 44 * max(1, dated.territory_key.nunique()))
+timeline_chart = derived("overview_timeline", lambda: charts.timeline(
+    events, c.chart_names, title=timeline_title, subtitle=t("timeline_subtitle", lang)), lang, tuple(keys),
+    c.year_from, c.year_to) if not dated.empty else None
 
 
 def timeline_table() -> pd.DataFrame:
@@ -201,12 +176,12 @@ def timeline_table() -> pd.DataFrame:
         t("event_kind", lang): [t(f"ev_{r['kind']}", lang) for r in recs],
         t("title", lang): [tables.text(r[lang_col("title", lang)]) for r in recs],
         t("note", lang): [tables.text(r[lang_col("description", lang)]) for r in recs],
-        t("source", lang): [tables.source_cell(r, lang) for r in recs],
+        t("source", lang): [tables.source_cell(r, lang, c.source) for r in recs],
     })
 
 
 frame.chart_block(
-    key="timeline", title=timeline_title, subtitle=t("timeline_subtitle", lang),
-    fig=(lambda: figure(("timeline", lang, tuple(keys), c.year_from, c.year_to), timeline)) if not dated.empty
-    else None,
-    table=timeline_table, sources=events.to_dict("records"), lang=lang, file_name="ocop_timeline")
+    key="timeline", chart=timeline_chart, title=timeline_title, subtitle=t("timeline_subtitle", lang),
+    fig=(lambda: figure(("timeline", lang, tuple(keys), c.year_from, c.year_to), lambda: plot.figure(timeline_chart)))
+    if timeline_chart is not None else None,
+    table=timeline_table, sources=list(events.source_id), lang=lang, file_name="ocop_timeline")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefing import figures
+from briefing import slide_map
 from briefing.content import Slide
 from ocop_data.words import t
 from queries import core
-from story import findings, fmt, theme
+from story import findings, fmt, plot, theme
 from story.cite import esc, link, md_escape
-from ui import shell, state
+from ui import frame, shell, state
 from ui.data import figure, pptx, print_pdf, q, slides
 from ui.shell import ctx
 
@@ -27,55 +27,55 @@ lang = c.lang
 # takes what the title and the foot leave. Streamlit's header and sidebar are never drawn here.
 st.html("""<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: hidden !important; }
-[data-testid="stAppViewContainer"] { background: #FFFFFF; color: #000000; }
-[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 14px 40px 0 40px !important; }
-.st-key-slide { flex: none !important; height: calc(100vh - 36px) !important; gap: 12px !important;
-  flex-wrap: nowrap !important; }
-.st-key-slide > [data-testid="stLayoutWrapper"] { flex: 0 0 auto !important; }
-.st-key-slide > [data-testid="stLayoutWrapper"]:has(> .st-key-slide_body) { flex: 1 1 0 !important; min-height: 0 !important;
-  display: flex !important; flex-direction: column !important; }
-.st-key-slide_head, .st-key-slide_foot { flex: 0 0 auto !important; gap: 6px !important; }
-.st-key-slide_head > *, .st-key-slide_foot > * { flex-shrink: 0 !important; }
-.st-key-slide_body { flex: 1 1 0 !important; min-height: 0 !important; overflow: hidden; }
+[data-testid="stToolbar"], [data-testid="stDecoration"] {{ display: none !important; }}
+html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ overflow: hidden !important; }}
+[data-testid="stAppViewContainer"] {{ background: {paper}; color: {ink}; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 14px 40px 0 40px !important; }}
+.st-key-slide {{ flex: none !important; height: calc(100vh - 36px) !important; gap: 12px !important;
+  flex-wrap: nowrap !important; }}
+.st-key-slide > [data-testid="stLayoutWrapper"] {{ flex: 0 0 auto !important; }}
+.st-key-slide > [data-testid="stLayoutWrapper"]:has(> .st-key-slide_body) {{ flex: 1 1 0 !important; min-height: 0 !important;
+  display: flex !important; flex-direction: column !important; }}
+.st-key-slide_head, .st-key-slide_foot {{ flex: 0 0 auto !important; gap: 6px !important; }}
+.st-key-slide_head > *, .st-key-slide_foot > * {{ flex-shrink: 0 !important; }}
+.st-key-slide_body {{ flex: 1 1 0 !important; min-height: 0 !important; overflow: hidden; }}
 .st-key-slide_body > [data-testid="stLayoutWrapper"],
 .st-key-slide_body [data-testid="stElementContainer"]:has(.stPlotlyChart, [data-testid="stDeckGlJsonChart"])
-  { flex: 1 1 0 !important; min-height: 0 !important; }
-.st-key-slide_body [data-testid="stHorizontalBlock"] { height: 100% !important; flex-wrap: nowrap !important; }
+  {{ flex: 1 1 0 !important; min-height: 0 !important; }}
+.st-key-slide_body [data-testid="stHorizontalBlock"] {{ height: 100% !important; flex-wrap: nowrap !important; }}
 .st-key-slide [data-testid="stHeading"], .st-key-slide [data-testid="stCaptionContainer"],
 .st-key-slide_foot [data-testid="stMarkdownContainer"], .st-key-slide [data-testid="stHeading"]
-[data-testid="stMarkdownContainer"] { margin: 0 !important; }
-.st-key-slide h1 { margin: 0 !important; font-size: clamp(30px, 2.35vw, 46px) !important; line-height: 1.18 !important;
-  color: #000000 !important; padding: 0 !important; font-weight: 700 !important; }
-.st-key-slide_head [data-testid="stCaptionContainer"], .st-key-slide_head [data-testid="stCaptionContainer"] p { font-size: 24px !important; color: #1C2833 !important;
-  line-height: 1.3 !important; margin: 0 !important; }
+[data-testid="stMarkdownContainer"] {{ margin: 0 !important; }}
+.st-key-slide h1 {{ margin: 0 !important; font-size: clamp(30px, 2.35vw, 46px) !important; line-height: 1.18 !important;
+  color: {ink} !important; padding: 0 !important; font-weight: 700 !important; }}
+.st-key-slide_head [data-testid="stCaptionContainer"], .st-key-slide_head [data-testid="stCaptionContainer"] p {{ font-size: 24px !important; color: {ink} !important;
+  line-height: 1.3 !important; margin: 0 !important; }}
 .st-key-slide [data-testid="stMarkdownContainer"] p, .st-key-slide [data-testid="stMarkdownContainer"] li,
 .st-key-slide button p, .st-key-slide [data-testid="stPageLink"] p, .st-key-slide a, .ocop-target, .ocop-badge
-  { font-size: clamp(24px, 1.4vw, 30px) !important; color: #000000; line-height: 1.35 !important; }
-.st-key-slide:has(.ocop-hero) .st-key-slide_head { margin-top: 16vh; }
-.st-key-slide:has(.ocop-hero) h1 { font-size: clamp(46px, 4.2vw, 80px) !important; }
-.ocop-hero { font-size: clamp(28px, 2vw, 40px); line-height: 1.4; color: #1C2833; }
-.ocop-hero .ocop-small { font-size: clamp(24px, 1.4vw, 30px); color: #424949; margin-top: 28px; }
-.st-key-slide li { margin-bottom: 4px !important; }
-.st-key-slide_src [data-testid="stMarkdownContainer"] p, .st-key-slide_src a { font-size: 22px !important;
-  color: #1C2833 !important; margin: 0 !important; line-height: 1.3 !important; }
-.st-key-slide a { color: #154360 !important; text-decoration: underline; }
+  {{ font-size: clamp(24px, 1.4vw, 30px) !important; color: {ink}; line-height: 1.35 !important; }}
+.st-key-slide:has(.ocop-hero) .st-key-slide_head {{ margin-top: 16vh; }}
+.st-key-slide:has(.ocop-hero) h1 {{ font-size: clamp(46px, 4.2vw, 80px) !important; }}
+.ocop-hero {{ font-size: clamp(28px, 2vw, 40px); line-height: 1.4; color: {ink}; }}
+.ocop-hero .ocop-small {{ font-size: clamp(24px, 1.4vw, 30px); color: {muted}; margin-top: 28px; }}
+.st-key-slide li {{ margin-bottom: 4px !important; }}
+.st-key-slide_src [data-testid="stMarkdownContainer"] p, .st-key-slide_src a {{ font-size: 22px !important;
+  color: {ink} !important; margin: 0 !important; line-height: 1.3 !important; }}
+.st-key-slide a {{ color: {link} !important; text-decoration: underline; }}
 .st-key-slide [data-testid="stMetricValue"], .st-key-slide [data-testid="stMetricValue"] *,
-.st-key-slide [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: clamp(72px, 6.2vw, 120px) !important;
-  line-height: 1.0 !important; color: #000000 !important; font-weight: 700 !important; }
+.st-key-slide [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {{ font-size: clamp(72px, 6.2vw, 120px) !important;
+  line-height: 1.0 !important; color: {ink} !important; font-weight: 700 !important; }}
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p
-  { font-size: 26px !important; color: #1C2833 !important; }
-.st-key-slide [data-testid="stMetric"] { padding: 0 !important; }
-.ocop-counter { font-size: 28px; font-weight: 700; text-align: center; color: #000000; line-height: 44px; }
-.ocop-badge { display: inline-block; background: #FDEBD0; color: #6E2C00; border-radius: 6px; padding: 0 8px;
-  font-size: 24px; margin-left: 6px; }
-.ocop-target { font-size: 24px; color: #000000; line-height: 1.35; }
-.ocop-track { position: relative; height: 30px; background: #E5E8E8; margin: 10px 0 6px 0; width: 80%; }
-.ocop-fill { position: absolute; left: 0; top: 7px; height: 16px; }
-.ocop-mark { position: absolute; top: -6px; height: 42px; width: 4px; background: #000000; }
-.ocop-unknown h3 { font-size: 30px; margin: 0 0 6px 0; }
-</style>""")
+  {{ font-size: 26px !important; color: {ink} !important; }}
+.st-key-slide [data-testid="stMetric"] {{ padding: 0 !important; }}
+.ocop-counter {{ font-size: 28px; font-weight: 700; text-align: center; color: {ink}; line-height: 44px; }}
+.ocop-badge {{ display: inline-block; background: {stale_bg}; color: {stale}; border-radius: 6px; padding: 0 8px;
+  font-size: 24px; margin-left: 6px; }}
+.ocop-target {{ font-size: 24px; color: {ink}; line-height: 1.35; }}
+.ocop-track {{ position: relative; height: 30px; background: {track}; margin: 10px 0 6px 0; width: 80%; }}
+.ocop-fill {{ position: absolute; left: 0; top: 7px; height: 16px; }}
+.ocop-mark {{ position: absolute; top: -6px; height: 42px; width: 4px; background: {ink}; }}
+.ocop-unknown h3 {{ font-size: 30px; margin: 0 0 6px 0; }}
+</style>""".format(**theme.COLOURS))
 
 # Keys as clickers send them: → PageDown ↓ next, ← PageUp ↑ previous (never while typing).
 st.html("""<script>
@@ -108,16 +108,11 @@ def go_to(i: int) -> None:
 
 
 def source_line(s: Slide) -> str:
-    """Sources of the slide as working links: three named, the rest counted (all on the last slide)."""
-    if not s.source_ids:
-        return ""
-    rows = q(core.source_rows, s.source_ids)
-    from briefing.content import source_name
-    rows = rows.assign(_p=rows.published.astype(str)).sort_values(["_p", "source_id"], ascending=False)
-    named = [link(figures._clip(source_name(r, lang), 40), r["address"]) for r in rows.head(3).to_dict("records")]
-    more = len(rows) - len(named)
-    tail = f" {t('src_more', lang).format(n=fmt.number(more, lang))}" if more > 0 else ""
-    return f"**{t('sources', lang)}:** " + " · ".join(named) + tail
+    """The slide's one quiet source line: a few sources by their short label, how many others, one link to
+    the Sources page showing this slide's sources."""
+    chart = s.data.get("chart")
+    ids = list(chart.sources) + [i for i in s.source_ids if i not in chart.sources] if chart else s.source_ids
+    return frame.sources_line(ids, lang)
 
 
 def slide_key(i: int) -> tuple:
@@ -149,22 +144,19 @@ def headline(s: Slide, i: int) -> None:
             pct = g.get("percent")
             reached = "" if pct is None or pd.isna(pct) else fmt.percent(pct, lang, 0)
             width = 0 if not reached else min(float(pct), 125.0) / 125 * 100
-            colour = theme.STATUS_COLORS.get(g["status"], "#1C2833")
+            colour = theme.STATUS_COLORS.get(g["status"], theme.TEXT)
             latest = ("" if pd.isna(g.get("latest_value")) else
                       f" ({esc(fmt.qualified(g['latest_value'], g['latest_qualifier'] or 'exact', lang))}, "
                       f"{esc(fmt.partial_date(g['latest_as_of'], g['latest_precision'], lang))})")
             st.html(f"<div class='ocop-target'><b>{esc(t('main_target', lang))}:</b> "
-                    f"{esc(findings.target_short(g, lang))}"
-                    f"{'' if g['territory_key'] == d['province'] else ' · ' + esc(c.label(g['territory_key']))}"
+                    f"{esc(findings.target_label(g, c.chart_names.short(g['territory_key']), lang))}"
                     f"<div class='ocop-track'><div class='ocop-fill' style='width:{width:.1f}%;background:{colour}'>"
                     f"</div><div class='ocop-mark' style='left:{100 / 1.25:.1f}%'></div></div>"
                     f"<b>{esc(reached)}</b>{latest} · {esc(findings.status_label(g['status'], lang))}</div>")
         else:
             st.html(f"<div class='ocop-target'>{esc(t('no_main_target', lang))}</div>")
     with right:
-        short = fmt.short_labels(q(core.territories), lang)
-        fig = figure(slide_key(i), lambda: figures.trend_figure(d["series"], d["family"], c.label, lang, d["target"],
-                                                                lambda k: short.get(k, k)))
+        fig = figure(slide_key(i), lambda: plot.figure(d["chart"], "projector"))
         st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{d['province']}")
 
 
@@ -189,7 +181,7 @@ def unknown(s: Slide) -> None:
 def sources(s: Slide) -> None:
     lines = []
     for g in s.data["groups"]:
-        named = [link(figures._clip(x["label"], 48), x["address"]) for x in g["named"]]
+        named = [link(theme.clip(x["label"], 48), x["address"]) for x in g["named"]]
         more = f" {t('src_more', lang).format(n=fmt.number(g['more'], lang))}" if g["more"] else ""
         if not named:
             named, more = [t("src_all_named", lang).format(n=fmt.number(g["n"], lang))], ""
@@ -208,21 +200,15 @@ def title_slide(s: Slide) -> None:
 def draw(s: Slide, i: int) -> None:
     if s.kind == "headline":
         headline(s, i)
-    elif s.kind == "tiers":
-        fig = figure(slide_key(i), lambda: figures.tier_time_figure(s.data["reports"], s.data["family"], c.label, lang))
-        st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_tiers_{i}")
-    elif s.kind == "targets":
-        fig = figure(slide_key(i), lambda: figures.bullet_figure(s.data["progress"], c.label, lang))
-        st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_targets_{i}")
-    elif s.kind == "subjects":
-        fig = figure(slide_key(i), lambda: figures.subjects_figure(s.data["panels"], lang))
-        st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_subjects_{i}")
+    elif s.kind in ("tiers", "targets", "subjects"):  # the chart the page draws, from the same definition
+        fig = figure(slide_key(i), lambda: plot.figure(s.data["chart"], "projector"))
+        st.plotly_chart(fig, height="stretch", width="stretch", config=CHART, key=f"chart_{s.kind}_{i}")
     elif s.kind == "map":
         points = s.data["points"]
         territories = q(core.territories)
         codes = sorted(territories[territories.territory_key.isin(c.all_keys()) & (territories.level == "province")]
                        .code.unique())
-        deck_, mapped, unmapped = figures.slide_deck(points, q(core.district_shapes, codes), lang, c.name)
+        deck_, mapped, unmapped = slide_map.slide_deck(points, q(core.district_shapes, codes), lang, c.name, c.source)
         left, right = st.columns([1.25, 1], gap="large")
         with left:
             st.pydeck_chart(deck_, height="stretch", width="stretch", key=f"map_{i}")

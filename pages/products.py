@@ -13,8 +13,7 @@ import streamlit as st
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import certificates as cert_words
-from story import fmt, producers
-from story.cite import source_label
+from story import fmt, plot, producers, rows
 from ui import frame, shell, state, tables
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -34,12 +33,6 @@ keys = c.all_keys()
 today = date.today()
 NP = t("not_published", lang)
 st.title(t("page_products", lang), anchor=False)
-
-
-def sources_of(rows: pd.DataFrame) -> dict:
-    """source id -> the source's short name (its title, else publisher and date, else its host)."""
-    ids = sorted(set(rows.source_id.dropna()))
-    return {r["source_id"]: source_label(r, lang) for r in q(core.source_rows, ids).to_dict("records")} if ids else {}
 
 
 @shell.fragment
@@ -94,8 +87,8 @@ def finder() -> None:
     tables.show(derived("products_shown", lambda: tables.tidy(people_table(products.head(SHOW), per_producer), lang),
                         *view), lang, key="products_table", tidied=True,
                 height=min(560, 38 + 35 * max(1, min(len(products), SHOW))))
-    frame.caption(derived("products_found_sources", lambda: frame.sources_line(
-        products.drop_duplicates("source_id").to_dict("records"), lang), *view), lang)
+    frame.caption(derived("products_found_sources", lambda: frame.sources_line(list(products.source_id), lang),
+                          *view), lang)
     frame.downloads(lambda: people_table(products, per_producer), "ocop_products", lang, "products")
 
     # the product picker: its details (below, outside this block) are drawn by a full run
@@ -123,7 +116,6 @@ def product_labels(keys: list[str]) -> pd.Series:
 
 def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFrame:
     """The products table in people's words (before ``tables.tidy``)."""
-    names = sources_of(products)
     return pd.DataFrame({
         t("product", lang): products.name,
         t("subject", lang): products.subject.fillna(NP),
@@ -138,7 +130,7 @@ def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFram
         t("group", lang): [(g + (" " + t("classified", lang) if gc else "")) if isinstance(g, str) else NP
                            for g, gc in zip(products.product_group, products.group_classified.fillna(False))],
         t("territory", lang): [c.label(k) for k in products.territory_key],
-        t("source", lang): [names.get(s, s) for s in products.source_id],
+        t("source", lang): [c.source(s) for s in products.source_id],
     })
 
 
@@ -166,11 +158,11 @@ if pid and pid in set(everything.product_id):
             t("level", lang): [t(f"level_{v}", lang) for v in hist.level],
             t("kind", lang): [t(f"kind_{v}", lang) for v in hist.kind],
             t("expires", lang): [fmt.day(e, lang) if pd.notna(e) else t("expiry_unknown", lang) for e in hist.expires],
-            t("source", lang): [sources_of(hist).get(s, s) for s in hist.source_id],
+            t("source", lang): [c.source(s) for s in hist.source_id],
         })
         tables.show(ht, lang, key="history_table")
         st.caption(frame.md_escape(cert_words.product_summary(q(citations.product_certificates, pid, date.today()), lang)))
-        frame.caption(hist.to_dict("records") + [row.to_dict()], lang)
+        frame.caption(list(hist.source_id) + [row["source_id"]], lang)
 
 # --- producers by type: what the province published beside what is listed here -------------------
 st.divider()
@@ -197,31 +189,30 @@ def producer_view(key: str) -> dict | None:
     shares = evaluate([key], today)
     if not shares.empty:
         shares = shares[shares.metric.isin(["share_subjects_coop_group_household", "share_subjects_sme"])]
+    title = producers.title(c.label(key), published, total, n_listed, lang)
     return {
-        "title": producers.title(c.label(key), published, total, n_listed, lang),
+        "title": title,
         "table": producers.split_table(published, listed_here, lang),
-        "sources": frame.sources_line(q(core.source_rows, cited).to_dict("records"), lang),
+        "chart": rows.subjects([{"territory_key": key, "published": published, "listed": listed_here,
+                                 "listed_sources": cited}], c.chart_names, title=title,
+                               subtitle=t("producers_subtitle", lang)),
         "shares": None if shares.empty else pd.DataFrame({
             t("target", lang): shares[lang_col("description", lang)],
             t("deadline", lang): [fmt.partial_date(d, p, lang) for d, p in zip(shares.deadline,
                                                                              shares.deadline_precision)],
             t("status", lang): [t(f"status_{s}", lang) for s in shares.status],
-            t("source", lang): shares.source_id}),
+            t("source", lang): [c.source(x) for x in shares.source_id]}),
     }
-
-
-def producer_chart(key: str):
-    published, listed_here, cited = producer_frames(key)
-    return producers.chart(published, listed_here, lang, f"{t('sources', lang)}: " + ", ".join(cited))
 
 
 for key in keys:
     view = derived("producers_view", lambda key=key: producer_view(key), lang, key, today)  # shares: status as of today
     if view is None:
         continue
-    frame.chart_block(key=f"subjects_{key}", title=view["title"], subtitle=t("producers_subtitle", lang),
-                      fig=figure(("producers", lang, key), lambda key=key: producer_chart(key)), table=view["table"],
-                      sources=view["sources"], lang=lang, file_name=f"ocop_producers_{key}")
+    chart = view["chart"]
+    frame.chart_block(key=f"subjects_{key}", chart=chart,
+                      fig=figure(("producers", lang, key), lambda chart=chart: plot.figure(chart)),
+                      table=view["table"], lang=lang, file_name=f"ocop_producers_{key}")
     if view["shares"] is not None:
         st.markdown(f"**{t('kh77_shares', lang)}**")
         tables.show(view["shares"], lang, key=f"shares_{key}")
@@ -229,18 +220,20 @@ for key in keys:
 # --- products per producer: who has the most -----------------------------------------------------
 top = q(core.producers_by_products, keys, 10)
 if not top.empty:
-    frame.chart_block(
-        key="top_producers",
-        title=t("top_producers_title", lang).format(name=top.subject.iloc[0], n=fmt.number(top.n.iloc[0], lang)),
+    top_chart = rows.top_producers(
+        top, c.chart_names, title=t("top_producers_title", lang).format(name=top.subject.iloc[0],
+                                                                         n=fmt.number(top.n.iloc[0], lang)),
         subtitle=t("top_producers_subtitle", lang),
-        fig=figure(("top_producers", lang, tuple(keys)), lambda: producers.top_chart(top, lang, c.label)),
+        sources=derived("products_sources", lambda: list(dict.fromkeys(q(core.product_table, keys).source_id)),
+                        tuple(keys)))
+    frame.chart_block(
+        key="top_producers", chart=top_chart,
+        fig=figure(("top_producers", lang, tuple(keys)), lambda: plot.figure(top_chart)),
         table=pd.DataFrame({t("subject", lang): top.subject,
                             t("subject_type", lang): [t(f"type_{v}", lang) for v in top.subject_type.fillna(
                                 "not_published")],
                             t("territory", lang): [c.label(k) for k in top.territory_key],
                             t("products_listed_axis", lang): top.n}),
-        sources=derived("products_sources", lambda: frame.sources_line(
-            q(core.product_table, keys).drop_duplicates("source_id").to_dict("records"), lang), lang, tuple(keys)),
         lang=lang, file_name="ocop_top_producers")
 
 # --- due for re-evaluation ------------------------------------------------------------------
@@ -260,7 +253,7 @@ def due_table() -> pd.DataFrame:
         t("col_cert_status", lang): [cert_words.status_text(s_, e, lang, start=d, evidence=r) for s_, e, d, r in zip(
             due.status, due.expires, due.decided, due.to_dict("records"))],
         t("days_left", lang): [None if s_ == "mentioned" else int(n) for s_, n in zip(due.status, due.days_left)],
-        t("source", lang): due.source_id})
+        t("source", lang): [c.source(x) for x in due.source_id]})
 
 
 dt = derived("products_due", due_table, lang, tuple(keys), today)

@@ -2,6 +2,8 @@
 the sources that disagree and the public corrections list (Đính chính)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,7 @@ from ui.shell import ctx
 PAGE = "sources"
 state.define("find", "", page=PAGE)
 state.define("src", "", page=PAGE)
+state.define("source", [], "list", page=PAGE)  # /sources?source=ID,ID: the sources of one chart
 
 c = ctx()
 lang = c.lang
@@ -26,7 +29,8 @@ finder.render()  # search over figures, targets, events, products, producers and
 
 st.divider()
 # --- every source: what it states about itself, a citation line to paste, a working link ---------------
-srcs = q(core.sources)
+all_srcs = q(core.sources)
+srcs = all_srcs
 # the province chosen in the sidebar (?province=KEY): its sources (its own rows' and its predecessors')
 chosen_keys = c.all_keys() if len(c.selected) < len(c.focus) else None
 if chosen_keys is not None:
@@ -43,16 +47,24 @@ tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
     [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
                for s in frame.records(srcs))
+chosen_ids = [i for i in (state.get("source") or []) if i in set(all_srcs.source_id)]
 with tab_sources:
-    if chosen_keys is not None:
+    if chosen_keys is not None and not chosen_ids:
         st.caption(t("sources_of_province", lang).format(
             province=frame.md_escape(", ".join(c.label(k) for k in c.selected)), n=fmt.number(len(srcs), lang)))
+    if chosen_ids:  # a chart's source line links here with its sources: those first, the rest one click away
+        st.info(t("src_filter_note", lang).format(n=fmt.number(len(chosen_ids), lang)))
+        st.button(t("src_filter_all", lang), key="src_show_all", icon=":material/list:",
+                  on_click=state.set_value, args=("source", []))
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
-for s in frame.records(srcs):
+shown = all_srcs[all_srcs.source_id.isin(chosen_ids)] if chosen_ids else srcs  # a chart's sources, whatever the province
+if chosen_ids:  # in the order the chart named them
+    shown = shown.set_index("source_id").loc[chosen_ids].reset_index()
+for s in frame.records(shown):
     # the label names the source by what it states (never a file name)
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
-    with tab_sources, st.expander(f"{label} · {rows_citing}"):
+    with tab_sources, st.expander(f"{label} · {rows_citing}", expanded=bool(chosen_ids)):
         title = (frame.md_escape(s["title"]) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
                                                  else "")) if stated(s["title"]) else ns
         lines = [
@@ -66,6 +78,7 @@ for s in frame.records(srcs):
             f"{fmt.partial_date(s['gathered'], s['gathered_precision'], lang) if s['gathered'] else ns}",
             f"- **{t('source_language', lang)}:** {t('lang_' + s['language'], lang)}",
             *([f"- **{t('seed_provenance', lang)}:** {frame.md_escape(s['seed_file'])}"] if s["seed_file"] else []),
+            f"- **{t('source_code', lang)}:** {frame.md_escape(s['source_id'])}",
             *([f"- **{t('note', lang)}:** {frame.md_escape(s[NOTE] or s['note'])}"] if (s[NOTE] or s["note"]) else []),
         ]
         st.markdown("\n".join(lines))
@@ -79,7 +92,6 @@ for s in frame.records(srcs):
 
 def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     """A source's figures: translated headers, vi-VN values with their units and qualifiers in words."""
-    labels = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(figs)}
     return pd.DataFrame({
         t("territory", lang): [c.label(k) for k in figs.territory_key],
         t("district", lang): figs.district.fillna(""),
@@ -90,7 +102,7 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         t("kind", lang): [t("kind_derived" if k == "derived" else k, lang) for k in figs.kind],
         t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
         t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
-        t("source", lang): [labels.get(x, "") for x in figs.source_id],
+        t("source", lang): [c.source(x) for x in figs.source_id],
         t("note", lang): [tables.text(n_vi if lang == "vi" and isinstance(n_vi, str) and n_vi else n)
                           for n, n_vi in zip(figs.note, figs.note_vi)],
     })
@@ -139,6 +151,17 @@ with tab_conflicts:
         frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
 
 # --- the public corrections list (Đính chính) -------------------------------------------------------------
+ID_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(all_srcs.source_id, key=len, reverse=True))
+                     + r")(?![\w-])") if len(all_srcs) else None
+
+
+def named(text) -> str:
+    """A correction's words with any source id in them named by the source's short label (readers never meet
+    an id outside the 'Mã nguồn' line)."""
+    text = "" if text is None else str(text)
+    return ID_WORD.sub(lambda m: c.source(m.group(1)), text) if ID_WORD is not None else text
+
+
 with tab_corrections:
     st.caption(t("corrections_intro", lang))
     corr = q(citations.corrections)
@@ -153,8 +176,8 @@ with tab_corrections:
             t("corr_change", lang): [t(f"change_{r['change']}", lang) + (
                 f" · {t('corr_withdrawn_by', lang).format(id=r['withdrawn_by'])}" if r.get("withdrawn_by") else "")
                 for r in rows],
-            t("corr_old", lang): [r[lang_col("old", lang)] for r in rows],
-            t("corr_new", lang): [r[lang_col("new", lang)] + (f" ({t('corr_successors', lang).lower()}: "
+            t("corr_old", lang): [named(r[lang_col("old", lang)]) for r in rows],
+            t("corr_new", lang): [named(r[lang_col("new", lang)]) + (f" ({t('corr_successors', lang).lower()}: "
                                                     f"{r['successor_names'].replace(';', '; ')})"
                                                     if r["successor_names"] else "") for r in rows],
             t("corr_reason", lang): [r[lang_col("reason", lang)] for r in rows],

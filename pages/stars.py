@@ -6,7 +6,7 @@ import streamlit as st
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import charts, findings, fmt, tables, undated
+from story import charts, findings, fmt, plot, tables, undated
 from story.cite import md_escape
 from ui import frame, shell
 from ui.data import derived, figure, q
@@ -42,26 +42,26 @@ def frames(key: str) -> dict:
 
 
 def province_view(key: str) -> dict:
-    """What one province's blocks say (findings, notes, source lines), worked out once per data version,
-    language and years and shared by every viewer; only text, so a rerun copies nothing large."""
+    """One province's charts' definitions (star tiers, rounds) and the source line of its undated reports,
+    worked out once per data version, language and years and shared by every viewer."""
     f = frames(key)
-    family, dated, rounds, prov_level, other = f["family"], f["dated"], f["rounds"], f["prov_level"], f["other"]
-    last = dated.sort_values("as_of_date").iloc[-1] if not dated.empty else None
+    family, dated, prov_level, other = f["family"], f["dated"], f["prov_level"], f["other"]
+    n = c.chart_names
+    title = findings.tier_finding(f["reports"][f["reports"].territory_key == family[0]], c.label(family[0]), lang)
+    rtitle = findings.round_finding(prov_level, c.label, lang) if not prov_level.empty else None
+    # undated reports have no place on the time axis: listed under the chart (RULES.md §3)
+    listed = [x for x in (undated.note(f["reports"][f["reports"].territory_key == k], lang, "total",
+                                       c.label(k) if len(family) > 1 else None) for k in family) if x]
+    tiers = charts.tiers(dated, family, n, title=title, breaks=breaks(family)) if not dated.empty else None
+    if tiers is not None:
+        tiers.notes = tiers.notes + listed
     return {
-        "family": tuple(family), "has_dated": not dated.empty, "has_rounds": not prov_level.empty,
-        "has_other": not other.empty,
-        "title": findings.tier_finding(f["reports"][f["reports"].territory_key == family[0]], c.label(family[0]),
-                                       lang),
-        "as_of": findings.date_short(last.as_of, last.as_of_precision, lang) if last is not None else None,
-        "notes": charts.tier_notes(dated, lang),
-        "undated": [n for n in (undated.note(f["reports"][f["reports"].territory_key == k], lang, "total",
-                                                       c.label(k) if len(family) > 1 else None)
-                                for k in family) if n],
-        "sources": frame.sources_line(dated[["source_id", "source_title", "source_address", "source_file"]]
-                                      .drop_duplicates().to_dict("records"), lang),
-        "rtitle": findings.round_finding(prov_level, c.label, lang) if not prov_level.empty else None,
-        "rounds_sources": frame.sources_line(rounds.to_dict("records"), lang),
-        "other_sources": frame.sources_line(other.to_dict("records"), lang),
+        "family": tuple(family), "title": title, "tiers": tiers, "undated": listed if tiers is None else [],
+        "rounds": charts.rounds(prov_level, n, title=rtitle, subtitle=t("rounds_subtitle", lang))
+        if rtitle else None,
+        "rounds_sources": list(f["rounds"].source_id), "has_other": not other.empty,
+        "other_sources": list(other.source_id),
+        "sources": list(dated.source_id),
     }
 
 
@@ -74,7 +74,7 @@ def rounds_table(key: str) -> pd.DataFrame:
         t("metric", lang): [r[lang_col("metric", lang)] for r in recs],
         t("value", lang): [fmt.qualified(r["value"], r["qualifier"], lang) for r in recs],
         t("confidence", lang): [t(f"conf_{r['confidence']}", lang) for r in recs],
-        t("source", lang): [tables.source_cell(r, lang) for r in recs],
+        t("source", lang): [tables.source_cell(r, lang, c.source) for r in recs],
         t("note", lang): [tables.text(r["note"]) for r in recs]})
 
 
@@ -89,37 +89,31 @@ def view_of(key: str) -> dict:
 def province_blocks(key: str) -> None:
     """One province's star-tier chart, its rounds and its undated reports."""
     view = view_of(key)
-    family, title = list(view["family"]), view["title"]
+    family, title, tiers = list(view["family"]), view["title"], view["tiers"]
     name = names[key]
     if len(family) > 1:
         preds = ", ".join(c.label(k) for k in family[1:])
         st.caption(md_escape(t("predecessor_note", lang).format(name=name, preds=preds)))
     frame.chart_block(
-        key=f"tiers_{key}", title=title, subtitle=t("stars_subtitle2", lang),
-        fig=(lambda key=key, family=family, title=title: figure(
-            ("tiers", lang, tuple(family), c.year_from, c.year_to),
-            lambda: charts.tier_chart(province_frames(key)["dated"], family, lang, c.label, title=title,
-                                      breaks=breaks(family))))
-        if view["has_dated"] else None,
-        table=lambda key=key: tables.tier_table(province_frames(key)["dated"], c.label, lang),
-        sources=view["sources"], lang=lang, as_of=view["as_of"],
-        figure_notes=view["notes"] + view["undated"], notes=view["undated"] + [t("stars_footer_note", lang)],
+        key=f"tiers_{key}", chart=tiers, title=title, subtitle=t("stars_subtitle2", lang),
+        fig=(lambda: figure(("tiers", lang, tuple(family), c.year_from, c.year_to), lambda: plot.figure(tiers)))
+        if tiers is not None else None,
+        table=lambda key=key: tables.tier_table(province_frames(key)["dated"], c.label, lang, c.source),
+        sources=None if tiers is not None else view["sources"], lang=lang,
+        notes=view["undated"] + [t("stars_footer_note", lang)],
         file_name=f"ocop_star_tiers_{key}")
 
-    if view["has_rounds"]:
-        rtitle = view["rtitle"]
+    rounds = view["rounds"]
+    if rounds is not None:
         frame.chart_block(
-            key=f"rounds_{key}", title=rtitle, subtitle=t("rounds_subtitle", lang),
-            fig=lambda key=key, family=family, rtitle=rtitle: figure(
-                ("rounds", lang, tuple(family), c.year_from, c.year_to),
-                lambda: charts.rounds_chart(province_frames(key)["prov_level"], lang, c.label, title=rtitle,
-                                            subtitle=t("rounds_subtitle", lang))),
+            key=f"rounds_{key}", chart=rounds,
+            fig=lambda: figure(("rounds", lang, tuple(family), c.year_from, c.year_to), lambda: plot.figure(rounds)),
             table=lambda key=key: rounds_table(key), sources=view["rounds_sources"], lang=lang,
             file_name=f"ocop_rounds_{key}")
 
     if view["has_other"]:
         st.subheader(t("undated_title", lang), anchor=False)
-        st.dataframe(tables.tier_table(province_frames(key)["other"], c.label, lang), hide_index=True,
+        st.dataframe(tables.tier_table(province_frames(key)["other"], c.label, lang, c.source), hide_index=True,
                      width="stretch")
         frame.caption(view["other_sources"], lang)
 

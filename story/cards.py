@@ -12,51 +12,50 @@ from __future__ import annotations
 
 import base64
 from datetime import date
-from typing import Callable
 
 import pandas as pd
 
 from ocop_data.words import t
 
 from . import findings, fmt, theme, undated
-from .charts import display_date
-from .cite import esc, short_label
+from .cite import esc
+from .spec import Names, display_date
 
 CSS = """
 <style>
-.ocop-rows { display: grid; gap: 10px; margin: 0 0 4px 0; font-family: "Noto Sans", "Segoe UI", Roboto, Arial,
-  sans-serif; color: #1C2833; }
-.ocop-row { display: grid; grid-template-columns: minmax(200px, 1.15fr) minmax(150px, 0.9fr) minmax(240px, 1.5fr)
-  minmax(150px, 0.85fr); gap: 18px; align-items: center; border: 1px solid #D5D8DC; border-radius: 8px;
-  padding: 10px 16px; background: #FFFFFF; }
-.ocop-row .c-name { font-size: 15px; font-weight: 700; line-height: 1.25; }
-.ocop-row .c-big { font-size: 38px; font-weight: 700; line-height: 1.1; letter-spacing: -0.5px; }
-.ocop-row .c-big .c-unit { font-size: 14px; font-weight: 400; letter-spacing: 0; color: #4D5656; }
-.ocop-row .c-sub { font-size: 13px; color: #4D5656; line-height: 1.35; }
-.ocop-row .c-sub b { color: #1C2833; font-weight: 600; }
-.ocop-row .c-trend img { display: block; width: 100%; height: 52px; }
-.ocop-row .c-before { grid-column: 1 / -1; font-size: 13px; color: #4D5656; margin-top: -6px; }
-.ocop-row .c-before b { color: #1C2833; font-weight: 600; }
-.ocop-row .c-axis { display: flex; justify-content: space-between; font-size: 12px; color: #4D5656; }
-.ocop-row .c-blabel { font-size: 13px; line-height: 1.3; margin-bottom: 4px; }
-.ocop-row .b-track { position: relative; height: 16px; background: #F2F3F4; border-radius: 2px; }
-.ocop-row .b-band { position: absolute; left: 0; top: 0; bottom: 0; background: #D5D8DC; }
-.ocop-row .b-bar { position: absolute; left: 0; top: 4px; height: 8px; border-radius: 1px; }
-.ocop-row .b-tick { position: absolute; top: -3px; bottom: -3px; width: 3px; background: #1C2833; }
-.ocop-row .c-status { font-size: 13px; margin-top: 4px; line-height: 1.3; }
-.ocop-row .c-asof { font-size: 13px; line-height: 1.45; }
-.ocop-row .badge { display: inline-block; font-size: 12px; line-height: 1.2; padding: 1px 7px; border-radius: 10px;
-  border: 1px solid #AAB7B8; color: #4D5656; white-space: nowrap; }
-.ocop-row .badge.stale { border-color: #B9770E; color: #7E5109; background: #FEF9E7; }
-@media (max-width: 900px) {
-  .ocop-row { grid-template-columns: 1fr 1fr; gap: 10px 16px; }
-}
-@media (max-width: 560px) {
-  .ocop-row { grid-template-columns: 1fr; gap: 8px; padding: 10px 12px; }
-  .ocop-row .c-big { font-size: 34px; }
-}
+.ocop-rows {{ display: grid; gap: 10px; margin: 0 0 4px 0; font-family: "Noto Sans", "Segoe UI", Roboto, Arial,
+  sans-serif; color: {ink}; }}
+.ocop-row {{ display: grid; grid-template-columns: minmax(200px, 1.15fr) minmax(150px, 0.9fr) minmax(240px, 1.5fr)
+  minmax(150px, 0.85fr); gap: 18px; align-items: center; border: 1px solid {grid}; border-radius: 8px;
+  padding: 10px 16px; background: {paper}; }}
+.ocop-row .c-name {{ font-size: 15px; font-weight: 700; line-height: 1.25; }}
+.ocop-row .c-big {{ font-size: 38px; font-weight: 700; line-height: 1.1; letter-spacing: -0.5px; }}
+.ocop-row .c-big .c-unit {{ font-size: 14px; font-weight: 400; letter-spacing: 0; color: {muted}; }}
+.ocop-row .c-sub {{ font-size: 13px; color: {muted}; line-height: 1.35; }}
+.ocop-row .c-sub b {{ color: {ink}; font-weight: 600; }}
+.ocop-row .c-trend img {{ display: block; width: 100%; height: 52px; }}
+.ocop-row .c-before {{ grid-column: 1 / -1; font-size: 13px; color: {muted}; margin-top: -6px; }}
+.ocop-row .c-before b {{ color: {ink}; font-weight: 600; }}
+.ocop-row .c-axis {{ display: flex; justify-content: space-between; font-size: 12px; color: {muted}; }}
+.ocop-row .c-blabel {{ font-size: 13px; line-height: 1.3; margin-bottom: 4px; }}
+.ocop-row .b-track {{ position: relative; height: 16px; background: {track}; border-radius: 2px; }}
+.ocop-row .b-band {{ position: absolute; left: 0; top: 0; bottom: 0; background: {band}; }}
+.ocop-row .b-bar {{ position: absolute; left: 0; top: 4px; height: 8px; border-radius: 1px; }}
+.ocop-row .b-tick {{ position: absolute; top: -3px; bottom: -3px; width: 3px; background: {ink}; }}
+.ocop-row .c-status {{ font-size: 13px; margin-top: 4px; line-height: 1.3; }}
+.ocop-row .c-asof {{ font-size: 13px; line-height: 1.45; }}
+.ocop-row .badge {{ display: inline-block; font-size: 12px; line-height: 1.2; padding: 1px 7px; border-radius: 10px;
+  border: 1px solid {muted}; color: {muted}; white-space: nowrap; }}
+.ocop-row .badge.stale {{ border-color: {stale}; color: {stale}; background: {stale_bg}; }}
+@media (max-width: 900px) {{
+  .ocop-row {{ grid-template-columns: 1fr 1fr; gap: 10px 16px; }}
+}}
+@media (max-width: 560px) {{
+  .ocop-row {{ grid-template-columns: 1fr; gap: 8px; padding: 10px 12px; }}
+  .ocop-row .c-big {{ font-size: 34px; }}
+}}
 </style>
-"""
+""".format(**theme.COLOURS)
 
 
 def _missing(v) -> bool:
@@ -82,13 +81,15 @@ def time_span(figures: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None
     return min(xs), max(xs)
 
 
-def sparkline_svg(figures: pd.DataFrame, keys: list[str], span: tuple | None, label: Callable[[str], str],
-                  lang: str, width: int = 200, height: int = 52, merger: str | None = None) -> str:
+def sparkline_svg(figures: pd.DataFrame, keys: list[str], span: tuple | None, n: Names,
+                  width: int = 200, height: int = 52, merger: str | None = None) -> str:
     """A trend line of reported totals on a true time axis (an inline SVG with a text alternative).
 
-    One line per territory of ``keys`` (the first solid, predecessors dashed); year-only or
-    inferred dates are hollow dots; a dotted vertical line marks ``merger`` (an ISO date).
+    One line per territory of ``keys``, each in its own colour as in every chart (the first solid,
+    predecessors dashed); year-only or inferred dates are hollow dots; a dotted vertical line marks
+    ``merger`` (an ISO date).
     """
+    label, lang = n.label, n.lang
     series = _series(figures, keys)
     if not series or span is None:
         return ""
@@ -107,15 +108,15 @@ def sparkline_svg(figures: pd.DataFrame, keys: list[str], span: tuple | None, la
     parts = [f'<svg viewBox="0 0 {width} {height}" preserveAspectRatio="none" role="img" aria-label="{{alt}}" '
              f'xmlns="http://www.w3.org/2000/svg">']
     parts.append(f'<line x1="{pad_x}" y1="{height - pad_y}" x2="{width - pad_x}" y2="{height - pad_y}" '
-                 f'stroke="#D5D8DC" stroke-width="1" vector-effect="non-scaling-stroke"/>')
+                 f'stroke="{theme.GRID}" stroke-width="1" vector-effect="non-scaling-stroke"/>')
     if merger:
         mx = px(pd.Timestamp(merger))
         if pad_x <= mx <= width - pad_x:
-            parts.append(f'<line x1="{mx:.1f}" y1="2" x2="{mx:.1f}" y2="{height - 2}" stroke="#4D5656" '
+            parts.append(f'<line x1="{mx:.1f}" y1="2" x2="{mx:.1f}" y2="{height - 2}" stroke="{theme.MUTED}" '
                          f'stroke-width="1" stroke-dasharray="2 2" vector-effect="non-scaling-stroke"/>')
     alt = []
     for j, (k, s) in enumerate(series):
-        color = theme.SERIES_COLORS[0] if j == 0 else "#4D5656"
+        color = theme.colour(n.colour(k))
         xs = [display_date(a, p, d) for a, p, d in zip(s.as_of, s.as_of_precision, s.as_of_date)]
         pts = " ".join(f"{px(x):.1f},{py(v):.1f}" for x, v in zip(xs, s.value))
         dash = 'stroke-dasharray="4 3" ' if j else ""
@@ -124,7 +125,7 @@ def sparkline_svg(figures: pd.DataFrame, keys: list[str], span: tuple | None, la
                          f'{dash}vector-effect="non-scaling-stroke"/>')
         for x, v, p in zip(xs, s.value, s.as_of_precision):
             hollow = p in ("year", "inferred")
-            parts.append(f'<circle cx="{px(x):.1f}" cy="{py(v):.1f}" r="3" fill="{"white" if hollow else color}" '
+            parts.append(f'<circle cx="{px(x):.1f}" cy="{py(v):.1f}" r="3" fill="{theme.PAPER if hollow else color}" '
                          f'stroke="{color}" stroke-width="1.5" vector-effect="non-scaling-stroke"/>')
         first, last = s.iloc[0], s.iloc[-1]
         alt.append(f"{label(k)} {fmt.qualified(first.value, first.qualifier, lang)} "
@@ -136,9 +137,11 @@ def sparkline_svg(figures: pd.DataFrame, keys: list[str], span: tuple | None, la
         territory=label(keys[0]), points="; ".join(alt))))
 
 
-def bullet_html(row: dict | None, label: Callable[[str], str], lang: str, current: str) -> str:
-    """The headline target as a bullet bar: the band to the target, the actual in the status colour,
-    a black tick at the target, and the status in words with its symbol."""
+def bullet_html(row: dict | None, n: Names, current: str) -> str:
+    """The headline target as a bullet bar: its label as every surface writes it ('Sơn La · tổng sản phẩm
+    ≥ 280 (2025)'), the band to the target, the actual in the status colour, a tick at the target, and the
+    status in words with its symbol."""
+    label, lang = n.label, n.lang
     if row is None:
         return f'<div class="c-blabel">{esc(t("card_target", lang))}</div>' \
                f'<div class="c-sub">{esc(t("card_no_target", lang))}</div>'
@@ -148,9 +151,7 @@ def bullet_html(row: dict | None, label: Callable[[str], str], lang: str, curren
     band = 100.0 / scale * 100
     bar = min(pct or 0, scale) / scale * 100
     color = theme.STATUS_COLORS[status]
-    where = "" if row["territory_key"] == current else f"{label(row['territory_key'])} · "
-    head = f"{where}{findings.plan_short(row, lang)}: {findings.target_value_text(row, lang)} · " \
-           f"{t('deadline', lang).lower()} {findings.deadline_text(row, lang)}"
+    head = findings.target_label(row, n.short(row["territory_key"]), lang)
     if pct is not None:
         figure = f"{findings.actual_text(row, lang, words=False)} " \
                  f"({findings.date_short(row.get('latest_as_of'), row.get('latest_precision'), lang)}) · " \
@@ -167,14 +168,14 @@ def bullet_html(row: dict | None, label: Callable[[str], str], lang: str, curren
             f'{esc(figure)}</div>')
 
 
-def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.DataFrame,
-                 label: Callable[[str], str], lang: str, today: date, span: tuple | None,
-                 merger: str | None = None) -> str:
+def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.DataFrame, n: Names,
+                 today: date, span: tuple | None, merger: str | None = None) -> str:
     """One province's compact row (HTML). ``keys``: the province's territories, today's first.
 
     ``figures``: products_total figures of those territories (any kind; only comparable ones count);
     ``progress``: ``queries.core.target_progress`` rows of those territories.
     """
+    label, lang = n.label, n.lang
     own = figures[figures.territory_key == key]
     latest = findings.latest_total(own)
     name = label(key)
@@ -192,11 +193,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
         months = findings.age_months(latest["as_of_date"], today)
         stale = months is not None and months > 12
         at_date = comp[comp.as_of_date == latest["as_of_date"]]
-        names = []
-        for r in at_date.to_dict("records"):
-            n = short_label(r, lang)
-            if n not in names:
-                names.append(n)
+        names = list(dict.fromkeys(n.source(s) for s in at_date.source_id))
         asof = (f'<div class="c-asof">{esc(t("as_of", lang))} '
                 f'<b>{esc(findings.date_short(latest["as_of"], latest["as_of_precision"], lang))}</b> '
                 f'<span class="badge{" stale" if stale else ""}">'
@@ -209,7 +206,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
             before.append(f"<b>{esc(label(k))}</b>: {esc(fmt.qualified(lt['value'], lt['qualifier'], lang))} "
                           f"({esc(findings.date_short(lt['as_of'], lt['as_of_precision'], lang))})")
     preds = f'<div class="c-before">{esc(t("card_before", lang))}: {" · ".join(before)}</div>' if before else ""
-    svg = sparkline_svg(figures, keys, span, label, lang, merger=merger)
+    svg = sparkline_svg(figures, keys, span, n, merger=merger)
     if svg:  # an image (the page's HTML sanitiser keeps <img>, not inline <svg>), with its text alternative
         alt = svg.split('aria-label="', 1)[1].split('"', 1)[0]
         svg = f'<img src="{svg_data_url(svg)}" alt="{alt}" title="{esc(t("card_trend", lang))}">'
@@ -221,7 +218,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     return (f'<div class="ocop-row" role="group" aria-label="{esc(name)}">'
             f'<div class="c-num"><div class="c-name">{esc(name)}</div>{big}</div>'
             f'<div class="c-trend">{svg}{axis}</div>'
-            f'<div class="c-bullet">{bullet_html(target, label, lang, key)}</div>'
+            f'<div class="c-bullet">{bullet_html(target, n, key)}</div>'
             f'{asof}{preds}</div>')
 
 
@@ -230,7 +227,7 @@ def rows_html(rows: list[str]) -> str:
 
 
 NO_TREND = ('<svg viewBox="0 0 160 36" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="–">'
-            '<line x1="70" y1="18" x2="90" y2="18" stroke="#4D5656" stroke-width="2"/></svg>')
+            f'<line x1="70" y1="18" x2="90" y2="18" stroke="{theme.MUTED}" stroke-width="2"/></svg>')
 
 
 def svg_data_url(svg: str) -> str:
@@ -239,13 +236,14 @@ def svg_data_url(svg: str) -> str:
 
 
 def overview_table(provinces: list[tuple[str, list[str]]], figures: pd.DataFrame, progress: pd.DataFrame,
-                   label: Callable[[str], str], lang: str, today: date, span: tuple | None) -> pd.DataFrame:
+                   n: Names, today: date, span: tuple | None) -> pd.DataFrame:
     """One row a province (for more than three): people's column names, numbers that sort, a trend image."""
+    label, lang = n.label, n.lang
     out = []
     for key, keys in provinces:
         latest = findings.latest_total(figures[figures.territory_key == key])
         target = findings.headline_target(progress, keys)
-        svg = sparkline_svg(figures, keys, span, label, lang, width=160, height=36)
+        svg = sparkline_svg(figures, keys, span, n, width=160, height=36)
         out.append({
             t("tbl_province", lang): label(key),
             t("tbl_latest", lang): None if latest is None else float(latest["value"]),
@@ -256,11 +254,10 @@ def overview_table(provinces: list[tuple[str, list[str]]], figures: pd.DataFrame
             t("tbl_age", lang): None if latest is None else findings.age_months(latest["as_of_date"], today),
             t("tbl_trend", lang): svg_data_url(svg or NO_TREND),
             t("tbl_target", lang): t("card_no_target", lang) if target is None else
-            f"{findings.target_value_text(target, lang)} · {t('deadline', lang).lower()} "
-            f"{findings.deadline_text(target, lang)}",
+            findings.target_label(target, n.short(target["territory_key"]), lang),
             t("tbl_pct", lang): None if target is None or _missing(target.get("percent")) else
             round(float(target["percent"]), 1),
             t("tbl_status", lang): "" if target is None else findings.status_label(target["status"], lang),
-            t("tbl_source", lang): "" if latest is None else short_label(latest, lang),
+            t("tbl_source", lang): "" if latest is None else n.source(latest["source_id"]),
         })
     return pd.DataFrame(out)

@@ -1,29 +1,27 @@
-"""Chart builders shared by the pages, the presentation and print (one look, one logic; no streamlit).
+"""The charts over time, defined once (no streamlit, no plotly): reported totals, star tiers, evaluation
+rounds and the programme's timeline.
 
-Every builder takes query results and a language and returns a Plotly figure whose title is its
-finding (``story.findings``), whose subtitle says what is measured, and whose source line sits
-inside the figure below the tick labels (``theme.frame``), so an exported image keeps all three.
-Time runs on a real date axis: unequal gaps between reports are information.
+Each function turns query results into a ``story.spec.Chart`` whose title is its finding
+(``story.findings``); the page and the slide draw it with ``story.plot``, the .pptx with
+``briefing.pptx_chart`` and the print with ``briefing.pdf_chart``. Time runs on a real date axis:
+unequal gaps between reports are information. A year-only or inferred date stands on 2 July of its year,
+marked approximate; it sorts as the year's end.
 """
 from __future__ import annotations
 
-from typing import Callable
-
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ocop_data.words import lang_col, t
 
-from . import findings, fmt, theme, undated
-from .cite import esc, normalise_source, short_label, source_label
+from . import findings, fmt, undated
+from .cite import source_line
+from .spec import (Chart, Level, Mark, Names, Panel, Row, Rule, Series, display_date, side_by_side,
+                   year_span)
 
 TIERS = [("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"), ("rest", "total")]
 TIER_VALUES = ("total", "s3", "s4", "s5", "s5p")
-DAY_MS = 86_400_000
 BAR_DAYS = 62  # a report's bar is about two months wide: at least 8 px at 1440 px over a decade
 PAD_DAYS = 150  # room either side of a panel's first and last report
-MIN_PANEL_DAYS = 900  # a panel with one report still has room for its title
 
 
 def tier_label(star: str, lang: str) -> str:
@@ -34,20 +32,138 @@ def _missing(v) -> bool:
     return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
 
 
-def source_short(r) -> str:
-    """Kept for the presentation: a compact source id (never drawn on an axis)."""
-    label = theme.short_source(r["source_id"])
-    if r["doubtful"]:
-        label += " ⚠"
-    return label
+def _newest_first(rows: pd.DataFrame, *cols: str) -> list[str]:
+    """The source ids of these rows, those of the latest figures first (a chart's source line names these)."""
+    if rows.empty:
+        return []
+    order = rows.sort_values("as_of_date", ascending=False, kind="stable", na_position="last") \
+        if "as_of_date" in rows else rows
+    out: list[str] = []
+    for c in cols or ("source_id",):
+        if c in order:
+            out += [s for s in order[c] if isinstance(s, str)]
+    return list(dict.fromkeys(out))
 
 
-def _source_name(r: dict, lang: str) -> str:
-    return source_label({"source_id": r.get("source_id"), "source_title": r.get("source_title"),
-                         "source_address": r.get("source_address"), "source_file": r.get("source_file")}, lang)
+def _lines(*parts) -> str:
+    return "\n".join(p for p in parts if p)
 
 
-# --- star tiers over time ----------------------------------------------------------------
+# --- reported totals over time ------------------------------------------------------------------
+
+def totals(figures: pd.DataFrame, families: list[list[str]], n: Names, territories: pd.DataFrame | None = None,
+           *, title: str = "", subtitle: str | None = None, target: dict | None = None) -> Chart:
+    """Reported totals over real time, one line per territory (never summed across a merger).
+
+    ``figures``: products_total figures (any kind). Lines join comparable reported figures, one per date
+    (the most trusted source; another source's figure at that date is in the hover); year-only or
+    inferred dates are hollow; doubtful figures are ✕ marks, not joined; estimates are left out. Each
+    territory has its own colour, a former territory is dashed. Where a territory of the view began on a
+    date (a merger), a rule marks it. ``target``: a target to draw as a level with a diamond at its
+    deadline (the headline slide's main target).
+    """
+    lang = n.lang
+    many = sum(len(f) for f in families) > 8
+    reported = figures[(figures.kind == "reported") & figures.as_of_date.notna()]
+    series: list[Series] = []
+    xs: list[pd.Timestamp] = []
+    for fam in families:
+        for j, key in enumerate(fam):
+            sub = reported[reported.territory_key == key]
+            if sub.empty:
+                continue
+            name = n.label(key)
+            comp = findings.comparable(sub)
+            line = comp.drop_duplicates("as_of_date", keep="first")
+            if not line.empty:
+                recs = line.to_dict("records")
+                marks = []
+                for i, r in enumerate(recs):
+                    x = display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
+                    xs.append(x)
+                    marks.append(Mark(x, float(r["value"]), text=fmt.qualified(r["value"], r["qualifier"], lang)
+                                      if i == len(recs) - 1 else "",
+                                      hover=_total_hover(r, name, n, comp), approx=r["as_of_precision"] in
+                                      ("year", "inferred"), date=findings.date_short(r["as_of"], r["as_of_precision"],
+                                                                                      lang),
+                                      sources=(r["source_id"],)))
+                series.append(Series(key, name, n.colour(key), "line", marks, dash=j > 0, legend=not many))
+            doubt = sub[sub.confidence == "L"]
+            if not doubt.empty:
+                marks = []
+                for r in doubt.to_dict("records"):
+                    x = display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
+                    xs.append(x)
+                    marks.append(Mark(x, float(r["value"]), hover=_total_hover(r, name, n, None), doubtful=True,
+                                      date=findings.date_short(r["as_of"], r["as_of_precision"], lang),
+                                      sources=(r["source_id"],)))
+                series.append(Series(f"{key}:doubtful", f"{name}: {t('doubtful_point', lang)}", n.colour(key),
+                                     "points", marks, legend=False, symbol="x"))
+    if many:  # the five largest latest values keep their label, never two on one spot
+        ends = sorted(((s, s.marks[-1]) for s in series if s.kind == "line"), key=lambda e: -e[1].y)
+        ymax = max((m.y for _, m in ends), default=1.0) or 1.0
+        placed: list[float] = []
+        for s, m in ends:
+            if len(placed) < 5 and all(abs(m.y - p) > 0.05 * ymax for p in placed):
+                placed.append(m.y)
+                m.text = f"{s.name} {m.text}"
+            else:
+                m.text = ""
+    panel = Panel("time", unit=t("unit_products", lang))
+    if territories is not None and not territories.empty:
+        keys = [k for fam in families for k in fam]
+        starts = territories[territories.territory_key.isin(keys) & territories.valid_from.notna()
+                             & territories.predecessors.notna()]
+        for r in starts.to_dict("records"):
+            if r["valid_from"]:
+                panel.rules.append(Rule(pd.Timestamp(r["valid_from"]),
+                                        t("merger_line", lang).format(date=fmt.day(r["valid_from"], lang))))
+    ys = [float(v) for v in reported.value]
+    if target is not None and not _missing(target.get("value")):
+        when = pd.Timestamp(target["deadline_date"])
+        xs.append(when)
+        ys.append(float(target["value"]))
+        words = t("target_line", lang).format(v=findings.target_label(target, n.short(target["territory_key"]),
+                                                                      lang))
+        panel.levels.append(Level(float(target["value"]), words, "ink"))
+        series.append(Series("target", words, "ink", "points", [Mark(when, float(target["value"]), approx=True,
+                                                                     date=findings.deadline_text(target, lang))],
+                             legend=False, symbol="diamond", decor=True))
+    if xs:
+        panel.x_range = (min(xs) - pd.Timedelta(days=120), max(xs) + pd.Timedelta(days=260))
+    panel.y_max = max(ys or [1.0]) * 1.12
+    ids = _newest_first(reported)
+    return Chart("totals", title, t("totals_subtitle", lang) if subtitle is None else subtitle, [panel], series,
+                 sources=ids, source_text=source_line(ids, n.source, lang),
+                 notes=[t("totals_notes", lang)] + undated_notes(figures, families, n), lang=lang)
+
+
+def undated_notes(figures: pd.DataFrame, families: list[list[str]], n: Names) -> list[str]:
+    """Per territory shown, its undated reports ('Sơn La: 3 báo cáo không rõ ngày: 72, 109, 138'): they have
+    no place on a time axis, so they are listed beside it (RULES.md §3)."""
+    keys = [k for fam in families for k in fam]
+    many = len(keys) > 1
+    notes = [undated.note(figures[figures.territory_key == k], n.lang, territory=n.label(k) if many else None)
+             for k in keys]
+    return [x for x in notes if x]
+
+
+def _total_hover(r: dict, name: str, n: Names, comp) -> str:
+    lang = n.lang
+    lines = [f"{name}: {fmt.qualified(r['value'], r['qualifier'], lang)}",
+             f"{t('as_of', lang)}: {findings.date_short(r['as_of'], r['as_of_precision'], lang)}",
+             f"{t('source', lang)}: {n.source(r['source_id'])}"]
+    if comp is not None:
+        others = comp[(comp.as_of_date == r["as_of_date"]) & (comp.source_id != r["source_id"])]
+        for o in others.to_dict("records"):
+            lines.append(f"{t('source', lang)}: {n.source(o['source_id'])}: "
+                         f"{fmt.qualified(o['value'], o['qualifier'], lang)}")
+    if r.get("confidence") == "L":
+        lines.append(t("doubtful_flag", lang))
+    return "\n".join(lines)
+
+
+# --- star tiers over time -----------------------------------------------------------------------
 
 def merge_agreeing(reports: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct report: sources that published the same figures at the same date (same
@@ -68,52 +184,27 @@ def merge_agreeing(reports: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def display_date(as_of, precision, as_of_date) -> pd.Timestamp:
-    """Where a figure stands on a time axis: its date; a year-only or inferred year in the middle of its
-    year (drawn with a whisker or a hollow dot across the year, so no month is suggested)."""
-    if precision in ("year", "inferred") and as_of not in (None, "") and not _missing(as_of):
-        return pd.Timestamp(int(str(as_of)[:4]), 7, 2)
-    return pd.Timestamp(as_of_date)
-
-
-def _positions(dates: list[pd.Timestamp], width_days: int) -> list[pd.Timestamp]:
-    """Bar centres: a report at its date; reports closer than a bar's width stand side by side around
-    their mean date (the hover gives each one's own date)."""
-    order = sorted(range(len(dates)), key=lambda i: dates[i])
-    out = [None] * len(dates)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and (dates[order[j + 1]] - dates[order[j]]).days < width_days:
-            j += 1
-        group = order[i:j + 1]
-        mid = min(dates[k] for k in group) + (max(dates[k] for k in group) - min(dates[k] for k in group)) / 2
-        for n, k in enumerate(group):
-            out[k] = mid + pd.Timedelta(days=(n - (len(group) - 1) / 2) * width_days)
-        i = j + 1
-    return out
-
-
-def _tier_hover(r: dict, lang: str) -> str:
-    lines = [f"<b>{esc(findings.date_short(r['as_of'], r['as_of_precision'], lang))}</b>"]
+def _tier_hover(r: dict, n: Names) -> str:
+    lang = n.lang
+    lines = [findings.date_short(r["as_of"], r["as_of_precision"], lang)]
     if not _missing(r.get("total")):
-        lines.append(f"{esc(t('stars_total', lang).split(' (')[0])}: "
-                     f"{esc(fmt.qualified(r['total'], r.get('total_q') or 'exact', lang))}")
+        lines.append(f"{t('stars_total', lang).split(' (')[0]}: "
+                     f"{fmt.qualified(r['total'], r.get('total_q') or 'exact', lang)}")
     for col, star in (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p")):
         if not _missing(r.get(col)):
-            lines.append(f"{esc(tier_label(star, lang))}: {esc(fmt.qualified(r[col], r.get(col + '_q') or 'exact', lang))}")
+            lines.append(f"{tier_label(star, lang)}: {fmt.qualified(r[col], r.get(col + '_q') or 'exact', lang)}")
     if not any(not _missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")):
-        lines.append(esc(t("split_not_published", lang)))
+        lines.append(t("split_not_published", lang))
     if r["doubtful"]:
-        lines.append(esc(t("doubtful_flag", lang)))
+        lines.append(t("doubtful_flag", lang))
     srcs = r.get("sources") or [r]
     if len(srcs) > 1:
-        lines.append(esc(t("agreeing_sources", lang).format(n=len(srcs))))
+        lines.append(t("agreeing_sources", lang).format(n=len(srcs)))
     for s in srcs:
-        lines.append(f"{t('source', lang)}: {esc(_source_name(s, lang))} ({esc(s['source_id'])})")
+        lines.append(f"{t('source', lang)}: {n.source(s['source_id'])}")
     if r.get("note"):
-        lines.append(f"<i>{esc(str(r['note'])[:140])}</i>")
-    return "<br>".join(lines)
+        lines.append(str(r["note"])[:140])
+    return "\n".join(lines)
 
 
 def _latest_split(reports: pd.DataFrame, keys: list[str]) -> dict | None:
@@ -128,152 +219,122 @@ def _latest_split(reports: pd.DataFrame, keys: list[str]) -> dict | None:
     return None
 
 
-def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, label: Callable[[str], str],
-               height: int | None = None, *, title: str | None = None, subtitle: str | None = None,
-               source: str | None = None, latest_bar: bool = True, breaks: list[str] | None = None) -> go.Figure:
-    """Star tiers over time on one true date axis, one panel per territory (oldest on top; time runs left
-    to right, so a former territory ends where today's begins, with the merger marked).
+def _top(r: dict) -> float:
+    parts = sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not _missing(r.get(c)))
+    return max(parts, float(r["total"]) if not _missing(r.get("total")) else 0.0)
 
-    Each report is a stacked bar at its date, about two months wide; reports of the same time that
-    disagree stand side by side, sources that agree share a bar (hover lists them). A year-only or
-    inferred date carries a whisker across its year (dotted when inferred); a doubtful report is
-    hatched and marked ⚠. Below the panels, the latest comparable split as one labelled bar, so a 5★
-    count of 1 is readable. Source ids appear only in the hover and the source line. ``title``
-    defaults to ``findings.tier_finding`` for the first (current) territory; ``breaks`` are dates
-    (ISO) drawn as a dotted line across the panels: where today's territory began.
+
+def tiers(reports: pd.DataFrame, territory_keys: list[str], n: Names, *, title: str | None = None,
+          subtitle: str | None = None, breaks: list[str] | None = None, latest_bar: bool = True) -> Chart:
+    """Star tiers over time on one true date axis, one panel per territory (oldest on top; a former
+    territory ends where today's begins, with the merger as a rule).
+
+    Each report is a stacked bar at its date, about two months wide, its total written above it (⚠ when
+    doubtful); reports of the same time that disagree stand side by side, sources that agree share a bar.
+    A year-only or inferred date stands on 2 July with its year drawn as a range; a doubtful report is
+    hatched. Below the panels, the latest comparable split as one labelled bar, so a 5★ count of 1 is
+    readable. ``reports``: ``queries.tier_reports`` rows that are dated and reported.
     """
+    lang = n.lang
     reports = reports[reports.as_of_date.notna()].copy()
     present = [k for k in territory_keys if (reports.territory_key == k).any()]
     present.sort(key=lambda k: reports[reports.territory_key == k].as_of_date.min())  # oldest first
     merged = merge_agreeing(reports)
     latest = _latest_split(reports, territory_keys) if latest_bar else None
-    merged["x_date"] = [display_date(a, p, d) for a, p, d in zip(merged.as_of, merged.as_of_precision,
-                                                                  merged.as_of_date)] if not merged.empty else []
-    # one time axis for every panel: from the first report (or the start of its year) to the last
-    lo = merged.x_date.min() - pd.Timedelta(days=PAD_DAYS) if not merged.empty else pd.Timestamp("2019-01-01")
-    hi = merged.x_date.max() + pd.Timedelta(days=PAD_DAYS) if not merged.empty else pd.Timestamp("2026-01-01")
-    years = merged[merged.as_of_precision.isin(["year", "inferred"])] if not merged.empty else merged
-    if not years.empty:  # room for a whisker across the whole year
-        lo = min(lo, pd.Timestamp(min(int(str(a)[:4]) for a in years.as_of), 1, 1) - pd.Timedelta(days=40))
-        hi = max(hi, pd.Timestamp(max(int(str(a)[:4]) for a in years.as_of), 12, 31) + pd.Timedelta(days=40))
-    n = max(1, len(present))
-    rows = n + (1 if latest is not None else 0)
-    panel_h, bar_h = 190 if n == 1 else 150, 64
-    gap = 72  # px between panels: room for the tick labels above and a panel's title
-    plot_h = n * panel_h + (bar_h + gap + 20 if latest is not None else 0) + gap * (n - 1)
-    heights = [panel_h] * n + ([bar_h] if latest is not None else [])
-    titles = [esc(label(k)) if n > 1 else "" for k in present] + (
-        [esc(t("latest_split", lang).format(territory=label(latest["territory_key"]),
-                                        date=findings.date_short(latest["as_of"], latest["as_of_precision"], lang)))]
-        if latest is not None else [])
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=False, row_heights=heights,
-                        vertical_spacing=min(0.3, gap / plot_h) if rows > 1 else 0.02, subplot_titles=titles)
-    for ann in fig.layout.annotations:  # panel titles: left-aligned, above their panel
-        ann.update(font=dict(size=13, color=theme.TEXT), x=0, xanchor="left", align="left")
-    ymax_all = max([float(v) for v in merged.total.dropna()] + [
-        sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not _missing(r.get(c)))
-        for r in merged.to_dict("records")] + [1.0]) if not merged.empty else 1.0
-    shown_legend: set = set()
-    notes = tier_notes(reports, lang)
-    any_side, any_doubt = t("note_side", lang) in notes, False
-    w_ms = BAR_DAYS * DAY_MS
-    for i, key in enumerate(present, start=1):
+    if not merged.empty:
+        merged["x_date"] = [display_date(a, p, d) for a, p, d in zip(merged.as_of, merged.as_of_precision,
+                                                                      merged.as_of_date)]
+        lo, hi = merged.x_date.min() - pd.Timedelta(days=PAD_DAYS), merged.x_date.max() + pd.Timedelta(days=PAD_DAYS)
+        for a, p in zip(merged.as_of, merged.as_of_precision):  # room for the whole year of an approximate date
+            span = year_span(a, p)
+            if span:
+                lo, hi = min(lo, span[0] - pd.Timedelta(days=40)), max(hi, span[1] + pd.Timedelta(days=40))
+    else:
+        lo, hi = pd.Timestamp("2019-01-01"), pd.Timestamp("2026-01-01")
+    ymax = max([_top(r) for r in merged.to_dict("records")] + [1.0]) if not merged.empty else 1.0
+    many = len(present) > 1
+    panels = [Panel("time", title=n.label(k) if many else "", key=k, x_range=(lo, hi), y_max=ymax * 1.25,
+                    unit=t("unit_products", lang), height=150 if many else 190) for k in present]
+    series: list[Series] = []
+    for i, key in enumerate(present):
         sub = merged[merged.territory_key == key].reset_index(drop=True)
-        xs = _positions(list(sub.x_date), BAR_DAYS + 4)
         recs = sub.to_dict("records")
-        hovers = [_tier_hover(r, lang) for r in recs]
+        xs = side_by_side(list(sub.x_date), BAR_DAYS + 4)
+        hovers = [_tier_hover(r, n) for r in recs]
+        dates = [findings.date_short(r["as_of"], r["as_of_precision"], lang) for r in recs]
+        base = [0.0] * len(recs)
         for col, star in TIERS:
-            if sub[col].isna().all():
-                continue
-            fig.add_trace(go.Bar(
-                x=xs, y=[None if _missing(v) else float(v) for v in sub[col]], width=[w_ms] * len(xs),
-                name=tier_label(star, lang) if star != "total" else t("legend_total_only", lang), legendgroup=star,
-                showlegend=star not in shown_legend,
-                marker=dict(color=theme.STAR_COLORS[star], line=dict(color="white", width=0.5),
-                            pattern=dict(shape=["/" if d else "" for d in sub.doubtful], fillmode="overlay",
-                                         fgcolor="#1C2833", size=7, solidity=0.25)),
-                hovertext=hovers, hoverinfo="text",
-                meta=dict(territory=key, tier=star, sources=[[s["source_id"] for s in r["sources"]] for r in recs]),
-            ), row=i, col=1)
-            shown_legend.add(star)
-        tops = []
-        for r in recs:
-            parts = sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not _missing(r.get(c)))
-            tops.append(max(parts, float(r["total"]) if not _missing(r.get("total")) else 0.0))
-        # doubt where the eye is: ⚠ over a hatched bar
-        doubt = [(x, y) for x, y, r in zip(xs, tops, recs) if r["doubtful"]]
-        if doubt:
-            any_doubt = True
-            fig.add_trace(go.Scatter(x=[d[0] for d in doubt], y=[d[1] + 0.04 * ymax_all for d in doubt],
-                                     mode="text", text=["⚠"] * len(doubt), textposition="top center",
-                                     textfont=dict(size=15, color="#922B21"), showlegend=False, hoverinfo="skip",
-                                     cliponaxis=False), row=i, col=1)
-        # year-only / inferred dates: a whisker across the year the figure could belong to
-        for prec, dash in (("year", "solid"), ("inferred", "dot")):
-            seg_x, seg_y = [], []
-            for x, top, r in zip(xs, tops, recs):
-                if r["as_of_precision"] != prec:
+            marks = []
+            for j, r in enumerate(recs):
+                if _missing(r.get(col)):
                     continue
-                year = int(str(r["as_of"])[:4])
-                seg_x += [pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), None]
-                seg_y += [top + 0.04 * ymax_all] * 2 + [None]
-            if seg_x:
-                fig.add_trace(go.Scatter(x=seg_x, y=seg_y, mode="lines+markers",
-                                         line=dict(color="#1C2833", width=1.5, dash=dash),
-                                         marker=dict(symbol="line-ns", size=9, line=dict(width=1.5, color="#1C2833")),
-                                         name=t("legend_year_only", lang), legendgroup="year",
-                                         showlegend="year" not in shown_legend, hoverinfo="skip", cliponaxis=False),
-                              row=i, col=1)
-                shown_legend.add("year")
-        fig.update_xaxes(type="date", range=[lo, hi], dtick="M12", tick0="2019-01-01", tickformat="%Y",
-                         ticklabelmode="period", showgrid=True, gridcolor="#EEF0F0", row=i, col=1,
-                         showticklabels=True, tickangle=0)
-        fig.update_yaxes(range=[0, ymax_all * 1.2], row=i, col=1, automargin=True, zeroline=False, nticks=4)
-    # a territory that began on a date (a merger): a dotted line across every panel
-    for day in breaks or ():
-        for i in range(1, n + 1):
-            fig.add_vline(x=pd.Timestamp(day).value / 1e6, line=dict(color="#4D5656", width=1.2, dash="dot"),
-                          row=i, col=1)
-        # labelled inside today's territory's panel, left of the line, where that panel has no data
-        ref = fig.get_subplot(n, 1)
-        fig.add_annotation(x=pd.Timestamp(day), y=0.92, xref=ref.xaxis.plotly_name.replace("axis", ""),
-                           yref=ref.yaxis.plotly_name.replace("axis", "") + " domain", yanchor="top", xanchor="right",
-                           xshift=-4, showarrow=False, align="right",
-                           text=esc(t("merger_line", lang).format(date=fmt.day(day, lang))),
-                           font=dict(size=12, color="#4D5656"))
-    # the explanation of what the drawing means, once, in the legend
-    for flag, key, name, marker in (
-            (any_side, "side", "▮▮ " + t("legend_two_sources", lang), dict(color="rgba(0,0,0,0)")),
-            (any_doubt, "doubt", t("legend_doubtful", lang),
-             dict(color="#D5D8DC", pattern=dict(shape="/", fgcolor="#1C2833", size=7, solidity=0.25)))):
-        if flag:
-            fig.add_trace(go.Bar(x=[None], y=[None], marker=marker, name=name, legendgroup=key, showlegend=True,
-                                 hoverinfo="skip"), row=1, col=1)
+                v = float(r[col])
+                marks.append(Mark(xs[j], v, base=base[j], hover=hovers[j], date=dates[j],
+                                  approx=r["as_of_precision"] in ("year", "inferred"),
+                                  span=year_span(r["as_of"], r["as_of_precision"]), doubtful=bool(r["doubtful"]),
+                                  sources=tuple(s["source_id"] for s in r["sources"])))
+                base[j] += v
+            if marks:
+                series.append(Series(star, tier_label(star, lang) if star != "total" else
+                                     t("legend_total_only", lang), f"tier_{star}", "bar", marks, panel=i,
+                                     width=BAR_DAYS))
+        tops = [_top(r) for r in recs]
+        series.append(Series("total_label", "", "ink", "labels", [
+            Mark(x, top, text=fmt.qualified(top, r.get("total_q") if not _missing(r.get("total")) else "exact", lang)
+                 + (" ⚠" if r["doubtful"] else ""), date=d, doubtful=bool(r["doubtful"]),
+                 approx=r["as_of_precision"] in ("year", "inferred"),
+                 sources=tuple(s["source_id"] for s in r["sources"]))
+            for x, top, r, d in zip(xs, tops, recs, dates)], panel=i, legend=False))
+        for prec, dash in (("year", False), ("inferred", True)):  # the year an approximate date could be
+            marks = [Mark(x, top + 0.17 * ymax, span=year_span(r["as_of"], r["as_of_precision"]), date=d, approx=True)
+                     for x, top, r, d in zip(xs, tops, recs, dates) if r["as_of_precision"] == prec]
+            if marks:
+                series.append(Series(f"range_{prec}", t("legend_year_only" if prec == "year" else
+                                                        "legend_year_inferred", lang), "ink", "range", marks,
+                                     panel=i, dash=dash, legend=True))
+    for day in breaks or ():  # where today's territory began: a rule across every panel, named in the last
+        for i, p in enumerate(panels):
+            p.rules.append(Rule(pd.Timestamp(day), t("merger_line", lang).format(date=fmt.day(day, lang))
+                                if i == len(panels) - 1 else ""))
+    notes = tier_notes(reports, lang)
+    if t("note_side", lang) in notes:
+        series.append(Series("side", "▮▮ " + t("legend_two_sources", lang), "paper", "bar", [], decor=True))
+    if reports.doubtful.fillna(False).astype(bool).any():
+        series.append(Series("doubtful", t("legend_doubtful", lang), "band", "bar", [], decor=True, symbol="hatch"))
     if latest is not None:
-        _latest_bar(fig, latest, lang, rows)
-    fig.update_layout(barmode="stack", bargap=0)
-    for ann in fig.layout.annotations:  # the latest split's heading: on two lines
-        if ann.text and ann.text.startswith(t("latest_split", lang).split(" · ")[0]):
-            ann.update(text=ann.text.replace(" · ", "<br>", 1))
-    # words
+        _latest_panel(panels, series, latest, n)
     first = territory_keys[0] if territory_keys else (present[0] if present else "")
     if title is None:
-        title = findings.tier_finding(reports[reports.territory_key == first], label(first), lang) if first else ""
-    if source is None:
-        srcs = [normalise_source(s) for r in merged.to_dict("records") for s in r["sources"]]
-        as_of = findings.date_short(*_last(reports), lang) if not reports.empty else None
-        from .cite import source_line
-        source = source_line(srcs, lang, as_of=as_of, notes=notes)
-    theme.style(fig, lang, height=height or 520)
-    theme.frame(fig, lang, title=title, subtitle=t("stars_subtitle2", lang) if subtitle is None else subtitle,
-                source=source, plot_height=None if height else plot_h, legend_gap=30 if n > 1 else 0,
-                ticks=16 if latest is not None else 34)  # the latest bar has no tick labels under it
-    return fig
+        title = findings.tier_finding(reports[reports.territory_key == first], n.label(first), lang) if first else ""
+    ids = _newest_first(reports)
+    as_of = findings.date_short(*_last(reports), lang) if not reports.empty else None
+    return Chart("tiers", title, t("stars_subtitle2", lang) if subtitle is None else subtitle, panels, series,
+                 sources=ids, source_text=source_line(ids, n.source, lang, as_of=as_of), notes=notes, as_of=as_of,
+                 lang=lang)
+
+
+def _latest_panel(panels: list[Panel], series: list[Series], r: dict, n: Names) -> None:
+    """One horizontal stacked bar of the latest split, every segment labelled with its count and tier."""
+    lang = n.lang
+    parts = [(col, star, float(r[col])) for col, star in (("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"))
+             if not _missing(r.get(col))]
+    total = sum(v for _, _, v in parts) or 1.0
+    when = findings.date_short(r["as_of"], r["as_of_precision"], lang)
+    heading = t("latest_split", lang).format(territory=n.label(r["territory_key"]), date=when)
+    panels.append(Panel("rows", title=heading, rows=[Row("")], x_range=(0.0, total), axis=False, height=64))
+    x0 = 0.0
+    for col, star, v in parts:
+        series.append(Series(star, tier_label(star, lang), f"tier_{star}", "bar", [Mark(
+            0, v, base=x0, text=f"{fmt.number(v, lang)} · {tier_label(star, lang)}", date=when,
+            hover=f"{tier_label(star, lang)}: {fmt.qualified(v, r.get(col + '_q') or 'exact', lang)}\n"
+                  f"{t('source', lang)}: {n.source(r['source_id'])}", sources=(r["source_id"],))],
+            panel=len(panels) - 1, width=0.6, legend=False))
+        x0 += v
 
 
 def tier_notes(reports: pd.DataFrame, lang: str) -> list[str]:
     """The lines under the star-tier chart that explain its drawing (side-by-side bars, shared bars, hatching,
-    whiskers): only those that apply to these reports."""
+    year ranges): only those that apply to these reports."""
     dated = reports[reports.as_of_date.notna()]
     if dated.empty:
         return []
@@ -298,347 +359,67 @@ def _last(reports: pd.DataFrame) -> tuple:
     return r["as_of"], r["as_of_precision"]
 
 
-def _latest_bar(fig: go.Figure, r: dict, lang: str, row: int) -> None:
-    """One horizontal stacked bar of the latest split, every segment labelled directly."""
-    parts = [(col, star, float(r[col])) for col, star in (("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"))
-             if not _missing(r.get(col))]
-    total = sum(v for _, _, v in parts) or 1.0
-    x0 = 0.0
-    labels = []
-    for col, star, v in parts:
-        fig.add_trace(go.Bar(
-            x=[v], y=[""], base=[x0], orientation="h", width=[0.6], name=tier_label(star, lang), legendgroup=star,
-            showlegend=False, marker=dict(color=theme.STAR_COLORS[star]),
-            hovertext=[f"{esc(tier_label(star, lang))}: {esc(fmt.qualified(v, r.get(col + '_q') or 'exact', lang))}"
-                       f"<br>{t('source', lang)}: {esc(_source_name(r, lang))} ({esc(r['source_id'])})"],
-            hoverinfo="text", meta=dict(latest=True, tier=star)), row=row, col=1)
-        labels.append((x0 + v / 2, v, star))
-        x0 += v
-    xref, yref = _refs(fig, row)
-    narrow = 0
-    for i, (cx, v, star) in enumerate(labels):
-        text = f"{fmt.number(v, lang)} · {tier_label(star, lang)}"
-        # inside the segment when it fits at about 900 px wide; else above it with a leader line,
-        # successive narrow labels stepped up so they never overprint
-        if v / total * 900 >= len(text) * 7.6 + 12:
-            fig.add_annotation(x=cx, y=0, xref=xref, yref=yref, text=f"<b>{esc(text)}</b>", showarrow=False,
-                               font=dict(size=13, color="white" if star == "4" else theme.TEXT))
-        else:
-            narrow += 1
-            fig.add_annotation(x=cx, y=0.3, xref=xref, yref=yref, text=f"<b>{esc(text)}</b>", showarrow=True,
-                               arrowhead=0, arrowwidth=1, arrowcolor=theme.TEXT, ax=0, ay=-16 - 17 * (narrow - 1),
-                               xanchor="right" if cx / total > 0.6 else "left", font=dict(size=13, color=theme.TEXT))
-    fig.update_xaxes(range=[0, total * 1.001], showticklabels=False, showgrid=False, zeroline=False, showline=False,
-                     row=row, col=1)
-    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, showline=False, row=row, col=1)
+# --- evaluation rounds ----------------------------------------------------------------------------
 
-
-def _refs(fig: go.Figure, row: int) -> tuple[str, str]:
-    """The axis references of the subplot in ``row``, column 1 (the last axes made)."""
-    sub = fig.get_subplot(row, 1)
-    return sub.xaxis.plotly_name.replace("axis", ""), sub.yaxis.plotly_name.replace("axis", "")
-
-
-# --- evaluation rounds -----------------------------------------------------------------------
-
-ROUND_COLORS = ("#1F618D", "#B9770E", "#117A65", "#7D3C98", "#B03A2E", "#4D5656")
-
-
-def rounds_chart(rounds: pd.DataFrame, lang: str, label: Callable[[str], str], *, title: str,
-                 subtitle: str, source: str | None = None) -> go.Figure | None:
-    """Figures 'new in a round' (never running totals) as bars at each round's date, one colour a measure,
-    side by side; one panel per territory is not needed (each bar's hover names its territory)."""
-    df = rounds[rounds.as_of_date.notna()]
+def rounds(figures: pd.DataFrame, n: Names, *, title: str, subtitle: str) -> Chart | None:
+    """Figures 'new in a round' (never running totals) as bars at each round's date, one colour for what
+    a round counted (the same in every chart), side by side, each labelled with its number."""
+    lang = n.lang
+    df = figures[figures.as_of_date.notna()]
     if df.empty:
         return None
     metrics = list(dict.fromkeys(df.metric))
-    fig = go.Figure()
     width = 40
+    series = []
     for i, m in enumerate(metrics):
         grp = df[df.metric == m]
-        xs = [display_date(a, p, d) + pd.Timedelta(days=(i - (len(metrics) - 1) / 2) * (width + 4))
-              for a, p, d in zip(grp.as_of, grp.as_of_precision, grp.as_of_date)]
         name = str(grp[lang_col("metric", lang)].iloc[0])
-        fig.add_trace(go.Bar(
-            x=xs, y=[float(v) for v in grp.value], width=[width * DAY_MS] * len(grp), name=name,
-            marker_color=ROUND_COLORS[i % len(ROUND_COLORS)],
-            text=[fmt.number(v, lang) for v in grp.value], textposition="outside", cliponaxis=False,
-            hovertext=[f"<b>{esc(label(r['territory_key']))}</b> · "
-                       f"{esc(findings.date_short(r['as_of'], r['as_of_precision'], lang))}<br>{esc(name)}: "
-                       f"{esc(fmt.qualified(r['value'], r['qualifier'], lang))}<br>{t('source', lang)}: "
-                       f"{esc(_source_name(r, lang))} ({esc(r['source_id'])})" for r in grp.to_dict("records")],
-            hoverinfo="text", meta=dict(metric=m)))
+        marks = []
+        for r in grp.to_dict("records"):
+            x = display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
+            marks.append(Mark(x + pd.Timedelta(days=(i - (len(metrics) - 1) / 2) * (width + 4)), float(r["value"]),
+                              text=fmt.number(r["value"], lang),
+                              hover=_lines(f"{n.label(r['territory_key'])} · "
+                                           f"{findings.date_short(r['as_of'], r['as_of_precision'], lang)}",
+                                           f"{name}: {fmt.qualified(r['value'], r['qualifier'], lang)}",
+                                           f"{t('source', lang)}: {n.source(r['source_id'])}"),
+                              date=findings.date_short(r["as_of"], r["as_of_precision"], lang),
+                              approx=r["as_of_precision"] in ("year", "inferred"), sources=(r["source_id"],)))
+        from .theme import round_colour
+
+        series.append(Series(m, name, round_colour(m), "bar", marks, width=width))
     xs = [display_date(a, p, d) for a, p, d in zip(df.as_of, df.as_of_precision, df.as_of_date)]
-    fig.update_xaxes(type="date", range=[min(xs) - pd.Timedelta(days=200), max(xs) + pd.Timedelta(days=200)],
-                     dtick="M12", tickformat="%Y", ticklabelmode="period", showgrid=False)
-    fig.update_yaxes(automargin=True, range=[0, max(float(v) for v in df.value) * 1.2])
-    fig.update_layout(barmode="overlay")
-    theme.style(fig, lang)
-    if source is None:
-        from .cite import source_line
-        source = source_line(df.drop_duplicates("source_id").to_dict("records"), lang)
-    return theme.frame(fig, lang, title=title, subtitle=subtitle, source=source, plot_height=230)
+    panel = Panel("time", x_range=(min(xs) - pd.Timedelta(days=200), max(xs) + pd.Timedelta(days=200)),
+                  y_max=max(float(v) for v in df.value) * 1.2, unit=t("unit_products", lang), height=230)
+    ids = _newest_first(df)
+    return Chart("rounds", title, subtitle, [panel], series, sources=ids, source_text=source_line(ids, n.source, lang),
+                 lang=lang)
 
 
-# --- reported totals over time -------------------------------------------------------------
+# --- the programme's timeline -----------------------------------------------------------------------
 
-def undated_notes(figures: pd.DataFrame, families: list[list[str]], lang: str, label: Callable[[str], str]) -> list[str]:
-    """Per territory shown, its undated reports ('Sơn La: 3 báo cáo không rõ ngày: 72, 109, 138'): they have
-    no place on a time axis, so they are listed beside it (DATA-RULES §3)."""
-    keys = [k for fam in families for k in fam]
-    many = len(keys) > 1
-    notes = [undated.note(figures[figures.territory_key == k], lang, territory=label(k) if many else None)
-             for k in keys]
-    return [n for n in notes if n]
-
-
-def totals_chart(figures: pd.DataFrame, families: list[list[str]], lang: str, label: Callable[[str], str],
-                 territories: pd.DataFrame | None = None, *, title: str = "", subtitle: str | None = None,
-                 source: str | None = None, plot_height: int = 230) -> go.Figure:
-    """Reported totals over real time, one line per territory (never summed across a merger).
-
-    ``figures``: products_total figures (any kind). Lines join comparable reported figures only;
-    year-only or inferred dates are hollow dots; doubtful figures are ✕ markers, not joined;
-    estimates are left out. ``families``: per chosen province its territory keys (current first):
-    each territory has its own colour, former territories are dashed. Where a territory of the view began
-    on a date (a merger), a dotted vertical line marks it.
-    """
-    fig = go.Figure()
-    many = len(families) > 8
-    reported = figures[(figures.kind == "reported") & figures.as_of_date.notna()]
-    ends = []
-    n_series = 0
-    for fam in families:
-        for j, key in enumerate(fam):
-            color = theme.SERIES_COLORS[n_series % len(theme.SERIES_COLORS)] if not many else \
-                theme.SERIES_COLORS[0]
-            sub = reported[reported.territory_key == key]
-            if sub.empty:
-                continue
-            n_series += 1
-            comp = findings.comparable(sub)
-            line = comp.drop_duplicates("as_of_date", keep="first")
-            name = label(key)
-            if not line.empty:
-                hollow = line.as_of_precision.isin(["year", "inferred"])
-                fig.add_trace(go.Scatter(
-                    x=_xdates(line), y=[float(v) for v in line.value], mode="lines+markers", name=esc(name),
-                    line=dict(color=color, width=1.4 if many else 2.5, dash="dash" if j > 0 else "solid"),
-                    marker=dict(size=6 if many else 9, color=["white" if h else color for h in hollow],
-                                line=dict(color=color, width=2)),
-                    hovertext=[_total_hover(r, name, lang, comp) for r in line.to_dict("records")], hoverinfo="text",
-                    showlegend=not many, meta=dict(territory=key)))
-                last = line.iloc[-1]
-                ends.append((_xdates(line)[-1], float(last.value), fmt.qualified(last.value, last.qualifier, lang),
-                             color, name))
-            doubt = sub[sub.confidence == "L"]
-            if not doubt.empty:
-                fig.add_trace(go.Scatter(
-                    x=_xdates(doubt), y=[float(v) for v in doubt.value], mode="markers",
-                    name=esc(f"{name}: {t('doubtful_point', lang)}"), showlegend=False,
-                    marker=dict(symbol="x-thin-open", size=11, color=color, line=dict(color=color, width=2)),
-                    hovertext=[_total_hover(r, name, lang, None) for r in doubt.to_dict("records")], hoverinfo="text",
-                    meta=dict(territory=key, doubtful=True)))
-    if not many:  # the latest value at each line's end
-        for x, y, text, color, name in ends:
-            fig.add_annotation(x=x, y=y, text=f"<b>{esc(text)}</b>", showarrow=False, xanchor="left", xshift=8,
-                               font=dict(size=13, color=color))
-    else:
-        top, placed = [], []
-        ymax = max((e[1] for e in ends), default=1.0) or 1.0
-        for e in sorted(ends, key=lambda e: -e[1]):  # the five largest, never two labels on one spot
-            if len(top) < 5 and all(abs(e[1] - p) > 0.05 * ymax for p in placed):
-                top.append(e)
-                placed.append(e[1])
-        for x, y, text, color, name in top:
-            fig.add_annotation(x=x, y=y, text=esc(f"{name} {text}"), showarrow=False, xanchor="left", xshift=6,
-                               font=dict(size=11, color=color))
-    # a merger: where a territory of the view began
-    if territories is not None and not territories.empty:
-        keys = [k for fam in families for k in fam]
-        starts = territories[territories.territory_key.isin(keys) & territories.valid_from.notna()
-                             & territories.predecessors.notna()]
-        for r in starts.to_dict("records"):
-            if not r["valid_from"]:
-                continue
-            x = pd.Timestamp(r["valid_from"])
-            fig.add_vline(x=x.value / 1e6, line=dict(color="#4D5656", width=1.5, dash="dot"))
-            fig.add_annotation(x=x, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False, xanchor="right",
-                               text=esc(t("merger_line", lang).format(date=fmt.day(r["valid_from"], lang))),
-                               font=dict(size=12, color="#4D5656"))
-    xs = _xdates(reported)
-    if xs:
-        lo, hi = min(xs) - pd.Timedelta(days=120), max(xs) + pd.Timedelta(days=260)
-        fig.update_xaxes(type="date", range=[lo, hi], dtick="M12", tickformat="%Y", ticklabelmode="period",
-                         showgrid=False)
-    ys = [float(v) for v in reported.value] or [1.0]
-    fig.update_yaxes(range=[0, max(ys) * 1.12], title_text=None, automargin=True)
-    theme.style(fig, lang)
-    if source is None:
-        from .cite import source_line
-        srcs = reported[["source_id", "source_title", "source_address", "source_file"]].drop_duplicates(
-            "source_id").to_dict("records") if not reported.empty else []
-        source = source_line(srcs, lang, notes=[t("totals_notes", lang)] + undated_notes(figures, families, lang, label))
-    theme.frame(fig, lang, title=title, subtitle=t("totals_subtitle", lang) if subtitle is None else subtitle,
-                source=source, legend=[] if many else None, legend_gap=18, plot_height=plot_height)
-    return fig
-
-
-def _xdates(df: pd.DataFrame) -> list:
-    return [display_date(a, p, d) for a, p, d in zip(df.as_of, df.as_of_precision, df.as_of_date)]
-
-
-def _total_hover(r: dict, name: str, lang: str, comp) -> str:
-    lines = [f"<b>{esc(name)}</b>: {esc(fmt.qualified(r['value'], r['qualifier'], lang))}",
-             f"{t('as_of', lang)}: {esc(findings.date_short(r['as_of'], r['as_of_precision'], lang))}",
-             f"{t('source', lang)}: {esc(_source_name(r, lang))} ({esc(r['source_id'])})"]
-    if comp is not None:
-        others = comp[(comp.as_of_date == r["as_of_date"]) & (comp.source_id != r["source_id"])]
-        for o in others.to_dict("records"):
-            lines.append(f"{t('source', lang)}: {esc(_source_name(o, lang))} ({esc(o['source_id'])}): "
-                         f"{esc(fmt.qualified(o['value'], o['qualifier'], lang))}")
-    if r.get("confidence") == "L":
-        lines.append(esc(t("doubtful_flag", lang)))
-    return "<br>".join(lines)
-
-
-# --- targets: bullet charts ----------------------------------------------------------------
-
-def _short(text: str, n: int) -> str:
-    text = str(text)
-    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
-
-
-def target_rows(progress: pd.DataFrame) -> pd.DataFrame:
-    """The targets a bullet chart draws: every one with a comparable figure, or whose unit was abolished."""
-    if progress.empty:
-        return progress
-    keep = progress.latest_value.notna() | progress.status.eq("unit_abolished")
-    return progress[keep & progress.value.notna()]
-
-
-def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str], *, title: str = "",
-                 subtitle: str | None = None, source: str | None = None) -> go.Figure | None:
-    """Bullet rows: per target the actual as a bar in its status colour against the target (a black
-    tick at 100%), its deadline, and its status in words with a symbol (seven statuses, seven colours,
-    seven shapes). Short labels; the full wording is in the hover. A target whose unit was abolished
-    still shows how far it had got, with its figure's date."""
-    rows = target_rows(progress).reset_index(drop=True)
-    if rows.empty:
+def timeline(events: pd.DataFrame, n: Names, *, title: str, subtitle: str) -> Chart | None:
+    """Dated events on a time axis, one row per kind of event, each territory in its own colour."""
+    lang = n.lang
+    dated = events[events.date_date.notna()]
+    if dated.empty:
         return None
-    fig = go.Figure()
-    n = len(rows)
-    pcts = [None if _missing(p) else float(p) for p in rows.percent]
-    xmax = max([125.0] + [p + 20 for p in pcts if p is not None])
-    ys = list(range(n))
-    # the target band (0-100%, a range target's upper end a shade darker)
-    fig.add_trace(go.Bar(x=[100.0] * n, y=ys, orientation="h", width=0.3, marker=dict(color="#E5E8E8"),
-                         hoverinfo="skip", showlegend=False))
-    highs = [(i, 100.0 * float(r["value_high"]) / float(r["value"])) for i, r in enumerate(rows.to_dict("records"))
-             if r["comparison"] == "range" and not _missing(r.get("value_high")) and r["value"]]
-    if highs:
-        fig.add_trace(go.Bar(x=[h - 100 for _, h in highs], y=[i for i, _ in highs], base=[100.0] * len(highs),
-                             orientation="h", width=0.3, marker=dict(color="#CCD1D1"), hoverinfo="skip",
-                             showlegend=False))
-    recs = rows.to_dict("records")
-    hovers = []
-    for r in recs:
-        lines = [f"<b>{esc(findings.target_finding(r, label(r['territory_key']), lang))}</b>",
-                 esc(r[lang_col("description", lang)]),
-                 f"{t('plan', lang)}: {esc(r[lang_col('plan', lang)])}",
-                 f"{t('target_source', lang)}: {esc(_source_name(r, lang))} ({esc(r['source_id'])})"]
-        if isinstance(r.get("latest_source"), str):
-            lines.append(f"{t('figure_source', lang)}: {esc(_source_name({'source_id': r['latest_source'], 'source_title': r.get('latest_source_title'), 'source_address': r.get('latest_source_address'), 'source_file': r.get('latest_source_file')}, lang))} ({esc(r['latest_source'])})")  # noqa: E501
-        hovers.append("<br>".join(lines))
-    fig.add_trace(go.Bar(
-        x=[p or 0 for p in pcts], y=ys, orientation="h", width=0.14,
-        marker=dict(color=[theme.STATUS_COLORS[s] for s in rows.status]),
-        hovertext=hovers, hoverinfo="text", showlegend=False,
-        meta=dict(statuses=list(rows.status), targets=list(rows.target_id))))
-    # the target: a black tick at 100%
-    fig.add_trace(go.Scatter(x=[100.0] * n, y=ys, mode="markers", marker=dict(symbol="line-ns", size=24,
-                                                                               line=dict(width=3, color="#1C2833")),
-                             hoverinfo="skip", showlegend=False))
-    # status shapes at the bar's end, one legend entry per status shown
-    for status in theme.STATUS_ORDER:
-        idx = [i for i, s in enumerate(rows.status) if s == status]
-        if not idx:
-            continue
-        fig.add_trace(go.Scatter(
-            x=[pcts[i] if pcts[i] is not None else 0 for i in idx], y=idx, mode="markers",
-            marker=dict(symbol=theme.STATUS_MARKERS[status], size=13, color=theme.STATUS_COLORS[status],
-                        line=dict(width=2, color=theme.STATUS_COLORS[status])),
-            name=findings.status_label(status, lang), hovertext=[hovers[i] for i in idx], hoverinfo="text",
-            meta=dict(status=status)))
-    for i, r in enumerate(recs):
-        # every line short enough for a phone: what and the target; where, which plan, when; then the bar;
-        # then the status in words with its symbol and the figure with its date
-        what = findings.what(r, lang) or str(r[lang_col("metric", lang)])
-        head = f"{what[:1].upper()}{what[1:]}: {findings.target_value_text(r, lang)}"
-        where = f"{label(r['territory_key'])} · {findings.plan_short(r, lang)} · {t('deadline', lang).lower()} " \
-                f"{findings.deadline_text(r, lang)}"
-        text = "<br>".join(f"<b>{esc(line)}</b>" for line in theme.wrap(head, 50)) + "<br>" + "<br>".join(
-            f"<span style='font-size:12px;color:{theme.MUTED}'>{esc(line)}</span>" for line in theme.wrap(where, 58))
-        fig.add_annotation(x=0, y=i - 0.25, xref="x", yref="y", text=text, showarrow=False, align="left",
-                           xanchor="left", yanchor="bottom", font=dict(size=13, color=theme.TEXT))
-        status = f"<span style='color:{theme.STATUS_COLORS[r['status']]}'>" \
-                 f"<b>{esc(findings.status_label(r['status'], lang))}</b></span>"
-        if pcts[i] is not None:
-            value = f"{status} · <b>{esc(findings.actual_text(r, lang, words=False))}</b> " \
-                    f"({esc(findings.date_short(r['latest_as_of'], r['latest_precision'], lang))}) · " \
-                    f"{esc(fmt.percent(pcts[i], lang))}"
-        else:
-            value = f"{status} · {esc(t('no_figure', lang))}"
-        fig.add_annotation(x=0, y=i + 0.13, xref="x", yref="y", text=value, showarrow=False, xanchor="left",
-                           yanchor="top", font=dict(size=13, color=theme.TEXT))
-    fig.update_yaxes(showticklabels=False, showgrid=False, range=[n - 0.4, -0.78], zeroline=False)
-    fig.update_xaxes(range=[0, xmax], tickvals=[0, 50, 100], ticktext=["0%", "50%", "100%"], showgrid=True,
-                     zeroline=False)
-    fig.update_layout(barmode="overlay", bargap=0)
-    theme.style(fig, lang)
-    if source is None:
-        from .cite import source_line
-        srcs = [normalise_source(r) for r in recs] + [
-            {"source_id": r["latest_source"], "title": r.get("latest_source_title"),
-             "address": r.get("latest_source_address"), "seed_file": r.get("latest_source_file")}
-            for r in recs if isinstance(r.get("latest_source"), str)]
-        source = source_line(srcs, lang, notes=[t("status_rule", lang)])
-    if subtitle is None:
-        subtitle = t("targets_chart_sub", lang).format(counts=status_counts(progress, lang))
-    fig.update_traces(cliponaxis=False, selector=dict(type="scatter"))
-    fig.update_layout(margin_l=16, margin_r=16)
-    theme.frame(fig, lang, title=title, subtitle=subtitle, source=source, plot_height=128 * n + 10)
-    fig.update_yaxes(autorange=False)
-    return fig
-
-
-def status_counts(progress: pd.DataFrame, lang: str) -> str:
-    """'6 mục tiêu: 1 ✓ Đã đạt · 1 ↘ Chậm tiến độ · …' in the order of the statuses."""
-    if progress.empty:
-        return t("n_targets", lang).format(n=0)
-    counts = progress.status.value_counts()
-    parts = [f"{counts[s]} {findings.status_label(s, lang)}" for s in theme.STATUS_ORDER if s in counts]
-    return t("n_targets", lang).format(n=len(progress)) + ": " + " · ".join(parts)
-
-
-def progress_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str]) -> go.Figure | None:
-    """The presentation's name for the targets chart: the bullet chart."""
-    return target_chart(progress, lang, label)
-
-
-# --- producers by type ------------------------------------------------------------------
-
-def subjects_chart(counts: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
-    """Producers by type: columns subject_type and n."""
-    fig = go.Figure(go.Bar(
-        x=[t(f"type_{v}", lang) for v in counts.subject_type], y=counts.n.astype(int),
-        marker_color=[theme.TYPE_COLORS.get(v, "#999") for v in counts.subject_type],
-        text=[fmt.number(v, lang) for v in counts.n], textposition="outside",
-        hovertext=[f"{esc(t(f'type_{v}', lang))}: {x}" for v, x in zip(counts.subject_type, counts.n)],
-        hoverinfo="text"))
-    fig.update_yaxes(title_text=t("count_listed", lang))
-    return theme.style(fig, lang, height=360, bottom=80, source_line=source_line)
-
-
-def short_source_label(r: dict, lang: str) -> str:
-    return short_label(normalise_source(r), lang)
+    kinds = sorted(dated.kind.unique())
+    series = []
+    for key in dict.fromkeys(dated.territory_key):
+        grp = dated[dated.territory_key == key]
+        marks = [Mark(display_date(r["date"], r["date_precision"], r["date_date"]), float(kinds.index(r["kind"])),
+                      hover=_lines(findings.date_short(r["date"], r["date_precision"], lang),
+                                   str(r[lang_col("title", lang)] or ""),
+                                   f"{t('source', lang)}: {n.source(r['source_id'])}"),
+                      date=findings.date_short(r["date"], r["date_precision"], lang),
+                      approx=r["date_precision"] in ("year", "inferred"), sources=(r["source_id"],))
+                 for r in grp.to_dict("records")]
+        series.append(Series(key, n.label(key), n.colour(key), "points", marks, symbol="diamond"))
+    xs = [m.x for s in series for m in s.marks]
+    panel = Panel("time", rows=[Row(t(f"ev_{k}", lang)) for k in kinds],
+                  x_range=(min(xs) - pd.Timedelta(days=120), max(xs) + pd.Timedelta(days=120)),
+                  height=40 + 30 * len(kinds))
+    ids = _newest_first(dated.rename(columns={"date_date": "as_of_date"}))
+    return Chart("timeline", title, subtitle, [panel], series, sources=ids,
+                 source_text=source_line(ids, n.source, lang), lang=lang)

@@ -108,7 +108,7 @@ def source_label(src: dict, lang: str) -> str:
     if parts:
         return ", ".join(parts)
     # a bare "www.host" would be turned into a link by markdown (a link inside a button, in an expander label)
-    return (host(s["address"]) or "").removeprefix("www.") or str(s["source_id"])
+    return (host(s["address"]) or "").removeprefix("www.") or t("source_unnamed", lang)
 
 
 def cite(src: dict, lang: str) -> str:
@@ -210,32 +210,97 @@ def quote_line(row: dict, lang: str) -> str:
     return t(f"quote_status_{status}", lang) if isinstance(status, str) else ""
 
 
-def short_label(src: dict, lang: str, limit: int = 48) -> str:
-    """A compact name for a source in a chart's source line: its host ('baomoi.com'), else its name."""
+def outlet(src: dict) -> str | None:
+    """Who published a source, in a few words: its stated publisher without the notes in brackets
+    ('Dân Việt (tv.danviet.vn)' -> 'Dân Việt'; '…, theo baotintuc.vn' dropped), else its address's host."""
     s = normalise_source(src)
+    if _stated(s["publisher"]):
+        name = re.split(r"\s+\(|,\s+(?:theo|via|according to)\s", str(s["publisher"]), maxsplit=1)[0].strip()
+        if name:
+            return name
     h = host(s["address"])
     if h:
         h = h[4:] if h.startswith("www.") else h
-        if h.count(".") >= 2 and h.split(".")[0] in ("lite", "m", "en", "tv", "demo"):
+        if h.count(".") >= 2 and h.split(".")[0] in ("lite", "m", "en", "tv", "demo", "ven", "news", "english"):
             h = h.split(".", 1)[1]
-        if h.strip("/") and "/" not in h:
-            return h
-    label = source_label(s, lang)
-    return label if len(label) <= limit else label[: limit - 1].rsplit(" ", 1)[0] + "…"
+        return h
+    return None
 
 
-def source_line(sources, lang: str, as_of: str | None = None, notes=()) -> str:
-    """'Nguồn: baomoi.com, vietnam.vn · Tính đến 03/2025' for the foot of a chart image (plain text)."""
+def _clip(text: str, limit: int) -> str:
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:·–-")
+    return cut + ("…]" if text.startswith("[") else "…")
+
+
+def short_label(src: dict, lang: str, limit: int = 40) -> str:
+    """What readers see where a source is named (hover texts, captions, tables, slides, the .pptx and the
+    PDF): its outlet with its date ('Báo Sơn La (12/2024)'), else its title cut short, never an internal id.
+    A source stating nothing about itself is named by its address's host."""
+    s = normalise_source(src)
+    name = outlet(s)
+    if name is None and _stated(s["title"]):
+        name = _clip(s["title"], limit)
+    if name is None:
+        return t("source_unnamed", lang)
+    if _stated(s["published"]):
+        name += f" ({fmt.approx_date(s['published'], s['published_precision'], lang)})"
+    return name
+
+
+def source_labels(sources, lang: str) -> dict[str, str]:
+    """Every source's short label by id (``sources``: rows of the source table). Two sources that would read
+    the same are told apart by their titles ('Làng nghề Việt – Sơn La: Huyện Mộc Châu…')."""
     rows = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources)
-    names: list[str] = []
+    labels = {r["source_id"]: short_label(r, lang) for r in rows}
+    seen: dict[str, int] = {}
+    for v in labels.values():
+        seen[v] = seen.get(v, 0) + 1
     for r in rows:
-        name = short_label(r, lang)
-        if name and name not in names:
-            names.append(name)
-    parts = [f"{t('sources', lang)}: " + (", ".join(names) if names else t("not_stated", lang))]
+        label = labels[r["source_id"]]
+        if seen[label] > 1:
+            s = normalise_source(r)
+            extra = _clip(s["title"], 28) if _stated(s["title"]) and not s["title_descriptive"] else _slug(s["address"])
+            labels[r["source_id"]] = f"{label} – {extra}" if extra else label
+    return labels
+
+
+def _slug(address) -> str | None:
+    """The words of an address's last part ('…/thoi-diem-ket-thuc-hoat-dong-1522769.ldo' -> 'thoi diem ket
+    thuc hoat…'): what tells apart two untitled pages of one outlet."""
+    if not is_url(address):
+        return None
+    last = str(address).rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    words = [w for w in re.split(r"[-_]+", last) if w and not w.isdigit() and not w.startswith("post")]
+    return _clip(" ".join(words), 28) if words else None
+
+
+def sources_href(source_ids, lang: str = "vi") -> str:
+    """The Sources page showing these sources only: '/sources?source=seed-002,baomoi-c51438864'."""
+    from urllib.parse import quote
+
+    ids = ",".join(quote(str(i), safe="-_.~") for i in dict.fromkeys(source_ids) if i)
+    return f"/sources?source={ids}" + ("&lang=en" if lang == "en" else "")
+
+
+SHOWN_SOURCES = 3  # a chart's source line names this many sources and counts the rest
+
+
+def source_line(source_ids, labels, lang: str, as_of: str | None = None, notes=()) -> str:
+    """'Nguồn: Báo Sơn La (12/2024), Dân Việt (28/02/2023), Vietnam.vn (22/03/2025) và 5 nguồn khác' for the
+    foot of a chart (plain text): the first few short labels (``labels``: id -> label, or a function), then
+    how many others; ``notes`` on lines of their own."""
+    name = labels if callable(labels) else (lambda i: labels.get(i, t("source_unnamed", lang)))
+    ids = list(dict.fromkeys(i for i in source_ids if i))
+    names = list(dict.fromkeys(name(i) for i in ids))
+    head = ", ".join(names[:SHOWN_SOURCES]) if names else t("not_stated", lang)
+    if len(names) > SHOWN_SOURCES:
+        head += " " + t("src_more", lang).format(n=fmt.number(len(names) - SHOWN_SOURCES, lang))
+    text = f"{t('sources', lang)}: {head}"
     if as_of:
-        parts.append(f"{t('as_of', lang)}: {as_of}")
-    text = " · ".join(parts)
+        text += f" · {t('as_of', lang)}: {as_of}"
     for n in notes:
         if n:
             text += "\n" + n

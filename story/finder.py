@@ -170,6 +170,6 @@ def table(recs: list[dict], lang: str) -> pd.DataFrame:
         t("finder_col_certificate", lang): [r["certificate"] for r in recs],
         t("finder_col_quote", lang): [r["quote"] or "" for r in recs],
         t("finder_col_citation", lang): [r["citation"] for r in recs],
-        t("source", lang): [r["source_id"] for r in recs],
+        t("source_code", lang): [r["source_id"] for r in recs],
         t("finder_col_row", lang): [r["row_id"] for r in recs],
     })

@@ -21,7 +21,7 @@ from datetime import date
 
 import pandas as pd
 
-from ocop_data.words import lang_col, t
+from ocop_data.words import lang_col, t, t_or
 
 from . import fmt, undated
 
@@ -315,20 +315,33 @@ def target_value_text(row: dict, lang: str, unit: bool = False) -> str:
 COMPARISON_SIGNS = {"at_least": "≥", "more_than": ">", "exactly": "=", "range": "", "all": ""}
 
 
-def target_short(row: dict, lang: str) -> str:
-    """A target in a few characters, for a bar's label on a slide or print: '≥ 280 sản phẩm (2025)',
-    '> 230 products (2025)', 'tất cả 138 xã (2025)'; the description if it has no value."""
-    if _missing(row.get("value")):
-        return str(row.get(lang_col("description", lang)) or t("not_published", lang))
+def quantity(row: dict, lang: str) -> str:
+    """What a target counts, in a few words: '4 sao', 'tổng sản phẩm', 'sản phẩm xuất khẩu', 'xã có sản
+    phẩm' (the metric's own words, lower-cased, where no shorter ones are written)."""
+    fallback = what(row, lang) or _lower_first(str(row.get(lang_col("metric", lang)) or ""))
+    return t_or(f"qty_{row.get('metric')}", lang, fallback)
+
+
+def target_label(row: dict, territory: str, lang: str) -> str:
+    """A target as every surface labels it: its territory, what it counts, the figure and the deadline,
+    'Sơn La · 4 sao ≥ 100 (2025)', 'Tuyên Quang cũ · xã có sản phẩm: tất cả 138 (2025)' (the same text on
+    the page, the slides, the .pptx and the print; ``territory`` is the territory's short label)."""
     comparison = row.get("comparison") or "at_least"
-    value = fmt.number(row["value"], lang)
-    if comparison == "range" and not _missing(row.get("value_high")):
-        value += "–" + fmt.number(row["value_high"], lang)
-    elif comparison == "all":
-        value = t("all_of", lang).format(value)
+    pct = (row.get(lang_col("unit", lang)) or "") == "%"
+    if _missing(row.get("value")):
+        value = t("all_of", lang).format("").strip() if comparison == "all" else t("not_published", lang)
+    else:
+        value = _num(row["value"], lang)
+        if comparison == "range" and not _missing(row.get("value_high")):
+            value += "–" + _num(row["value_high"], lang)
+        value += "%" if pct else ""
+        if comparison == "all":
+            value = t("all_of", lang).format(value)
     sign = COMPARISON_SIGNS.get(comparison, "")
-    unit = row.get(lang_col("unit", lang)) or ""
-    return f"{sign + ' ' if sign else ''}{value} {unit} ({deadline_text(row, lang)})".replace("  ", " ")
+    what_ = quantity(row, lang)
+    joined = f"{what_}: {value}" if comparison == "all" or _missing(row.get("value")) else \
+        f"{what_} {sign + ' ' if sign else ''}{value}"
+    return f"{territory} · {joined} ({date_short(row.get('deadline'), row.get('deadline_precision'), lang)})"
 
 
 def _unit(row: dict, lang: str) -> str:

@@ -24,6 +24,7 @@ import pydeck as pdk
 from ocop_data.words import t
 
 from . import fmt, theme
+from .cite import short_label
 
 # deck.gl builds its font atlas from the characters in the data ("auto"), so ơ, ư, ạ, ắ… are drawn.
 # A plain "auto" would be sent as the accessor "@@=auto": pydeck.types.String keeps it a string.
@@ -37,12 +38,14 @@ PHONE = (350, 420)
 # text sizes in pixels (province name, its notes, district names, a note line's height) on a desktop and a phone
 SIZES = {False: (18, 14, 13, 17), True: (15, 12, 11, 14)}
 GAP, MARGIN = 8, 12  # between a province and its label; kept free at the canvas's edge
-INK = [28, 40, 51]  # #1C2833
-MUTED_INK = [66, 73, 73]  # #424949: district names, 8.5:1 on the district fill
-COUNT_FILL = [*bytes.fromhex(theme.MAP_COUNT[1:]), 255]  # gold, opaque: dark text on it is 6.6:1
-RING = list(bytes.fromhex(theme.MAP_RING[1:]))
-DISTRICT_FILL = [236, 240, 241, 255]
-DISTRICT_LINE = [127, 140, 141]
+# colours from the registry (story.theme.COLOURS), as deck.gl wants them
+INK = theme.rgba("ink")
+MUTED_INK = theme.rgba("muted")  # district names, 6.9:1 on the district fill
+COUNT_FILL = theme.rgba("map_count")  # gold, opaque: dark text on it is 6.6:1
+RING = theme.rgba("map_ring")
+DISTRICT_FILL = theme.rgba("map_land")
+DISTRICT_LINE = theme.rgba("map_border")
+HALO = theme.rgba("paper", 235)  # paper behind a label, a ring's fill
 
 
 class FrozenDeck(pdk.Deck):
@@ -241,7 +244,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                name: Callable[[str], str], zoom: float | None = None, *,
                province_label: Callable[[str], str] | None = None, compact: bool = False,
                size: tuple[int, int] | None = None, scale: float = 1.0,
-               provinces: Sequence[tuple[str, Sequence[str]]] = ()):
+               provinces: Sequence[tuple[str, Sequence[str]]] = (), source: Callable[[str], str] | None = None):
     """(deck, mapped entries, unmapped entries) for the given sales-point rows and district shapes.
 
     ``name``: territory key -> the name used in words ("part of Sơn La's 10 points").
@@ -252,6 +255,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
     territory keys): one with no sales point placed is named in the notes drawn at the map's top (``map_notes``,
     which the page also puts in words beside the map), with the provinces and districts that have no boundary.
     Districts without a polygon are not drawn; a 2019 polygon is drawn under its 2019 name, marked '(2019)'.
+    ``source``: a source id -> its short label (the tooltip names a source, never by its id).
     """
     grow = (0.75 if compact else 1.0) * scale
     totals = points[points.entry_kind == "total"].set_index("point_id")
@@ -270,10 +274,8 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             return t("points_at", lang).format(n=fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang))
         return t("point_one", lang) if r["entry_kind"] == "point" else ""
 
-    def source_text(r: dict) -> str:
-        title = r["source_title"] if r["source_title"] and r["source_title"] != "not stated" else (
-            r["source_file"] or r["source_address"])
-        return f"{r['source_id']} · {title}"
+    def source_text(r: dict) -> str:  # its short label, never its id
+        return source(r["source_id"]) if source is not None else short_label(r, lang)
 
     district_of = {s.district_code: s for s in shapes.itertuples()}
     drawn = shapes[shapes.geometry.notna()] if not shapes.empty else shapes
@@ -325,7 +327,8 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
             "tt_precision": "", "tt_source": t("map_credit", lang), "tt_extra": "",
             "tt_body": "\n".join(x for x in (province, f"{t('unit_products', lang)}: {n}" if shade and own else "",
                                              "" if own else t("map_boundary_2019", lang)) if x),
-            "fill": [31, 97, 141, int(30 + 170 * n / max_products)] if shade and n else DISTRICT_FILL,
+            "fill": theme.rgba("map_shade", int(30 + 170 * n / max_products)) if shade and n
+            else DISTRICT_FILL,
         }})
     layers = [pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="districts",
                         stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=DISTRICT_LINE,
@@ -444,7 +447,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                        get_pixel_offset="offset")
     layers.append(pdk.Layer("TextLayer", district_names, id="district_names", get_size=DISTRICT_SIZE,
                             get_color="color", font_weight=600, **dict(text_common, get_text_anchor="anchor"),
-                            font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 235]))
+                            font_settings={"sdf": True}, outline_width=4, outline_color=HALO))
 
     if not mapped.empty:
         counted = mapped[mapped.entry_kind != "locality"].sort_values("radius", ascending=False)
@@ -457,7 +460,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         if not localities.empty:
             layers.append(pdk.Layer("ScatterplotLayer", _records(localities), id="localities",
                                     get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
-                                    get_fill_color=[255, 255, 255, 235], get_line_color=RING,
+                                    get_fill_color=HALO, get_line_color=RING,
                                     stroked=True, line_width_min_pixels=3, pickable=True))
         labelled = mapped[mapped.label != ""]
         if not labelled.empty:
@@ -467,7 +470,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
                                     get_color=INK, font_weight=700, character_set=CHARSET, font_family=FONT,
                                     get_text_anchor="'middle'", get_alignment_baseline="'center'"))
 
-    label_common = dict(text_common, background=True, get_background_color=[255, 255, 255, 235],
+    label_common = dict(text_common, background=True, get_background_color=HALO,
                         background_padding=[5, 2, 5, 2], pickable=False)
     if notes:
         layers.append(pdk.Layer("TextLayer", notes, id="province_notes", get_size=NOTE_SIZE, get_color=INK,
@@ -490,7 +493,7 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         initial_view_state=pdk.ViewState(**view),
         # one text field for the lines a place has (no empty lines); its line breaks show (pre-line)
         tooltip={"html": "<b>{tt_title}</b><br/>{tt_body}<br/><i>{tt_source}</i>",
-                 "style": {"backgroundColor": "#1C2833", "color": "white", "fontSize": "14px",
+                 "style": {"backgroundColor": theme.TEXT, "color": theme.PAPER, "fontSize": "14px",
                            "maxWidth": "min(320px, 80vw)", "whiteSpace": "pre-line", "lineHeight": "1.4"}},
     )
     return deck, mapped, unmapped

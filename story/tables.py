@@ -28,7 +28,7 @@ import pandas as pd
 from ocop_data.words import WORDS, lang_col, t, t_or
 
 from . import findings, fmt
-from .cite import quote_line, shown_quote, source_label
+from .cite import quote_line, short_label, shown_quote
 
 Label = Callable[[str], str]
 
@@ -130,7 +130,7 @@ class Column:
 @dataclass(frozen=True)
 class Ctx:
     territory: Label | None
-    source: Label
+    source: Label | None  # a source id -> its short label (never the id itself)
     empty: str  # what a missing figure shows ("chưa công bố")
 
 
@@ -234,7 +234,13 @@ def _territory(col: str):
 def _source(col: str):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
-        return "" if missing(v) else c.source(str(v))
+        if missing(v):
+            return ""
+        if c.source is not None:
+            return c.source(str(v))
+        prefix = "source" if col == "source_id" else col  # the row's own fields: its short label, never the id
+        return short_label({"source_id": v, "title": r.get(f"{prefix}_title"), "address": r.get(f"{prefix}_address"),
+                            "seed_file": r.get(f"{prefix}_file")}, lang)
     return render
 
 
@@ -367,8 +373,7 @@ RAW = re.compile(r"[a-z][a-z0-9_]*")  # a header people read is never an all-low
 
 
 def _ctx(lang: str, territory: Label | None, source: Label | None, empty: str | None) -> Ctx:
-    return Ctx(territory, source or (lambda s: s),
-               t("not_published", lang) if empty is None else empty)
+    return Ctx(territory, source, t("not_published", lang) if empty is None else empty)
 
 
 def for_people(df: pd.DataFrame, lang: str, columns: Iterable[str] | None = None, *,
@@ -462,23 +467,16 @@ def _note(r: dict, lang: str) -> str:
     return text(r.get("note"))
 
 
-def _src(r: dict, lang: str, prefix: str = "source") -> str:
-    sid = r.get(f"{prefix}_id") if prefix != "source" else r.get("source_id")
-    if prefix == "source":
-        row = {"source_id": r.get("source_id"), "source_title": r.get("source_title"),
-               "source_address": r.get("source_address"), "source_file": r.get("source_file")}
-    else:
-        row = {"source_id": r.get(prefix), "source_title": r.get(f"{prefix}_title"),
-               "source_address": r.get(f"{prefix}_address"), "source_file": r.get(f"{prefix}_file")}
-        sid = r.get(prefix)
+def source_cell(r: dict, lang: str, src: Label | None = None, prefix: str = "source") -> str:
+    """A source for a table cell: its short label ('Báo Sơn La (12/2024)'), never its id."""
+    sid = r.get("source_id") if prefix == "source" else r.get(prefix)
     if _missing(sid):
         return "–"
-    return f"{source_label(row, lang)} ({sid})"
-
-
-def source_cell(r: dict, lang: str, prefix: str = "source") -> str:
-    """A source for a table cell: its name and, in brackets, its id."""
-    return _src(r, lang, prefix)
+    if src is not None:
+        return src(str(sid))
+    head = "source" if prefix == "source" else prefix
+    return short_label({"source_id": sid, "title": r.get(f"{head}_title"), "address": r.get(f"{head}_address"),
+                        "seed_file": r.get(f"{head}_file")}, lang)
 
 
 def _figure_kind(r: dict, lang: str) -> str:
@@ -488,7 +486,8 @@ def _figure_kind(r: dict, lang: str) -> str:
     return word
 
 
-def totals_table(figures: pd.DataFrame, label: Callable[[str], str], lang: str) -> pd.DataFrame:
+def totals_table(figures: pd.DataFrame, label: Callable[[str], str], lang: str, src: Label | None = None
+                 ) -> pd.DataFrame:
     """The overview chart's figures: every reported or estimated total of the territories shown."""
     rows = figures.sort_values(["territory_key", "as_of_date"], na_position="last", kind="stable")
     return pd.DataFrame({
@@ -496,7 +495,7 @@ def totals_table(figures: pd.DataFrame, label: Callable[[str], str], lang: str) 
         t("col_report_date", lang): [findings.date_short(a, p, lang) for a, p in zip(rows.as_of, rows.as_of_precision)],
         t("col_total", lang): [fmt.qualified(v, q, lang) for v, q in zip(rows.value, rows.qualifier)],
         t("col_kind", lang): [_figure_kind(r, lang) for r in rows.to_dict("records")],
-        t("source", lang): [_src(r, lang) for r in rows.to_dict("records")],
+        t("source", lang): [source_cell(r, lang, src) for r in rows.to_dict("records")],
         t("quote", lang): [quote_line(r, lang) for r in rows.to_dict("records")],
         t("note", lang): [_note(r, lang) for r in rows.to_dict("records")],
     })
@@ -510,7 +509,8 @@ def _quotes(r: dict, lang: str) -> str:
     return " · ".join(dict.fromkeys(q for q in (quote_line(dict(x), lang) for x in quotes) if q))
 
 
-def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str) -> pd.DataFrame:
+def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str, src: Label | None = None
+               ) -> pd.DataFrame:
     """The star-tier chart's reports: one row per report (date × source), tiers as published."""
     def tier(r, col):
         return "–" if _missing(r.get(col)) else fmt.qualified(r[col], r.get(col + "_q") or "exact", lang)
@@ -525,7 +525,7 @@ def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str) ->
         t("stars_5", lang): [tier(r, "s5") for r in recs],
         t("stars_5p", lang): [tier(r, "s5p") for r in recs],
         t("col_kind", lang): [_figure_kind(r, lang) for r in recs],
-        t("source", lang): [_src(r, lang) for r in recs],
+        t("source", lang): [source_cell(r, lang, src) for r in recs],
         t("quote", lang): [_quotes(r, lang) for r in recs],
         t("note", lang): [_note(r, lang) for r in recs],
     })
@@ -551,20 +551,20 @@ def order_targets(progress: pd.DataFrame) -> pd.DataFrame:
         ["_nofig", "deadline_date", "territory_key"], kind="stable").drop(columns="_nofig")
 
 
-def targets_short(progress: pd.DataFrame, label: Callable[[str], str], lang: str) -> pd.DataFrame:
-    """Four columns that fit a page (and a phone): target, status, reached, deadline."""
+def targets_short(progress: pd.DataFrame, short: Callable[[str], str], lang: str) -> pd.DataFrame:
+    """Four columns that fit a page (and a phone): the target as every surface labels it ('Sơn La · 4 sao
+    ≥ 100 (2025)'; ``short``: a territory's short label), status, reached, deadline."""
     recs = order_targets(progress).to_dict("records")
     return pd.DataFrame({
-        t("col_target_short", lang): [f"{label(r['territory_key'])}: "
-                                      f"{_text(r[lang_col('description', lang)])}"
-                                      for r in recs],
+        t("col_target_short", lang): [findings.target_label(r, short(r["territory_key"]), lang) for r in recs],
         t("status", lang): [findings.status_label(r["status"], lang) for r in recs],
         t("col_achieved", lang): [_achieved(r, lang) for r in recs],
         t("deadline", lang): [findings.deadline_text(r, lang) for r in recs],
     })
 
 
-def targets_detail(progress: pd.DataFrame, label: Callable[[str], str], lang: str) -> pd.DataFrame:
+def targets_detail(progress: pd.DataFrame, label: Callable[[str], str], lang: str, src: Label | None = None
+                   ) -> pd.DataFrame:
     """Every target in full: plan, the target as worded and as a value, the finding, both sources."""
     recs = order_targets(progress).to_dict("records")
     return pd.DataFrame({
@@ -576,7 +576,7 @@ def targets_detail(progress: pd.DataFrame, label: Callable[[str], str], lang: st
         t("status", lang): [findings.status_label(r["status"], lang) for r in recs],
         t("col_achieved", lang): [_achieved(r, lang) for r in recs],
         t("note", lang): [findings.target_finding(r, label(r["territory_key"]), lang) for r in recs],
-        t("target_source", lang): [_src(r, lang) for r in recs],
+        t("target_source", lang): [source_cell(r, lang, src) for r in recs],
         t("quote", lang): [quote_line(r, lang) for r in recs],
-        t("figure_source", lang): [_src(r, lang, "latest_source") for r in recs],
+        t("figure_source", lang): [source_cell(r, lang, src, "latest_source") for r in recs],
     })

@@ -3,41 +3,117 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-# the same star colours on every page, every chart, every export
-STAR_COLORS = {
-    "3": "#7FB3D5",
-    "4": "#1F618D",
-    "5p": "#E67E22",
-    "5": "#C9A227",
-    "total": "#B3B6B7",
+# --- the colour registry -------------------------------------------------------------------------
+# Every colour any figure, map, slide, .pptx, PDF or page style draws is one of these, and each colour
+# has one meaning (tests/test_colours.py): a territory keeps its colour in every chart, a status colour
+# never stands for a territory, star tiers run light to dark in their order, and categories (types of
+# producer, places) are one colour. No hex colour is written anywhere else.
+COLOURS: dict[str, str] = {
+    # ink and paper: text and the marks that are not data
+    "ink": "#1C2833",  # text, axes, the target's tick, hatching over a doubtful bar (15:1 on white)
+    "muted": "#4D5656",  # secondary text: subtitles, notes, source lines; the merger rule (7.6:1)
+    "paper": "#FFFFFF",  # the background; a hollow marker's fill; text on a dark bar
+    "grid": "#E5E8E8",  # gridlines, borders and rules: structure, never data
+    "track": "#F2F3F4",  # an empty bullet track
+    "band": "#D5D8DC",  # the target: a bullet's band from 0 to 100%
+    "band_high": "#ABB2B9",  # a range target's upper end beyond its lower one
+    "link": "#1A5276",  # links (8.6:1)
+    "stale": "#7E5109",  # data more than a year old: the badge's text and border
+    "stale_bg": "#FEF9E7",  # ... and its background
+    # star tiers: ordinal, light (3★) to dark (5★); a total whose split was not published is grey
+    "tier_3": "#AED6F1",
+    "tier_4": "#5DADE2",
+    "tier_5p": "#2E86C1",
+    "tier_5": "#154360",
+    "tier_total": "#B3B6B7",
+    # the seven target statuses (DATA-RULES §4), each also a marker shape and a symbol; text-safe on white
+    "status_reached": "#1E8449",
+    "status_on_track": "#2874A6",
+    "status_behind": "#9C640C",
+    "status_missed": "#B03A2E",
+    "status_no_figure_at_deadline": "#7D3C98",
+    "status_no_data": "#616A6B",
+    "status_unit_abolished": "#2E4053",
+    # territories: a fixed colour each, by the territory table's order (``territory_colours``)
+    "territory_0": "#00798C",
+    "territory_1": "#B5338A",
+    "territory_2": "#3D3B8E",
+    "territory_3": "#8C5E3C",
+    "territory_4": "#6E7F1F",
+    # what a count is: published by the province, or counted in this dashboard's own list
+    "published": "#1B4F72",
+    "listed": "#48C9B0",
+    # what an evaluation round counted (a round's figures are never running totals)
+    "round_new": "#D68910",
+    "round_reevaluated": "#5B2C6F",
+    "round_upgraded": "#148F77",
+    "round_other": "#85929E",
+    # the sales-point map
+    "map_count": "#C9A227",  # a count published for a place: a gold circle with its number
+    "map_ring": "#1F618D",  # a place with points whose number is not published: a ring
+    "map_land": "#ECF0F1",  # a district
+    "map_border": "#7F8C8D",  # district boundaries
+    "map_shade": "#21618C",  # products per district (the choropleth), its opacity the count
 }
+TERRITORY_KEYS = tuple(k for k in COLOURS if k.startswith("territory_"))
+ROUND_MEASURES = {"round_new_products": "round_new", "round_reevaluated": "round_reevaluated",
+                  "round_upgraded_3_to_4": "round_upgraded"}
+
+
+def colour(key: str) -> str:
+    """The registry's colour for ``key`` (a KeyError for anything not in it)."""
+    return COLOURS[key]
+
+
+def rgb(key: str) -> tuple[int, int, int]:
+    h = COLOURS[key].lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def rgba(key: str, alpha: int = 255) -> list[int]:
+    """A registry colour as deck.gl wants it: [r, g, b, a]."""
+    return [*rgb(key), alpha]
+
+
+def meaning(hex_colour: str) -> str | None:
+    """The registry key of a colour ('#1c2833' -> 'ink'), or None when it is not a registry colour."""
+    wanted = hex_colour.strip().upper()
+    return next((k for k, v in COLOURS.items() if v == wanted), None)
+
+
+def territory_colours(keys) -> dict[str, str]:
+    """A registry key per territory, fixed by the territory table's order (``keys``: every territory key
+    of the data, in the table's order), so a territory has one colour in every chart."""
+    order = [k for k in keys]
+    return {k: TERRITORY_KEYS[i % len(TERRITORY_KEYS)] for i, k in enumerate(order)}
+
+
+def round_colour(metric: str) -> str:
+    return ROUND_MEASURES.get(metric, "round_other")
+
+
+TEXT = COLOURS["ink"]
+MUTED = COLOURS["muted"]
+GRID = COLOURS["grid"]
+LINK = COLOURS["link"]
+PAPER = COLOURS["paper"]
+STAR_COLORS = {star: COLOURS[f"tier_{star}"] for star in ("3", "4", "5p", "5", "total")}
 STAR_ORDER = ("3", "4", "5p", "5")
-TYPE_COLORS = {"htx": "#148F77", "dn": "#7D3C98", "tht": "#D68910", "hkd": "#2874A6", "not_published": "#B3B6B7"}
 # the seven statuses of DATA-RULES §4: seven distinct colours, and a marker shape each (``STATUS_MARKERS``)
 # plus a text symbol (ocop_data.words ``sym_<status>``), so colour is never the only cue
-STATUS_COLORS = {"reached": "#1E8449", "on_track": "#2874A6", "behind": "#B9770E", "missed": "#C0392B",
-                 "no_figure_at_deadline": "#7D3C98", "no_data": "#AAB7B8", "unit_abolished": "#4D5656"}
+STATUS_ORDER = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "unit_abolished", "no_data")
+STATUS_COLORS = {s: COLOURS[f"status_{s}"] for s in STATUS_ORDER}
 STATUS_MARKERS = {"reached": "circle", "on_track": "triangle-up", "behind": "triangle-down", "missed": "x",
                   "no_figure_at_deadline": "hourglass", "no_data": "circle-open", "unit_abolished": "square-x-open"}
-STATUS_ORDER = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "unit_abolished", "no_data")
-TEXT = "#1C2833"
-MUTED = "#4D5656"  # grey text that keeps 4.5:1 on white
-# one colour per province family on the time charts (predecessors share it, drawn dashed)
-SERIES_COLORS = ("#1F618D", "#B03A2E", "#117A65", "#7D3C98", "#B9770E", "#2E4053", "#A04000", "#196F3D")
-# one colour per meaning: what a province published, and what this dashboard's own list holds
-MEANING_COLORS = {"published": "#1B4F72", "listed": "#48C9B0"}
+MEANING_COLORS = {"published": COLOURS["published"], "listed": COLOURS["listed"]}
+MAP_COUNT = COLOURS["map_count"]
+MAP_RING = COLOURS["map_ring"]
 FONT = "Noto Sans, Segoe UI, Roboto, Arial, sans-serif"
 # map labels (a canvas font atlas): the app's own face first, then faces that carry Vietnamese
 MAP_FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif'
-GRID = "#E5E8E8"
-TEXT = "#1C2833"  # body text: 15:1 on white
-MUTED_TEXT = "#4D5656"  # captions, notes: 7.6:1 on white, 6.9:1 on the sidebar's grey
-LINK = "#1A5276"  # links: 8.6:1 on white
-MAP_COUNT = STAR_COLORS["5"]  # a count published for a place: a gold circle with its number
-MAP_RING = "#1F618D"  # a place with points whose number is not published: a ring
 # a slim template, built once: plotly's named templates cost several ms to apply on every rerun
 TEMPLATE = go.layout.Template(layout=dict(
-    plot_bgcolor="white", paper_bgcolor="white",
+    plot_bgcolor=PAPER, paper_bgcolor=PAPER,
     xaxis=dict(gridcolor=GRID, linecolor=GRID, zerolinecolor=GRID, ticks=""),
     yaxis=dict(gridcolor=GRID, linecolor=GRID, zerolinecolor=GRID, ticks=""),
 ))
@@ -46,13 +122,6 @@ TEMPLATE = go.layout.Template(layout=dict(
 def separators(lang: str) -> str:
     """Plotly's separators: decimal mark then thousands mark (vi: 1.234,5; en: 1,234.5)."""
     return ",." if lang == "vi" else ".,"
-
-
-def short_source(source_id: str) -> str:
-    """A compact label for a source on an axis: 'seed-002', 'tapchicongthuong', 'vietnamvn'."""
-    if source_id.startswith("seed-"):
-        return source_id
-    return source_id.split("-")[0][:16]
 
 
 TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE = 17, 13, 11
@@ -70,6 +139,18 @@ def wrap(text: str, width: int) -> list[str]:
     for para in str(text or "").split("\n"):
         out += textwrap.wrap(para, width, break_long_words=False, break_on_hyphens=False) or ([""] if para else [])
     return [line for line in out if line is not None]
+
+
+def clip(text, n: int) -> str:
+    """At most ``n`` characters, cut at a word (or a comma) with '…'."""
+    text = "" if text is None or (not isinstance(text, str) and text != text) else str(text)
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    space = max(cut.rfind(" "), cut.rfind(","))
+    if space > n // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,·") + "…"
 
 
 def legend_rows(names: list[str], width: int = 880, size: int = 13) -> int:
@@ -145,7 +226,7 @@ def style(fig: go.Figure, lang: str, height: int = 420, source_line: str = "", b
     fig.update_layout(
         template=TEMPLATE,
         separators=separators(lang),
-        font=dict(family=FONT, size=14, color="#1C2833"),
+        font=dict(family=FONT, size=14, color=TEXT),
         height=height,
         margin=dict(l=10, r=10, t=40, b=bottom if source_line else 40),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""),
@@ -156,5 +237,5 @@ def style(fig: go.Figure, lang: str, height: int = 420, source_line: str = "", b
         # below the axis labels, inside the figure: the browser's PNG/SVG export keeps it
         fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 24),
                            showarrow=False,
-                           xanchor="left", yanchor="top", font=dict(size=11, color="#566573"), align="left")
+                           xanchor="left", yanchor="top", font=dict(size=11, color=MUTED), align="left")
     return fig

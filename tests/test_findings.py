@@ -8,7 +8,7 @@ import pytest
 
 from queries import core
 from queries.status import STATUSES, target_status
-from story import charts, findings, fmt, theme
+from story import charts, findings, fmt, plot, rows, spec, theme
 
 
 def fig(key, as_of, precision, value, source, kind="reported", confidence="H", qualifier="exact",
@@ -291,11 +291,11 @@ def test_shipped_data_findings(cur):
 def test_chart_titles_are_the_findings(cur):
     """The figure's own title (what the image export shows) is the finding, and its alt text adds the source."""
     terr = core.territories(cur)
-    labels = fmt.territory_labels(terr, "vi")[1]
     fam = core.territory_family(cur, "14")
     reports = core.tier_reports(cur, fam)
     dated = reports[reports.as_of_date.notna() & (reports.kind == "reported")]
-    f = charts.tier_chart(dated, fam, "vi", lambda k: labels.get(k, k))
+    n = spec.names(terr, core.sources(cur), "vi")
+    f = plot.figure(charts.tiers(dated, fam, n))
     expected = findings.tier_finding(dated[dated.territory_key == "14"], "Sơn La", "vi")
     assert f.layout.meta["title"] == expected
     assert f.layout.title.text.replace("<br>", " ") == expected
@@ -314,12 +314,20 @@ def test_headline_target_fallback_needs_a_value_and_breaks_ties_by_id():
 
 # --- the briefing's sentences (slides, print), in the same home ---------------------------------
 
-def test_target_short_and_status_mark():
+def test_target_label_and_status_mark():
+    """A target's label names what it counts, its territory and its deadline (issue 18 §2)."""
     g = target(comparison="at_least", value=280)
-    assert findings.target_short(g, "vi") == "≥ 280 sản phẩm (2025)"
-    assert findings.target_short(target(), "en") == "> 230 products (2025)"
-    assert findings.target_short(target(comparison="all", value=138, unit_vi="xã"), "vi") == "tất cả 138 xã (2025)"
-    assert findings.target_short(target(value=None), "vi") == "Hơn 230 sản phẩm"
+    assert findings.target_label(g, "Sơn La", "vi") == "Sơn La · tổng sản phẩm ≥ 280 (2025)"
+    assert findings.target_label(target(), "Tuyên Quang cũ", "en") == "Tuyên Quang cũ · total products > 230 (2025)"
+    four = target(comparison="at_least", value=100, metric="products_4star")
+    assert findings.target_label(four, "Sơn La", "vi") == "Sơn La · 4 sao ≥ 100 (2025)"
+    assert findings.target_label(target(comparison="all", value=138, metric="communes_with_product"), "Tuyên Quang cũ",
+                                 "vi") == "Tuyên Quang cũ · xã có sản phẩm: tất cả 138 (2025)"
+    assert findings.target_label(target(comparison="range", value=15, value_high=20, metric="products_exported"),
+                                 "Sơn La", "en") == "Sơn La · exported products 15–20 (2025)"
+    # a metric with no shorter words: its own, lower-cased
+    assert findings.target_label(target(metric="other", metric_vi="Điểm bán OCOP", unit_vi="điểm"), "X", "vi") == \
+        "X · điểm bán OCOP > 230 (2025)"
     marks = [findings.status_mark(s, "vi") for s in STATUSES]
     assert len(set(marks)) == 7
     assert all(findings.status_label(s, "en").startswith(findings.status_mark(s, "en") + " ") for s in STATUSES)
@@ -349,10 +357,10 @@ TODAY_AUDIT = date(2026, 12, 7)
 
 
 def test_s3_other_targets_without_a_figure_have_none_to_compare(cur):
-    """ui/targets' note "N other targets have no reported figure to compare" (charts.target_rows): rests on every Sơn
-    La target row; sl-2023-danviet-total (more than 200) is compared with Sơn La's totals (sl-2025-* 202)."""
+    """ui/targets' note "N other targets have no reported figure to compare" (story.rows.target_rows): rests on
+    every Sơn La target row; sl-2023-danviet-total (more than 200) is compared with Sơn La's totals (sl-2025-* 202)."""
     ev = core.target_progress(cur, ["14"], TODAY_AUDIT)
-    drawn = set(charts.target_rows(ev).target_id)
+    drawn = set(rows.target_rows(ev).target_id)
     assert "sl-2023-danviet-total" in drawn
     for r in ev[~ev.target_id.isin(drawn)].to_dict("records"):
         n = cur.execute("""SELECT count(*) FROM figure WHERE territory_key = ? AND metric = ? AND kind = 'reported'

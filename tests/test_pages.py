@@ -121,7 +121,8 @@ def test_map_tuyen_quang_markers_sum_to_20_under_more_than_20():
     assert len(counted) == 7 and sum(d["count"] for d in counted) == 20
     text = " ".join(m.value for m in at.markdown)
     assert "more than 20" in text and "add up to 20" in text
-    assert deck(at).get("mapProvider") in (None, "", "None") or "mapStyle" not in deck(at) or True
+    # a place's tooltip names its source by its short label (outlet and date), never by its id
+    assert all(d["tt_source"] == "Source: nhandan.vn (11/07/2024)" for d in counted)
 
 
 def test_map_son_la_four_localities_without_counts():
@@ -189,7 +190,7 @@ def html(at: AppTest) -> str:
 def test_overview_shows_latest_totals_with_sources():
     at = run("pages/overview.py", "en")
     rows = html(at)
-    assert "Sơn La" in rows and ">202 <" in rows and "vietnam.vn" in rows  # the latest report of 202 (03/2025)
+    assert "Sơn La" in rows and ">202 <" in rows and "Vietnam.vn (22/03/2025)" in rows  # the latest report of 202
     text = " ".join(m.value for m in at.markdown)
     assert "Nationwide" in text
 

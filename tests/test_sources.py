@@ -10,8 +10,8 @@ from queries import citations, core
 from ocop_data.citations import source_gaps
 from ocop_data.validate import load_dataset
 from story import cite
-from tests.test_pages import run
 from tests.conftest import plain
+from tests.test_pages import run
 
 SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
@@ -174,3 +174,37 @@ def test_product_detail_shows_certificate_status_and_quote():
     assert "theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024" in line
     assert "còn được nêu là 5 sao quốc gia, 04/09/2025" in line and "Trà xanh hộp 100gr" in line
     assert "đã hết hạn" not in line
+
+
+# --- a chart's one link to its sources: /sources?source=ID,ID (issue 18 §4) ------------------------------
+
+def test_the_sources_page_shows_the_sources_a_chart_links_to():
+    at = run("pages/sources.py", "vi", source="baomoi-c51438864,seed-002")
+    labels = [plain(e.label) for e in at.expander]
+    assert len(labels) == 2 and labels[0].startswith("Sơn La: nỗ lực") and labels[1].startswith("[bài về Hội nghị")
+    assert any("2 nguồn của một biểu đồ" in i.value for i in at.info)
+    codes = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- **Mã nguồn:**")]
+    assert [c.replace("\\", "") for c in codes] == ["- **Mã nguồn:** baomoi-c51438864", "- **Mã nguồn:** seed-002"]
+    at.button(key="src_show_all").click().run()
+    assert len(at.expander) == len(queries_sources()) and not at.info
+
+
+def test_a_charts_source_line_links_to_its_sources():
+    at = run("pages/stars.py", "en", province="14")
+    line = next(c.value for c in at.caption if c.value.startswith("**Sources:**"))
+    target = re.search(r"\]\((/sources\?source=[^)]+)\)", line).group(1)
+    ids = target.split("source=")[1].split("&")[0].split(",")
+    assert target.endswith("&lang=en") and "seed-002" in ids and len(ids) == len(set(ids)) > 3
+    assert " and " in line and " more · [See the " in line  # three named, the rest counted, one link
+    assert line.count("](") == 1
+
+
+def queries_sources():
+    import os
+
+    from ocop_data.db import Database
+    db = Database(os.environ["OCOP_DB"])
+    try:
+        return core.sources(db.cursor())
+    finally:
+        db.close()

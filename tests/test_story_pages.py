@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries import core
-from story import findings, fmt
+from story import findings, fmt, theme
 from tests.conftest import open_page, plain
 
 RAW = {"territory_key", "as_of_precision", "s3", "s4", "s5", "s5p", "rest", "more_than", "source_id", "qualifier",
@@ -91,7 +91,7 @@ def test_star_tiers_on_a_date_axis_with_finding_titles(cur, lang):
     assert len(time_axes) >= 3  # one panel per territory, each on a date axis
     # source ids never on an axis: the time bars' x values are dates
     for tr in spec["data"]:
-        if tr.get("type") == "bar" and "sources" in (tr.get("meta") or {}):
+        if tr.get("type") == "bar" and tr.get("orientation") != "h" and "sources" in (tr.get("meta") or {}):
             assert all(re.match(r"\d{4}-\d{2}-\d{2}", str(x)) for x in tr["x"])
             assert tr["width"][0] >= 55 * 86_400_000  # about two months wide
     # the latest split (04/12/2025, vietnamplus.vn): one bar, every segment labelled (a count of 2 readable)
@@ -134,15 +134,21 @@ def test_toggle_shows_a_people_table_and_builds_only_that_half(cur):
 def test_targets_bullets_first_then_the_table(cur, lang):
     at = run("pages/targets.py", lang, province="08-2025")
     spec, config, alt = charts(at)[0]
-    statuses = [s for tr in spec["data"] for s in (tr.get("meta") or {}).get("statuses", [])]
+    actual = next(tr for tr in spec["data"] if (tr.get("meta") or {}).get("series") == "actual")
+    statuses = [theme.meaning(c) for c in actual["marker"]["color"]]
     # the "every district a 5★" target states no number, so it has no bar (it stays in the table)
-    assert sorted(statuses) == ["reached", "unit_abolished"]
+    assert sorted(statuses) == ["status_reached", "status_unit_abolished"]
+    # each row labelled as every surface labels it: what it counts, where, by when
+    texts = " ".join(a["text"] for a in spec["layout"]["annotations"])
+    former = "Tuyên Quang cũ" if lang == "vi" else "former Tuyên Quang"
+    assert (f"{former} · tổng sản phẩm &gt; 230 (2025)" if lang == "vi" else
+            f"{former} · total products &gt; 230 (2025)") in texts
     p = core.target_progress(cur, ["08-2025", "08", "02"], date.today())
     head = findings.headline_target(p, ["08-2025", "08", "02"])
     assert title_of(spec) == findings.target_finding(head, labels(cur, lang)[head["territory_key"]], lang)
     # the abolished communes target still shows how far it had got, with its figure's date
     texts = " ".join(a["text"] for a in spec["layout"]["annotations"])
-    assert "121</b> (11/07/2024)" in texts
+    assert "· 121 (11/07/2024) ·" in texts
     # then the table: four columns, people's words
     table = at.table[0].value
     assert len(table.columns) == 4

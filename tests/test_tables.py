@@ -125,7 +125,7 @@ def test_for_people_words_formats_and_no_codes():
     assert list(vi.columns) == ["Địa bàn", "Tính đến", "Tổng số sản phẩm", "Tiềm năng 5 sao", "Độ tin cậy", "Nguồn",
                                 "Ghi chú", "Hạng sao", "Tình trạng"]
     assert vi.iloc[0].tolist() == ["Tuyên Quang (đến 30/06/2025)", "11/07/2024", "trên 1.234", "chưa công bố",
-                                   "cao", "seed-001", "", "Tiềm năng 5 sao", "Đơn vị không còn tồn tại"]
+                                   "cao", "nguồn không nêu tên", "", "Tiềm năng 5 sao", "Đơn vị không còn tồn tại"]
     assert vi.iloc[1]["Tính đến"] == "2023 (suy ra)" and vi.iloc[1]["Ghi chú"] == "ghi chú"
     assert vi.iloc[1]["Độ tin cậy"].startswith("thấp ⚠")
     en = tables.for_people(raw, "en", ["territory_key", "total", "note"])

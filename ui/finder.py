@@ -44,8 +44,8 @@ def card(r: dict, lang: str) -> str:
 def citation(r: dict, lang: str) -> str:
     """The citation line under a card: what the source states about itself, its address as a link."""
     short = r["citation_short"]
-    if (not short or short.startswith("(")) and r["source_id"]:  # the source states nothing: name it by its id
-        short = f"{r['source_id']} {short}".strip()
+    if (not short or short.startswith("(")) and r["source_id"]:  # the source states nothing: its short label
+        short = f"{shell.ctx().source(r['source_id'])} {short}".strip()
     parts = [md_escape(short)] if short else []
     if r["address"]:
         parts.append(link(r["address"].split("/")[2], r["address"]))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from story import tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
-                        source_markdown)
+                        source_line, source_markdown, sources_href)
 from ocop_data.words import t
 
 from . import state
@@ -24,27 +24,41 @@ def records(df: pd.DataFrame) -> list[dict]:
             for r in df.to_dict("records")]
 
 
-def sources_line(sources: pd.DataFrame | Iterable[dict], lang: str) -> str:
-    """The caption's line of sources ('**Nguồn:** …'), or '' when there are none. A page may make it once
-    (``ui.data.derived``) and hand it to ``caption`` or ``chart_block`` as ``sources``."""
-    if isinstance(sources, pd.DataFrame):  # one row a source before anything else (tables run long)
-        sources = (sources.drop_duplicates("source_id") if "source_id" in sources else sources).to_dict("records")
-    seen, parts = set(), []
-    for r in sources:
-        if r.get("source_id") in seen:  # the first row of each source, as before, without normalising the rest
-            continue
-        seen.add(r.get("source_id"))
-        parts.append(source_markdown(normalise_source(r), lang))
-    return f"**{t('sources', lang)}:** " + " · ".join(parts) if parts else ""
+def _source_ids(sources) -> list[str]:
+    """Source ids, in order, from ids or from rows carrying a ``source_id`` (and ``latest_source``)."""
+    if isinstance(sources, pd.DataFrame):
+        sources = sources.to_dict("records")
+    ids = []
+    for r in sources or ():
+        if isinstance(r, str):
+            ids.append(r)
+        elif isinstance(r, dict):
+            ids += [r.get(k) for k in ("source_id", "latest_source")]
+    return list(dict.fromkeys(i for i in ids if isinstance(i, str) and i))
 
 
-def caption(sources: pd.DataFrame | Iterable[dict] | str, lang: str, as_of: str | None = None,
-            notes: Iterable[str] = ()) -> None:
-    """The footer under a chart: sources (rows, or a line made by ``sources_line``), as-of date, notes."""
+def sources_line(sources, lang: str) -> str:
+    """The one quiet source line under a chart or a list: the first few sources by their short label, how
+    many others, and one link to the Sources page showing exactly these ('**Nguồn:** Báo Sơn La (12/2024),
+    Dân Việt (28/02/2023), Vietnam.vn (22/03/2025) và 5 nguồn khác · [Xem 8 nguồn](/sources?source=…)').
+    ``sources``: source ids, or rows with a ``source_id``; '' when there are none."""
+    from .shell import ctx
+
+    ids = _source_ids(sources)
+    if not ids:
+        return ""
+    text = source_line(ids, ctx().source, lang).split(": ", 1)[1]
+    more = t("src_line_link", lang).format(n=len(ids)) if len(ids) > 1 else t("src_line_link_1", lang)
+    return f"**{t('sources', lang)}:** {md_escape(text)} · [{md_escape(more)}]({sources_href(ids, lang)})"
+
+
+def caption(sources, lang: str, as_of: str | None = None, notes: Iterable[str] = ()) -> None:
+    """The footer under a chart or a list: the quiet source line (``sources``: ids, rows, or a line made by
+    ``sources_line``), the as-of date, notes."""
     line = sources if isinstance(sources, str) else sources_line(sources, lang)
     lines = [line] if line else []
     if as_of:
-        lines.append(f"**{t('as_of', lang)}:** {as_of}")
+        lines.append(f"**{t('as_of', lang)}:** {md_escape(as_of)}")
     for n in notes:
         if n:
             lines.append(md_escape(n) if not n.startswith("!") else n[1:])
@@ -101,11 +115,12 @@ MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut
                   "zoomInGeo", "zoomOutGeo", "resetGeo", "hoverClosestGeo", "resetViewMapbox", "resetViewMap"]
 
 # A chart's finding title, subtitle and source line are drawn inside the figure (so the image export
-# holds them). When the chart is narrower than those lines (a phone), the figure's own title and source
-# line are hidden and the page's heading above the chart shows instead (a CSS container query).
+# holds them). On the page the figure's own source line is hidden: the one quiet source line under the
+# chart (with its link to the sources) says it. When the chart is narrower than the title (a phone), the
+# figure's own title is hidden and the page's heading above the chart shows instead (a container query).
 CHART_CSS = """<style>
 [class*="st-key-chartblock-"] { container-type: inline-size; }
-[class*="st-key-charthead-"], [class*="st-key-chartnotes-"] { display: none; }
+[class*="st-key-charthead-"] { display: none; }
 /* the chart's toolbar (the camera) stays reachable above the heading that may overlap the chart's top */
 [class*="st-key-chartblock-"] .modebar-container { z-index: 5 !important; }
 /* what follows a chart paints above the chart's (possibly overlapping, empty) foot */
@@ -117,9 +132,9 @@ CHART_CSS = """<style>
 
 
 def narrow_css(key: str, fig) -> str:
-    """Where the chart is narrow and its own title and source line are hidden, close the blank bands they
-    leave: the plot moves up under the page's heading (less the legend's extra rows at that width) and
-    the next element moves up over the empty foot."""
+    """Hide the figure's own source line (the caption under the chart says it, with its link) and close
+    the band it leaves; where the chart is narrow, hide its title too: the plot moves up under the page's
+    heading (less the legend's extra rows at that width)."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     head, foot, rows = meta.get("head"), meta.get("foot") or 0, meta.get("legend_rows") or {}
     if not head:
@@ -132,12 +147,12 @@ def narrow_css(key: str, fig) -> str:
 
     block = f".st-key-chartblock-{key}"
     sel = f"{block} .st-key-chart_{key}"  # the chart's element (a flex item: margins apply)
-    return (f"<style>@container (max-width: 820px) {{ "
-            f"{block} .st-key-charthead-{key}, {block} .st-key-chartnotes-{key} "
-            f"{{ display: block; position: relative; z-index: 2; }} "
-            f"{block} .stPlotlyChart .g-gtitle, {block} .stPlotlyChart .annotation[data-index=\"0\"] "
-            f"{{ display: none; }} "
-            f"{sel} {{ margin-top: -{pull(560)}px; margin-bottom: -{max(0, int(foot) - 6)}px; }} "
+    foot_css = (f"{block} .stPlotlyChart .annotation[data-index=\"0\"] {{ display: none; }} "
+                f"{sel} {{ margin-bottom: -{max(0, int(foot) - 6)}px; }} ") if meta.get("source") else ""
+    return (f"<style>{foot_css}@container (max-width: 820px) {{ "
+            f"{block} .st-key-charthead-{key} {{ display: block; position: relative; z-index: 2; }} "
+            f"{block} .stPlotlyChart .g-gtitle {{ display: none; }} "
+            f"{sel} {{ margin-top: -{pull(560)}px; }} "
             f".st-key-view_{key} {{ position: relative; z-index: 2; }} }}"
             f"@container (max-width: 560px) {{ {sel} {{ margin-top: -{pull(330)}px; }} }}</style>")
 
@@ -168,7 +183,7 @@ def people(table, lang: str):
         return table
     from .shell import ctx
 
-    return tables.tidy(table, lang, territory=ctx().label)
+    return tables.tidy(table, lang, territory=ctx().label, source=ctx().source)
 
 
 def _resolve(value):
@@ -176,7 +191,7 @@ def _resolve(value):
 
 
 def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, file_name: str,
-                    alt: str | None, toggle: bool, figure_notes: tuple = ()) -> None:
+                    alt: str | None, toggle: bool) -> None:
     """The chart (or, when chosen, its table). Only the half shown is built and sent."""
     view = st.session_state.get(f"view_{key}") or "chart" if toggle and fig is not None else "chart"
     figure = _resolve(fig) if view == "chart" else None
@@ -190,8 +205,6 @@ def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, 
             st.info(t("no_rows", lang))
         else:
             st.dataframe(data, hide_index=True, width="stretch")
-        if figure_notes and fig is not None:
-            st.caption("  \n".join(md_escape(n) for n in figure_notes))
     else:
         meta = figure.layout.meta if isinstance(figure.layout.meta, dict) else {}
         # a figure that draws its own title (story.theme.frame) needs the page's heading only when narrow;
@@ -202,9 +215,6 @@ def _chart_or_table(key: str, title: str, subtitle: str, fig, table, lang: str, 
                 st.caption(md_escape(subtitle))
         st.html(narrow_css(key, figure))
         show_chart(figure, key=key, file_name=file_name, alt=alt)
-        if figure_notes:  # drawn inside the figure; repeated here only where the figure's foot is hidden
-            with st.container(key=f"chartnotes-{key}"):
-                st.caption("  \n".join(md_escape(n) for n in figure_notes))
     if toggle and fig is not None:  # under the chart, beside its caption: the chart keeps the space above
         st.segmented_control(t("view", lang), ["chart", "table"], default="chart", key=f"view_{key}",
                              format_func=lambda v: t(f"view_{v}", lang), label_visibility="collapsed")
@@ -222,22 +232,29 @@ def _fragment():
     return _chart_fragment
 
 
-def chart_block(*, key: str, title: str, subtitle: str, fig, table, sources, lang: str,
-                as_of: str | None = None, notes: Iterable[str] = (), file_name: str | None = None,
-                alt: str | None = None, toggle: bool = True, figure_notes: Iterable[str] = ()) -> None:
-    """A chart whose title is its finding, with a chart/table toggle, the caption and downloads.
+def chart_block(*, key: str, fig, table, lang: str, chart=None, title: str | None = None,
+                subtitle: str | None = None, sources=None, as_of: str | None = None, notes: Iterable[str] = (),
+                file_name: str | None = None, alt: str | None = None, toggle: bool = True,
+                figure_notes: Iterable[str] | None = None) -> None:
+    """A chart whose title is its finding, with a chart/table toggle, one quiet source line and downloads.
 
-    ``fig`` and ``table`` may be callables: only the half shown is built (the table when the reader
-    asks for it or downloads it). The toggle runs as a fragment: switching reruns this block only.
-    ``title`` (the finding) and ``subtitle`` are drawn inside the figure by ``story.theme.frame``; the
-    page's heading repeats them only where the chart is too narrow for them, and in the table view.
-    ``table`` is the people's table: translated columns, formatted values, qualifiers in words, source.
-    ``figure_notes`` are the lines the figure draws under itself (shown again only where the figure
-    hides them: a narrow screen, or the table view); ``notes`` go into the caption in every view.
+    ``chart``: the chart's definition (``story.spec.Chart``): its title, subtitle, sources, notes and
+    as-of date are used unless given. ``fig`` and ``table`` may be callables: only the half shown is built
+    (the table when the reader asks for it or downloads it). The toggle runs as a fragment: switching
+    reruns this block only. The title (the finding) and subtitle are drawn inside the figure by
+    ``story.theme.frame``; the page's heading repeats them only where the chart is too narrow for them,
+    and in the table view. ``table`` is the people's table. Under the chart: the source line (``sources``:
+    ids or rows), the as-of date, the lines that explain the drawing (``figure_notes``) and ``notes``.
     """
+    if chart is not None:
+        title = chart.title if title is None else title
+        subtitle = chart.subtitle if subtitle is None else subtitle
+        sources = chart.sources if sources is None else sources
+        as_of = chart.as_of if as_of is None else as_of
+        figure_notes = chart.notes if figure_notes is None else figure_notes
     st.html(CHART_CSS)
     name = file_name or key
     with st.container(key=f"chartblock-{key}"):
-        _fragment()(key, title, subtitle, fig, table, lang, name, alt, toggle, tuple(figure_notes))
-    caption(sources, lang, as_of, notes)
+        _fragment()(key, title or "", subtitle or "", fig, table, lang, name, alt, toggle)
+    caption(sources or [], lang, as_of, list(figure_notes or ()) + list(notes))
     downloads(lambda: people(_resolve(table), lang), name, lang, key)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import fmt
+from story import fmt, spec
 from story.cite import md_escape
 
 from . import state
@@ -42,6 +42,7 @@ class Context:
     names: dict = field(default_factory=dict)
     labels: dict = field(default_factory=dict)
     page: str = ""  # the url path of the page being shown ("overview", "stars", ...)
+    chart_names: object = None  # story.spec.Names: territory labels, source labels and colours for charts
 
     def subtitle(self) -> str:
         """The app's subtitle, naming the provinces the data holds (none is hard-coded)."""
@@ -69,6 +70,10 @@ class Context:
     def label(self, key: str) -> str:
         """A territory's name with its validity when it is a former one: 'Tuyên Quang (đến 30/06/2025)'."""
         return self.labels.get(key, key)
+
+    def source(self, source_id: str) -> str:
+        """A source's short label ('Báo Sơn La (12/2024)'): what readers see, never its id."""
+        return self.chart_names.source(source_id)
 
 
 def setup(sidebar: bool = True) -> Context:
@@ -131,7 +136,8 @@ def setup(sidebar: bool = True) -> Context:
     state.set_value("y0", years[0] if years[0] != y_min else 0)
     state.set_value("y1", years[1] if years[1] != y_max else 0)
     names, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
-    return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
+    chart_names = derived("chart_names", lambda: spec.names(q(core.territories), q(core.sources), lang), lang)
+    return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels, chart_names=chart_names)
 
 
 def requested_page(pages: list) -> str | None:

@@ -13,7 +13,7 @@ CSS = f"""<style>
 /* the element holding this stylesheet takes no room */
 [data-testid="stElementContainer"]:has(.ocop-style) {{ display: none !important; }}
 /* captions: Streamlit fades them with opacity 0.6 (3.9:1 on white, links 3:1); a solid grey instead */
-[data-testid="stCaptionContainer"] {{ opacity: 1 !important; color: {theme.MUTED_TEXT} !important; }}
+[data-testid="stCaptionContainer"] {{ opacity: 1 !important; color: {theme.MUTED} !important; }}
 [data-testid="stCaptionContainer"] a {{ color: {theme.LINK} !important; }}
 /* code blocks (citations, commands): one dark colour, no pale syntax colours */
 [data-testid="stCode"] code, [data-testid="stCode"] code .token {{ color: {theme.TEXT} !important; }}
@@ -29,7 +29,7 @@ CSS = f"""<style>
 .ocop-sym {{ flex: 0 0 28px; width: 28px; height: 28px; border-radius: 50%; box-sizing: border-box;
             display: inline-flex; align-items: center; justify-content: center; font-weight: 700; }}
 .ocop-sym-count {{ background: {theme.MAP_COUNT}; border: 1.5px solid {theme.TEXT}; color: {theme.TEXT}; }}
-.ocop-sym-ring {{ background: #FFFFFF; border: 3px solid {theme.MAP_RING}; width: 24px; height: 24px;
+.ocop-sym-ring {{ background: {theme.PAPER}; border: 3px solid {theme.MAP_RING}; width: 24px; height: 24px;
                  flex-basis: 24px; margin: 0 2px; }}
 .ocop-legend p {{ margin: 0.3rem 0 0 0; }}
 </style>

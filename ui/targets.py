@@ -8,7 +8,7 @@ import streamlit as st
 
 from ocop_data.words import t
 from queries import core
-from story import charts, findings, tables
+from story import findings, plot, rows, tables
 from story.cite import md_escape
 
 from . import frame
@@ -27,30 +27,29 @@ def evaluate(keys: list[str], today: date | None = None) -> pd.DataFrame:
     return q(core.target_progress, keys, today or date.today())
 
 
-def _sources(ev: pd.DataFrame) -> list[dict]:
-    return ev[["source_id", "source_title", "source_address", "source_file"]].to_dict("records") + [
-        {"source_id": r["latest_source"], "title": r["latest_source_title"], "address": r["latest_source_address"],
-         "seed_file": r["latest_source_file"]} for r in ev.to_dict("records") if isinstance(r["latest_source"], str)]
-
-
 def _view(c, key: str, lang: str, today: date) -> dict | None:
     """What one province's targets block says and lists (None without targets), worked out once per data
-    version, language and day and shared by every viewer."""
+    version, language and day and shared by every viewer: the chart's definition (``story.rows.targets``)
+    and the tables."""
     family = c.family(key)
     ev = evaluate(family, today)
     if ev.empty:
         return None
+    n = c.chart_names
     head = findings.headline_target(ev, family)
-    others = len(ev) - len(charts.target_rows(ev))
+    others = len(ev) - len(rows.target_rows(ev))
+    title = findings.target_finding(head, c.label(head["territory_key"]), lang) if head else \
+        f"{c.label(key)}: {rows.status_counts(ev, lang)}"
+    chart = rows.targets(ev, n, title=title)
     return {
-        "title": findings.target_finding(head, c.label(head["territory_key"]), lang) if head else
-        f"{c.label(key)}: {charts.status_counts(ev, lang)}",
-        "drawn": others < len(ev),
+        "title": title, "chart": chart,
+        "subtitle": chart.subtitle if chart is not None else
+        t("targets_chart_sub", lang).format(counts=rows.status_counts(ev, lang)),
         "notes": [t("n_other_targets", lang).format(n=others)] if others else [],
-        "subtitle": t("targets_chart_sub", lang).format(counts=charts.status_counts(ev, lang)),
-        "sources": frame.sources_line(_sources(ev), lang),
-        "short": tables.targets_short(ev, c.label, lang).map(md_escape),
-        "detail": tables.targets_detail(ev, c.label, lang),
+        "sources": list(dict.fromkeys(s for s in (chart.sources if chart else []) + list(ev.source_id)
+                                      + list(ev.latest_source) if isinstance(s, str))),
+        "short": tables.targets_short(ev, n.short, lang).map(md_escape),
+        "detail": tables.targets_detail(ev, c.label, lang, c.source),
     }
 
 
@@ -70,15 +69,14 @@ def province_targets(c, key: str, lang: str) -> None:
         st.info(t("no_rows", lang))
         return
     family = c.family(key)
-    title, subtitle = view["title"], view["subtitle"]
+    chart = view["chart"]
     frame.chart_block(
-        key=f"targets_{key}", title=title, subtitle=subtitle,
-        fig=(lambda: figure(("targets", lang, tuple(family)), lambda: charts.target_chart(
-            evaluate(family, today), lang, c.label, title=title, subtitle=subtitle))) if view["drawn"] else None,
+        key=f"targets_{key}", chart=chart, title=view["title"],
+        subtitle=view["subtitle"],
+        fig=(lambda: figure(("targets", lang, tuple(family)), lambda: plot.figure(chart))) if chart is not None
+        else None,
         table=lambda: derived("targets_view", lambda: _view(c, key, lang, today), lang, key, today)["detail"],
-        sources=view["sources"], lang=lang, notes=view["notes"],
-        figure_notes=[t("status_rule", lang)],
-        file_name=f"ocop_targets_{key}", toggle=False)
+        sources=view["sources"], lang=lang, notes=view["notes"], file_name=f"ocop_targets_{key}", toggle=False)
     st.table(view["short"], hide_index=True)
     with st.expander(t("target_details", lang)):
         st.dataframe(view["detail"], hide_index=True, width="stretch")
