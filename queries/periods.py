@@ -1,5 +1,5 @@
 """What a target counted over a plan period is compared with: the new products of the territory's rounds
-dated within the period, summed (a derived figure, with its formula naming the rounds' figures).
+dated within the period, summed (a derived figure, with its formula: the rounds' values added up).
 
 "Phát triển mới 31 sản phẩm" in a plan of 02/06/2021 with the deadline 2025 is met by the new products
 its rounds recognised from 02/06/2021 to the end of 2025. Only reported, dated, not doubtful,
@@ -51,7 +51,8 @@ def period_figures(cur, key: str, start: date, end: date) -> pd.DataFrame:
         shown = " + ".join(f"{v:g}" for v in values)
         rows.append({**r, "value": total, "qualifier": qualifier, "kind": "derived", "quote_status": "derived",
                      "metric": PERIOD_METRICS[0], "territory_key": key, "baseline": False,
-                     "formula": f"{' + '.join(ids)} = {shown} = {total:g}" if len(ids) > 1 else f"{ids[0]} = {total:g}"})
+                     # the rounds' values, as readers check them (their figures are the rows of the table)
+                     "formula": f"{shown} = {total:g}" if len(ids) > 1 else f"{total:g}"})
     if rows:
         first = rows[0]
         rows.insert(0, {**first, "figure_id": None, "as_of": start.isoformat(), "as_of_precision": "day",

@@ -150,7 +150,8 @@ def test_an_official_keeps_a_province_current_from_the_web_page(server, browser,
     title.first.wait_for(timeout=60_000)  # the headline target's finding
     assert "Điện Biên" in title.first.text_content() and "150" in title.first.text_content()
     body = page.inner_text("body")
-    assert "phát triển mới 31 sản phẩm" in body
+    # the plan period's target ("phát triển mới 31 sản phẩm") in its row, met by the sum of three rounds
+    assert "sản phẩm mới trong kỳ kế hoạch = 31" in body and "12 + 10 + 9 = 31" in body
     page.screenshot(path=str(artifacts / "province-targets.png"), full_page=True)
     page.close()
 

@@ -153,7 +153,7 @@ def test_a_person_corrects_the_reading_by_choices_in_words(live):
 
 def test_new_products_over_a_plan_period_meet_the_sum_of_its_rounds(live):
     """'phát triển mới 31 sản phẩm' (Kế hoạch of 15/03/2021, deadline 2025) against rounds of 12, 10 and 9:
-    a status other than "no data", the figure derived with its formula naming the rounds."""
+    a status other than "no data", the figure derived with its formula adding up the rounds' values."""
     db, data_dir = live
     pf.add_province(data_dir, db)
     apply(prepare("nguon.csv", pf.sources_csv(), data_dir), "bien-tap", data_dir, db)
@@ -162,7 +162,7 @@ def test_new_products_over_a_plan_period_meet_the_sum_of_its_rounds(live):
     progress = target_progress(cur, [pf.KEY], dt.date(2025, 6, 1))
     row = progress[progress.metric == PERIOD_METRIC].iloc[0]
     assert row.status == "reached" and row.latest_value == 31 and row.percent == 100
-    assert re.fullmatch(r"imp-f-\w+ \+ imp-f-\w+ \+ imp-f-\w+ = 12 \+ 10 \+ 9 = 31", row.latest_formula)
+    assert row.latest_formula == "12 + 10 + 9 = 31"  # the rounds' values (readers never meet a figure id)
     # only the rounds: with the first two (before 2023) the pace decides, from 0 at the period's start
     early = target_progress(cur, [pf.KEY], dt.date(2023, 1, 1))
     from queries.periods import period_figures
