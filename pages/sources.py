@@ -13,10 +13,6 @@ from ui import finder, frame, state
 from ui.data import derived, q
 from ui.shell import ctx
 
-PAGE = "sources"
-state.define("find", "", page=PAGE)
-state.define("src", "", page=PAGE)
-
 c = ctx()
 lang = c.lang
 st.title(t("sources_title", lang), anchor=False)
@@ -90,11 +86,10 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
 
 
 with_figures = srcs[srcs.figures > 0]
-src_names = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(with_figures)}
+src_names = state.distinct({r["source_id"]: citing.source_label(r, lang) for r in frame.records(with_figures)})
 with tab_figures:
     chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + list(src_names),
-                          format_func=lambda v: "—" if v == "" else src_names.get(v, v),
-                          valid=lambda v: v if v in src_names else "")
+                          format_func=lambda v: "—" if v == "" else src_names.get(v, v), worded=True)
     if chosen:
         ft = source_figure_table(q(core.figures_of_source, chosen))
         st.dataframe(ft, hide_index=True, width="stretch")

@@ -258,7 +258,7 @@ def page(lang: str, find: str) -> AppTest:
     at.run()
     at.switch_page("pages/sources.py")
     at.run()
-    at.text_input(key="w_find").input(find).run()
+    at.text_input(key="find").input(find).run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at
@@ -312,11 +312,11 @@ def test_expected_searches_on_the_page(queries_, lang):
 
 def test_sources_page_finder_reruns_with_a_new_query():
     at = page("vi", "Kế hoạch 77")
-    at.text_input(key="w_find").input("xa").run()
+    at.text_input(key="find").input("xa").run()
     assert not at.exception
     cards = [m.value for m in at.markdown if m.value.startswith("**Xã, phường, thị trấn có sản phẩm OCOP**")]
     assert cards and "**121 xã**" in cards[0]
-    assert at.session_state["f_find"] == "xa"
+    assert at.session_state["find"] == "xa"
 
 
 # --- the synthetic national-scale build --------------------------------------------------------

@@ -154,7 +154,7 @@ def test_products_facet_not_published_and_url_filters():
     at = run("pages/products.py", "en", province="14", stars="4")
     df = at.dataframe[0].value
     assert set(df["Stars"]) == {"4-star"}
-    ms = at.multiselect(key="w_district")
+    ms = at.multiselect(key="district")
     assert "" in ms.options or any("not published" in o for o in ms.options)
 
 
@@ -177,7 +177,7 @@ def test_targets_status_of_kh90():
 
 def test_sources_finder():
     at = run("pages/sources.py", "vi")
-    at.text_input(key="w_find").input("4 sao Sơn La 2019").run()
+    at.text_input(key="find").input("4 sao Sơn La 2019").run()
     cards = [m.value for m in at.markdown if m.value.startswith("**Sản phẩm 4 sao**")]
     assert cards and "**9 sản phẩm**" in cards[0] and "Sơn La" in cards[0]
 

@@ -8,12 +8,10 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import t
 from story import tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
                         source_markdown)
-from ocop_data.words import t
-
-from . import state
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -149,7 +147,7 @@ def plotly_config(file_name: str, fig=None) -> dict:
 
     height = getattr(fig.layout, "height", None) if fig is not None else None
     return {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": MODEBAR_REMOVE,
-            "toImageButtonOptions": {"format": state.get("img") or "png", "filename": file_name,
+            "toImageButtonOptions": {"format": st.session_state.get("img") or "png", "filename": file_name,
                                      "width": theme.EXPORT_WIDTH, "height": height or 520, "scale": 2}}
 
 
