@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from ocop_data.words import t
-from ui import shell, state, style
+from ui import memory, shell, state, style
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
@@ -74,3 +74,4 @@ try:
 finally:
     # a page run without this script (Streamlit's legacy pages/ mode) notices (ui.shell.ctx)
     st.session_state[shell.RUNNING_KEY] = False
+    memory.collect_now_and_then()  # Streamlit's collection after every run is off (.streamlit/config.toml)

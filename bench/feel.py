@@ -56,13 +56,18 @@ class Server:
     started_s: float
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
+        stop_process(self.proc)
+
+
+def stop_process(proc: subprocess.Popen) -> None:
+    """Ask a process to end; kill it when it has not within 20 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
 
 
 def serve(name: str, script: Path, cwd: Path, env: dict, logs: Path) -> Server:
@@ -90,6 +95,14 @@ def serve(name: str, script: Path, cwd: Path, env: dict, logs: Path) -> Server:
             time.sleep(0.1)
     proc.kill()
     raise BenchError(f"the {name} server did not answer its health check within 120 s; log {log}:\n{tail(log)}")
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident memory (RSS) in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def tail(path: Path, lines: int = 15) -> str:

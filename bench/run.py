@@ -1,6 +1,6 @@
-"""Benchmark: what the dashboard costs on the server and what a person feels in the browser, in one run.
+"""Benchmark: server time, what a person feels in the browser and how many viewers a process serves, in one run.
 
-    /work/main/.venv/bin/python bench/run.py            # full run (about 20 minutes), writes docs/benchmarks.md
+    /work/main/.venv/bin/python bench/run.py            # full run (about 35 minutes), writes docs/benchmarks.md
     /work/main/.venv/bin/python bench/run.py --quick    # a short run (about 3 minutes), writes bench/out/benchmarks-quick.md
     /work/main/.venv/bin/python bench/run.py --only server,browser --out /tmp/b.md
     /work/main/.venv/bin/python bench/run.py --only browser --actions search,slide --browser-runs 8
@@ -21,6 +21,12 @@ Sections (--only picks some):
   queries  every named query at both scales (full run only unless named).
   startup  cold start, first paint of a chart and of the map, server memory with 1 and 20 sessions, map
            tooltip latency (full run only unless named).
+  load     many viewers at the protocol, no browser (bench/capacity.py): Locust sessions speaking Streamlit's
+           websocket protocol, 10, 30 and 100 against one process and against two behind nginx (Debian's
+           package); answer time per interaction, errors, server memory; a profile of the server under load
+           (py-spy). Budgets: 30 sessions on one process with p95 <= 1 s and no error; 100 behind two with no
+           error; <= 5 MB per idle session, returned after they close (full run only unless named; --quick: 10
+           and 30 sessions, 30 s each, no wait for the closed sessions to expire).
 
 Every measure is taken in this run beside its reference; the machine's load is recorded with each section,
 since the machine is shared. A measure that cannot be taken is reported as such, with the reason, and the
@@ -45,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from bench import feel, server_time, work  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup"]
+SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup", "load"]
 QUICK_SECTIONS = ["server", "browser", "finder", "imports"]
 BUDGET_SHIPPED, BUDGET_NATIONAL = 30, 40
 FINDER_BUDGET_MS = 50
@@ -295,13 +301,6 @@ def section_queries(report: Report, shipped: Path, national: Path, quick: bool, 
 
 # --- start-up, first paint, memory, tooltip (the earlier benchmark's browser part) -------------------------
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def _paint(browser, url: str, selector: str) -> float:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     t0 = time.perf_counter()
@@ -350,7 +349,7 @@ def section_startup(report: Report, shipped: Path, national: Path, quick: bool, 
             first = browser.new_page()
             first.goto(app.url + "/")
             feel.quiet(first)
-            b["rss_1"] = rss_mb(app.proc.pid)
+            b["rss_1"] = feel.rss_mb(app.proc.pid)
             contexts = [browser.new_context() for _ in range(19)]
             pages = []
             for i, ctx in enumerate(contexts):
@@ -360,7 +359,7 @@ def section_startup(report: Report, shipped: Path, national: Path, quick: bool, 
             for pg in pages:
                 pg.wait_for_selector("h1", timeout=120_000)
                 feel.quiet(pg, 300)
-            b["rss_20"] = rss_mb(app.proc.pid)
+            b["rss_20"] = feel.rss_mb(app.proc.pid)
             for ctx in contexts:
                 ctx.close()
             first.close()
@@ -458,8 +457,21 @@ def git_head() -> str:
         return "?"
 
 
+def section_load(report: Report, shipped: Path, national: Path, quick: bool, runs: int) -> None:
+    from bench import capacity
+
+    results, profile, failures = capacity.measure(shipped, OUT / "nodata", OUT / "logs", quick, log=say)
+    if results:
+        report.add(*capacity.report_lines(results, profile))
+    else:
+        report.add("## Many viewers, at the protocol (Locust, no browser)", "")
+    for why in failures:
+        report.fail("load", why)
+
+
 RUNNERS = {"server": section_server, "browser": section_browser, "finder": section_finder,
-           "imports": section_imports, "queries": section_queries, "startup": section_startup}
+           "imports": section_imports, "queries": section_queries, "startup": section_startup,
+           "load": section_load}
 
 
 def main(argv=None) -> int:

@@ -44,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     syn.add_argument("--out", type=Path, default=None, help="database file (default bench/out/synthetic.duckdb)")
     syn.add_argument("--scale", type=float, default=1.0)
     syn.add_argument("--seed", type=int, default=20261124)
-    imp = sub.add_parser("import", help="import a CSV or XLSX file: show the mapping and the preview, then apply "
-                                        "(asks, or --yes)")
+    imp = sub.add_parser("import", help="import a CSV, XLSX or XLS file: show the mapping and the preview, then "
+                                        "apply (asks, or --yes)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--user", required=True, help="the editor who imports (an account made with set-password)")
     imp.add_argument("--yes", action="store_true", help="apply without asking")
@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--decision", metavar="NUMBER", help="decision number for every row without one")
     imp.add_argument("--planned", action="store_true", help="the file holds planned (future) dates on purpose")
     imp.add_argument("--mapping", metavar="FILE", type=Path, help="a column mapping saved from the Data page (JSON)")
+    imp.add_argument("--same", metavar="SHEET:ROW=PRODUCT_ID", action="append", default=[],
+                     help="a possibly duplicate row is this recorded product (its evaluation joins that product); "
+                          "ROW as the preview shows it; repeat for each row")
+    imp.add_argument("--different", metavar="SHEET:ROW", action="append", default=[],
+                     help="a possibly duplicate row is another product (added as new); repeat for each row")
     sub.add_parser("history", help="list the recorded versions")
     res = sub.add_parser("restore", help="make the data what version N left, forward or back (a recorded step)")
     res.add_argument("version", type=int)
@@ -145,21 +150,28 @@ def _pct(share: float) -> str:
 
 
 def _report_citations(ds) -> None:
-    from .citations import quote_share, source_gaps
+    from .citations import check_formulas, quote_share, source_gaps
 
     qs = quote_share(ds)
     print(f"Quotes / Trích dẫn: {qs.matching}/{qs.total} shipped fact rows have a matching verbatim quote "
-          f"({_pct(qs.share)}); seed rows {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}). "
-          f"/ {qs.matching}/{qs.total} dòng dữ kiện có trích dẫn nguyên văn khớp ({_pct(qs.share)}); "
+          f"({_pct(qs.share)}); non-derived rows {qs.matching}/{qs.non_derived} ({_pct(qs.non_derived_share)}); "
+          f"seed rows {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}). "
+          f"/ {qs.matching}/{qs.total} dòng dữ kiện có trích dẫn nguyên văn khớp ({_pct(qs.share)}); dòng không phải "
+          f"tính toán {qs.matching}/{qs.non_derived} ({_pct(qs.non_derived_share)}); "
           f"dòng từ bài gốc {qs.seed_matching}/{qs.seed_total} ({_pct(qs.seed_share)}).")
     print("  by table / theo bảng: " + ", ".join(f"{t} {m}/{n}" for t, (m, n) in qs.by_table.items()))
     print("  by status / theo trạng thái: " + ", ".join(f"{k} {v}" for k, v in sorted(qs.by_status.items())))
+    formulas = check_formulas(ds)
+    good = sum(f.ok for f in formulas)
+    print(f"Derived / Tính từ số liệu khác: {good}/{len(formulas)} formulas recompute / công thức tính lại đúng.")
+    for f in formulas:
+        if not f.ok:
+            print(f"  {f.table} {f.row_id}: does not recompute / không tính lại được: {f.detail}")
     total, gaps = source_gaps(ds)
     print(f"Sources / Nguồn: {total - len(gaps)}/{total} state title, publisher and date "
           f"({_pct((total - len(gaps)) / total if total else 1)}) / nêu đủ tiêu đề, đơn vị đăng và ngày đăng.")
     for sid, missing in gaps:
-        print(f"  {sid}: not recorded, the copy read does not state it / chưa ghi, bản đã đọc không nêu: "
-              f"{', '.join(missing)}")
+        print(f"  {sid}: trang không nêu / the page does not state: {', '.join(missing)}")
 
 
 def _check_quotes(seeds: Path) -> int:
@@ -227,6 +239,7 @@ def _show_plan(prev) -> None:
 def _manage(args) -> int:
     from . import accounts, templates, writes
     from .importer.apply import apply
+    from .importer.duplicates import Decisions, parse_row
     from .importer.plan import load_mapping
     from .importer.preview import prepare
     from .messages import WriteRefused
@@ -289,10 +302,16 @@ def _manage(args) -> int:
     overrides = {"province": args.province, "source": args.source, "decided": args.decided, "level": args.level,
                  "kind": args.kind, "district": args.district, "decision_no": args.decision,
                  "planned": True if args.planned else None}
+    decisions = Decisions(different={parse_row(r) for r in args.different})
+    for text in args.same:
+        where, sep, pid = text.rpartition("=")
+        if not sep or not pid.strip():
+            raise Refused("bad_row_ref", value=text)
+        decisions.same[parse_row(where)] = pid.strip()
     data = _read(args.file)
 
     def preview():
-        return prepare(args.file.name, data, mapping=mapping, overrides=overrides)
+        return prepare(args.file.name, data, mapping=mapping, overrides=overrides, decisions=decisions)
 
     prev = preview()
     _show_plan(prev)
@@ -305,8 +324,13 @@ def _manage(args) -> int:
         return 1
     print(f"Thêm {len(prev.added)}, đổi {len(prev.changed)}, đã có {len(prev.unchanged)} / "
           f"add {len(prev.added)}, change {len(prev.changed)}, unchanged {len(prev.unchanged)}")
-    for row in prev.possibly_same:
-        print(f"có thể trùng / possibly the same: {row[0]} ~ {row[1]}")
+    for p in prev.possibly_same:
+        choice = {"same": f"cùng sản phẩm / the same product ({p.other_id})",
+                  "different": "sản phẩm khác / another product"}.get(p.decision, "chưa quyết định, bỏ qua / "
+                                                                                 "undecided, left out")
+        print(f"có thể trùng / possibly the same: {p.where} “{p.label}” ~ “{p.other}” ({p.other_id}) → {choice}")
+    for n in prev.notes:
+        print(f"{n.where('vi')}: {n.message('vi')} / {n.message('en')}")
     if not prev.has_changes:
         print(both("nothing_to_apply"))
         return 0

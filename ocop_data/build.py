@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from . import paths, search
+from . import certificates, paths, search
 from .problems import BuildError
 from .schema import DATA_FILES, SCHEMA_VERSION, TABLES
 from .text import fold
@@ -22,15 +22,6 @@ from .validate import Dataset, import_dirs, load_dataset, sort_date
 _ARROW = {"text": pa.string(), "id": pa.string(), "ref": pa.string(), "enum": pa.string(),
           "date": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 STAR_ORDER = {"3": 3.0, "4": 4.0, "5p": 4.5, "5": 5.0}
-CERTIFICATE_MONTHS = 36
-
-
-def add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
-            31, 31, 30, 31, 30, 31][month - 1]
-    return date(year, month, min(d.day, last))
 
 
 def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
@@ -41,6 +32,7 @@ def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
                    **{"subject": {"name_fold": pa.string()}, "product": {"name_fold": pa.string()},
                       "subject_alias": {"alias_fold": pa.string()},
                       "evaluation": {"stars_order": pa.float64(), "expires": pa.date32()},
+                      "event": {"expires": pa.date32(), "certificate_basis": pa.string()},
                       "figure": {"search_fold": pa.string()},
                       "sales_point": {"coord_origin": pa.string()}}.get(name, {})}
     centroids = {d["district_code"]: d for d in ds.geo["districts"]}
@@ -56,8 +48,10 @@ def _table_rows(ds: Dataset, name: str) -> tuple[list[dict], dict]:
             row["alias_fold"] = fold(row["alias"])
         if name == "evaluation":
             row["stars_order"] = STAR_ORDER[row["stars"]]
-            d = row.get("decided_date")
-            row["expires"] = add_months(d, CERTIFICATE_MONTHS) if d and row["decided_precision"] == "day" else None
+            row["expires"] = certificates.expiry(row.get("decided_date"), row["decided_precision"])
+        if name == "event":  # a round's or a decision's certificates (ocop_data.certificates.event_basis)
+            row["expires"] = certificates.event_expiry(row)
+            row["certificate_basis"] = certificates.event_basis(row)[2] if row["expires"] else None
         if name == "figure":
             row["search_fold"] = _figure_words(ds, row)
         if name == "sales_point":

@@ -5,6 +5,7 @@ runs the third. Nothing here writes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,15 @@ class QuoteShare:
     @property
     def share(self) -> float:
         return self.matching / self.total if self.total else 1.0
+
+    @property
+    def non_derived(self) -> int:
+        """Rows that must carry a quote (every status but ``derived``, whose formula backs it instead)."""
+        return self.total - self.by_status.get("derived", 0)
+
+    @property
+    def non_derived_share(self) -> float:
+        return self.matching / self.non_derived if self.non_derived else 1.0
 
     @property
     def seed_share(self) -> float:
@@ -52,6 +62,54 @@ def quote_share(ds: Dataset) -> QuoteShare:
         out.by_table[table] = (m, n)
         out.total += n
         out.matching += m
+    return out
+
+
+_TERM = re.compile(r"\s*([+\-−])?\s*([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|\d+(?:[.,]\d+)?)")
+
+
+def _terms(expr: str) -> list[tuple[int, str]] | None:
+    """'a + b − c' -> [(1, 'a'), (1, 'b'), (-1, 'c')]; None when the text is not such a sum."""
+    out, pos, expr = [], 0, expr.strip()
+    while pos < len(expr):
+        m = _TERM.match(expr, pos)
+        if not m or (out and not m.group(1)):
+            return None
+        out.append((-1 if m.group(1) in ("-", "−") else 1, m.group(2)))
+        pos = m.end()
+    return out or None
+
+
+@dataclass
+class FormulaCheck:
+    table: str
+    row_id: str
+    ok: bool
+    detail: str
+
+
+def check_formulas(ds: Dataset) -> list[FormulaCheck]:
+    """Every derived figure's formula recomputes: 'a + b + c = 194 + 37 + 2 = 233' names rows whose values are the
+    numbers written, and their sum (or difference) is the row's value. A formula of another form fails."""
+    values = {r.values["figure_id"]: r.values.get("value") for r in ds.rows["figure"]}
+    out = []
+    for r in ds.rows["figure"]:
+        v = r.values
+        if v.get("quote_status") != "derived":
+            continue
+        text = (v.get("formula") or "").split("(")[0]
+        parts = [p for p in text.split("=")]
+        ids = _terms(parts[0]) if parts else None
+        if not ids or any(i not in values for _, i in ids):
+            out.append(FormulaCheck("figure", v["figure_id"], False, "the formula names no rows of figure.csv"))
+            continue
+        got = sum(sign * float(values[i]) for sign, i in ids)
+        written = _terms(parts[1]) if len(parts) > 2 else None
+        ok = abs(got - float(v["value"])) < 1e-9
+        if written is not None:
+            nums = [sign * float(n.replace(",", ".")) for sign, n in written]
+            ok = ok and [s * float(values[i]) for s, i in ids] == nums and abs(float(parts[-1]) - got) < 1e-9
+        out.append(FormulaCheck("figure", v["figure_id"], ok, f"{got:g} (row value {float(v['value']):g})"))
     return out
 
 

@@ -219,6 +219,56 @@ def check_event(row: dict, quote: str) -> Miss:
     return None
 
 
+# the words of a producer's name that say what it is, not who: a mention may name the producer by the rest
+# ("Phìn Hồ" in "the Shan Tuyet Phin Ho tea product" for "HTX chế biến chè Phìn Hồ")
+_PRODUCER_WORDS = ("hop tac xa", "htx", "cong ty co phan", "cong ty tnhh", "cong ty", "ho kinh doanh", "to hop tac",
+                   "che bien", "dich vu", "san xuat", "nong nghiep", "kinh doanh", "che", "tra", "ca phe")
+
+
+def producer_core(name: str | None) -> str:
+    """A producer's name without its legal form and trade words: 'HTX chế biến chè Phìn Hồ' -> 'phin ho'."""
+    text = f" {_folded(name or '')} "
+    for w in _PRODUCER_WORDS:
+        text = text.replace(f" {w} ", " ")
+    return " ".join(text.split())
+
+
+def check_mention(row: dict, product: dict, subject_name: str | None, published: tuple, quote: str) -> Miss:
+    """A mention (a later page naming a product with its stars, never an evaluation): the quote states the stars and
+    names the product (its name, English rendering, producer, or the producer's own words without its legal
+    form); the row's date is the page's own date (``published``: the source's date and precision)."""
+    if not row.get("product_id") or not row.get("stars"):
+        return ("sản phẩm và hạng sao", "product and stars", row.get("product_id") or "")
+    if not states_stars(row["stars"], quote):
+        return ("hạng sao", "stars", row["stars"])
+    core = producer_core(subject_name)
+    if not (names(product.get("name"), quote) or names(product.get("name_en"), quote) or names(subject_name, quote)
+            or (len(core) > 3 and names(core, quote))):
+        return ("tên sản phẩm hoặc chủ thể", "product or producer name", product.get("name") or "")
+    if (row.get("date"), row.get("date_precision")) != published:
+        return ("ngày của trang", "the page's date", row.get("date") or "")
+    return None
+
+
+# letters that extraction from some PDFs loses (Latin Extended Additional: ạ ả ấ … ỹ)
+_LOST = range(0x1EA0, 0x1F00)
+
+
+def restores(display: str, quote: str) -> bool:
+    """True when ``display`` is ``quote`` with letters put back: deleting some letters of U+1EA0–U+1EFF from
+    ``display`` (NFC) gives ``quote`` exactly, and at least one was put back."""
+    d, q = unicodedata.normalize("NFC", display or ""), unicodedata.normalize("NFC", quote or "")
+    if not d or d == q:
+        return False
+    i = 0
+    for ch in d:
+        if i < len(q) and ch == q[i]:
+            i += 1
+        elif ord(ch) not in _LOST:
+            return False
+    return i == len(q)
+
+
 def check_certificates(row: dict) -> Miss:
     """A round's certificate date is stated by its own quote (certificates_quote)."""
     if not row.get("certificates_from"):

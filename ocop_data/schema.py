@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 6  # 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
+SCHEMA_VERSION = 7  # 7: quote_display, quote_garbled, event mention (product_id, stars), optional deadline; 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
 
 NOT_STATED = "not stated"
 
@@ -31,8 +31,9 @@ QUALIFIERS = ("exact", "more_than", "about", "at_least")
 CONFIDENCE = ("H", "M", "L")
 COMPARISONS = ("at_least", "more_than", "exactly", "range", "all")
 GROUP_DECISIONS = ("1048/QĐ-TTg", "148/QĐ-TTg", "")
+# mention: a page that names a product with its stars after its decision (latest evidence, never an evaluation)
 EVENT_KINDS = ("plan", "decision", "evaluation_round", "conference", "training", "fair",
-               "trade_meeting", "opening", "policy")
+               "trade_meeting", "opening", "policy", "mention")
 POINT_KINDS = ("total", "count_at_unit", "locality", "point")
 POINT_PRECISIONS = ("address", "commune", "district_centroid", "locality", "province")
 LANGS = ("vi", "en")
@@ -44,9 +45,10 @@ QUOTE_STATUSES = ("verbatim", "derived", "not_retrieved", "imported", "synthetic
 FACT_TABLES = ("figure", "target", "evaluation", "sales_point", "event")
 # what the corrections list records (correction.csv)
 CORRECTION_KINDS = ("value", "attribution", "date", "qualifier", "kind", "territory", "name", "producer",
-                    "place", "split", "removed", "added", "confidence", "level", "comparison", "source")
+                    "place", "split", "removed", "added", "confidence", "level", "comparison", "source",
+                    "withdrawn")  # withdrawn: a correction found wrong (table_name correction, row_id its id)
 CORRECTED_TABLES = ("source", "metric", "territory", "subject", "subject_alias", "product", "evaluation",
-                    "sales_point", "figure", "target", "event")
+                    "sales_point", "figure", "target", "event", "correction")
 TERRITORY_LEVELS = ("nation", "province")
 
 
@@ -89,6 +91,11 @@ QUOTE = (
     Col("formula", doc="for a derived row: how it is computed from published figures (their ids)"),
     Col("quote_reason", doc="for not_retrieved: why the source's words could not be read (in English)"),
     Col("quote_reason_vi", doc="the same reason in Vietnamese"),
+    Col("quote_display", doc="the quote as the source prints it, where the extracted text lost letters and exactly "
+        "one Vietnamese word fits each garbled form (shown marked 'đã khôi phục dấu'); `quote` keeps the extracted "
+        "form for matching"),
+    Col("quote_garbled", "bool", doc="true when the extracted quote lost letters (shown marked as garbled where no "
+        "quote_display restores it)"),
 )
 
 TABLES: dict[str, Table] = {}
@@ -272,7 +279,7 @@ _t(Table("target", (
     Col("comparison", "enum", True, COMPARISONS),
     Col("value", "float"),
     Col("value_high", "float", doc="upper end of a range target"),
-    Col("deadline", "date", True),
+    Col("deadline", "date", doc="empty when the source gives none ('thời gian tới'): precision undated"),
     Col("deadline_precision", "enum", True, DATE_PRECISIONS),
     Col("unit_abolished_on", "date", doc="when the units the target counts ceased to exist"),
     Col("unit_abolished_on_precision", "enum", True, DATE_PRECISIONS),
@@ -303,6 +310,10 @@ _t(Table("event", (
     Col("certificates_quote", doc="the words of that source that state the certificate date"),
     Col("round_figure_id", "ref", ref="figure.figure_id",
         doc="for a round: the figure that counts the products it recognised"),
+    Col("product_id", "ref", ref="product.product_id",
+        doc="for a mention: the product a later page names with its stars"),
+    Col("stars", "enum", False, STARS + ("",), doc="for a mention: the stars the page names it with"),
+    Col("level", "enum", False, LEVELS + ("",), doc="for a mention: the level the page names (national 5★)"),
     SRC,
     *QUOTE,
 ), key="event_id", doc="Programme timeline: plans, rounds, conferences, trainings, fairs.",

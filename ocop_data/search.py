@@ -236,7 +236,9 @@ def query_terms(text: str) -> list[Term]:
 
 # --- the index -------------------------------------------------------------------------------
 
-TITLE, NAME, PLACE, NOTE = 8, 4, 2, 1  # field weights: a title or name counts most, a note least
+# field weights: the row's own territory and year count most (a query "Sơn La 2023" asks for rows of that
+# territory and year), then a title or name; a note or a quote least
+ROW, TITLE, NAME, PLACE, NOTE = 16, 8, 4, 2, 1
 KINDS = ("figure", "target", "product", "evaluation", "event", "subject", "sales_point")  # ties: this order
 # the columns a kind is titled by (vi, en); weight TITLE
 TITLE_COLUMNS = {
@@ -328,6 +330,9 @@ DOC_FIELDS = {
     "date": pa.string(),
     "date_precision": pa.string(), "date_role": pa.string(), "sort_date": pa.date32(), "expires": pa.date32(),
     "superseded": pa.bool_(), "has_quote": pa.bool_(), "quote": pa.string(), "quote_status": pa.string(),
+    "quote_display": pa.string(), "quote_garbled": pa.bool_(), "district_level": pa.bool_(),
+    "cert_start": pa.string(), "cert_basis": pa.string(), "cert_quote": pa.string(), "evidence_date": pa.date32(),
+    "evidence_stars": pa.string(), "evidence_level": pa.string(),
     "formula": pa.string(), "quote_reason": pa.string(), "quote_reason_vi": pa.string(), "product_id": pa.string(), "source_id": pa.string(),
     "display": pa.string(),  # the columns above as one JSON text: a query reads one column per result
 }
@@ -346,8 +351,6 @@ def index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
 
 
 def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]:
-    from .build import CERTIFICATE_MONTHS, add_months  # the build's one rule of certificate validity
-
     territories = _key(rows["territory"], "territory_key")
     metrics = _key(rows["metric"], "metric")
     subjects = _key(rows["subject"], "subject_id")
@@ -363,6 +366,12 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
         k = (e.get("decided_date") or date.min, e["evaluation_id"])
         if e["product_id"] not in latest or k > latest[e["product_id"]]:
             latest[e["product_id"]] = k
+    mentions: dict[str, dict] = {}  # product -> its latest mention (a later page naming it with its stars)
+    for e in rows["event"]:
+        if e.get("kind") == "mention" and e.get("product_id") and e.get("date_date"):
+            m = mentions.get(e["product_id"])
+            if m is None or (e["date_date"], e["event_id"]) > (m["date_date"], m["event_id"]):
+                mentions[e["product_id"]] = e
 
     shown = [k for k in DOC_FIELDS if k not in ("doc", "display")]
     columns: dict[str, list] = {k: [] for k in shown + ["display"]}  # the documents not yet in `chunks`
@@ -431,19 +440,38 @@ def _index_tables(rows: dict[str, list[dict]], geo: dict) -> dict[str, pa.Table]
                 for a in aliases.get(row_id, []):
                     d.add(a, NAME)
             _describe(out, kind, r, territories, metrics, subjects, products, districts)
+            # the row's own territory and year: a query naming them finds the row above one quoting them
+            own = territories.get(out.get("territory_key"), {})
+            for text in (own.get("name_vi"), own.get("name_en")):
+                d.add(text, ROW)
+            if date_col and r.get(date_col) and r.get(prec_col) != "undated":
+                d.add(str(r[date_col])[:4], ROW)
+            out["district_level"] = bool(r.get("district_code")) and kind in ("figure", "target", "sales_point")
             if date_col:
                 out.update(date=r.get(date_col), date_precision=r.get(prec_col), date_role=date_col,
                            sort_date=r.get(sort_col))
             if has_quote:
-                for col in ("quote", "quote_status", "formula", "quote_reason", "quote_reason_vi"):
+                for col in ("quote", "quote_status", "formula", "quote_reason", "quote_reason_vi", "quote_display",
+                            "quote_garbled"):
                     out[col] = r.get(col) or None
-            # certificates: a day-precise decision, or a round's day-precise certificate date
+            # certificates: the build's derived expiry (ocop_data.certificates) of an evaluation or an event, the
+            # day the computation starts from and the words that state it, and the latest later evidence
             expires = r.get("expires")
-            if expires is None and r.get("certificates_from") and r.get("certificates_from_precision") == "day":
-                expires = add_months(date.fromisoformat(r["certificates_from"][:10]), CERTIFICATE_MONTHS)
             out["expires"] = expires
             if kind == "evaluation":
                 out["superseded"] = latest[r["product_id"]][1] != row_id
+                if expires is not None:
+                    out.update(cert_start=r.get("decided"), cert_basis="decision", cert_quote=r.get("quote"))
+                m = mentions.get(r["product_id"])
+                if m is not None and not out["superseded"] and (r.get("decided_date") is None
+                                                                  or m["date_date"] > r["decided_date"]):
+                    out.update(evidence_date=m["date_date"], evidence_stars=m.get("stars"),
+                               evidence_level=m.get("level"))
+            if kind == "event" and expires is not None:
+                basis = r.get("certificate_basis")
+                out.update(cert_basis=basis,
+                           cert_start=r.get("certificates_from") if basis == "certificates_from" else r.get("date"),
+                           cert_quote=r.get("certificates_quote") if basis == "certificates_from" else r.get("quote"))
             if expires is not None:
                 d.add("chứng nhận certificate", NOTE)
             for k in shown:

@@ -435,6 +435,11 @@ def quote_miss(ds: Dataset, table: str, v: dict, lookups: dict | None = None):
         return quotes.check_evaluation(v, product, lk["subject"].get(product.get("subject_id")), q)
     if table == "sales_point":
         return quotes.check_sales_point(v, q)
+    if table == "event" and v.get("kind") == "mention":
+        product = lk["product"].get(v.get("product_id"), {})
+        src = lk["source"].get(v.get("source_id"), {})
+        return quotes.check_mention(v, product, lk["subject"].get(product.get("subject_id")),
+                                    (src.get("published"), src.get("published_precision")), q)
     if table == "event":
         return quotes.check_event(v, q)
     return None
@@ -467,6 +472,9 @@ def check_quotes(ds: Dataset) -> None:
             synthetic = str(src.get("title") or "").startswith(SYNTHETIC_TITLE_PREFIX)
             if table == "figure" and v.get("kind") and ((v["kind"] == "derived") != (status == "derived")):
                 p.append(problem(r.file, r.line, "kind", "derived_kind"))
+            if v.get("quote_display") and not (v.get("quote_garbled") and quotes.restores(v["quote_display"],
+                                                                                          v.get("quote") or "")):
+                p.append(problem(r.file, r.line, "quote_display", "quote_display"))
             if status == "synthetic":
                 if not synthetic:
                     p.append(problem(r.file, r.line, "quote_status", "status_not_here", value=status,

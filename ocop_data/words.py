@@ -136,7 +136,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "template_help": ("Trang “Sản phẩm” có danh sách thả xuống cho hạng sao, nhóm, loại chủ thể và huyện. Xem trang "
                       "“Hướng dẫn”.", "The “Sản phẩm” sheet has drop-down lists for stars, groups, producer types "
                       "and districts. See the “Hướng dẫn” (guide) sheet."),
-    "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx)", "Upload a CSV or Excel (.xlsx) file"),
+    "upload": ("Tải lên tệp CSV hoặc Excel (.xlsx, .xls)", "Upload a CSV or Excel (.xlsx, .xls) file"),
     "upload_help": ("Tối đa {limit} MB.", "At most {limit} MB."),
     "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
     "problems_found": ("Có {n} vấn đề cần sửa trước khi nhập. Chưa có gì thay đổi.",
@@ -151,7 +151,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "after": ("Sau", "After"),
     "possibly_same": ("Một số sản phẩm có thể trùng với sản phẩm đã có. Hãy kiểm tra trước khi áp dụng.",
                       "Some products may be the same as existing ones. Check before applying."),
-    "possibly_same_as": ("Có thể trùng với", "Possibly the same as"),
     "apply": ("Áp dụng", "Apply"),
     "applying": ("Đang dựng phiên bản dữ liệu mới…", "Building the new data version…"),
     "applied": ("Đã áp dụng: phiên bản {version}. Bảng theo dõi hiển thị dữ liệu mới ngay.",
@@ -291,8 +290,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_title": ("Những điều chưa biết", "What is not known"),
     "unknown_sub": ("Số liệu chưa được công bố, số liệu cũ và số liệu đáng ngờ", "Figures not published, old "
                     "figures and doubtful figures"),
-    "unk_stale": ("Tổng số mới nhất ({date}) đã {months} tháng; chưa có báo cáo mới hơn",
-                  "The latest total ({date}) is {months} months old; nothing newer is published"),
+    "unk_stale": ("Tổng số mới nhất ({date}) đã {months} tháng; chưa thấy số liệu sau {date}",
+                  "The latest total ({date}) is {months} months old; no figure found after {date}"),
     "unk_split": ("Tổng {total} ({date}): chưa công bố phân hạng sao",
                   "The total of {total} ({date}): star split not published"),
     "unk_doubtful": ("Báo cáo đáng ngờ: {n} (vd. {value}, {date}{where}), giữ nguyên, không dùng để so sánh",
@@ -407,7 +406,7 @@ WORDS: dict[str, tuple[str, str]] = {
                           "36 months)."),
     "none_due": ("Không có sản phẩm nào có ngày quyết định đủ chính xác để tính hạn.",
                  "No product has a decision date precise enough to compute its expiry."),
-    "days_left": ("Còn (ngày)", "Days left"),
+    "days_left": ("Còn (ngày, tính theo quy định)", "Days left (computed)"),
     "type_htx": ("Hợp tác xã", "Cooperative"),
     "type_dn": ("Doanh nghiệp", "Enterprise"),
     "type_tht": ("Tổ hợp tác", "Cooperative group"),
@@ -685,16 +684,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "map_locality_count": ("có điểm, chưa công bố số lượng", "has points, number not published"),
     "map_coordinates": ("Bảng tọa độ và nguồn của từng điểm", "Coordinates and source of every point"),
     # products page (ui-pages): producers published vs listed here, products per producer
-    "producers_published": ("Tỉnh công bố", "Published by the province"),
+    "producers_published": ("Đã công bố", "Published"),
     "producers_listed": ("Có trong danh sách này", "Listed here"),
-    "producers_published_short": ("tỉnh công bố", "published"),
+    "producers_published_short": ("đã công bố", "published"),
     "producers_listed_short": ("có trong danh sách này", "listed here"),
-    "producers_title_split": ("tỉnh công bố {n} chủ thể ({date})", "the province published {n} producers ({date})"),
-    "producers_title_total": ("tỉnh công bố {n} chủ thể ({date}), chưa công bố theo loại",
-                              "the province published {n} producers ({date}), not split by type"),
+    "producers_title_split": ("{who} nêu {n} chủ thể ({date})", "{who} states {n} producers ({date})"),
+    "producers_title_total": ("{who} nêu {n} chủ thể ({date}), không chia theo loại",
+                              "{who} states {n} producers ({date}), not split by type"),
     "producers_title_none": ("tỉnh chưa công bố số chủ thể theo loại", "no split by type published"),
     "producers_title_listed": ("danh sách này có {n} chủ thể", "{n} listed here"),
-    "producers_published_legend": ("Tỉnh công bố ({date}, nguồn {source})", "Published by the province ({date}, "
+    "producers_published_legend": ("Đã công bố ({date}, nguồn {source})", "Published ({date}, "
                                    "source {source})"),
     "producers_listed_legend": ("Có trong danh sách sản phẩm của bảng theo dõi",
                                 "Listed in this dashboard's product list"),
@@ -793,10 +792,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "finder_date_deadline": ("hạn {}", "deadline {}"),
     "finder_date_as_of": ("tính đến {}", "as of {}"),
     "finder_date_decided": ("quyết định {}", "decided {}"),
-    "finder_cert_expired": ("Chứng nhận đã hết hạn từ {date}", "Certificate expired on {date}"),
-    "finder_cert_expiring": ("Chứng nhận hết hạn ngày {date} (còn {days} ngày)",
-                             "Certificate expires on {date} ({days} days left)"),
-    "finder_cert_valid": ("Chứng nhận còn hiệu lực đến {date}", "Certificate valid until {date}"),
+    "finder_cert_expired": ("{head}: hết hạn {date}", "{head}: expires {date}"),
+    "finder_cert_expiring": ("{head}: hết hạn {date} (còn {days} ngày)", "{head}: expires {date} ({days} days left)"),
+    "finder_cert_valid": ("{head}: còn hiệu lực đến {date}", "{head}: valid until {date}"),
     "finder_col_kind": ("Loại", "Kind"),
     "finder_col_result": ("Kết quả", "Result"),
     "finder_col_detail": ("Chi tiết", "Details"),
@@ -871,15 +869,13 @@ WORDS: dict[str, tuple[str, str]] = {
                      "unknown (the decision date is not day-precise)"),
     "cert_superseded": ("đã có quyết định sau thay thế", "replaced by a later decision"),
     "cert_status": ("Chứng nhận", "Certificate"),
-    "cert_line_valid": ("chứng nhận còn hiệu lực đến {end}", "certificate valid until {end}"),
-    "cert_line_expiring": ("chứng nhận hết hạn ngày {end}", "certificate expires on {end}"),
-    "cert_line_expired": ("chứng nhận đã hết hạn từ {end}", "certificate expired on {end}"),
+    "cert_line_valid": ("theo quy định 36 tháng: còn hiệu lực đến {end}", "by the 36-month rule: valid until {end}"),
+    "cert_line_expiring": ("theo quy định 36 tháng: hết hạn {end} (trong 12 tháng tới)",
+                           "by the 36-month rule: expires {end} (within 12 months)"),
+    "cert_line_expired": ("theo quy định 36 tháng: hết hạn {end}", "by the 36-month rule: expires {end}"),
     "round_products": ("{n} sản phẩm của đợt {year}", "{n} products of the {year} round"),
     "round_only": ("Đợt {year}", "The {year} round"),
     "round_from": ("chứng nhận từ {start}", "certified from {start}"),
-    "round_valid": ("còn hiệu lực đến {end}", "valid until {end}"),
-    "round_expiring": ("sẽ hết hạn ngày {end}", "expiring on {end}"),
-    "round_expired": ("đã hết hạn từ {end}", "expired on {end}"),
     "round_no_reeval": ("chưa thấy công bố đánh giá lại", "no re-evaluation published yet"),
     "round_reeval": ("đã có công bố đánh giá lại sau đó", "a later re-evaluation has been published"),
     # units written out with a figure
@@ -911,15 +907,13 @@ WORDS: dict[str, tuple[str, str]] = {
                           "đọc. Hãy lưu lại chỉ với các trang cần nhập.",
                           "The Excel file unpacks to too much ({size}, limit {limit}). It was refused before "
                           "being read. Save it again with only the sheets to import."),
-    "msg_legacy_xls": ("Tệp .xls (Excel 97–2003) không được hỗ trợ. Hãy mở trong Excel và lưu lại dưới dạng .xlsx.",
-                   "Legacy .xls files are not supported. Open it in Excel and save it as .xlsx."),
     "msg_password": ("Tệp Excel có mật khẩu. Hãy bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi tải lên lại.",
                  "The workbook is password-protected. Remove the password (File › Info › Protect Workbook) "
                  "and upload it again."),
     "msg_not_spreadsheet": ("Tệp này không phải bảng tính Excel (.xlsx) dù có đuôi .xlsx. Hãy lưu lại từ Excel.",
                         "This file is not an Excel workbook even though it is named .xlsx. Save it again from "
                         "Excel."),
-    "msg_bad_type": ("Chỉ nhận tệp .csv, .txt hoặc .xlsx.", "Only .csv, .txt or .xlsx files are accepted."),
+    "msg_bad_type": ("Chỉ nhận tệp .csv, .txt, .xlsx hoặc .xls.", "Only .csv, .txt, .xlsx or .xls files are accepted."),
     "msg_bad_csv": ("Tệp CSV hỏng ở dòng {line}: có dấu ngoặc kép (\") chưa đóng hoặc đặt sai chỗ. Hãy mở tệp, sửa "
                 "ô đó rồi lưu lại.",
                 "The CSV file is broken at line {line}: a double quote (\") is left open or misplaced. Open the "
@@ -1064,6 +1058,11 @@ WORDS: dict[str, tuple[str, str]] = {
                         "quote_status “{value}” is not allowed here: {why_en}."),
     "rule_quote_long": ("Trích dẫn dài {n} ký tự; nên rút gọn bằng “…” (khoảng 200 ký tự).",
                    "The quote is {n} characters long; shorten it with “…” (about 200 characters)."),
+    # a quote whose letters were restored for display (issue 20)
+    "rule_quote_display": ("quote_display chỉ được trả lại những chữ có dấu mà bản trích xuất làm mất (quote_garbled = true): "
+                           "bỏ các chữ đó đi phải được đúng cột quote.",
+                           "quote_display may only put back accented letters the extraction lost (quote_garbled = true): "
+                           "removing them must give the quote column exactly."),
     # the import's fields, as the mapping step and the command line name them
     "imp_field_seq": ("Số thứ tự (không nhập)", "Row number (not imported)"),
     "imp_field_name": ("Tên sản phẩm", "Product name"),
@@ -1082,6 +1081,99 @@ WORDS: dict[str, tuple[str, str]] = {
     "imp_field_points": ("Điểm", "Points"),
     "imp_field_source": ("Nguồn", "Source"),
     "imp_field_note": ("Ghi chú", "Note"),
+    # issue 20 (truth, third pass): certificates said as computed, later evidence, restored quotes
+    "no_deadline": ("nguồn không nêu thời hạn", "no deadline stated"),
+    # certificates said as computed (ocop_data.certificates; story/certificates.py)
+    "cert_rule": ("theo quy định 36 tháng từ {start}", "by the 36-month rule from {start}"),
+    "cert_rule_decision": ("theo quy định 36 tháng từ ngày quyết định {start}",
+                           "by the 36-month rule from the decision of {start}"),
+    "cert_rule_valid": ("còn hiệu lực đến {end}", "valid until {end}"),
+    "cert_rule_expiring": ("hết hạn {end} (trong 12 tháng tới)", "expires {end} (within 12 months)"),
+    "cert_rule_expires": ("hết hạn {end}", "expires {end}"),
+    "cert_evidence": ("còn được nêu là {stars}, {date}", "still named as {stars}, {date}"),
+    "cert_evidence_national": ("còn được nêu là {stars} quốc gia, {date}",
+                               "still named as a national {stars} product, {date}"),
+    "cert_mentioned": ("theo quy định đã quá hạn, nhưng còn được nêu về sau", "past the rule's expiry, but named later"),
+    "cert_basis_quote": ("Nguồn nêu: “{quote}”", "The source says: “{quote}”"),
+    "decision_ref": ("Quyết định {no} ({date})", "Decision {no} ({date})"),
+    "decision_products": ("{n} sản phẩm của {what}", "{n} products of {what}"),
+    "finder_cert_mentioned": ("{head}: hết hạn {date}; {evidence}", "{head}: expires {date}; {evidence}"),
+    "ev_mention": ("Được nêu về sau", "Later mention"),
+    "quote_restored": ("đã khôi phục dấu", "letters restored"),
+    "fld_quote_display": ("Nguyên văn như nguồn in (đã khôi phục dấu)", "Quote as the source prints it (letters restored)"),
+    "fld_quote_garbled": ("Bản trích xuất bị mất chữ", "Extracted text lost letters"),
+    "f_one_of": ("một trong các {ref}", "one of {ref}"),
+    "change_withdrawn": ("Rút lại đính chính", "Correction withdrawn"),
+    "corr_withdrawn_by": ("đã rút lại ({id})", "withdrawn ({id})"),
+    "corr_table_correction": ("Đính chính", "Correction"),
+    "f_nothing_after": ("{territory}: chưa thấy số liệu sau {date}", "{territory}: no figure found after {date}"),
+    "quote_garbled": ("bản trích xuất bị mất chữ", "extracted text lost letters"),
+    "col_cert_status": ("Tình trạng chứng nhận (tính theo quy định 36 tháng)",
+                        "Certificate status (computed by the 36-month rule)"),
+    # issue 16: files as they come, the level from the title, possible duplicates decided
+    "possibly_same_decide": ("Các dòng dưới đây có thể là sản phẩm đã có. Hãy chọn cho từng dòng; dòng chưa chọn sẽ "
+                             "không được nhập.",
+                             "The rows below may be products already recorded. Choose for each row; a row left "
+                             "undecided is not imported."),
+    "possibly_same_row": ("{where}: “{label}” ~ “{other}” (mã {id})", "{where}: “{label}” ~ “{other}” (id {id})"),
+    "decide_undecided": ("Chưa chọn: không nhập dòng này", "Undecided: leave this row out"),
+    "decide_same": ("Cùng sản phẩm: thêm lần xếp hạng vào “{other}”", "The same product: add the rating to “{other}”"),
+    "decide_different": ("Sản phẩm khác: thêm mới", "Another product: add it as new"),
+    "decide_save": ("Ghi nhận lựa chọn", "Record the choices"),
+    "notes_title": ("Lưu ý ({n})", "Notes ({n})"),
+    "msg_not_xls": ("Tệp này không đọc được như một bảng tính Excel 97–2003 (.xls) dù có đuôi .xls (có thể là trang web "
+                    "hoặc tệp hỏng). Hãy mở trong Excel và lưu lại dạng .xlsx.",
+                    "This file cannot be read as an Excel 97–2003 workbook (.xls) although it is named .xls (it may be "
+                    "a web page or a damaged file). Open it in Excel and save it as .xlsx."),
+    "msg_sheet_too_large": ("Trang “{sheet}” có ô ở tận dòng {rows} (cột thứ {columns}): vùng quá lớn để đọc. Hãy xóa "
+                            "các ô thừa ở xa bảng rồi lưu lại.",
+                            "Sheet “{sheet}” has cells as far down as row {rows} (column {columns}): too large an area "
+                            "to read. Delete the stray cells far from the table and save it again."),
+    "msg_legacy_encoding": ("Tệp dùng bảng mã {encoding}, không phải Unicode, nên chữ tiếng Việt không đọc được (ví dụ "
+                            "trang “{sheet}”, dòng {row}: “{text}”). Hãy chuyển mã và lưu lại dạng Unicode (ví dụ Unikey › "
+                            "Công cụ chuyển mã: nguồn {encoding}, đích Unicode), rồi tải lên lại.",
+                            "The file uses the {encoding} encoding, not Unicode, so its Vietnamese text cannot be read "
+                            "(e.g. sheet “{sheet}”, row {row}: “{text}”). Convert it and save it as Unicode (e.g. "
+                            "Unikey's converter: from {encoding} to Unicode), then upload it again."),
+    "msg_formula_no_value": ("Ô “{column}” là công thức chưa có giá trị đã tính (tệp do một chương trình tạo ra và chưa "
+                             "được mở bằng Excel). Hãy mở tệp trong Excel hoặc LibreOffice, lưu lại rồi tải lên.",
+                             "Cell “{column}” is a formula with no computed value (the file was written by a program "
+                             "and never opened in Excel). Open it in Excel or LibreOffice, save it, then upload it."),
+    "msg_hidden_sheet": ("Trang “{sheet}” bị ẩn trong tệp nên không được nhập, dù có dữ liệu. Nếu cần nhập, hãy bỏ ẩn "
+                         "trang trong Excel, hoặc chọn nội dung của trang ở bước ghép cột.",
+                         "Sheet “{sheet}” is hidden in the file, so it is not imported although it holds data. To "
+                         "import it, unhide it in Excel, or choose what the sheet holds in the mapping step."),
+    "msg_title_district_elsewhere": ("Dòng tiêu đề {row} ghi “{text}”, nhưng huyện {district} thuộc tỉnh {other}, không "
+                                     "phải tỉnh {province} đã chọn. Hãy kiểm tra lại tỉnh.",
+                                     "Title row {row} reads “{text}”, but district {district} belongs to {other}, not "
+                                     "to the chosen province {province}. Check the province."),
+    "msg_title_district_unknown": ("Dòng tiêu đề {row} ghi huyện “{district}”, nhưng danh sách huyện (trước 2025) của "
+                                   "tỉnh {province} không có huyện này: sản phẩm sẽ không ghi huyện.",
+                                   "Title row {row} names district “{district}”, but the (pre-2025) district list of "
+                                   "{province} has no such district: the products will have no district."),
+    "msg_commune_level": ("Dòng tiêu đề {row} ghi “{text}”: danh sách của cấp xã. Bảng theo dõi ghi cấp của quyết định "
+                          "công nhận sản phẩm (huyện, tỉnh hoặc quốc gia), không ghi cấp xã. Hãy chọn “Cấp” cho cả tệp "
+                          "theo quyết định công nhận các sản phẩm, hoặc ghép cột “Cấp”.",
+                          "Title row {row} reads “{text}”: a commune's list. The dashboard records the level of the "
+                          "decision that recognised the products (district, province or national), not a commune. "
+                          "Choose the “Level” of the decision that recognised the products for the whole file, or map "
+                          "a “Level” column."),
+    "msg_possibly_same_left_out": ("“{label}” có thể trùng với sản phẩm đã có “{other}” (mã {id}): dòng này chưa được "
+                                   "nhập. Hãy chọn cùng sản phẩm hay sản phẩm khác (dòng lệnh: --same {where}={id} "
+                                   "hoặc --different {where}).",
+                                   "“{label}” may be the recorded product “{other}” (id {id}): this row is left out. "
+                                   "Say whether it is the same product or another one (command line: --same "
+                                   "{where}={id} or --different {where})."),
+    "msg_same_unknown_product": ("Không có sản phẩm mã “{id}” (lựa chọn “cùng sản phẩm” cho dòng {where}).",
+                                 "There is no product with id “{id}” (the “same product” choice for row {where})."),
+    "msg_decision_not_new": ("Dòng {where} không phải một sản phẩm mới của tệp (sản phẩm “{label}” đã có), nên không "
+                             "áp dụng được lựa chọn cho dòng này.",
+                             "Row {where} is not a new product of the file (product “{label}” is already recorded), so "
+                             "the choice for this row does not apply."),
+    "msg_decision_no_row": ("Tệp không có dòng sản phẩm {where} (hãy dùng TRANG:DÒNG như bản xem trước ghi).",
+                            "The file has no product row {where} (use SHEET:ROW as the preview shows it)."),
+    "msg_bad_row_ref": ("“{value}” không đúng dạng TRANG:DÒNG (ví dụ “Sheet1:5”), hoặc TRANG:DÒNG=MÃ_SẢN_PHẨM với --same.",
+                        "“{value}” is not SHEET:ROW (e.g. “Sheet1:5”), or SHEET:ROW=PRODUCT_ID with --same."),
 }
 
 

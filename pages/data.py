@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from ocop_data import accounts, paths, templates, writes
-from ocop_data.importer import headers, known, preview, reading, values
+from ocop_data.importer import duplicates, headers, known, preview, reading, values
 from ocop_data.importer.apply import apply
 from ocop_data.messages import Refused
 from ocop_data.problems import BuildError
@@ -244,6 +244,7 @@ def preview_step(prev) -> None:
         st.caption(t("level_default", lang))
     if prev.derived:
         st.caption(t("derived_values", lang).format(n=len(prev.derived)))
+    notes_list(prev)
     if prev.issues:
         issues_table(prev)
         return
@@ -289,11 +290,42 @@ def preview_step(prev) -> None:
              t("before", lang): "" if before[k] is None else str(before[k]),
              t("after", lang): "" if after[k] is None else str(after[k])}
             for table, _, label, before, after in prev.changed for k in before])), hide_index=True, width="stretch")
-    if prev.possibly_same:
-        st.warning(t("possibly_same", lang))
-        st.dataframe(frame.safe_frame(pd.DataFrame([{t("product", lang): a, t("possibly_same_as", lang): b}
-                                                    for a, b, _ in prev.possibly_same])),
-                     hide_index=True, width="stretch")
+
+
+
+def notes_list(prev) -> None:
+    """What does not stop the import but must be said: rows left out, hidden sheets, a title's district."""
+    if prev.notes:
+        st.warning(t("notes_title", lang).format(n=len(prev.notes)) + "\n\n" + "\n".join(
+            f"- {frame.md_escape(n.where(lang))}: {frame.md_escape(n.message(lang))}" for n in prev.notes))
+
+
+def duplicates_step(prev, sha: str) -> dict | None:
+    """A choice on each possibly duplicate row (DATA-RULES §5: a person decides, never similarity alone)."""
+    if not prev.possibly_same:
+        return None
+    st.warning(t("possibly_same", lang))
+    st.caption(t("possibly_same_decide", lang))
+    keys = {}
+    with st.form(f"same_{sha[:10]}"):
+        for p in prev.possibly_same:
+            options = ["", "same", "different"]
+            keys[p.where] = f"same_{sha[:10]}_{p.where}"
+            label = t("possibly_same_row", lang).format(where=p.where, label=p.label, other=p.other, id=p.other_id)
+            st.radio(frame.md_escape(label), options, index=options.index(p.decision), key=keys[p.where],
+                     horizontal=True, format_func=lambda v, o=frame.md_escape(p.other): t(
+                         f"decide_{v or 'undecided'}", lang).format(other=o))
+        submitted = st.form_submit_button(t("decide_save", lang), icon=":material/check:")
+    if not submitted:
+        return None
+    choices = {"same": {}, "different": []}
+    for p in prev.possibly_same:
+        v = st.session_state[keys[p.where]]
+        if v == "same":
+            choices["same"][p.where] = p.other_id
+        elif v == "different":
+            choices["different"].append(p.where)
+    return choices
 
 
 def import_flow(upload) -> None:
@@ -306,21 +338,24 @@ def import_flow(upload) -> None:
             sheets = reading.read_upload(upload.name, data,
                                           progress=lambda f, _: bar.progress(min(1.0, f), text=t("reading_file", lang)))
             cache = {"sha": sha, "name": upload.name, "sheets": sheets, "refused": None, "previews": {},
-                     "mapping": None}
+                     "mapping": None, "decisions": {}}
         except Refused as exc:
-            cache = {"sha": sha, "name": upload.name, "sheets": None, "refused": exc, "previews": {}, "mapping": None}
+            cache = {"sha": sha, "name": upload.name, "sheets": None, "refused": exc, "previews": {}, "mapping": None,
+                     "decisions": {}}
         bar.empty()
         st.session_state["imp"] = cache
     if cache["refused"] is not None:
         st.error(frame.md_escape(cache["refused"].issue.message(lang)))
         return
     # the preview is computed once per upload, mapping and data version (a rerun reuses it)
-    key = (json.dumps(cache["mapping"], sort_keys=True, ensure_ascii=False), writes.last_version())
+    key = (json.dumps(cache["mapping"], sort_keys=True, ensure_ascii=False),
+           json.dumps(cache["decisions"], sort_keys=True, ensure_ascii=False), writes.last_version())
     prev = cache["previews"].get(key)
     if prev is None:
         bar = st.progress(0.0, text=t("checking", lang))
         try:
             prev = preview.prepare(upload.name, data, mapping=cache["mapping"], sheets=cache["sheets"],
+                                   decisions=duplicates.Decisions.from_json(cache["decisions"]),
                                     progress=lambda f, _: bar.progress(min(1.0, f), text=t("checking", lang)))
         except Refused as exc:
             bar.empty()
@@ -336,6 +371,10 @@ def import_flow(upload) -> None:
                        file_name="cach_ghep_cot.json", mime="application/json", key=f"dl_map_{sha[:10]}",
                        on_click="ignore", icon=":material/download:", help=t("mapping_reuse", lang))
     preview_step(prev)
+    choices = duplicates_step(prev, sha)
+    if choices is not None:
+        cache["decisions"] = choices
+        st.rerun()
     st.subheader(t("step_apply", lang), anchor=False)
     if prev.issues:
         st.caption(t("fix_first", lang))

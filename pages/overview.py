@@ -112,6 +112,9 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
         else progress
     shown = tables.order_targets(shown[(shown.status != "no_data")]) if not shown.empty else shown
     lines = []
+    newest = findings.nothing_after(totals[totals.territory_key == k], c.label(k), lang)
+    if newest:  # what the search of the stored pages did not find (README, "Newest figures")
+        lines.append(f"- {md_escape(newest)}")
     for r in shown.to_dict("records"):
         lines.append(f"- **{md_escape(findings.status_label(r['status'], lang))}** · "
                      f"{md_escape(findings.target_finding(r, c.label(r['territory_key']), lang))}")
@@ -130,6 +133,9 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
             listed=fmt.number(r.listed, lang), total=tot, date=when)))
     for r in frame.records(q(citations.round_certificates, fam, today)):  # certificates of rounds (36 months)
         lines.append("- " + md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
+        words = cert_words.basis_quote_line(r, lang)  # the sentence that states the date (and validity)
+        if words:
+            lines.append("  - " + md_escape(words))
     latest = findings.latest_total(totals[totals.territory_key == k])
     if latest is not None:
         nat = q(core.national_nearest, pd.Timestamp(latest["as_of_date"]).date())

@@ -254,7 +254,11 @@ def due_table() -> pd.DataFrame:
         t("decided", lang): [fmt.partial_date(d, "day", lang) for d in due.decided],
         t("decision_no", lang): due.decision_no.fillna(NP),
         t("expires", lang): [fmt.day(e, lang) for e in due.expires],
-        t("days_left", lang): due.days_left.astype(int), t("source", lang): due.source_id})
+        # said as computed, with the later evidence; no negative count of days for a product a later page names
+        t("col_cert_status", lang): [cert_words.status_text(s_, e, lang, start=d, evidence=r) for s_, e, d, r in zip(
+            due.status, due.expires, due.decided, due.to_dict("records"))],
+        t("days_left", lang): [None if s_ == "mentioned" else int(n) for s_, n in zip(due.status, due.days_left)],
+        t("source", lang): due.source_id})
 
 
 dt = derived("products_due", due_table, lang, tuple(keys), today)

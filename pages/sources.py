@@ -135,7 +135,9 @@ with tab_corrections:
             t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
             t("corr_what", lang): [t(f"corr_table_{r['table_name']}", lang)
                                    + (f": {r[lang_col('what', lang)]}" if r[lang_col("what", lang)] else "") for r in rows],
-            t("corr_change", lang): [t(f"change_{r['change']}", lang) for r in rows],
+            t("corr_change", lang): [t(f"change_{r['change']}", lang) + (
+                f" · {t('corr_withdrawn_by', lang).format(id=r['withdrawn_by'])}" if r.get("withdrawn_by") else "")
+                for r in rows],
             t("corr_old", lang): [r[lang_col("old", lang)] for r in rows],
             t("corr_new", lang): [r[lang_col("new", lang)] + (f" ({t('corr_successors', lang).lower()}: "
                                                     f"{r['successor_names'].replace(';', '; ')})"

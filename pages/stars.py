@@ -37,8 +37,7 @@ def frames(key: str) -> dict:
         "dated": reports[reports.as_of_date.notna() & (reports.kind == "reported")],
         "other": reports[reports.as_of_date.isna() | (reports.kind != "reported")],
         "rounds": rounds,
-        "prov_level": rounds[rounds.district_code.isna() & rounds.metric.isin(
-            ["round_new_products", "round_reevaluated", "round_upgraded_3_to_4"])],
+        "prov_level": rounds[rounds.district_code.isna() & rounds.metric.isin(list(findings.ROUND_METRICS))],
     }
 
 

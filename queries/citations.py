@@ -11,53 +11,20 @@ from datetime import date
 
 import pandas as pd
 
-__all__ = ["corrections", "product_successors", "conflicts", "certificate_expiry", "certificate_status",
-           "product_certificates", "round_certificates", "CERTIFICATE_MONTHS", "EXPIRING_MONTHS"]
+from ocop_data import certificates
 
-CERTIFICATE_MONTHS = 36
-EXPIRING_MONTHS = 12
+__all__ = ["corrections", "product_successors", "conflicts", "certificate_expiry", "certificate_status",
+           "product_certificates", "round_certificates", "latest_mentions", "CERTIFICATE_MONTHS",
+           "EXPIRING_MONTHS"]
+
+CERTIFICATE_MONTHS = certificates.CERTIFICATE_MONTHS
+EXPIRING_MONTHS = certificates.EXPIRING_MONTHS
+certificate_expiry = certificates.expiry  # the one rule (ocop_data.certificates), named as the queries export it
+certificate_status = certificates.status
 
 
 def _df(cur, sql: str, params: list | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or []).df()
-
-
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
-            31, 31, 30, 31, 30, 31][month - 1]
-    return date(year, month, min(d.day, last))
-
-
-def _as_date(value) -> date | None:
-    if value is None or (not isinstance(value, (str, date)) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def certificate_expiry(when, precision: str | None) -> date | None:
-    """36 months from a day-precise date; None ("unknown") for a month, a year or an inferred date."""
-    if precision != "day":
-        return None
-    d = _as_date(when)
-    return _add_months(d, CERTIFICATE_MONTHS) if d else None
-
-
-def certificate_status(expires, today: date) -> str:
-    """'valid', 'expiring' (within 12 months), 'expired' (on or after the expiry day) or 'unknown'."""
-    exp = _as_date(expires)
-    if exp is None:
-        return "unknown"
-    if today >= exp:
-        return "expired"
-    if today >= _add_months(exp, -EXPIRING_MONTHS):
-        return "expiring"
-    return "valid"
 
 
 def corrections(cur) -> pd.DataFrame:
@@ -75,6 +42,10 @@ def corrections(cur) -> pd.DataFrame:
         LEFT JOIN source s ON s.source_id = c.source_id
         LEFT JOIN source o ON o.source_id = c.old_source_id
         ORDER BY c.date_date DESC, c.correction_id""")
+    # a correction found wrong is withdrawn by a later one (table_name 'correction', change 'withdrawn')
+    withdrawn = dict(_df(cur, """SELECT row_id, correction_id FROM correction
+                                 WHERE table_name = 'correction' AND change = 'withdrawn'""").itertuples(index=False))
+    df = df.assign(withdrawn_by=[withdrawn.get(c) for c in df.correction_id])
     labels = _df(cur, """
         SELECT 'figure' AS t, f.figure_id AS id,
                m.label_vi || ' · ' || tr.name_vi || coalesce(' · ' || d.short_name, '') AS vi,
@@ -90,7 +61,9 @@ def corrections(cur) -> pd.DataFrame:
         UNION ALL SELECT 'event', event_id, title_vi, title_en FROM event
         UNION ALL SELECT 'sales_point', point_id, coalesce(name, locality, ''), coalesce(name, locality, '')
         FROM sales_point
-        UNION ALL SELECT 'territory', territory_key, name_vi, name_en FROM territory""")
+        UNION ALL SELECT 'territory', territory_key, name_vi, name_en FROM territory
+        UNION ALL SELECT 'correction', correction_id, correction_id || ': ' || new_vi, correction_id || ': ' || new_en
+        FROM correction""")
     lab = {(r.t, r.id): (r.vi, r.en) for r in labels.itertuples()}
     names = dict(_df(cur, "SELECT product_id, name FROM product").itertuples(index=False))
     what = [lab.get((tb, rid)) for tb, rid in zip(df.table_name, df.row_id)]
@@ -151,36 +124,84 @@ def conflicts(cur, days: int = 45) -> pd.DataFrame:
         ORDER BY a.as_of_date, a.territory_key, a.metric""", [days])
 
 
-def product_certificates(cur, product_id: str, today: date) -> pd.DataFrame:
-    """A product's star decisions with the expiry of each certificate and its status on ``today``.
+_MENTIONS = """
+    SELECT e.product_id, e.date AS evidence_date, e.date_precision AS evidence_precision, e.stars AS evidence_stars,
+           e.level AS evidence_level, e.source_id AS evidence_source_id, e.quote AS evidence_quote, e.event_id
+    FROM event e WHERE e.kind = 'mention' AND e.product_id IS NOT NULL"""
 
-    A decision followed by a later one of the same product is ``superseded``.
+
+def latest_mentions(cur, product_ids: list[str]) -> pd.DataFrame:
+    """Each product's latest ``mention`` (a later page naming it with its stars): the latest evidence."""
+    return _df(cur, "SELECT * EXCLUDE (rn) FROM (SELECT m.*, row_number() OVER (PARTITION BY product_id ORDER BY "
+               "evidence_date DESC, event_id) AS rn FROM (" + _MENTIONS + ") m WHERE list_contains(?, product_id)) "
+               "WHERE rn = 1", [product_ids])
+
+
+def _evidence_after(mention: dict | None, decided, precision, today: date | None = None) -> dict:
+    """The mention's columns when it is later than the decision (a year-only decision: from that year on) and not
+    after ``today`` (a frozen clock sees no page written later)."""
+    empty = {"evidence_date": None, "evidence_stars": None, "evidence_level": None, "evidence_source_id": None,
+             "evidence_quote": None}
+    if not mention:
+        return empty
+    seen, when = certificates.as_date(mention["evidence_date"]), certificates.as_date(decided)
+    if seen is None or (today is not None and seen > today):
+        return empty
+    if when is not None and precision == "day" and seen <= when:
+        return empty
+    if when is not None and precision != "day" and seen.year < when.year:
+        return empty
+    return {k: mention.get(k) for k in empty}
+
+
+def product_certificates(cur, product_id: str, today: date) -> pd.DataFrame:
+    """A product's star decisions with the computed expiry of each certificate and its status on ``today``.
+
+    A decision followed by a later one of the same product is ``superseded``. The latest decision also carries
+    the product's latest ``mention`` after it (``evidence_*``): with that evidence dated after a computed expiry
+    the status is ``mentioned``, never ``expired``.
     """
     hist = _df(cur, """
         SELECT e.evaluation_id, e.stars, e.decided, e.decided_precision, e.decided_date, e.decision_no, e.level,
-               e.kind, e.points, e.source_id, e.quote, e.quote_status, e.quote_reason, e.quote_reason_vi, e.note, e.note_vi
+               e.kind, e.points, e.source_id, e.quote, e.quote_status, e.quote_reason, e.quote_reason_vi,
+               e.quote_display, e.quote_garbled, e.note, e.note_vi
         FROM evaluation e WHERE e.product_id = ?
         ORDER BY e.decided_date NULLS FIRST, e.stars_order""", [product_id])
+    extra = ("expires", "status", "evidence_date", "evidence_stars", "evidence_level", "evidence_source_id",
+             "evidence_quote")
     if hist.empty:
-        return hist.assign(expires=pd.Series(dtype="object"), status=pd.Series(dtype="object"))
-    expires = [certificate_expiry(d, p) for d, p in zip(hist.decided, hist.decided_precision)]
+        return hist.assign(**{c: pd.Series(dtype="object") for c in extra})
+    mention = latest_mentions(cur, [product_id])
+    mention = mention.iloc[0].to_dict() if not mention.empty else None
     last = len(hist) - 1
-    status = ["superseded" if i < last else certificate_status(e, today) for i, e in enumerate(expires)]
-    return hist.assign(expires=expires, status=status)
+    rows = []
+    for i, r in enumerate(hist.to_dict("records")):
+        expires = certificate_expiry(r["decided"], r["decided_precision"])
+        ev = _evidence_after(mention if i == last else None, r["decided"], r["decided_precision"], today)
+        status = "superseded" if i < last else certificate_status(expires, today, ev["evidence_date"])
+        rows.append({"expires": expires, "status": status, **ev})
+    return hist.assign(**{c: [r[c] for r in rows] for c in extra})
 
 
 def round_certificates(cur, keys: list[str], today: date) -> pd.DataFrame:
-    """Evaluation rounds of the territories whose certificate date is published: products recognised (from the
-    round's figure), certificates from, expiry, status on ``today``, and whether a later re-evaluation of the
-    territory has been published."""
+    """Rounds and decisions of the territories whose certificates have a day-precise basis (the date a source
+    says the certificates run from, or the day of a decision granting them: ``ocop_data.certificates``): products
+    recognised (from the round's figure), the basis, the computed expiry, status on ``today``, the words that
+    state the date (``basis_quote``) and whether a later re-evaluation of the territory has been published."""
     rounds = _df(cur, """
-        SELECT e.event_id, e.territory_key, t.name_vi AS territory_vi, t.name_en AS territory_en, e.date,
+        SELECT e.event_id, e.territory_key, t.name_vi AS territory_vi, t.name_en AS territory_en, e.kind, e.date,
                e.date_precision, e.date_date, e.title_vi, e.title_en, e.certificates_from,
                e.certificates_from_precision, e.certificates_from_date, e.certificates_source_id,
-               e.certificates_quote, e.source_id, f.figure_id AS round_figure_id, f.value AS products,
+               e.certificates_quote, e.source_id, e.quote, e.certificate_basis, e.expires,
+               CASE WHEN e.certificate_basis = 'certificates_from' THEN e.certificates_from ELSE e.date END AS basis_date,
+               CASE WHEN e.certificate_basis = 'certificates_from' THEN e.certificates_quote ELSE e.quote END
+                   AS basis_quote,
+               CASE WHEN e.certificate_basis = 'certificates_from' THEN coalesce(e.certificates_source_id, e.source_id)
+                    ELSE e.source_id END AS basis_source_id,
+               f.figure_id AS round_figure_id, f.value AS products,
                f.qualifier AS products_qualifier, f.source_id AS products_source_id,
                (SELECT count(*) FROM figure r
-                 WHERE r.metric = 'round_reevaluated' AND r.as_of_date > e.certificates_from_date
+                 WHERE r.metric = 'round_reevaluated' AND r.as_of_date > coalesce(e.certificates_from_date, e.date_date)
                    AND (r.territory_key = e.territory_key
                         OR r.territory_key IN (SELECT territory_key FROM territory
                                                WHERE list_contains(string_split(coalesce(predecessors, ''), ';'),
@@ -188,9 +209,9 @@ def round_certificates(cur, keys: list[str], today: date) -> pd.DataFrame:
         FROM event e
         JOIN territory t ON t.territory_key = e.territory_key
         LEFT JOIN figure f ON f.figure_id = e.round_figure_id
-        WHERE list_contains(?, e.territory_key) AND e.certificates_from IS NOT NULL
-        ORDER BY e.certificates_from_date, e.event_id""", [keys])
+        WHERE list_contains(?, e.territory_key) AND e.expires IS NOT NULL
+        ORDER BY e.expires, e.event_id""", [keys])
     if rounds.empty:
-        return rounds.assign(expires=pd.Series(dtype="object"), status=pd.Series(dtype="object"))
-    expires = [certificate_expiry(d, p) for d, p in zip(rounds.certificates_from, rounds.certificates_from_precision)]
+        return rounds.assign(status=pd.Series(dtype="object"))
+    expires = [certificates.as_date(e) for e in rounds.expires]
     return rounds.assign(expires=expires, status=[certificate_status(e, today) for e in expires])

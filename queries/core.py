@@ -5,6 +5,7 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data import certificates
 from ocop_data.text import fold
 
 from .status import target_status
@@ -280,13 +281,23 @@ def subjects_by_type(cur, keys: list[str]) -> pd.DataFrame:
 
 
 def due_for_reevaluation(cur, keys: list[str], today: date, within_days: int = 365) -> pd.DataFrame:
-    """Products whose latest certificate (day-precise decision) expires within a year or has expired."""
-    return _df(cur, _PRODUCT_BASE + """
-        SELECT product_id, name, subject, district, stars, decided, decision_no, expires,
-               datediff('day', ?::DATE, expires) AS days_left, source_id
-        FROM base
-        WHERE expires IS NOT NULL AND datediff('day', ?::DATE, expires) <= ?
-        ORDER BY expires, name COLLATE vi""", [keys, today, today, within_days])
+    """Products whose latest certificate (day-precise decision) expires within a year or has expired by the
+    36-month rule, with the status on ``today`` (``ocop_data.certificates``: ``mentioned`` when a later page still
+    names the product with its stars) and the latest evidence; ``source_id`` is the decision's source."""
+    from .citations import _evidence_after, latest_mentions
+
+    due = _df(cur, _PRODUCT_BASE + """
+        SELECT b.product_id, b.name, b.subject, b.district, b.stars, b.decided, b.decided_precision, b.decision_no,
+               b.expires, datediff('day', ?::DATE, b.expires) AS days_left, l.source_id
+        FROM base b JOIN latest l USING (product_id)
+        WHERE b.expires IS NOT NULL AND datediff('day', ?::DATE, b.expires) <= ?
+        ORDER BY b.expires, b.name COLLATE vi""", [keys, today, today, within_days])
+    mentions = {r["product_id"]: r for r in latest_mentions(cur, list(due.product_id)).to_dict("records")}
+    ev = [_evidence_after(mentions.get(p), d, pr, today) for p, d, pr in zip(due.product_id, due.decided,
+                                                                             due.decided_precision)]
+    cols = ("evidence_date", "evidence_stars", "evidence_level", "evidence_source_id", "evidence_quote")
+    due = due.assign(**{c: [e[c] for e in ev] for c in cols})
+    return due.assign(status=[certificates.status(x, today, e) for x, e in zip(due.expires, due.evidence_date)])
 
 
 # --- map -------------------------------------------------------------------------------
@@ -450,8 +461,9 @@ def subject_split(cur, key: str) -> pd.DataFrame:
               AND list_contains(['subjects_htx', 'subjects_dn', 'subjects_tht', 'subjects_hkd'], metric)),
         top AS (SELECT source_id, as_of FROM figs ORDER BY as_of_date DESC NULLS LAST, source_id LIMIT 1)
         SELECT replace(metric, 'subjects_', '') AS subject_type, CAST(value AS INTEGER) AS n, f.source_id,
-               f.as_of, f.as_of_precision
-        FROM figs f JOIN top USING (source_id, as_of)
+               f.as_of, f.as_of_precision, s.publisher AS source_publisher, s.title AS source_title,
+               s.address AS source_address, s.title_descriptive AS source_title_descriptive
+        FROM figs f JOIN top USING (source_id, as_of) JOIN source s ON s.source_id = f.source_id
         ORDER BY list_position(['htx', 'dn', 'tht', 'hkd'], replace(metric, 'subjects_', ''))""", [key])
 
 

@@ -3,9 +3,12 @@
 The index is built with the database (``ocop_data.search``); a query is tokenised by the same
 function, and every query term (one of its synonyms, or a word it begins) must match. The score
 adds, for each term, the weight of the best field it matched (a title counts more than a note),
-doubled when the token matched exactly rather than as a prefix. Ties go by kind (figures first),
-then the newest date, then the document id (the order the build numbered the documents in), so
-the order is deterministic.
+doubled when the token matched exactly rather than as a prefix. The row's own territory and year weigh
+most (``ocop_data.search.ROW``): "Sơn La 2023" ranks Sơn La's rows of 2023 above a row that only quotes
+those words. Among equal scores a province-wide reported row comes before a district's, an estimate or a
+doubtful figure; then kind (figures first); within a kind each source's first row before any source's
+second (two reports of the same year both show early); then the newest date and the document id (the
+order the build numbered the documents in), so the order is deterministic.
 
 "hết hạn" / "expired" also matches every certificate (a day-precise decision not superseded by a
 later one, or a round's day-precise certificate date) expired or expiring within 12 months of
@@ -27,18 +30,19 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ocop_data.build import add_months
+from ocop_data import certificates
 from ocop_data.search import EXPIRE, TITLE, query_terms
 
 __all__ = ["find", "FIND_COLUMNS"]
 
-EXPIRING_MONTHS = 12  # "expires within 12 months"
 STATUS_SCORE = 2 * TITLE  # a certificate's expiry matches "hết hạn" as strongly as an exact title word
 
 FIND_COLUMNS = ["doc_id", "kind", "row_id", "territory_key", "district", "title_vi", "title_en", "detail_vi",
                 "detail_en", "value", "value_high", "qualifier", "unit_vi", "unit_en", "fact_kind", "confidence",
                 "stars", "date", "date_precision", "date_role", "sort_date", "expires", "superseded", "has_quote",
-                "quote", "quote_status", "formula", "quote_reason", "quote_reason_vi", "product_id", "source_id", "score",
+                "quote", "quote_status", "formula", "quote_reason", "quote_reason_vi", "quote_display", "quote_garbled",
+                "cert_start", "cert_basis", "cert_quote", "evidence_date", "evidence_stars", "evidence_level",
+                "product_id", "source_id", "score",
                 "source_title", "source_publisher", "source_published", "source_published_precision",
                 "source_address", "source_title_descriptive", "source_file", "certificate_status", "days_left"]
 
@@ -62,6 +66,9 @@ class _Index:
     cert_doc: np.ndarray  # documents with a certificate expiry (not superseded) …
     cert_day: np.ndarray  # … and that expiry as a day number
     sources: dict  # source id -> its source_* columns
+    lower: np.ndarray  # per document: 1 for a district's row, 1 more for an estimate or a doubtful figure
+    kind: np.ndarray  # per document: its kind's rank (figures first)
+    source: np.ndarray  # per document: its source as a number (each source's first row ranks first)
 
 
 _CACHE: "OrderedDict[str, _Index]" = OrderedDict()
@@ -84,10 +91,17 @@ def _load(cur, version: str) -> _Index:
     cols = ", ".join(_SOURCE_COLUMNS)
     sources = {r[0]: dict(zip(_SOURCE_COLUMNS.values(), r[1:]))
                for r in cur.execute("SELECT source_id, " + cols + " FROM source").fetchall()}
+    meta = cur.execute("""
+        SELECT CAST(coalesce(district_level, false) AS INTEGER)
+               + CASE WHEN kind = 'figure' AND (fact_kind = 'estimate' OR confidence = 'L') THEN 1 ELSE 0 END,
+               coalesce(source_id, ''), kind_rank
+        FROM search_doc ORDER BY doc""").fetchall()
+    source_number: dict = {}
     return _Index(version, tokens, {t: i for i, t in enumerate(tokens)},
                   np.searchsorted(tid, np.arange(len(tokens) + 1)), doc, weight, ndocs,
                   np.array([c[0] for c in certs], np.int64), np.array([c[1].toordinal() for c in certs], np.int64),
-                  sources)
+                  sources, np.array([m[0] for m in meta], np.int64), np.array([m[2] for m in meta], np.int64),
+                  np.array([source_number.setdefault(m[1], len(source_number)) for m in meta], np.int64))
 
 
 def _index(cur, reload: bool = False) -> _Index:
@@ -112,7 +126,7 @@ def _rank(ix: _Index, terms: list, today: date, limit: int) -> tuple[np.ndarray,
     """The documents matching every term, best first, with their scores."""
     total = np.zeros(ix.ndocs, np.int32)
     matched = np.ones(ix.ndocs, bool)
-    horizon = add_months(today, EXPIRING_MONTHS).toordinal()
+    horizon = certificates.expiring_horizon(today).toordinal()
     expiring = ix.cert_doc[ix.cert_day <= horizon]
     for term in terms:
         best = np.zeros(ix.ndocs, np.uint8)
@@ -131,12 +145,24 @@ def _rank(ix: _Index, terms: list, today: date, limit: int) -> tuple[np.ndarray,
             return np.array([], np.int64), np.array([], np.int32)
         total += best
     found = np.nonzero(matched)[0]
-    keys = [found, -total[found]]
+    score = total[found].astype(np.int64)
+    day = np.zeros(len(found), np.int64)
     if any(EXPIRE in term.alts for term in terms):  # soonest expiry first among equal scores
-        day = np.full(ix.ndocs, np.iinfo(np.int64).max, np.int64)
-        day[ix.cert_doc] = ix.cert_day
-        keys.insert(1, day[found])
-    order = np.lexsort(keys)[:limit]
+        days = np.full(ix.ndocs, np.iinfo(np.int64).max, np.int64)
+        days[ix.cert_doc] = ix.cert_day
+        day = days[found]
+    lower, kind = ix.lower[found], ix.kind[found]
+    first = np.lexsort((found, kind, lower, day, -score))  # np.lexsort: the last key is the primary one
+    # each source's first row (among equal score, expiry, level and kind) before any source's second
+    group = np.stack([score[first], day[first], lower[first], kind[first], ix.source[found[first]]], axis=1)
+    _, inverse = np.unique(group, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    by_group = np.argsort(inverse, kind="stable")
+    starts = np.r_[0, np.nonzero(np.diff(inverse[by_group]))[0] + 1]
+    occurrence = np.empty(len(first), np.int64)
+    occurrence[by_group] = np.arange(len(first)) - np.repeat(starts, np.diff(np.r_[starts, len(first)]))
+    order = first[np.lexsort((np.arange(len(first)), occurrence, kind[first], lower[first], day[first],
+                              -score[first]))][:limit]
     return found[order], total[found[order]]
 
 
@@ -157,23 +183,21 @@ def find(cur, text: str, today: date, limit: int = 100) -> pd.DataFrame:
     for doc, score in zip(docs.tolist(), scores.tolist()):
         row = json.loads(shown[doc])
         row.update(ix.sources.get(row["source_id"], {}), score=score)
-        row["certificate_status"], row["days_left"] = _certificate(row["expires"], row["superseded"], today)
+        row["certificate_status"], row["days_left"] = _certificate(row["expires"], row["superseded"], today,
+                                                                   row.get("evidence_date"))
         rows.append(row)
     df = pd.DataFrame(rows, columns=FIND_COLUMNS)
-    for col in ("sort_date", "expires"):
+    for col in ("sort_date", "expires", "evidence_date"):
         df[col] = pd.to_datetime(df[col])
     return df
 
 
-def _certificate(expires, superseded, today: date) -> tuple[str | None, int | None]:
-    """('expired' | 'expiring' | 'valid', days left) as of ``today``; (None, None) without a live expiry."""
+def _certificate(expires, superseded, today: date, evidence=None) -> tuple[str | None, int | None]:
+    """('expired' | 'expiring' | 'valid' | 'mentioned', days left) as of ``today`` (``evidence``: the date of a
+    later page naming the product with its stars); (None, None) without a live expiry."""
     if expires is None or pd.isna(expires) or bool(superseded):
         return None, None
-    expires = pd.Timestamp(expires).date()
-    if expires <= today:
-        status = "expired"
-    elif expires <= add_months(today, EXPIRING_MONTHS):
-        status = "expiring"
-    else:
-        status = "valid"
-    return status, (expires - today).days
+    seen = certificates.as_date(evidence)
+    if seen is not None and seen > today:  # a frozen clock sees no page written later
+        evidence = None
+    return certificates.status(expires, today, evidence), certificates.days_left(expires, today)

@@ -42,9 +42,11 @@ def target_status(target: dict, figures: pd.DataFrame, today: date) -> Status:
     ``figures`` must hold only comparable rows, oldest first (``queries.comparable_figures``).
     A reported "more than X" / "at least X" counts as X; "about X" counts as X, flagged.
     """
-    deadline = target["deadline_date"]
+    deadline = target.get("deadline_date")
     if isinstance(deadline, pd.Timestamp):
         deadline = deadline.date()
+    if deadline is not None and pd.isna(deadline):
+        deadline = None  # the source gives no deadline ('thời gian tới'): reached, or nothing more to claim
     abolished = target.get("unit_abolished_on_date")
     if isinstance(abolished, pd.Timestamp):
         abolished = abolished.date()
@@ -70,6 +72,8 @@ def target_status(target: dict, figures: pd.DataFrame, today: date) -> Status:
         return Status("no_data")
     if _meets(value, target["comparison"], target["value"]):
         return Status("reached", **common)
+    if deadline is None:
+        return Status("no_data", **common)
     if latest_date >= deadline:
         return Status("missed", **common)
     if today > deadline:

@@ -166,6 +166,18 @@ def quote_reason(row: dict, lang: str) -> str:
     return "" if is_missing(text) or not text else str(text)
 
 
+def shown_quote(row: dict, lang: str) -> str | None:
+    """The source's words as a reader sees them: where extraction lost letters and ``quote_display`` puts them
+    back, that text marked "đã khôi phục dấu"; a garbled quote without it marked as such; None without a quote."""
+    display, quote = row.get("quote_display"), row.get("quote")
+    if not is_missing(display) and display:
+        return f"{display} ({t('quote_restored', lang)})"
+    if is_missing(quote) or not quote:
+        return None
+    garbled = row.get("quote_garbled")
+    return f"{quote} ({t('quote_garbled', lang)})" if not is_missing(garbled) and garbled is True else str(quote)
+
+
 def quote_line(row: dict, lang: str) -> str:
     """What backs a fact row, as plain text: the quote, the formula, or why it was not checked."""
     status = row.get("quote_status")
@@ -173,8 +185,9 @@ def quote_line(row: dict, lang: str) -> str:
         return t("derived_from", lang).format(formula=row["formula"])
     if status == "not_retrieved":
         return t("not_retrieved_reason", lang).format(reason=quote_reason(row, lang))
-    if not is_missing(row.get("quote")) and row.get("quote"):
-        return f"“{row['quote']}”"
+    words = shown_quote(row, lang)
+    if words:
+        return f"“{words}”"
     return t(f"quote_status_{status}", lang) if isinstance(status, str) else ""
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from ocop_data.words import lang_col, t
 
 from . import fmt
-from .cite import cite, is_missing, is_url, normalise_source, quote_reason
+from .cite import cite, is_missing, is_url, normalise_source, quote_reason, shown_quote
 
 _DATE_ROLES = {"deadline": "finder_date_deadline", "as_of": "finder_date_as_of", "decided": "finder_date_decided"}
 
@@ -78,24 +78,46 @@ def date_text(row: dict, lang: str) -> str:
 
 
 def certificate(row: dict, lang: str) -> str:
-    """The certificate's status in words (the query set it as of its ``today``); '' without an expiry."""
+    """The certificate's status in words, said as computed with its basis ('Theo quy định 36 tháng từ 17/01/2023:
+    hết hạn 17/01/2026; …'; the query set it as of its ``today``), with the later evidence where a page still names
+    the product; '' without an expiry."""
+    from .certificates import evidence_text  # local: certificates imports cite, which imports fmt
+
     status = _v(row, "certificate_status")
     if status is None:
         return ""
     day = fmt.day(pd.Timestamp(row["expires"]).date(), lang)
     days = fmt.number(row["days_left"], lang)
-    return t(f"finder_cert_{status}", lang).format(date=day, days=days)
+    start = _v(row, "cert_start")
+    head = t("cert_rule_decision" if _v(row, "cert_basis") == "decision" else "cert_rule", lang).format(
+        start=fmt.partial_date(start, "day", lang) if start else "–")
+    head = head[0].upper() + head[1:]
+    evidence = ""
+    if _v(row, "evidence_date") is not None:
+        evidence = evidence_text(_v(row, "evidence_stars"), _v(row, "evidence_level"),
+                                 pd.Timestamp(row["evidence_date"]).date(), lang)
+    return t(f"finder_cert_{status}", lang).format(head=head, date=day, days=days, evidence=evidence)
+
+
+def certificate_quote(row: dict, lang: str) -> str | None:
+    """The source's words that state the date a certificate's computation starts from (a round's certificate
+    date and validity), where they are not the row's own quote; None otherwise."""
+    words = _v(row, "cert_quote")
+    if _v(row, "certificate_status") is None or not words or words == _v(row, "quote"):
+        return None
+    return " ".join(str(words).split())
 
 
 def quote_text(row: dict, lang: str) -> tuple[str | None, bool]:
     """(the source's words, whether they are verbatim); None for a kind that carries no quote."""
     if not row.get("has_quote"):
         return None, False
-    status, quote = _v(row, "quote_status"), _v(row, "quote")
+    status = _v(row, "quote_status")
     if status == "derived" and _v(row, "formula"):
         return t("finder_quote_derived", lang).format(row["formula"]), False
-    if quote:
-        return str(quote), True
+    words = shown_quote({k: _v(row, k) for k in ("quote", "quote_display", "quote_garbled")}, lang)
+    if words:
+        return words, True
     if status == "synthetic":
         return t("finder_quote_synthetic", lang), False
     reason = quote_reason({k: _v(row, k) for k in ("quote_reason", "quote_reason_vi")}, lang)
@@ -125,6 +147,7 @@ def records(found: pd.DataFrame, lang: str, label: Callable[[str], str]) -> list
             "title": title_text(row, lang), "detail": _v(row, lang_col("detail", lang)) or "",
             "value": value_text(row, lang), "date": date_text(row, lang), "territory": territory,
             "certificate_status": _v(row, "certificate_status") or "", "certificate": certificate(row, lang),
+            "certificate_quote": certificate_quote(row, lang),
             "quote": quote, "verbatim": verbatim,
             "citation": cite(src, lang).strip(), "citation_short": cite(dict(src, address=None), lang).strip(),
             "address": address, "source_id": row.get("source_id"), "row_id": row["row_id"],

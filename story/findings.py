@@ -154,6 +154,18 @@ def total_finding(figures, territory: str, lang: str) -> str:
     return text
 
 
+def nothing_after(figures, territory: str, lang: str) -> str | None:
+    """'Sơn La: chưa thấy số liệu sau 03/2025': the date of the latest comparable total, said as what was looked for
+    and not found (the stored pages were searched for later figures; README, "Newest figures"). None without one."""
+    latest = latest_total(figures)
+    if latest is None:
+        return None
+    precise = latest["as_of_precision"] in ("day", "month")
+    return t("f_nothing_after", lang).format(territory=territory, date=date_short(
+        str(latest["as_of"])[:7] if precise else latest["as_of"], "month" if precise else latest["as_of_precision"],
+        lang))
+
+
 def change_phrase(figures, lang: str) -> str | None:
     """'tăng từ 28 năm 2019 · hai nguồn khác nhau': the change from the earliest to the latest comparable
     figure of one territory and metric, or None when there is only one date."""
@@ -231,6 +243,11 @@ def tier_finding(reports, territory: str, lang: str) -> str:
     return text
 
 
+# the figures that say what a round did, in the order a sentence names them (recognised first: a round that also
+# re-evaluated products is never told by its re-evaluations alone)
+ROUND_METRICS = ("round_recognised", "round_new_products", "round_upgraded_3_to_4", "round_reevaluated")
+
+
 def round_finding(rounds, label, lang: str) -> str:
     """'Tuyên Quang (đến 30/06/2025), đợt gần nhất (28/12/2022): 63 sản phẩm mới trong đợt, 3 sản phẩm nâng
     hạng 3→4 sao trong đợt'. ``rounds``: province-level round figures (``queries.core.round_figures``), any
@@ -243,7 +260,8 @@ def round_finding(rounds, label, lang: str) -> str:
     key = last.territory_key.iloc[0]
     last = last[last.territory_key == key]
     items = []
-    for r in last.to_dict("records"):
+    order = {m: i for i, m in enumerate(ROUND_METRICS)}
+    for r in sorted(last.to_dict("records"), key=lambda r: order.get(r["metric"], len(order))):
         words = _lower_first(str(r[lang_col("metric", lang)]))
         items.append(singular(f"{_value(r['value'], r['qualifier'], lang)} {words}", r["value"], r.get("unit_en"),
                               lang))
@@ -354,17 +372,24 @@ def actual_text(row: dict, lang: str, words: bool = True) -> str:
 
 
 def deadline_text(row: dict, lang: str) -> str:
+    """The deadline at its precision; 'nguồn không nêu thời hạn' where the source gives none."""
+    if _missing(row.get("deadline")) or not row.get("deadline"):
+        return t("no_deadline", lang)
     return fmt.partial_date(row.get("deadline"), row.get("deadline_precision"), lang)
 
 
 def target_ref(row: dict, lang: str) -> str:
-    """'mục tiêu Kế hoạch 90' / 'the Plan 90 target'; a plan already named as goals is not doubled."""
+    """'mục tiêu Kế hoạch 90' / 'the Plan 90 target'; a plan already named as goals is not doubled; one target of
+    a plan named as several goals is 'one of' them ('một trong các mục tiêu đến năm 2030' / 'one of the 2030
+    goals'): a sentence about one goal never speaks for all of them."""
     plan = plan_short(row, lang)
     low = plan.lower()
+    several = str(row.get("plan_en") or "").lower().endswith(("goals", "targets"))
     if lang == "vi" and low.startswith("mục tiêu"):
-        return plan[0].lower() + plan[1:]
+        ref = plan[0].lower() + plan[1:]
+        return t("f_one_of", lang).format(ref=ref) if several else ref
     if lang == "en" and low.endswith(("goal", "goals", "target", "targets")):
-        return f"the {plan}"
+        return t("f_one_of", lang).format(ref=f"the {plan}") if several else f"the {plan}"
     return t("f_target_ref", lang).format(plan=plan)
 
 

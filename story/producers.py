@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from ocop_data.words import t
 
 from . import fmt, theme
-from .cite import esc
+from .cite import esc, is_missing, normalise_source, short_label
 
 TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 
@@ -41,16 +41,28 @@ def split_table(published: pd.DataFrame, listed: pd.DataFrame, lang: str) -> pd.
     })
 
 
+def who(src: dict, lang: str) -> str:
+    """Who published a count, named by its source (its publisher, else its short name): a university journal's
+    count is never 'the province's'."""
+    s = normalise_source(src)
+    publisher = s.get("publisher")
+    if not is_missing(publisher) and publisher and publisher != "not stated":
+        return str(publisher)
+    return short_label(s, lang)
+
+
 def title(territory: str, published: pd.DataFrame, published_total: dict | None, listed_n: int, lang: str) -> str:
-    """The finding: 'Tuyên Quang (đến 30/06/2025): tỉnh công bố 179 chủ thể (11/07/2024); danh sách này có 4'."""
+    """The finding: 'Tuyên Quang (đến 30/06/2025): nhandan.vn nêu 179 chủ thể (11/07/2024); danh sách này có 4'."""
     if not published.empty:
         total = int(published.n.sum())
         when = fmt.partial_date(published.as_of.iloc[0], published.as_of_precision.iloc[0], lang)
-        head = t("producers_title_split", lang).format(n=fmt.number(total, lang), date=when)
+        head = t("producers_title_split", lang).format(n=fmt.number(total, lang), date=when,
+                                                       who=who(published.iloc[0].to_dict(), lang))
     elif published_total:
         head = t("producers_title_total", lang).format(
             n=fmt.qualified(published_total["value"], published_total.get("qualifier"), lang),
-            date=fmt.partial_date(published_total["as_of"], published_total["as_of_precision"], lang))
+            date=fmt.partial_date(published_total["as_of"], published_total["as_of_precision"], lang),
+            who=who(published_total, lang))
     else:
         head = t("producers_title_none", lang)
     return f"{territory}: {head}; " + t("producers_title_listed", lang).format(n=fmt.number(listed_n, lang))

@@ -28,7 +28,7 @@ import pandas as pd
 from ocop_data.words import WORDS, lang_col, t, t_or
 
 from . import findings, fmt
-from .cite import source_label
+from .cite import shown_quote, source_label
 
 Label = Callable[[str], str]
 
@@ -323,7 +323,7 @@ COLUMNS: dict[str, Column] = {
     # the data's notes are written in English, with a Vietnamese rendering in note_vi
     "note": Column("note", lambda r, lang, c: text(r.get("note_vi")) if lang == "vi" and not missing(
         r.get("note_vi")) else text(r.get("note"))),
-    "quote": Column("quote", _plain("quote")),
+    "quote": Column("quote", lambda r, lang, c: shown_quote(r, lang) or ""),
     "quote_status": Column("quote_status", _coded("quote_status", "qs_")),
     "language": Column("language", _coded("language", "lang_")),
     "comparable": Column("comparable", _bool("comparable")),
@@ -356,7 +356,7 @@ COMPANIONS = {"as_of_precision", "date_precision", "decided_precision", "deadlin
               "valid_to_precision", "unit_abolished_on_precision", "qualifier", "count_qualifier", "total_q", "s3_q",
               "s4_q", "s5_q", "s5p_q", "value_high", "latest_qualifier", "latest_precision", "territory_en",
               "metric_en", "unit_en", "plan_en", "description_en", "title_en", "name_en", "note_vi",
-              "total_qualifier", "total_count"}
+              "total_qualifier", "total_count", "quote_display", "quote_garbled"}
 HIDDEN_PATTERN = re.compile(r".*(_id|_code|_date|_order)$|^(origin|part_of|coord_origin|name_lang|metric|"
                             r"title_descriptive|flagged_about|projected|different_sources|formula|quote_reason|quote_reason_vi|"
                             r"source_title|source_address|source_file|source_publisher|source_published|"

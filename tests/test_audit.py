@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from queries import citations
+from queries import citations, core
 from story import certificates as cert_words
 from story import fmt
 
@@ -265,10 +265,12 @@ def test_tq_2022_round_certificates(cur):
     r = rows[rows.event_id == "tq-2022-council"].iloc[0].to_dict()
     assert (r["products"], r["certificates_from"], r["expires"], r["status"]) == (66, "2023-01-17", date(2026, 1, 17),
                                                                                   "expired")
-    assert cert_words.round_line(r, "vi") == ("66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023, đã hết hạn từ "
-                                              "17/01/2026; chưa thấy công bố đánh giá lại")
-    assert cert_words.round_line(r, "en") == ("66 products of the 2022 round, certified from 17/01/2023, expired on "
-                                              "17/01/2026; no re-evaluation published yet")
+    # said as a computation, with its rule and basis (DATA-AUDIT-2, S2)
+    assert cert_words.round_line(r, "vi") == ("66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 "
+                                              "tháng từ 17/01/2023: hết hạn 17/01/2026; chưa thấy công bố đánh giá lại")
+    assert cert_words.round_line(r, "en") == ("66 products of the 2022 round, certified from 17/01/2023; by the "
+                                              "36-month rule from 17/01/2023: expires 17/01/2026; no re-evaluation "
+                                              "published yet")
 
 
 @pytest.mark.parametrize("today,status", [(date(2024, 12, 31), "valid"), (date(2025, 1, 17), "expiring"),
@@ -290,11 +292,12 @@ def test_product_history_certificate_status(cur):
     # the 2020 rating, then the decision of 25/11/2024: valid to 25/11/2027, so within 12 months of 25/11/2026
     assert list(h.status) == ["superseded", "expiring"]
     assert h.iloc[-1].expires == date(2027, 11, 25)
+    # past the rule's expiry, but a later page still names it national 5★: 'mentioned', never 'expired' (S1)
     h = citations.product_certificates(cur, "hg-tra-xanh-phin-ho", date(2026, 11, 25))
-    assert (h.iloc[0].status, h.iloc[0].expires) == ("expired", date(2024, 6, 30))
+    assert (h.iloc[0].status, h.iloc[0].expires) == ("mentioned", date(2024, 6, 30))
     h = citations.product_certificates(cur, "sl-toi-den", date(2026, 11, 25))
     assert list(h.status) == ["unknown"]
-    assert cert_words.status_text("expired", date(2024, 6, 30), "vi") == "chứng nhận đã hết hạn từ 30/06/2024"
+    assert cert_words.status_text("expired", date(2024, 6, 30), "vi") == "theo quy định 36 tháng: hết hạn 30/06/2024"
 
 
 # --- units ---------------------------------------------------------------------------------------------------
@@ -325,3 +328,259 @@ def test_every_shipped_figure_reads_with_its_unit(cur):
 
 def test_every_event_is_described_in_vietnamese(cur):
     assert one(cur, "SELECT count(*) FROM event WHERE description_vi IS NULL")[0] == 0
+
+
+# --- DATA-AUDIT-2 (December 2026): every id in its corrected state ------------------------------------------
+
+def corr(cur, table, row_id, change=None):
+    sql = "SELECT correction_id, change, source_id, old_source_id FROM correction WHERE table_name = ? AND row_id = ?"
+    rows = cur.execute(sql, [table, row_id]).fetchall()
+    return [r for r in rows if change is None or r[1] == change]
+
+
+def test_r1_plan_90_dated_as_the_seed_states_and_c108_withdrawn(cur):
+    assert one(cur, "SELECT date, date_precision FROM event WHERE event_id = 'tq-2021-kh90'") == ("2021-06-02", "day")
+    quote = one(cur, "SELECT quote FROM event WHERE event_id = 'tq-2021-kh90'")[0]
+    assert "Kế hoạch số 90/KH-UBND ngày 2/6/2021" in quote
+    for tid in ("tq-kh90-total", "tq-kh90-communes", "tq-kh90-5star"):
+        assert one(cur, "SELECT plan_date, plan_date_precision FROM target WHERE target_id = ?", tid) == (
+            "2021-06-02", "day")
+    assert corr(cur, "correction", "c108", "withdrawn")
+    withdrawn = citations.corrections(cur)
+    assert withdrawn.set_index("correction_id").loc["c108", "withdrawn_by"] == "c110"
+
+
+def test_r2_hagiang_june_2023_checked_against_the_page(cur):
+    for fid, value in (("hg-2023-06-total", 278), ("hg-2023-06-3star", 231), ("hg-2023-06-4star", 45),
+                       ("hg-2023-06-5star", 2)):
+        f = fig(cur, fid)
+        assert (f["value"], f["quote_status"], f["as_of"]) == (value, "verbatim", "2023-06")
+        assert corr(cur, "figure", fid, "source")
+
+
+def test_r3_decision_321_rows_checked_against_the_page(cur):
+    rows = cur.execute("""SELECT evaluation_id, quote_status, quote, decided, source_id FROM evaluation
+                          WHERE decision_no = '321/QĐ-UBND' ORDER BY evaluation_id""").fetchall()
+    assert len(rows) == 4
+    for rid, status, quote, decided, source in rows:
+        assert (status, decided, source) == ("verbatim", "2024-08-06", "santmdt-18896") and "4 sao" in quote, rid
+    assert one(cur, "SELECT quote_status FROM event WHERE event_id = 'tq-2024-d321'")[0] == "verbatim"
+    assert one(cur, "SELECT count(*) FROM figure WHERE quote_status = 'not_retrieved'")[0] == 0
+    for table in ("evaluation", "event", "target", "sales_point"):
+        # table names come from this list, never from user text
+        assert one(cur, "SELECT count(*) FROM " + table + " WHERE quote_status = 'not_retrieved'")[0] == 0
+
+
+def test_r4_ngoc_thuy_tea_named_as_published(cur):
+    assert one(cur, "SELECT name, name_lang, name_en FROM product WHERE product_id = 'tq-tra-ngoc-thuy'") == (
+        "Trà Ngọc Thuý", "vi", "Ngoc Thuy tea")
+    assert corr(cur, "product", "tq-tra-ngoc-thuy", "name")
+
+
+def test_r5_78_producers_of_every_type(cur):
+    f = fig(cur, "sl-2023-tailieu-subjects")
+    assert f["value"] == 78 and "every type" in f["note"] and "tổ hợp tác hộ kinh doanh" in f["note"]
+    display = one(cur, "SELECT quote_display FROM figure WHERE figure_id = 'sl-2023-tailieu-subjects'")[0]
+    assert display.endswith("78 doanh nghiệp")
+
+
+def test_r6_district_counts_recorded_as_recognised(cur):
+    rows = cur.execute("""SELECT figure_id, metric FROM figure WHERE figure_id LIKE 'tq-2022-r-new-07%'""").fetchall()
+    assert len(rows) == 7 and {m for _, m in rows} == {"round_recognised"}
+    assert one(cur, "SELECT sum(value) FROM figure WHERE figure_id LIKE 'tq-2022-r-new-07%'")[0] == 63
+    assert fig(cur, "tq-2022-r-new")["value"] == 63  # the province's new products stay as the source states
+
+
+def test_r7_press_targets_have_no_deadline(cur):
+    for tid in ("sl-2023-danviet-new", "sl-2023-danviet-total"):
+        assert one(cur, "SELECT deadline, deadline_precision FROM target WHERE target_id = ?", tid) == (None, "undated")
+    row = core.target_progress(cur, ["14"], date(2026, 12, 7)).set_index("target_id").loc["sl-2023-danviet-total"]
+    assert row.status == "reached" and row.latest_value > 200  # reached, with no deadline to miss
+
+
+def test_r8_thirty_percent_is_exact(cur):
+    assert one(cur, "SELECT comparison, value FROM target WHERE target_id = 'sl-kh77-share-sme'") == ("exactly", 30)
+
+
+def test_r9_nep_tan_level_not_published(cur):
+    assert one(cur, "SELECT level FROM evaluation WHERE evaluation_id = 'ev-sl-nep-tan-ngoc-chien'")[0] == "not_published"
+
+
+def test_r10_project_date_not_published(cur):
+    rows = cur.execute("SELECT plan_date, plan_date_precision FROM target WHERE target_id LIKE 'sl-project-%'").fetchall()
+    assert len(rows) == 4 and set(rows) == {(None, "undated")}
+
+
+def test_r11_one_national_round_said_as_one(cur):
+    notes = [one(cur, "SELECT note FROM evaluation WHERE evaluation_id = ?", e)[0] for e in
+             ("ev-sl-ca-phe-bot-bich-thao-2020", "ev-hg-tra-xanh-phin-ho-2021", "ev-hg-hong-tra-phin-ho-2021")]
+    assert all("2020 national round" in n and "2890" in n for n in notes)
+    h = citations.product_certificates(cur, "sl-ca-phe-bot-bich-thao", date(2026, 12, 7))
+    assert h.set_index("evaluation_id").loc["ev-sl-ca-phe-bot-bich-thao-2020", "expires"] is None
+
+
+def test_r12_one_paragraph_one_as_of_date(cur):
+    dates = {fig(cur, f)["as_of"] for f in ("vn-2023-12-06", "vn-2023-12-06-subjects", "vn-2023-subjects-htx-pct",
+                                            "vn-2023-subjects-dn-pct", "vn-2023-subjects-hkd-pct")}
+    assert dates == {"2023-10"}
+
+
+def test_r13_producer_name_corrections_recited(cur):
+    got = dict(cur.execute("""SELECT correction_id, source_id FROM correction
+                              WHERE correction_id IN ('c060', 'c062', 'c063')""").fetchall())
+    assert got == {"c060": "santmdt-18896", "c062": "santmdt-18896", "c063": "langngheviet-31558"}
+    for cid in got:
+        assert corr(cur, "correction", cid, "source")
+
+
+def test_r14_c048_recited_to_a_page_on_the_communes(cur):
+    assert one(cur, "SELECT source_id FROM correction WHERE correction_id = 'c048'")[0] == "laodong-1524699"
+    assert corr(cur, "correction", "c048", "source")[0][3] == "laodong-1522769"
+
+
+def test_r15_hagiang_source_is_the_article(cur):
+    address = one(cur, "SELECT address FROM source WHERE source_id = 'hagiang-137078'")[0]
+    assert address.endswith("newsId=137078") and "jsessionid" not in address
+
+
+def test_r16_danviet_title_matches_its_address(cur):
+    title, address = one(cur, "SELECT title, address FROM source WHERE source_id = 'danviet-20230721'")
+    assert title == "Sản phẩm OCOP góp phần nâng cao thu nhập cho nông dân" and "gop-phan-nang-cao-thu-nhap" in address
+
+
+def test_r17_xahoingaynay_title_stated(cur):
+    assert one(cur, "SELECT title FROM source WHERE source_id = 'xahoingaynay-hg-2023'")[0] == (
+        "Hà Giang: Đẩy mạnh phát triển các sản phẩm OCOP chủ lực theo hướng hàng hóa")
+
+
+def test_s1_phin_ho_not_called_expired_later_page_is_the_latest_evidence(cur):
+    for pid in ("hg-tra-xanh-phin-ho", "hg-hong-tra-phin-ho"):
+        h = citations.product_certificates(cur, pid, date(2026, 12, 7)).iloc[-1]
+        assert (h.status, h.expires, h.evidence_date, h.evidence_level) == (
+            "mentioned", date(2024, 6, 30), "2025-09-04", "national")
+        assert one(cur, "SELECT count(*) FROM evaluation WHERE product_id = ?", pid)[0] == 1  # a mention is no evaluation
+    due = core.due_for_reevaluation(cur, ["02"], date(2026, 12, 7))
+    assert set(due.status) == {"mentioned"}
+    line = cert_words.status_text("mentioned", date(2024, 6, 30), "vi", start="2021-06-30",
+                                  evidence=due.iloc[0].to_dict())
+    assert line == ("theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024; còn được nêu là 5 sao "
+                    "quốc gia, 04/09/2025")
+
+
+def test_s2_round_expiry_said_as_computed_with_the_sentence_that_states_the_date(cur):
+    r = citations.round_certificates(cur, ["08"], date(2026, 12, 7)).set_index("event_id").loc["tq-2022-council"]
+    line = cert_words.round_line(r.to_dict(), "vi")
+    assert "theo quy định 36 tháng từ 17/01/2023: hết hạn 17/01/2026" in line and "đã hết hạn" not in line
+    assert cert_words.basis_quote_line(r.to_dict(), "vi") == (
+        "Nguồn nêu: “Kết quả chứng nhận xếp hạng sao sản phẩm có giá trị trong 36 tháng kể từ ngày 17.1.2023.”")
+
+
+def test_c1_every_day_precise_decision_gets_its_computed_expiry(cur):
+    rounds = citations.round_certificates(cur, ["14", "08", "02", "08-2025"], date(2026, 12, 7)).set_index("event_id")
+    assert rounds.loc["hg-2022-d20", "expires"] == date(2025, 1, 5) and rounds.loc["hg-2022-d20", "products"] == 40
+    assert rounds.loc["sl-2020-d3073", "expires"] == date(2023, 12, 31)
+    assert rounds.loc["hg-2022-d20", "certificate_basis"] == "decision"
+    decisions = cur.execute("""SELECT event_id FROM event WHERE kind = 'decision' AND date_precision = 'day'""").fetchall()
+    assert {d for (d,) in decisions} <= set(rounds.index)
+    line = cert_words.round_line(rounds.loc["hg-2022-d20"].to_dict(), "vi")
+    assert line.startswith("40 sản phẩm của Quyết định 20/QĐ-UBND (05/01/2022); theo quy định 36 tháng từ ngày quyết "
+                           "định 05/01/2022: hết hạn 05/01/2025")
+
+
+def test_c2_2024_products_expiring_from_checked_rows(cur):
+    due = core.due_for_reevaluation(cur, ["08"], date(2026, 12, 7)).set_index("product_id")
+    for pid in ("tq-tra-xanh-non-ngoc-thuy", "tq-tra-ngoc-thuy", "tq-banh-gai-chiem-hoa", "tq-mat-ong-huong-rung",
+                "tq-che-shan-tuyet-hong-thai"):
+        assert due.loc[pid, "status"] == "expiring"
+        quote_status = one(cur, """SELECT e.quote_status FROM evaluation e WHERE e.product_id = ?
+                                   ORDER BY e.decided_date DESC LIMIT 1""", pid)[0]
+        assert quote_status == "verbatim", pid
+
+
+def test_g1_garbled_quotes_shown_restored_and_marked(cur):
+    from story import cite
+    rows = cur.execute("""SELECT figure_id, quote, quote_display, quote_garbled FROM figure
+                          WHERE source_id = 'tailieu-2881129'""").fetchall()
+    assert rows and all(g for *_, g in rows)
+    from ocop_data import quotes as q
+    for fid, quote, display, _ in rows:
+        assert q.restores(display, quote), fid
+        shown = cite.quote_line({"quote": quote, "quote_display": display, "quote_garbled": True,
+                                 "quote_status": "verbatim"}, "vi")
+        assert shown.endswith("(đã khôi phục dấu)”") and not {"phm", "sn", "huyn", "ph"} & set(shown.split())
+    assert not q.restores("Đến năm 2023 có 110 sản phẩm", "Đến năm 2023 có 111 sản phm")  # a digit is no lost letter
+
+
+# --- certificates: each wording on a frozen clock ------------------------------------------------------------
+
+@pytest.mark.parametrize("today,vi,en", [
+    (date(2024, 1, 1), "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: "
+                       "còn hiệu lực đến 17/01/2026",
+     "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: valid until "
+     "17/01/2026"),
+    (date(2025, 6, 1), "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: "
+                       "hết hạn 17/01/2026 (trong 12 tháng tới)",
+     "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: expires "
+     "17/01/2026 (within 12 months)"),
+    (date(2026, 12, 7), "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: "
+                        "hết hạn 17/01/2026; chưa thấy công bố đánh giá lại",
+     "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: expires "
+     "17/01/2026; no re-evaluation published yet"),
+])
+def test_round_wording_on_a_frozen_clock(cur, today, vi, en):
+    r = citations.round_certificates(cur, ["08"], today).set_index("event_id").loc["tq-2022-council"].to_dict()
+    assert (cert_words.round_line(r, "vi"), cert_words.round_line(r, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize("pid,today,vi,en", [
+    # later evidence: past the rule's expiry, still named national 5★ by a page of 04/09/2025
+    ("hg-tra-xanh-phin-ho", date(2026, 12, 7),
+     "theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024; còn được nêu là 5 sao quốc gia, "
+     "04/09/2025",
+     "by the 36-month rule from the decision of 30/06/2021: expires 30/06/2024; still named as a national 5-star "
+     "product, 04/09/2025"),
+    # before the evidence appeared the same certificate had expired by the rule
+    ("hg-tra-xanh-phin-ho", date(2025, 1, 1),
+     "theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024; chưa thấy công bố đánh giá lại",
+     "by the 36-month rule from the decision of 30/06/2021: expires 30/06/2024; no re-evaluation published yet"),
+    # expiring within 12 months
+    ("tq-che-shan-tuyet-hong-thai", date(2026, 12, 7),
+     "theo quy định 36 tháng từ ngày quyết định 25/11/2024: hết hạn 25/11/2027 (trong 12 tháng tới)",
+     "by the 36-month rule from the decision of 25/11/2024: expires 25/11/2027 (within 12 months)"),
+    ("tq-che-shan-tuyet-hong-thai", date(2025, 6, 1),
+     "theo quy định 36 tháng từ ngày quyết định 25/11/2024: còn hiệu lực đến 25/11/2027",
+     "by the 36-month rule from the decision of 25/11/2024: valid until 25/11/2027"),
+])
+def test_product_certificate_wording_on_a_frozen_clock(cur, pid, today, vi, en):
+    h = citations.product_certificates(cur, pid, today).iloc[-1].to_dict()  # a page not yet written is not seen
+    for lang, expected in (("vi", vi), ("en", en)):
+        line = cert_words.status_text(h["status"], h["expires"], lang, start=h["decided"],
+                                      evidence=h if h["evidence_date"] else None)
+        assert line == expected
+
+
+# --- issue 20 §6: the newest pages found (07/12/2026) -------------------------------------------------------
+
+def test_2024_national_re_recognition_is_later_evidence_never_an_evaluation(cur):
+    """clpl.vn of 18/11/2024: the ministry re-recognised the Phìn Hồ teas and the Bích Thao coffee as national 5★
+    'tính từ ngày 1/7/2024' (events hg-2024-11-mention-*, sl-2024-11-mention-bich-thao), stored as mentions with the
+    page's own date; no evaluation cites the page (it states no decision number or date)."""
+    rows = cur.execute("""SELECT product_id, kind, stars, level, date, date_precision, quote FROM event
+                          WHERE source_id = 'clpl-5sao-2024-d2' ORDER BY product_id""").fetchall()
+    assert [r[0] for r in rows] == ["hg-hong-tra-phin-ho", "hg-tra-xanh-phin-ho", "sl-ca-phe-bot-bich-thao"]
+    assert {r[1:6] for r in rows} == {("mention", "5", "national", "2024-11-18", "day")}
+    assert all("tính từ ngày 1/7/2024" in r[6] for r in rows)
+    assert one(cur, "SELECT count(*) FROM evaluation WHERE source_id = 'clpl-5sao-2024-d2'")[0] == 0
+    # the latest evidence is still the page of 04/09/2025: past the rule's expiry, never called expired
+    h = citations.product_certificates(cur, "hg-tra-xanh-phin-ho", date(2026, 12, 7)).iloc[-1]
+    assert (h.status, str(h.evidence_date)[:10]) == ("mentioned", "2025-09-04")
+
+
+def test_undated_post_merger_page_feeds_no_comparison(cur):
+    """dantocmiennui.baotintuc.vn post360731 states no date: its 157 (old Hà Giang) and 240 (old Tuyên Quang) are
+    undated rows; its '191 … hồi cuối năm 2022' is dated by its own words (2022)."""
+    for fid, value, precision in (("hg-undated-360731-total", 157, "undated"), ("tq-undated-360731-total", 240, "undated"),
+                                  ("tq-2022-360731-total", 191, "year")):
+        f = fig(cur, fid)
+        assert (f["value"], f["as_of_precision"], f["source_id"]) == (value, precision, "dantocmiennui-360731")
+    assert fig(cur, "hg-undated-360731-total")["confidence"] == "L"

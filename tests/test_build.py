@@ -306,3 +306,60 @@ def test_a_table_without_rows_keeps_its_derived_columns(tmp_path, shipped_copy):
         assert citations.corrections(d.cursor()).empty  # sorts on date_date
     finally:
         d.close()
+
+
+# --- issue 20: restored quotes, mentions, formulas ------------------------------------------------------------
+
+def _set(path, key_col, key, **values):
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+        fields = list(rows[0].keys())
+    hit = [r for r in rows if r[key_col] == key]
+    assert hit, key
+    hit[0].update(values)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+@pytest.mark.parametrize("display", ["Đến năm 2023, tỉnh Sơn La đã 111 sản phẩm OCOP do 78 doanh nghiệp",  # a digit
+                                     "Đến năm 2023, tỉnh Sơn La đã 110 sản phẩm OCOP do 78 doanh nghiệp nhỏ"])  # a word
+def test_a_restored_quote_may_only_put_back_lost_letters(tmp_path, shipped_copy, display):
+    _set(shipped_copy / "figure.csv", "figure_id", "sl-2023-tailieu-total", quote_display=display)
+    with pytest.raises(BuildError) as err:
+        build(tmp_path / "x.duckdb", shipped_dir=shipped_copy, data_dir=tmp_path / "nodata")
+    assert any(p.rule == "quote_display" for p in err.value.problems)
+
+
+def test_a_mention_states_the_stars_names_the_product_and_is_dated_by_its_page(tmp_path, shipped_copy):
+    _set(shipped_copy / "event.csv", "event_id", "sl-2024-07-mention-bich-thao", stars="4")
+    with pytest.raises(BuildError) as err:
+        build(tmp_path / "x.duckdb", shipped_dir=shipped_copy, data_dir=tmp_path / "nodata")
+    assert any(p.rule == "quote_mismatch" and p.column == "quote" for p in err.value.problems)
+    _set(shipped_copy / "event.csv", "event_id", "sl-2024-07-mention-bich-thao", stars="5", date="2024-07-09")
+    with pytest.raises(BuildError):  # not the page's own date (08/07/2024)
+        build(tmp_path / "x.duckdb", shipped_dir=shipped_copy, data_dir=tmp_path / "nodata")
+
+
+def test_every_derived_formula_recomputes(shipped_copy):
+    from ocop_data.citations import check_formulas
+    from ocop_data.validate import load_dataset
+
+    checks = check_formulas(load_dataset(shipped_copy, shipped_copy / "none"))
+    assert len(checks) == 3 and all(c.ok for c in checks), checks
+    _set(shipped_copy / "figure.csv", "figure_id", "hg-2021-total", value="234")
+    bad = [c for c in check_formulas(load_dataset(shipped_copy, shipped_copy / "none")) if not c.ok]
+    assert [c.row_id for c in bad] == ["hg-2021-total"]
+
+
+def test_check_reports_every_share_the_issue_asks_for(capsys):
+    from ocop_data.__main__ import main
+
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    import re
+    m = re.search(r"non-derived rows (\d+)/(\d+)", out)
+    assert m and int(m.group(1)) / int(m.group(2)) >= 0.98
+    assert re.search(r"seed rows (\d+)/\1 \(100\.0%\)", out)
+    assert "3/3 formulas recompute" in out and "trang không nêu" in out

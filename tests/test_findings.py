@@ -341,3 +341,89 @@ def test_targets_subjects_points_unknown_and_sources_findings():
         "Not known: 23 targets without a figure; Sơn La's latest total is 20 months old"
     assert findings.unknown_finding(0, [], "vi") == "Những điều chưa biết"
     assert findings.sources_finding(28, "vi") == "Số liệu trong bài lấy từ 28 nguồn công khai"
+
+
+# --- DATA-AUDIT-2 S3–S8: each finding function on the shipped rows it rests on ----------------------------------
+
+TODAY_AUDIT = date(2026, 12, 7)
+
+
+def test_s3_other_targets_without_a_figure_have_none_to_compare(cur):
+    """ui/targets' note "N other targets have no reported figure to compare" (charts.target_rows): rests on every Sơn
+    La target row; sl-2023-danviet-total (more than 200) is compared with Sơn La's totals (sl-2025-* 202)."""
+    ev = core.target_progress(cur, ["14"], TODAY_AUDIT)
+    drawn = set(charts.target_rows(ev).target_id)
+    assert "sl-2023-danviet-total" in drawn
+    for r in ev[~ev.target_id.isin(drawn)].to_dict("records"):
+        n = cur.execute("""SELECT count(*) FROM figure WHERE territory_key = ? AND metric = ? AND kind = 'reported'
+                           AND district_code IS NULL""", [r["territory_key"], r["metric"]]).fetchone()[0]
+        assert n == 0, r["target_id"]  # the sentence is true of every target it counts
+    n_other = len(ev) - len(drawn)
+    assert findings.targets_finding(ev, "en").endswith(f"{n_other} have no figure to compare")
+
+
+def test_s4_one_of_the_2030_goals(cur):
+    """target_finding on sl-2030-5star (the only one of the three 2030 goals with a figure: sl-2025-*-5star)."""
+    ev = core.target_progress(cur, ["14"], TODAY_AUDIT).set_index("target_id")
+    row = ev.loc["sl-2030-5star"].to_dict()
+    assert row["status"] == "behind" and ev.loc["sl-2030-export", "status"] == "no_data"
+    en = findings.target_finding(row, "Sơn La", "en")
+    vi = findings.target_finding(row, "Sơn La", "vi")
+    assert en.startswith("Sơn La is behind one of the 2030 goals: 1 5-star product") and "at least 10" in en
+    assert vi.startswith("Sơn La chậm tiến độ một trong các mục tiêu đến năm 2030")
+
+
+def test_s5_producer_count_named_by_who_published_it(cur):
+    """producers.title on sl-2023-tailieu-subjects (78, a university journal) and the seed-001 split (179)."""
+    from story import producers
+    total = cur.execute("SELECT * FROM figure WHERE figure_id = 'sl-2023-tailieu-subjects'").df()
+    rec = core.comparable_figures(cur, "14", "subjects_total").tail(1).iloc[0].to_dict()
+    assert rec["figure_id"] == total.figure_id.iloc[0]
+    en = producers.title("Sơn La", pd.DataFrame(), rec, 20, "en")
+    vi = producers.title("Sơn La", pd.DataFrame(), rec, 20, "vi")
+    assert "Journal of Science, Tây Bắc University" in en and "province" not in en
+    assert "tỉnh công bố" not in vi and "nêu 78 chủ thể" in vi
+    split = core.subject_split(cur, "08")
+    assert "nhandan.vn nêu 179 chủ thể" in producers.title("Tuyên Quang", split, None, 4, "vi")
+
+
+def test_s6_hagiang_lists_its_two_named_products(cur):
+    """coverage on hg-tra-xanh-phin-ho and hg-hong-tra-phin-ho, recognised in Hà Giang (02) in 2021."""
+    cov = core.coverage(cur, ["08-2025", "08", "02"]).set_index("territory_key")
+    assert cov.loc["02", "listed"] == 2
+    assert set(r[0] for r in cur.execute("SELECT product_id FROM product WHERE territory_key = '02'").fetchall()) == {
+        "hg-tra-xanh-phin-ho", "hg-hong-tra-phin-ho"}
+
+
+def test_s7_due_table_cites_the_decision_source(cur):
+    """due_for_reevaluation on ev-tq-tra-ngoc-thuy-2024 (santmdt-18896), not the product's 2020 source."""
+    due = core.due_for_reevaluation(cur, ["08"], TODAY_AUDIT).set_index("product_id")
+    assert due.loc["tq-tra-ngoc-thuy", "source_id"] == "santmdt-18896"
+    assert one_source(cur, "tq-tra-ngoc-thuy") == "baotuyenquang-612"
+
+
+def one_source(cur, pid):
+    return cur.execute("SELECT source_id FROM product WHERE product_id = ?", [pid]).fetchone()[0]
+
+
+def test_s8_hagiang_round_told_by_what_it_recognised(cur):
+    """round_finding on hg-2022-r-recognised (37) and hg-2022-r-reeval (10)."""
+    rounds = core.round_figures(cur, ["02"])
+    prov = rounds[rounds.district_code.isna() & rounds.metric.isin(list(findings.ROUND_METRICS))]
+    en = findings.round_finding(prov, lambda k: "Hà Giang", "en")
+    vi = findings.round_finding(prov, lambda k: "Hà Giang", "vi")
+    assert "37 products recognised in the round" in en and en.index("37") < en.index("10")
+    assert "37 sản phẩm được công nhận trong đợt" in vi
+
+
+def test_newest_figure_said_as_what_was_not_found(cur):
+    """nothing_after on each province's latest total (sl-2025-*; tq2025-2025-12-vietnamplus-total, 'gần 500' of
+    04/12/2025, newer than tq2025-2025-11-danviet's 450 of 29/11/2025)."""
+    tiers = core.tier_figures(cur, ["14", "08-2025"])
+    totals = tiers[tiers.metric == "products_total"]
+    assert findings.nothing_after(totals[totals.territory_key == "14"], "Sơn La", "vi") == \
+        "Sơn La: chưa thấy số liệu sau 03/2025"
+    tq = totals[totals.territory_key == "08-2025"]
+    latest = findings.latest_total(tq)
+    assert (latest["value"], latest["qualifier"], latest["source_id"]) == (500, "about", "vietnamplus-1080817")
+    assert findings.nothing_after(tq, "Tuyên Quang", "en") == "Tuyên Quang: no figure found after 12/2025"

@@ -120,7 +120,7 @@ def _cases():
         ("too_large", "a.csv", csv_bytes([HEAD, ROW]) + b" " * (MAX_BYTES + 1), "too_large"),
         ("renamed_not_xlsx", "a.xlsx", b"%PDF-1.4 this is not a workbook", "not_spreadsheet"),
         ("password_protected", "a.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password"),
-        ("legacy_xls", "a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy_xls"),
+        ("broken_xls", "a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "not_xls"),
         ("not_a_table", "a.csv", csv_bytes([["a", "b"], ["1", "2"]]), "no_header"),
         ("sales_point_outside_province", "a.csv", csv_bytes([
             ["point_id", "territory_key", "entry_kind", "name", "lat", "lon", "precision", "opened_precision",
@@ -201,8 +201,9 @@ def test_possibly_the_same_as_an_existing_product(live):
     db, data_dir = live
     prev = prepare("a.csv", csv_bytes([HEAD, row(**{"Tên sản phẩm": "Xoài sấy dẽo",
                                                              "Chủ thể": "HTX Xuân Tiến mới"})]), data_dir)
-    assert prev.ok
-    assert any("Xoài sấy dẻo" in b or "xoài sấy dẻo" in b for _, b, _ in prev.possibly_same)
+    assert prev.ok and [(p.where, p.label, p.other, p.decision) for p in prev.possibly_same] == [
+        ("a:2", "Xoài sấy dẽo", "Xoài sấy dẻo", "")]
+    assert not prev.has_changes and [n.rule for n in prev.notes] == ["possibly_same_left_out"]  # a person decides
 
 
 def test_same_product_again_is_a_change_not_a_duplicate(live):

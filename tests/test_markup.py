@@ -29,7 +29,9 @@ def _row(table: str, **values) -> dict:
     """Every free-text column gets the attack (a variant per column), then the given values."""
     out = {}
     for col in TABLES[table].columns:
-        if col.type in TEXT_TYPES and col.name not in ("code", "predecessors", "successor", "family"):
+        # quote_display may only put back letters a quote lost (the build refuses anything else): left empty
+        if col.type in TEXT_TYPES and col.name not in ("code", "predecessors", "successor", "family",
+                                                       "quote_display"):
             out[col.name] = f"{EVIL} ({table}.{col.name})"
     out.update(values)
     return out

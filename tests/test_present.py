@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from queries import core
 from briefing.content import CLOSING, build_slides
-from story import findings
+from story import findings, fmt
 from briefing.pptx_deck import build_pptx
 from briefing.print_pdf import build_pdf
 from tests.conftest import ROOT, plain
@@ -55,7 +55,9 @@ def test_storyline_in_the_order_a_meeting_needs(cur):
     # one headline per province, in the order chosen, each with its big number and main target
     heads = [s for s in slides if s.kind == "headline"]
     assert [h.data["province"] for h in heads] == BOTH
-    assert heads[0].data["big"]["value"] == 202 and heads[1].data["big"]["value"] == 450
+    # Tuyên Quang's newest total is "gần 500" (tq2025-2025-12-vietnamplus-total, 04/12/2025): about 500
+    assert heads[0].data["big"]["value"] == 202 and heads[1].data["big"]["value"] == 500
+    assert heads[1].data["big"]["qualifier"] == "about"
 
 
 def test_finding_titles_are_computed_from_the_data(cur):
@@ -64,17 +66,19 @@ def test_finding_titles_are_computed_from_the_data(cur):
     # first and latest comparable totals come from different sources: said so
     assert vi["headline14"] == "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
     assert en["headline14"] == "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
-    # the doubtful 454 is not the headline; the new province (its label gives the date) has one comparable figure
-    assert vi["headline08-2025"] == "Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025)"
+    # the doubtful 454 is not the headline; the new province (its label gives the date): "gần 500" of 04/12/2025
+    # (vietnamplus.vn) after 450 of 29/11/2025 (trangtraiviet.danviet.vn), two sources
+    assert vi["headline08-2025"] == ("Tuyên Quang (từ 01/07/2025): khoảng 500 sản phẩm OCOP (04/12/2025), tăng từ 450 "
+                                     "ngày 29/11/2025 (hai nguồn khác nhau)")
     # the same sentences as the pages (story.findings): the latest split, the 4★ change, two sources named
     assert vi["tiers14"] == ("Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); "
                              "số 4 sao tăng từ 9 năm 2019 (hai nguồn khác nhau)")
     assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); "
                              "four-star up from 9 in 2019 (two different sources)")
-    # no comparable split since the merger: the new province's finding says so (its history is in the chart)
-    assert vi["tiers08-2025"] == ("Tuyên Quang (từ 01/07/2025): 450 sản phẩm OCOP (29/11/2025), chưa công bố phân "
-                                  "hạng sao (phân hạng duy nhất được công bố bị đánh dấu đáng ngờ)")
-    assert vi["targets"].startswith("Mục tiêu: 1/5 mục tiêu có số liệu đã đạt")
+    # the new province's latest split gives only the tiers the source gave (vietnamplus.vn: no 3★ count)
+    assert vi["tiers08-2025"] == "Tuyên Quang (từ 01/07/2025): 38 sản phẩm 4 sao và 2 sản phẩm 5 sao (04/12/2025)"
+    # 2 of 6: Kế hoạch 90's total and the press goal of more than 200 (no deadline; 202 reported, DATA-AUDIT-2 S3)
+    assert vi["targets"].startswith("Mục tiêu: 2/6 mục tiêu có số liệu đã đạt")
     assert "20 tháng" in vi["unknown"] and "20 months old" in en["unknown"]
 
 
@@ -94,7 +98,7 @@ def test_what_is_not_known_and_sources_slides(cur):
     slides = build_slides(cur, "vi", BOTH, today=TODAY)
     unknown = next(s for s in slides if s.kind == "unknown")
     texts = " ".join(i["text"] for i in unknown.data["items"])
-    assert "chưa công bố phân hạng sao" in texts  # the 450 has no split
+    assert "chưa công bố phân hạng sao" not in texts  # the newest total (about 500) has a split: 38 at 4★, 2 at 5★
     assert "đã 20 tháng" in texts  # Sơn La's latest total is stale
     sl = core.target_progress(cur, core.territory_family(cur, "14"), TODAY)
     assert f"Mục tiêu chưa có số liệu để so sánh: {int(sl.percent.isna().sum())}" in texts
@@ -195,7 +199,8 @@ def test_pptx_follows_the_storyline(deck_vi):
         if s.kind == "headline":
             sizes = {run.text: run.font.size for sh in slide.shapes if sh.has_text_frame
                      for p in sh.text_frame.paragraphs for run in p.runs}
-            assert sizes[f"{int(s.data['big']['value'])}"] >= Pt(60)
+            big = s.data["big"]
+            assert sizes[fmt.qualified(big["value"], big["qualifier"], "vi")] >= Pt(60)  # "khoảng 500" as well
 
 
 def test_pptx_shapes_fonts_and_notes(deck_vi):

@@ -31,7 +31,7 @@ def test_published_split_beside_the_producers_listed_here():
     # one colour per meaning, the same on every bar of a series; each says what it is on its first bar
     assert published["marker"]["color"] == theme.MEANING_COLORS["published"]
     assert listed["marker"]["color"] == theme.MEANING_COLORS["listed"]
-    assert published["text"][0] == "133 · tỉnh công bố" and listed["text"][0] == "4 · có trong danh sách này"
+    assert published["text"][0] == "133 · đã công bố" and listed["text"][0] == "4 · có trong danh sách này"
     assert "seed-001" in " ".join(a["text"] for a in spec["layout"]["annotations"])  # the source in the figure
 
 

@@ -11,6 +11,7 @@ from ocop_data.citations import source_gaps
 from ocop_data.validate import load_dataset
 from story import cite
 from tests.test_pages import run
+from tests.conftest import plain
 
 SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
@@ -104,7 +105,7 @@ def test_corrections_name_every_changed_figure(cur):
         assert rid in ids, rid
     for col in ("old_vi", "old_en", "new_vi", "new_en", "reason_vi", "reason_en"):
         assert corr[col].notna().all() and (corr[col].str.len() > 0).all(), col
-    assert set(corr.date) == {"2026-11-25"}
+    assert set(corr.date) == {"2026-11-25", "2026-12-07"}  # the first audit's corrections, then the second's
 
 
 def test_split_product_stays_resolvable(cur):
@@ -145,13 +146,17 @@ def test_sources_page_figures_have_units_and_words(cur):
 # --- the one call each added to the overview and the product detail -----------------------------------
 
 @pytest.mark.parametrize("lang,expected", [
-    ("vi", "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023, đã hết hạn từ 17/01/2026; chưa thấy công bố đánh giá lại"),
-    ("en", "66 products of the 2022 round, certified from 17/01/2023, expired on 17/01/2026; no re\\-evaluation "
-           "published yet")])
+    ("vi", "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: hết hạn "
+           "17/01/2026; chưa thấy công bố đánh giá lại"),
+    ("en", "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: "
+           "expires 17/01/2026; no re-evaluation published yet")])
 def test_overview_says_the_2022_round_certificates_expired(lang, expected):
     # today is after 17/01/2026 (the tests run in or after November 2026)
     at = run("pages/overview.py", lang, province="08-2025")
-    assert any(expected in el.value for el in list(at.caption) + list(at.markdown))
+    texts = [plain(el.value) for el in list(at.caption) + list(at.markdown)]
+    assert any(expected in text for text in texts), texts
+    # the line is followed by the source's sentence that states the certificate date and its validity
+    assert any("có giá trị trong 36 tháng kể từ ngày 17.1.2023" in text for text in texts)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -164,4 +169,8 @@ def test_product_link_to_a_split_product_names_its_successors(lang):
 def test_product_detail_shows_certificate_status_and_quote():
     at = run("pages/products.py", "vi", province="08-2025", product="hg-tra-xanh-phin-ho")
     line = [c.value for c in at.caption if c.value.startswith("Chứng nhận")][0]
-    assert "đã hết hạn từ 30/06/2024" in line and "Trà xanh hộp 100gr" in line
+    line = plain(line)
+    # the expiry is said as computed, and the later page that still names the product is the latest evidence
+    assert "theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024" in line
+    assert "còn được nêu là 5 sao quốc gia, 04/09/2025" in line and "Trà xanh hộp 100gr" in line
+    assert "đã hết hạn" not in line

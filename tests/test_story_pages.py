@@ -50,7 +50,8 @@ def test_overview_rows_and_the_totals_chart(cur, lang):
     lab = labels(cur, lang)
     rows = " ".join(el.proto.body for el in at.get("html"))
     # one row per province: the big number with its unit, a trend, a bullet bar, an as-of line
-    for key, number in (("14", "202"), ("08-2025", "450")):
+    # Tuyên Quang's newest total: "gần 500" of 04/12/2025 (tq2025-2025-12-vietnamplus-total), about 500
+    for key, number in (("14", "202"), ("08-2025", "khoảng 500" if lang == "vi" else "about 500")):
         assert f'aria-label="{lab[key]}"' in rows and f">{number} <" in rows
     assert rows.count('class="b-track"') == 2 and rows.count("data:image/svg+xml") == 2
     assert ("tháng trước" if lang == "vi" else "months ago") in rows
@@ -93,9 +94,9 @@ def test_star_tiers_on_a_date_axis_with_finding_titles(cur, lang):
         if tr.get("type") == "bar" and "sources" in (tr.get("meta") or {}):
             assert all(re.match(r"\d{4}-\d{2}-\d{2}", str(x)) for x in tr["x"])
             assert tr["width"][0] >= 55 * 86_400_000  # about two months wide
-    # the latest split: one bar, every segment labelled (a count of 1 readable)
+    # the latest split (04/12/2025, vietnamplus.vn): one bar, every segment labelled (a count of 2 readable)
     texts = " ".join(a["text"] for a in spec["layout"]["annotations"])
-    assert ("1 · Tiềm năng 5 sao" if lang == "vi" else "1 · Potential 5-star") in texts
+    assert ("2 · 5 sao" if lang == "vi" else "2 · 5-star") in texts
     assert ("Hợp nhất tỉnh 01/07/2025" if lang == "vi" else "Provinces merged 01/07/2025") in texts
 
 

@@ -32,6 +32,8 @@ def card(r: dict, lang: str) -> str:
     if r["certificate"]:
         colour = _CERT_COLOUR.get(r["certificate_status"])
         lines.append(f":{colour}[{md_escape(r['certificate'])}]" if colour else md_escape(r["certificate"]))
+        if r.get("certificate_quote"):  # the words that state the certificate date and its validity
+            lines.append(md_escape(t("cert_basis_quote", lang).format(quote=r["certificate_quote"])))
     text = "  \n".join(lines)
     if r["quote"] is not None:
         quote = md_escape(" ".join(r["quote"].split()))

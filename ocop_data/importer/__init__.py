@@ -21,14 +21,18 @@ build replays the accepted imports after the shipped files. History lives in ``h
 
 The modules, in the order an upload meets them (this package exports nothing itself):
 
-- ``reading``: the bytes of a file into sheets of cells, every bound checked first;
+- ``reading``: the bytes of a file into sheets of cells, every bound checked first; ``workbook``
+  (.xlsx and .xls through python-calamine: merged cells, formulas without a value, hidden sheets) and
+  ``encodings`` (text in TCVN3 or VNI, named as such);
 - ``headers``: what a column of a product list means, from its header cell;
 - ``values``: a cell into the value the database stores (text, stars, dates, numbers, choices);
 - ``known``: what is already recorded, indexed by identity;
 - ``plan``: the mapping step (each sheet's use, header row and columns; the whole-file values);
-- ``title_rows``: the whole-file values a list's title rows state;
+- ``title_rows`` and ``issuer``: the whole-file values a list's title rows state, and who issued it
+  (the level of its recognitions);
 - ``preview``: ``prepare`` (the plan applied, nothing written) and the ``Preview`` it returns;
 - ``product_rows`` and ``table_rows``: the rows of a product list, and of a sheet in a table's own form;
 - ``row_checks``: what both kinds of row share (cell checks, the quote, ids);
+- ``duplicates``: a new product that may be a recorded one, decided by a person;
 - ``apply``: keeping an accepted preview as an import folder and building the new database.
 """

@@ -66,6 +66,8 @@ def apply(prev: Preview, user: str, data_dir: Path | None = None, db: Path | Non
         meta = {"user": user, "when": dt.datetime.now().isoformat(timespec="seconds"), "file": prev.file_name,
                 "sha256": prev.sha256, "rows": prev.counts(), "added": len(prev.added), "changed": len(prev.changed),
                 "unchanged": len(prev.unchanged)}
+        if prev.decisions.same or prev.decisions.different:
+            meta["decisions"] = prev.decisions.to_json()  # who said which rows are which products
         (staging / "meta.json").write_text(json.dumps(meta | {"mapping": prev.plan.to_json()}, ensure_ascii=False,
                                                        indent=1), encoding="utf-8")
         private_copy_tree(staging)

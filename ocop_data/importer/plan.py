@@ -10,6 +10,7 @@ from pathlib import Path
 from ..messages import ImportRefused
 from ..schema import DATA_FILES, TABLES
 from .headers import FILE_WIDE, recognise
+from .issuer import read_issuer
 from .known import Known
 from .reading import Sheet
 from .title_rows import read_hints
@@ -55,6 +56,7 @@ class Plan:
     file: dict  # the whole-file values: province, source, decided, level, kind, district, decision_no, planned
     hints: dict = field(default_factory=dict)  # field -> {"value", "row", "text"} read from title rows
     hinted: set = field(default_factory=set)  # whole-file values that are the title rows' (not a person's)
+    issuer: dict = field(default_factory=dict)  # who issued the list, per its title rows (issuer.py)
 
     def to_json(self) -> dict:
         return {"ocop_mapping": 1,
@@ -185,7 +187,8 @@ def make_plan(sheets: list[Sheet], known: Known, mapping: dict | None = None, ov
     plan = Plan(out, {k: "" for k in FILE_WIDE} | {"planned": False})
     first = next((s for s in out if s.use == "products"), None)
     if first:
-        plan.hints = read_hints(first.title, known)
+        plan.issuer = read_issuer(first.title, known)
+        plan.hints = read_hints(first.title, known, plan.issuer)
         for f, h in plan.hints.items():
             if not first.fields().get(f):
                 plan.file[f] = h["value"]

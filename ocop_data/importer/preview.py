@@ -3,7 +3,6 @@ changed or is already there, and every problem by sheet, row and column. Nothing
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +14,14 @@ from ..validate import load_dataset
 from ..words import t
 from ..writes import last_version
 from .headers import FILE_WIDE, REQUIRED, TEMPLATE_HEADERS, field_label
+from .duplicates import Decisions, NearMatches
+from .issuer import check_issuer
 from .known import Known, label_of
 from .plan import Plan, make_plan
 from .product_rows import prepare_products
 from .reading import MAX_BYTES, Progress, Sheet, read_upload
 from .table_rows import prepare_table
-from .values import KINDS, LEVELS, as_text, choice, clean, fold, parse_date
+from .values import KINDS, LEVELS, as_text, choice, clean, parse_date
 
 MAX_ISSUES = 1000  # problems listed (the count says how many more)
 
@@ -54,8 +55,9 @@ class Preview:
     added: list = field(default_factory=list)  # (table, id, label)
     changed: list = field(default_factory=list)  # (table, id, label, before, after)
     unchanged: list = field(default_factory=list)  # (table, id, label)
-    possibly_same: list = field(default_factory=list)  # (label, existing label, existing id)
+    possibly_same: list = field(default_factory=list)  # duplicates.Possible: a person decides
     issues: list = field(default_factory=list)  # Issue
+    notes: list = field(default_factory=list)  # Issue that does not stop the import (a row left out, a warning)
     more_issues: int = 0  # problems beyond the ones listed
     original: bytes = b""
     base: int = 0  # the history version this preview was computed against
@@ -63,6 +65,7 @@ class Preview:
     derived: list = field(default_factory=list)  # (sheet, row, what) values read rather than given
     sources: dict = field(default_factory=dict)  # source id -> its row, for the sources this upload cites
     skipped: list = field(default_factory=list)  # (sheet, row, text): unnumbered rows below the header
+    decisions: Decisions = field(default_factory=Decisions)  # a person's choices on possible duplicates
 
     @property
     def ok(self) -> bool:
@@ -97,6 +100,10 @@ class Preview:
             self.issues.append(Issue(sheet, row, column, rule, params))
         else:
             self.more_issues += 1
+
+    def note(self, sheet, row, column, rule, /, **params) -> None:
+        if len(self.notes) < MAX_ISSUES:
+            self.notes.append(Issue(sheet, row, column, rule, params))
 
 
 
@@ -161,34 +168,6 @@ def _classify(prev: Preview, known_before: dict) -> None:
         prev.tables[table] = kept
 
 
-def _near_matches(prev: Preview, known_before: dict) -> None:
-    """New products whose name is the same as, or close to, a recorded one: a person decides (§5).
-
-    Linear: candidates share a word with the new name (through an index), never all pairs.
-    """
-    index: dict[str, list] = {}
-    for pid, p in known_before.get("product", {}).items():
-        f = fold(p["name"])
-        for w in set(f.split()):
-            if len(w) >= 3:
-                index.setdefault(w, []).append((f, pid, p["name"]))
-    for table, pid, label in prev.added:
-        if table != "product":
-            continue
-        f = fold(label)
-        cands: dict = {}
-        for w in sorted(set(f.split()), key=lambda w: len(index.get(w, ())))[:3]:
-            for c in index.get(w, [])[:300]:
-                cands[c[1]] = c
-        for cf, cpid, cname in cands.values():
-            if cpid == pid:
-                continue
-            m = difflib.SequenceMatcher(None, f, cf)
-            if m.real_quick_ratio() >= 0.82 and m.quick_ratio() >= 0.82 and m.ratio() >= 0.82:
-                prev.possibly_same.append((label, cname, cpid))
-
-
-
 def _validate_together(prev: Preview, data_dir: Path) -> None:
     """The same rules as the build, over the shipped files, the accepted imports and this one (in memory)."""
     def texts(label: str, rows: list):  # one row's texts at a time: nothing held twice
@@ -218,12 +197,14 @@ def _validate_together(prev: Preview, data_dir: Path) -> None:
 
 def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict | None = None,
             limit: int = MAX_BYTES, progress: Progress | None = None, sheets: list[Sheet] | None = None,
-            overrides: dict | None = None, today: dt.date | None = None) -> Preview:
+            overrides: dict | None = None, today: dt.date | None = None,
+            decisions: Decisions | None = None) -> Preview:
     """Read, map, normalise and validate an upload; nothing is written.
 
     ``mapping``: a plan saved from the Data page (``Plan.to_json``); ``overrides``: whole-file values
     (province, source, decided, level, kind, district, decision_no, planned) that win over both the
     mapping and what the title rows say. ``sheets``: the file already read (the page reads once).
+    ``decisions``: a person's choices on possible duplicates (duplicates.py).
     """
     data_dir = Path(data_dir or paths.local_data_dir())
     today = today or dt.date.today()
@@ -234,7 +215,10 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
     before = {t: dict(rows) for t, rows in known.rows.items()}
     plan = make_plan(sheets, known, mapping, overrides)
     prev = Preview(name, hashlib.sha256(data).hexdigest(), plan, {t: [] for t in DATA_FILES}, Origin(),
-                   original=data, base=base)
+                   original=data, base=base, decisions=decisions or Decisions())
+    for s in plan.sheets:
+        if s.hidden and s.use == "ignore" and s.detected:
+            prev.note("", None, None, "hidden_sheet", sheet=s.name)  # the message names the sheet
     used = [s for s in plan.sheets if s.use != "ignore"]
     if not any(s.rows for s in used):
         if any(s.rows for s in plan.sheets) and not used:
@@ -249,23 +233,25 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
             if idx is not None:
                 upload_sources |= {clean(r[idx]) for r in sheet.rows[sp.header_index + 1:] if idx < len(r)}
     _plan_issues(prev, known, upload_sources)
+    check_issuer(prev, plan, known)
     if prev.issues:
         return prev
     by_name = {s.name: s for s in sheets}
     done = [0, sum(s.rows for s in used)]
     sub = (lambda f, s: progress(0.4 + f * 0.5, s)) if progress else None
     seen_eval: dict = {}
+    near = NearMatches(before["product"], before["subject"], prev.decisions)
     for table in DATA_FILES:  # dependency order: sources, producers, products, evaluations, the rest
         for sp in used:
             if sp.use == table:
                 prepare_table(prev, sp, by_name[sp.name], known, today, sub, done)
         if table == "product":
             for sp in plan.products_sheets():
-                prepare_products(prev, sp, by_name[sp.name], known, today, seen_eval, sub, done)
+                prepare_products(prev, sp, by_name[sp.name], known, today, seen_eval, near, sub, done)
+    near.unused(prev)
     if prev.issues:
         return prev
     _classify(prev, before)
-    _near_matches(prev, before)
     if progress:
         progress(0.92, "validate")
     if prev.has_changes:

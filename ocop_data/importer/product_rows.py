@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 from ..schema import TABLES
 from .headers import FILE_WIDE, REQUIRED, field_label
+from .issuer import GRANTS
 from .known import Known
-from .reading import Progress, Sheet
-from .row_checks import check_cells, is_future, row_quote, short_hash
+from .duplicates import NearMatches
+from .reading import WORKBOOKS, Progress, Sheet
+from .row_checks import check_cells, formulas_read, is_future, row_quote, short_hash
 from .values import (KINDS, LEVELS, SUBJECT_TYPES, choice, clean, fmt_day, fold, is_seq, lean, parse_date,
                      parse_number, parse_stars, type_from_name)
 
@@ -33,7 +35,7 @@ def _address_parts(address: str) -> tuple[str, str]:
 
 
 def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, today: dt.date,
-                      seen_eval: dict, progress: Progress | None, done: list) -> None:
+                     seen_eval: dict, near: NearMatches, progress: Progress | None, done: list) -> None:
     plan = prev.plan
     header = [clean(c) for c in sheet.rows[sp.header_index]]
     col = {c.field: c.index for c in sp.columns if c.field and c.field != "seq"}
@@ -64,6 +66,11 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
             continue
         if not check_cells(prev, sheet.name, number, header, r, names_idx):
             continue
+        if sheet.formulas and not formulas_read(prev, sheet, number, header, col.values()):
+            continue
+        for f, i in col.items() if sheet.merged else ():
+            if (number, i) in sheet.merged:  # a cell merged down over this row: its value is this row's too
+                prev.derived.append((sheet.name, number, f"{head(f)} ← ô gộp từ dòng {sheet.merged[(number, i)]}"))
         raw = {f: (r[i] if i < len(r) else None) for f, i in col.items()}
         v = {f: (cells[i] if i < len(cells) else "") for f, i in col.items()}
         used_wide = []
@@ -141,30 +148,43 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
                 bad = True
         if bad:
             continue
-        # the producer: a known one (by name or alias in the province), else a new one
-        subject_id = ""
+        # the producer: a known one (by name or alias in the province), else a new one (added below,
+        # once the product is known to be kept)
+        subject_id, new_subject = "", None
         if v.get("subject"):
             skey = (fold(v["subject"]), terr)
             subject_id = known.subject_by_key.get(skey, "")
             if not subject_id:
                 subject_id = "imp-s-" + short_hash(*skey)
                 t = stype or type_from_name(v["subject"]) or "not_published"
-                if not stype and t != "not_published":
-                    prev.derived.append((sheet.name, number, f"{field_label('subject_type', 'vi')} ← "
-                                                             f"{field_label('subject', 'vi')}"))
-                row = dict(subject_id=subject_id, name=v["subject"], name_lang="vi", subject_type=t,
-                           territory_key=terr, district_code=district, commune=commune, source_id=source)
-                known.add("subject", row)
-                prev.tables["subject"].append(row)
-                prev.origin[("subject", subject_id)] = (sheet.name, number)
-            prev.names[("subject", subject_id)] = known.rows["subject"][subject_id]["name"]
-        # the product: a known one (name + producer, or name + place), else a new one
+                new_subject = dict(subject_id=subject_id, name=v["subject"], name_lang="vi", subject_type=t,
+                                   territory_key=terr, district_code=district, commune=commune, source_id=source)
+        # the product: a known one (name + producer, or name + place), else a new one, unless it may be a
+        # recorded one under another spelling: then a person decides (duplicates.py)
         candidate = lean(product_id="", name=v["name"], name_lang="vi", subject_id=subject_id, territory_key=terr,
-                          district_code=district, commune=commune, product_group=v.get("group", ""),
-                          source_id=source)
+                         district_code=district, commune=commune, product_group=v.get("group", ""),
+                         source_id=source)
         pkey = (fold(v["name"]), subject_id) if subject_id else (fold(v["name"]), terr, district, commune)
         product_id = known.product_by_key.get(pkey)
+        verdict = ""
         if product_id is None:
+            verdict, product_id = near.decide(prev, sheet.name, number, v["name"], pkey, v.get("subject", ""))
+            if verdict == "skip":
+                continue
+            if verdict == "same":
+                known.product_by_key[pkey] = product_id  # the file's other rows of this product too
+        elif ("product", product_id) not in prev.origin and product_id in near.products:
+            near.recorded(sheet.name, number, known.rows["product"][product_id]["name"])
+        if new_subject and verdict != "same":
+            if not stype and new_subject["subject_type"] != "not_published":
+                prev.derived.append((sheet.name, number, f"{field_label('subject_type', 'vi')} ← "
+                                                         f"{field_label('subject', 'vi')}"))
+            known.add("subject", new_subject)
+            prev.tables["subject"].append(new_subject)
+            prev.origin[("subject", subject_id)] = (sheet.name, number)
+        if subject_id and verdict != "same":
+            prev.names[("subject", subject_id)] = known.rows["subject"][subject_id]["name"]
+        if verdict == "new":
             product_id = "imp-p-" + short_hash(*pkey)
             candidate["product_id"] = product_id
             known.rows["product"][product_id] = candidate
@@ -190,11 +210,17 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
             continue
         seen_eval[ekey] = number
         extra = [f"{field_label(f, 'en')}={wide[f]}" for f in used_wide]
+        asked = near.asked.get(pkey)
+        if asked is not None and asked.decision == "same":
+            extra.append(f"same product as {product_id}, “{asked.other}” (the editor's choice)")
+        if level_stated and "level" in used_wide and "level" in plan.hinted and stars not in GRANTS[level]:
+            extra.append(f"level={level} from the title does not grant {stars} stars")  # a district list's 4★
+            level_stated = False
         if not level_stated:  # no level in the file: the usual one for the rating, said in the quote
             level = "national" if stars == "5" else "province"
             extra.append(f"level=default for {stars} stars")
-        quote = row_quote(prev.file_name, sheet if prev.file_name.lower().endswith((".xlsx", ".xlsm")) else None,
-                       number, header, cells, extra)
+        quote = row_quote(prev.file_name, sheet if prev.file_name.lower().endswith(WORKBOOKS) else None,
+                          number, header, cells, extra)
         # a recorded evaluation is compared with the row's own cells only: whole-file values (a title's
         # decision number, a list's "đánh giá lại") describe the new rows, not what is already recorded
         own = {f for f in ("decision_no", "level", "kind", "decided") if v.get(f) and f not in used_wide}

@@ -2,10 +2,10 @@
 
 CSV and text exports: UTF-8 (with or without BOM), UTF-16 (with or without BOM), Windows-1258;
 NFD text normalised to NFC; tab, semicolon or comma found from the lines themselves; a quote left
-open is refused with its line. XLSX: the archive's unpacked size and ratio are checked before
-anything is parsed (a zip bomb is refused at once), then the sheets stream row by row. Cell
-values are kept as read (text, numbers, dates); checks on their content happen per cell later,
-where the problem can be named by sheet, row and column.
+open is refused with its line. Workbooks (.xlsx and .xls) are read in ``workbook.py``. Cell values
+are kept as read (text, numbers, dates); checks on their content happen per cell later, where the
+problem can be named by sheet, row and column. Text in a legacy Vietnamese encoding (TCVN3, VNI)
+is refused with its name (``encodings.py``).
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ MAX_COLUMNS = 200
 MAX_UNPACKED = 300 * 1024 * 1024  # an XLSX archive's declared unpacked size
 MAX_RATIO = 120  # unpacked / packed, for any large member of an XLSX archive
 MAX_MEMBERS = 5_000
+WORKBOOKS = (".xlsx", ".xlsm", ".xls")  # read by python-calamine (workbook.py)
 
 Progress = Callable[[float, str], None]
 
@@ -35,6 +36,8 @@ class Sheet:
     rows: list  # list[list[object]]: the non-empty rows, in order
     numbers: list = field(default_factory=list)  # the row number each row has in the file (1-based)
     hidden: bool = False
+    merged: dict = field(default_factory=dict)  # (row number, column) -> the row a merged cell was given in
+    formulas: set = field(default_factory=set)  # (row number, column) of formula cells without a cached value
 
     def __post_init__(self):
         if not self.numbers:
@@ -114,7 +117,7 @@ def read_csv(name: str, data: bytes, progress: Progress | None = None) -> list[S
 
 
 def check_archive(data: bytes) -> None:
-    """Refuse an XLSX whose declared unpacked size, member count or packing ratio is out of bounds.
+    """Refuse an .xlsx whose declared unpacked size, member count or packing ratio is out of bounds.
 
     Python's zipfile never inflates a member beyond its declared size, so checking the declared
     sizes bounds the work before any XML is parsed.
@@ -134,63 +137,25 @@ def check_archive(data: bytes) -> None:
                                 limit=f"{MAX_RATIO}×")
 
 
-def read_xlsx(data: bytes, progress: Progress | None = None) -> list[Sheet]:
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE container: an encrypted workbook (or .xls)
-        raise ImportRefused("password")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ImportRefused("not_spreadsheet")
-    check_archive(data)
-    import openpyxl
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any archive that is not a workbook
-        raise ImportRefused("not_spreadsheet") from None
-    sheets, count = [], 0
-    try:
-        for ws in wb.worksheets:
-            estimate = max(1, ws.max_row or 1)
-            ws.reset_dimensions()  # a forged dimension must not pad every row to 16,384 cells
-            rows, numbers = [], []
-            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = list(row)
-                while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
-                    cells.pop()
-                if not cells:
-                    continue
-                if len(cells) > MAX_COLUMNS:
-                    raise ImportRefused("too_many_columns", limit=MAX_COLUMNS)
-                rows.append([unicodedata.normalize("NFC", c) if isinstance(c, str) else c for c in cells])
-                numbers.append(number)
-                count += 1
-                if count > MAX_ROWS:
-                    raise ImportRefused("too_many_rows", limit=f"{MAX_ROWS:,}".replace(",", "."))
-                if progress and count % 5000 == 0:
-                    progress(min(0.99, number / estimate), "read")
-            sheets.append(Sheet(ws.title, rows, numbers, ws.sheet_state != "visible"))
-    except ImportRefused:
-        raise
-    except Exception:  # noqa: BLE001 - a damaged part inside a valid archive
-        raise ImportRefused("not_spreadsheet") from None
-    finally:
-        wb.close()
-    return sheets
-
-
 def read_upload(name: str, data: bytes, limit: int = MAX_BYTES, progress: Progress | None = None) -> list[Sheet]:
-    """The sheets of an uploaded CSV or XLSX, or a refusal naming what is wrong with the file."""
+    """The sheets of an uploaded CSV, XLSX or XLS, or a refusal naming what is wrong with the file."""
+    from .encodings import legacy_encoding
+    from .workbook import read_workbook
+
     lower = name.lower()
     if len(data) > limit:
         raise ImportRefused("too_large", limit=limit // (1024 * 1024))
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportRefused("empty")
-    if lower.endswith(".xls"):
-        raise ImportRefused("legacy_xls")
-    if lower.endswith((".xlsx", ".xlsm")):
-        sheets = read_xlsx(data, progress)
+    if lower.endswith(WORKBOOKS):
+        sheets = read_workbook(name, data, progress)
     elif lower.endswith((".csv", ".txt", ".tsv")):
         sheets = read_csv(name, data, progress)
     else:
         raise ImportRefused("bad_type")
     if not any(s.rows for s in sheets):
         raise ImportRefused("empty")
+    legacy = legacy_encoding(sheets)
+    if legacy:
+        raise ImportRefused("legacy_encoding", **legacy)
     return sheets

@@ -59,6 +59,17 @@ def check_cells(prev: Preview, sheet: str, number: int, header: list, row: list,
     return ok
 
 
+def formulas_read(prev: Preview, sheet: Sheet, number: int, header: list, columns) -> bool:
+    """False (with a problem per cell) when a used cell is a formula the file holds no value for."""
+    ok = True
+    for i in columns:
+        if (number, i) in sheet.formulas:
+            col = header[i] if i < len(header) and header[i] else f"#{i + 1}"
+            prev.issue(sheet.name, number, col, "formula_no_value", column=col)
+            ok = False
+    return ok
+
+
 def is_future(iso: str, today: dt.date) -> bool:
     """A (partial) date that starts more than a few days after today."""
     try:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from ..schema import FACT_TABLES, TABLES
 from .known import IDENTITY, Known, label_of
-from .reading import Progress, Sheet
-from .row_checks import NAME_COLUMNS, check_cells, is_future, row_quote
+from .reading import WORKBOOKS, Progress, Sheet
+from .row_checks import NAME_COLUMNS, check_cells, formulas_read, is_future, row_quote
 from .values import as_text, clean, fmt_day, parse_date, parse_number
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ def prepare_table(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, toda
         if not any(clean(c) for c in r):
             continue
         if not check_cells(prev, sheet.name, number, header, r, names_idx):
+            continue
+        if sheet.formulas and not formulas_read(prev, sheet, number, header, col.values()):
             continue
         row = {name: clean(r[i]) if i < len(r) else "" for name, i in col.items()}
         bad = False
@@ -72,8 +74,8 @@ def prepare_table(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, toda
             continue
         seen[key] = number
         if sp.use in FACT_TABLES:
-            row["quote"] = row_quote(prev.file_name, sheet if prev.file_name.lower().endswith((".xlsx", ".xlsm"))
-                                  else None, number, header, r, [])
+            row["quote"] = row_quote(prev.file_name, sheet if prev.file_name.lower().endswith(WORKBOOKS) else None,
+                                     number, header, r, [])
             row["quote_status"] = "imported"
         if sp.use in IDENTITY and key not in known.rows[sp.use]:
             same = known.generic_keys.get((sp.use, IDENTITY[sp.use](row)))

@@ -10,10 +10,10 @@ from .known import Known
 from .values import fold, parse_date
 
 
-def read_hints(title: list[tuple[int, str]], known: Known) -> dict:
+def read_hints(title: list[tuple[int, str]], known: Known, issuer: dict | None = None) -> dict:
     """Whole-file values a list's title rows state: 'Quyết định số 321/QĐ-UBND ngày 06/8/2024', 'năm
     2023', 'tỉnh Sơn La', 'huyện Mộc Châu', 'cấp huyện', 'đánh giá lại'. Shown in the mapping step,
-    where a person confirms or changes them."""
+    where a person confirms or changes them. ``issuer``: who issued the list (issuer.py), for its level."""
     hints: dict = {}
     month: list = []
     year: list = []
@@ -50,6 +50,9 @@ def read_hints(title: list[tuple[int, str]], known: Known) -> dict:
         m = re.search(r"\b(?:huyen|thi xa|thanh pho)\s+([a-z ]+?)(?:\s*[,;.(-]|\s+tinh\b|\s+nam\b|$)", f)
         if m and "district" not in hints:
             hints["district"] = {"value": m.group(1).strip().title(), "row": number, "text": text, "fold": m.group(1)}
+    if issuer and issuer["level"] in ("district", "province") and (
+            "level" not in hints or issuer["row"] < hints["level"]["row"]):  # "UBND HUYỆN …": a district's list
+        hints["level"] = {"value": issuer["level"], "row": issuer["row"], "text": issuer["text"]}
     if "decided" not in hints and (month or year):
         hints["decided"] = (month or year)[0]
     names = hints.pop("_province_names", [])
