@@ -9,7 +9,7 @@ of kind ``mention``) is said as the latest evidence: "còn được nêu là 5 s
 from __future__ import annotations
 
 import re
-from ocop_data.words import t
+from ocop_data.words import lang_col, t
 
 from . import fmt
 from .cite import is_missing
@@ -60,7 +60,7 @@ def round_line(row: dict, lang: str) -> str:
     decision = row.get("certificate_basis") == "decision"
     n = row.get("products")
     if decision:
-        title = str(row.get("title_en" if lang == "en" else "title_vi") or "")
+        title = str(row.get(lang_col("title", lang)) or "")
         number = _DECISION_NO.search(str(row.get("title_vi") or ""))
         what = t("decision_ref", lang).format(no=number.group(0) if number else title, date=_day(row.get("date"), lang))
         head = what if is_missing(n) else t("decision_products", lang).format(n=fmt.number(n, lang), what=what)

@@ -37,7 +37,7 @@ def test_overview_then_province_then_search(server):
         assert s.session_id
         assert t("app_title", "vi") in first.texts  # the overview's title was drawn
         box = s.widget("selectbox", label=t("province", "vi"))
-        assert box.key == "w_province" or box.label == t("province", "vi")
+        assert box.key == "province" or box.label == t("province", "vi")
         assert box.options[0] == t("all", "vi") and len(box.options) >= 3
 
         province = box.options[1]

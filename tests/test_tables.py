@@ -170,7 +170,7 @@ def test_dates_without_their_precision_column_still_read_as_dates():
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_province_picker_shows_names_never_keys(lang):
     at = _run("pages/overview.py", lang)
-    options = at.selectbox(key="w_province").options
+    options = at.selectbox(key="province").options
     assert options[1:] == ["Sơn La", "Tuyên Quang"]
     assert not any(re.search(r"\d{2}-\d{4}|\(\d+\)", o) for o in options)
 
