@@ -46,7 +46,7 @@ def _look(fig: go.Figure, lang: str, margin: dict | None = None) -> go.Figure:
 
 def drawn_at(as_of_date, precision) -> pd.Timestamp:
     """Where a report stands on the time axis: a year-only (or inferred) date in the middle of its year,
-    under its year's label, drawn hollow or pale (it sorts and compares as the year's end, DATA-RULES §3);
+    under its year's label, drawn hollow or pale (it sorts and compares as the year's end, RULES.md §3);
     a month or a day where it is."""
     when = pd.Timestamp(as_of_date)
     if precision in APPROX:

@@ -1,4 +1,4 @@
-"""The source's own words for a fact row (DATA-RULES §1): when a quote states its row.
+"""The source's own words for a fact row (RULES.md §1): when a quote states its row.
 
 Every shipped fact row (figure, target, evaluation, sales point, event) carries the shortest span of
 its source that states it. This module decides whether a quote *matches* its row; the build refuses

@@ -301,7 +301,7 @@ def notes_list(prev) -> None:
 
 
 def duplicates_step(prev, sha: str) -> dict | None:
-    """A choice on each possibly duplicate row (DATA-RULES §5: a person decides, never similarity alone)."""
+    """A choice on each possibly duplicate row (RULES.md §5: a person decides, never similarity alone)."""
     if not prev.possibly_same:
         return None
     st.warning(t("possibly_same", lang))

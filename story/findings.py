@@ -4,7 +4,7 @@ The one home of the dashboard's headline sentences (chart titles, the overview's
 the briefing, print). Plain Python, no streamlit: every function takes DataFrames or dicts as the
 queries return them and a language, and returns a string.
 
-Bound by DATA-RULES:
+Bound by the data rules (ocop_data/data/RULES.md):
 - a sentence speaks of one territory and gives the date of every figure it quotes;
 - "change" compares only reported figures of the same territory and metric; estimates, undated
   and doubtful (confidence L) figures never feed it (§3); when the two figures come from
@@ -75,7 +75,7 @@ def date_phrase(as_of, precision, lang: str) -> str:
 
 
 def comparable(figures) -> pd.DataFrame:
-    """Only what may feed a change or a status (DATA-RULES §3): reported, dated, not doubtful; oldest first."""
+    """Only what may feed a change or a status (RULES.md §3): reported, dated, not doubtful; oldest first."""
     df = figures if isinstance(figures, pd.DataFrame) else pd.DataFrame(_rows(figures))
     if df.empty:
         return df
@@ -394,7 +394,7 @@ def target_ref(row: dict, lang: str) -> str:
 
 
 def target_finding(row: dict, territory: str, lang: str) -> str:
-    """One target's status as a sentence, for each of the seven statuses of DATA-RULES §4.
+    """One target's status as a sentence, for each of the seven statuses of RULES.md §4.
 
     ``row``: a ``queries.core.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
     value, comparison, deadline, unit_abolished_on, plan_vi/en, metric_vi/en, unit_vi/en,

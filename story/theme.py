@@ -13,7 +13,7 @@ STAR_COLORS = {
 }
 STAR_ORDER = ("3", "4", "5p", "5")
 TYPE_COLORS = {"htx": "#148F77", "dn": "#7D3C98", "tht": "#D68910", "hkd": "#2874A6", "not_published": "#B3B6B7"}
-# the seven statuses of DATA-RULES §4: seven distinct colours, and a marker shape each (``STATUS_MARKERS``)
+# the seven statuses of RULES.md §4: seven distinct colours, and a marker shape each (``STATUS_MARKERS``)
 # plus a text symbol (ocop_data.words ``sym_<status>``), so colour is never the only cue
 STATUS_COLORS = {"reached": "#1E8449", "on_track": "#2874A6", "behind": "#B9770E", "missed": "#C0392B",
                  "no_figure_at_deadline": "#7D3C98", "no_data": "#AAB7B8", "unit_abolished": "#4D5656"}

@@ -84,7 +84,7 @@ def test_son_la_2019_list_has_28_products_and_17_subjects(cur):
 
 
 def test_two_xoai_say_deo_products(cur):
-    # the 2019 list (seed 002) has "xoài sấy dẻo" from two cooperatives: two products (DATA-RULES §5)
+    # the 2019 list (seed 002) has "xoài sấy dẻo" from two cooperatives: two products (RULES.md §5)
     rows = cur.execute("""SELECT count(*) FROM product WHERE name_fold = 'xoai say deo' AND territory_key='14'
                           AND source_id = 'seed-002'""").fetchone()
     assert rows[0] == 2

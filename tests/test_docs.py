@@ -157,3 +157,21 @@ def test_the_layout_table_names_only_files_that_are_there():
             if not ((ROOT / folder / name).exists() or (ROOT / name).exists()):
                 missing.append(f"{folder}{name}")
     assert not missing, f"README.md's layout table names files that are not there: {missing}"
+
+
+def test_the_data_rules_the_code_cites_are_in_the_repository():
+    """The code cites "RULES.md §N": ocop_data/data/RULES.md has that section (and nothing cites rules kept
+    outside the repository)."""
+    rules = (ROOT / "ocop_data" / "data" / "RULES.md").read_text(encoding="utf-8")
+    sections = set(re.findall(r"^## (\d+)\. ", rules, re.M))
+    cited, outside = set(), []
+    for part in ("app.py", "ui", "pages", "story", "queries", "ocop_data", "briefing", "bench", "tests"):
+        path = ROOT / part
+        for f in [path] if path.is_file() else sorted(path.rglob("*.py")):
+            text = f.read_text(encoding="utf-8")
+            cited |= {(str(f.relative_to(ROOT)), n) for n in re.findall(r"RULES\.md §(\d+)", text)}
+            if "DATA-" + "RULES" in text or "../" + "shared" in text:
+                outside.append(str(f.relative_to(ROOT)))
+    assert cited, "no citation found"
+    assert not [c for c in cited if c[1] not in sections], sorted(c for c in cited if c[1] not in sections)
+    assert not outside, outside

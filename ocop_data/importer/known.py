@@ -1,5 +1,5 @@
 """What is already recorded (the shipped files and the accepted imports), indexed by identity
-(DATA-RULES §5), and the rows an upload adds as it is read."""
+(RULES.md §5), and the rows an upload adds as it is read."""
 from __future__ import annotations
 
 import re
@@ -106,7 +106,7 @@ class Known:
         return sid in self.rows["source"]
 
 
-# identity of rows other than products and evaluations (DATA-RULES §5; the same keys as validate.py)
+# identity of rows other than products and evaluations (RULES.md §5; the same keys as validate.py)
 IDENTITY: dict[str, Callable[[dict], tuple]] = {
     "subject": lambda v: (fold(v.get("name")), v.get("territory_key") or ""),
     "product": lambda v: Known.product_key(v),

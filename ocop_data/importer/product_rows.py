@@ -1,5 +1,5 @@
 """The rows of a product list: each row's producer, product and evaluation, found among what is
-recorded by identity (DATA-RULES §5) or added; a repeated evaluation is unchanged, a new date or
+recorded by identity (RULES.md §5) or added; a repeated evaluation is unchanged, a new date or
 rating a new evaluation (a product's history grows, never an overwrite)."""
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ def short_hash(*parts: str) -> str:
 
 
 def row_quote(file_name: str, sheet: Sheet | None, number: int, header: list, row: list, extra: list) -> str:
-    """The row's origin in its own words: 'file, sheet, row N: Header=cell; …' (DATA-RULES §1)."""
+    """The row's origin in its own words: 'file, sheet, row N: Header=cell; …' (RULES.md §1)."""
     where = f"{file_name}, row {number}" if sheet is None else f"{file_name}, {sheet.name}, row {number}"
     cells = []
     for i, v in enumerate(row):
