@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from ocop_data.words import t
-from ui import memory, shell, state, style
+from ui import memory, shell, state, streamlit_internals, style
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
@@ -31,7 +31,7 @@ def main() -> None:
              for path, title, url, icon in PAGES]
     # The layout is chosen before anything is drawn: the presentation (its own page, or ?present=1 on
     # any link) gets no sidebar and no navigation menu, so neither flashes up before it.
-    wanted = shell.requested_page(pages)
+    wanted = streamlit_internals.requested_page(pages, default="overview")
     to_present = state.take_present() and wanted != "present"  # an entry alias: the presentation has its page
     presenting = wanted == "present" or to_present
     nav = st.navigation(pages, position="hidden" if presenting else "sidebar")

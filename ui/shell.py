@@ -16,7 +16,7 @@ from queries import core
 from story import fmt
 from story.cite import md_escape
 
-from . import state
+from . import state, streamlit_internals
 from .data import begin_run, derived, q, startup
 
 log = logging.getLogger("ocop")
@@ -103,41 +103,14 @@ def setup(sidebar: bool = True) -> Context:
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels)
 
 
-def requested_page(pages: list) -> str | None:
-    """The url path of the page this run will show, known before ``st.navigation`` draws anything
-    (so app.py can choose the layout first: the presentation has no sidebar at all).
-
-    Streamlit resolves the page inside ``st.navigation`` from the browser's request (a page hash
-    after a click, the URL's path on a first load); this reads the same request.
-    """
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    run = get_script_run_ctx(suppress_warning=True)
-    manager = getattr(run, "pages_manager", None)
-    if manager is None:
-        return None
-    wanted_hash = getattr(manager, "intended_page_script_hash", None)
-    wanted_name = getattr(manager, "intended_page_name", None)
-    default = next((p for p in pages if getattr(p, "_default", False)), pages[0] if pages else None)
-    for p in pages:
-        if wanted_hash and p._script_hash == wanted_hash:
-            return p._url_path
-    for p in pages:
-        if wanted_name and p._url_path == wanted_name.strip("/"):
-            return p._url_path
-    return default._url_path if default is not None else None
-
-
 CTX_KEY = "_ctx"
 RUNNING_KEY = "_app_running"  # True while app.py runs this script run (False between runs)
+FRAGMENT_KEY = "_fragment_running"  # True while a fragment reruns alone (set by fragment())
 
 
 def in_fragment_rerun() -> bool:
     """True when only a fragment is rerunning (app.py did not run this time)."""
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    run = get_script_run_ctx(suppress_warning=True)
-    return bool(run and run.fragment_ids_this_run)
+    return bool(st.session_state.get(FRAGMENT_KEY))
 
 
 def ctx() -> Context:
@@ -150,9 +123,7 @@ def ctx() -> Context:
     """
     context = st.session_state.get(CTX_KEY)
     if context is None or not (st.session_state.get(RUNNING_KEY) or in_fragment_rerun()):
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
+        streamlit_internals.legacy_pages_off()
         st.rerun()
     return context
 
@@ -170,15 +141,18 @@ def fragment(fn: Callable) -> Callable:
     in it that holds a URL parameter updates the address itself."""
     @functools.wraps(fn)
     def body(*args, **kwargs):
-        if not in_fragment_rerun():
+        if st.session_state.get(RUNNING_KEY):
             return fn(*args, **kwargs)  # part of a full run: app.py handles what goes wrong
-        begin_run()  # an import may have changed the data since the full run
+        st.session_state[FRAGMENT_KEY] = True  # app.py is not running: this block reruns alone
         try:
+            begin_run()  # an import may have changed the data since the full run
             out = fn(*args, **kwargs)
         except Exception:  # app.py's kind message does not cover a fragment rerun: the same here
             log.exception("fragment %s failed", fn.__name__)
             st.error(t("error_kind", ctx().lang))
             return None
+        finally:
+            st.session_state[FRAGMENT_KEY] = False
         log_run("fragment", fn.__name__)
         return out
 
