@@ -946,6 +946,10 @@ WORDS: dict[str, tuple[str, str]] = {
                     "Date “{value}” is in the future (after today, {today}). If it is a planned date, mark the "
                     "file as holding planned dates."),
     "msg_bad_number": ("“{value}” không phải là số.", "“{value}” is not a number."),
+    "msg_ambiguous_number": ("Số “{value}” không rõ: dấu “{sep}” có thể tách hàng nghìn hoặc đánh dấu phần thập phân. "
+                             "Hãy ghi số không có dấu phân cách hàng nghìn (ví dụ {whole}).",
+                             "The number “{value}” is ambiguous: its “{sep}” may separate thousands or mark decimals. "
+                             "Write it without thousands separators (e.g. {whole})."),
     "msg_bad_choice": ("“{value}” không có trong danh sách: {choices}.", "“{value}” is not in the list: {choices}."),
     "msg_control_char": ("Ô có ký tự điều khiển không in được ({char}). Hãy gõ lại ô này.",
                      "The cell holds an unprintable control character ({char}). Type the cell again."),

@@ -14,6 +14,7 @@ from ocop_data import accounts, paths, templates, writes
 from ocop_data.importer import duplicates, headers, known, preview, reading, values
 from ocop_data.importer.apply import apply
 from ocop_data.messages import Refused
+from ocop_data.missing import records
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
 from ocop_data.words import t
@@ -121,7 +122,7 @@ def src_text(sid: str, prev=None) -> str:
 
 
 def sources_by_id() -> dict:
-    return {r["source_id"]: r for r in frame.records(q(core.sources))}
+    return {r["source_id"]: r for r in records(q(core.sources))}
 
 
 def provinces() -> list[str]:

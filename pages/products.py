@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.missing import records
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import certificates as cert_words
@@ -190,7 +191,7 @@ def producer_view(key: str) -> dict | None:
     if listed_here.empty and published.empty:
         return None
     totals = q(core.comparable_figures, key, "subjects_total")
-    total = frame.records(totals.tail(1))[0] if not totals.empty else None
+    total = records(totals.tail(1))[0] if not totals.empty else None
     n_listed = int(listed_here.n.sum()) if not listed_here.empty else 0
     shares = evaluate([key], today)
     if not shares.empty:

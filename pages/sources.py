@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ocop_data.missing import records
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import cite as citing
@@ -34,10 +35,10 @@ def stated(v) -> bool:
 tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
     [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
-               for s in frame.records(srcs))
+               for s in records(srcs))
 with tab_sources:
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
-for s in frame.records(srcs):
+for s in records(srcs):
     # the label names the source by what it states (never a file name)
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
@@ -68,7 +69,7 @@ for s in frame.records(srcs):
 
 def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     """A source's figures: translated headers, vi-VN values with their units and qualifiers in words."""
-    labels = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(figs)}
+    labels = {r["source_id"]: citing.source_label(r, lang) for r in records(figs)}
     return pd.DataFrame({
         t("territory", lang): [c.label(k) for k in figs.territory_key],
         t("district", lang): figs.district.fillna(""),
@@ -78,7 +79,7 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
                            zip(figs.value, figs.qualifier, figs[lang_col("unit", lang)])],
         t("kind", lang): [t("kind_derived" if k == "derived" else k, lang) for k in figs.kind],
         t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
-        t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
+        t("quote", lang): [citing.quote_line(r, lang) for r in records(figs)],
         t("source", lang): [labels.get(x, "") for x in figs.source_id],
         t("note", lang): [tables.text(n_vi if lang == "vi" and isinstance(n_vi, str) and n_vi else n)
                           for n, n_vi in zip(figs.note, figs.note_vi)],
@@ -86,7 +87,7 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
 
 
 with_figures = srcs[srcs.figures > 0]
-src_names = state.distinct({r["source_id"]: citing.source_label(r, lang) for r in frame.records(with_figures)})
+src_names = state.distinct({r["source_id"]: citing.source_label(r, lang) for r in records(with_figures)})
 with tab_figures:
     chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + list(src_names),
                           format_func=lambda v: "—" if v == "" else src_names.get(v, v), worded=True)
@@ -98,7 +99,7 @@ with tab_figures:
 
 def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
     """The sources that disagree, both cited, as people read them."""
-    rows = frame.records(conf)
+    rows = records(conf)
     unit = lang_col("unit", lang)
     return pd.DataFrame({
         t("territory", lang): [c.label(r["territory_key"]) for r in rows],
@@ -130,7 +131,7 @@ with tab_corrections:
     if corr.empty:
         st.info(t("no_corrections", lang))
     else:
-        rows = frame.records(corr)
+        rows = records(corr)
         cr = pd.DataFrame({
             t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
             t("corr_what", lang): [t(f"corr_table_{r['table_name']}", lang)

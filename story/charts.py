@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
 
 from . import findings, fmt, theme
@@ -28,10 +29,6 @@ MIN_PANEL_DAYS = 900  # a panel with one report still has room for its title
 
 def tier_label(star: str, lang: str) -> str:
     return t("stars_total" if star == "total" else f"stars_{star}", lang)
-
-
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
 
 
 def source_short(r) -> str:
@@ -57,7 +54,7 @@ def merge_agreeing(reports: pd.DataFrame) -> pd.DataFrame:
     rows, seen = [], {}
     for r in reports.to_dict("records"):
         key = (r["territory_key"], r["as_of_date"], r["as_of_precision"], r["kind"], bool(r["doubtful"])) + tuple(
-            None if _missing(r.get(c)) else float(r[c]) for c in TIER_VALUES)
+            None if missing(r.get(c)) else float(r[c]) for c in TIER_VALUES)
         if key in seen:
             seen[key]["sources"].append(r)
             continue
@@ -71,7 +68,7 @@ def merge_agreeing(reports: pd.DataFrame) -> pd.DataFrame:
 def display_date(as_of, precision, as_of_date) -> pd.Timestamp:
     """Where a figure stands on a time axis: its date; a year-only or inferred year in the middle of its
     year (drawn with a whisker or a hollow dot across the year, so no month is suggested)."""
-    if precision in ("year", "inferred") and as_of not in (None, "") and not _missing(as_of):
+    if precision in ("year", "inferred") and as_of not in (None, "") and not missing(as_of):
         return pd.Timestamp(int(str(as_of)[:4]), 7, 2)
     return pd.Timestamp(as_of_date)
 
@@ -96,13 +93,13 @@ def _positions(dates: list[pd.Timestamp], width_days: int) -> list[pd.Timestamp]
 
 def _tier_hover(r: dict, lang: str) -> str:
     lines = [f"<b>{esc(findings.date_short(r['as_of'], r['as_of_precision'], lang))}</b>"]
-    if not _missing(r.get("total")):
+    if not missing(r.get("total")):
         lines.append(f"{esc(t('stars_total', lang).split(' (')[0])}: "
                      f"{esc(fmt.qualified(r['total'], r.get('total_q') or 'exact', lang))}")
     for col, star in (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p")):
-        if not _missing(r.get(col)):
+        if not missing(r.get(col)):
             lines.append(f"{esc(tier_label(star, lang))}: {esc(fmt.qualified(r[col], r.get(col + '_q') or 'exact', lang))}")
-    if not any(not _missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")):
+    if not any(not missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")):
         lines.append(esc(t("split_not_published", lang)))
     if r["doubtful"]:
         lines.append(esc(t("doubtful_flag", lang)))
@@ -120,7 +117,7 @@ def _latest_split(reports: pd.DataFrame, keys: list[str]) -> dict | None:
     """The latest comparable report with a split: the current territory first, then its predecessors."""
     for k in keys:
         sub = findings.comparable(reports[reports.territory_key == k].rename(columns={"total": "value"}))
-        sub = sub[[any(not _missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")) for r in sub.to_dict("records")]]
+        sub = sub[[any(not missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")) for r in sub.to_dict("records")]]
         if not sub.empty:
             r = sub[sub.as_of_date == sub.as_of_date.max()].iloc[0].to_dict()
             r["total"] = r.pop("value")
@@ -171,7 +168,7 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
     for ann in fig.layout.annotations:  # panel titles: left-aligned, above their panel
         ann.update(font=dict(size=13, color=theme.TEXT), x=0, xanchor="left", align="left")
     ymax_all = max([float(v) for v in merged.total.dropna()] + [
-        sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not _missing(r.get(c)))
+        sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not missing(r.get(c)))
         for r in merged.to_dict("records")] + [1.0]) if not merged.empty else 1.0
     shown_legend: set = set()
     notes = tier_notes(reports, lang)
@@ -186,7 +183,7 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
             if sub[col].isna().all():
                 continue
             fig.add_trace(go.Bar(
-                x=xs, y=[None if _missing(v) else float(v) for v in sub[col]], width=[w_ms] * len(xs),
+                x=xs, y=[None if missing(v) else float(v) for v in sub[col]], width=[w_ms] * len(xs),
                 name=tier_label(star, lang) if star != "total" else t("legend_total_only", lang), legendgroup=star,
                 showlegend=star not in shown_legend,
                 marker=dict(color=theme.STAR_COLORS[star], line=dict(color="white", width=0.5),
@@ -198,8 +195,8 @@ def tier_chart(reports: pd.DataFrame, territory_keys: list[str], lang: str, labe
             shown_legend.add(star)
         tops = []
         for r in recs:
-            parts = sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not _missing(r.get(c)))
-            tops.append(max(parts, float(r["total"]) if not _missing(r.get("total")) else 0.0))
+            parts = sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not missing(r.get(c)))
+            tops.append(max(parts, float(r["total"]) if not missing(r.get("total")) else 0.0))
         # doubt where the eye is: ⚠ over a hatched bar
         doubt = [(x, y) for x, y, r in zip(xs, tops, recs) if r["doubtful"]]
         if doubt:
@@ -301,7 +298,7 @@ def _last(reports: pd.DataFrame) -> tuple:
 def _latest_bar(fig: go.Figure, r: dict, lang: str, row: int) -> None:
     """One horizontal stacked bar of the latest split, every segment labelled directly."""
     parts = [(col, star, float(r[col])) for col, star in (("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"))
-             if not _missing(r.get(col))]
+             if not missing(r.get(col))]
     total = sum(v for _, _, v in parts) or 1.0
     x0 = 0.0
     labels = []
@@ -518,14 +515,14 @@ def target_chart(progress: pd.DataFrame, lang: str, label: Callable[[str], str],
         return None
     fig = go.Figure()
     n = len(rows)
-    pcts = [None if _missing(p) else float(p) for p in rows.percent]
+    pcts = [None if missing(p) else float(p) for p in rows.percent]
     xmax = max([125.0] + [p + 20 for p in pcts if p is not None])
     ys = list(range(n))
     # the target band (0-100%, a range target's upper end a shade darker)
     fig.add_trace(go.Bar(x=[100.0] * n, y=ys, orientation="h", width=0.3, marker=dict(color="#E5E8E8"),
                          hoverinfo="skip", showlegend=False))
     highs = [(i, 100.0 * float(r["value_high"]) / float(r["value"])) for i, r in enumerate(rows.to_dict("records"))
-             if r["comparison"] == "range" and not _missing(r.get("value_high")) and r["value"]]
+             if r["comparison"] == "range" and not missing(r.get("value_high")) and r["value"]]
     if highs:
         fig.add_trace(go.Bar(x=[h - 100 for _, h in highs], y=[i for i, _ in highs], base=[100.0] * len(highs),
                              orientation="h", width=0.3, marker=dict(color="#CCD1D1"), hoverinfo="skip",

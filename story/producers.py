@@ -12,10 +12,11 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from ocop_data.missing import missing
 from ocop_data.words import t
 
 from . import fmt, theme
-from .cite import esc, is_missing, normalise_source, short_label
+from .cite import esc, normalise_source, short_label
 
 TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 
@@ -46,7 +47,7 @@ def who(src: dict, lang: str) -> str:
     count is never 'the province's'."""
     s = normalise_source(src)
     publisher = s.get("publisher")
-    if not is_missing(publisher) and publisher and publisher != "not stated":
+    if not missing(publisher) and publisher and publisher != "not stated":
         return str(publisher)
     return short_label(s, lang)
 

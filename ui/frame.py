@@ -16,12 +16,6 @@ from story.cite import (cite, esc, host, link, md_escape, normalise_source, sour
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def records(df: pd.DataFrame) -> list[dict]:
-    """Rows as dicts with None (never NaN) for missing cells."""
-    return [{k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v) for k, v in r.items()}
-            for r in df.to_dict("records")]
-
-
 def sources_line(sources: pd.DataFrame | Iterable[dict], lang: str) -> str:
     """The caption's line of sources ('**Nguồn:** …'), or '' when there are none. A page may make it once
     (``ui.data.derived``) and hand it to ``caption`` or ``chart_block`` as ``sources``."""

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from .. import paths
+from ..dates import date_text
 from ..schema import DATA_FILES, TABLES
 from ..validate import load_dataset, parse_partial_date
-from .values import fmt_day, fold
+from .values import fold
 
 
 class Known:
@@ -144,7 +145,7 @@ def row_labels(table: str, data_dir: Path | None = None) -> dict[str, str]:
             out[rid] = " · ".join(x for x in (v["name"], s.get("name"), v.get("territory_key")) if x)
         elif table == "evaluation":
             p = products.get(v["product_id"], {})
-            out[rid] = f"{p.get('name', v['product_id'])} · {v['stars']}★ · {fmt_day(v.get('decided') or '')}"
+            out[rid] = f"{p.get('name', v['product_id'])} · {v['stars']}★ · {date_text(v.get('decided'))}"
         else:
             label = label_of(table, v)
             out[rid] = label if label == rid else f"{label} · {rid}"
