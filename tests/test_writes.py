@@ -161,11 +161,9 @@ def test_the_lock_refuses_a_second_writer_with_the_message(live):
     th.start()
     try:
         held.wait(5)
-        start = time.monotonic()
-        with pytest.raises(Busy) as exc:
+        with pytest.raises(Busy) as exc:  # after its wait (how long it takes: bench/budgets.py)
             with writes.write_lock(data_dir, db, wait=0.3):
                 pass
-        assert 0.25 < time.monotonic() - start < 3
         assert "Một thay đổi khác đang được áp dụng" in exc.value.both()
         assert "Another change is being applied" in exc.value.both()
     finally:
