@@ -92,6 +92,16 @@ with tab_templates:
 
 # --- import: upload, map, preview, apply ---------------------------------------------------------
 
+def say_write_failed(exc: Refused | BuildError) -> None:
+    """A write (apply, restore, retire) refused or failed, in the reader's language: the refusal, or the
+    build's first problems."""
+    if isinstance(exc, BuildError):
+        st.error(t("apply_failed", lang))
+        st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+    else:
+        st.error(frame.md_escape(exc.issue.message(lang)))
+
+
 def field_options(use: str) -> list[str]:
     if use == "products":
         return [""] + list(headers.PRODUCT_FIELDS)
@@ -383,13 +393,10 @@ def import_flow(upload) -> None:
         try:
             with st.spinner(t("applying", lang)):
                 entry = apply(prev, user)
-        except Refused as exc:
-            cache["previews"] = {}
-            st.error(frame.md_escape(exc.issue.message(lang)))
-            return
-        except BuildError as exc:
-            st.error(t("apply_failed", lang))
-            st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+        except (Refused, BuildError) as exc:
+            if isinstance(exc, Refused):
+                cache["previews"] = {}
+            say_write_failed(exc)
             return
         st.cache_data.clear()
         st.session_state.pop("imp", None)
@@ -454,11 +461,8 @@ with tab_history:
                     entry = writes.restore(int(target), user)
                 st.success(t("restored", lang).format(version=target, n=len(entry["withdrawn"])))
                 st.cache_data.clear()
-            except Refused as exc:
-                st.error(frame.md_escape(exc.issue.message(lang)))
-            except BuildError as exc:
-                st.error(t("apply_failed", lang))
-                st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+            except (Refused, BuildError) as exc:
+                say_write_failed(exc)
 
 
 # --- retire ----------------------------------------------------------------------------------------
@@ -482,9 +486,6 @@ with tab_retire:
             writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""))
             st.success(t("retired", lang))
             st.cache_data.clear()
-        except Refused as exc:
-            st.error(frame.md_escape(exc.issue.message(lang)))
-        except BuildError as exc:
-            st.error(t("apply_failed", lang))
-            st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+        except (Refused, BuildError) as exc:
+            say_write_failed(exc)
 st.caption(t("data_folder", lang).format(path=frame.md_escape(paths.local_data_dir())))
