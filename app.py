@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from ocop_data.words import t
-from ui import memory, shell, state, style
+from ui import memory, shell, state, streamlit_internals, style
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
@@ -26,22 +26,21 @@ PAGES = [
 
 
 def main() -> None:
-    state.init_from_url()
-    lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
+    lang = state.lang()
     pages = [st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(url == "overview"))
              for path, title, url, icon in PAGES]
     # The layout is chosen before anything is drawn: the presentation (its own page, or ?present=1 on
     # any link) gets no sidebar and no navigation menu, so neither flashes up before it.
-    wanted = shell.requested_page(pages)
-    to_present = bool(state.get("present")) and wanted != "present"
+    wanted = streamlit_internals.requested_page(pages, default="overview")
+    to_present = state.take_present() and wanted != "present"  # an entry alias: the presentation has its page
     presenting = wanted == "present" or to_present
     nav = st.navigation(pages, position="hidden" if presenting else "sidebar")
-    if to_present:
-        state.set_value("present", False)  # an entry alias: the presentation has its own page
-        st.switch_page("pages/present.py")
+    if to_present:  # the link's other parameters go along (nothing is bound yet in this run)
+        st.switch_page("pages/present.py", query_params={k: st.query_params.get_all(k) for k in st.query_params})
     context = shell.setup(sidebar=not presenting)
     lang = context.lang
     context = dataclasses.replace(context, page=nav.url_path)
+    state.leave_page(nav.url_path)
     st.session_state[shell.CTX_KEY] = context  # kept after the run: fragment reruns read it
     shell.log_run("full", nav.url_path)
     if not presenting:
@@ -55,7 +54,6 @@ def main() -> None:
         log.exception("page failed")
         st.error(t("error_kind", lang))
     finally:
-        state.sync_to_url(nav.url_path)
         if presenting:  # no sidebar on a slide: at the page's end, in a container the stylesheet hides
             style.inject()
 

@@ -180,6 +180,11 @@ class Session:
     # --- the protocol ---------------------------------------------------------------------------------
     def _set(self, widget: Widget, **value) -> Answer:
         self.values[widget.id] = WidgetState(id=widget.id, **value)
+        key = getattr(widget.proto, "query_param_key", "")
+        if key and "string_value" in value:  # a widget bound to the URL: the browser writes its parameter
+            query = dict(urllib.parse.parse_qsl(self.query_string))
+            query[key] = value["string_value"]
+            self.query_string = urllib.parse.urlencode(query)
         return self._rerun(page_hash=self.page_hash, fragment_id=widget.fragment_id)
 
     def _rerun(self, page_name: str = "", page_hash: str = "", fragment_id: str = "") -> Answer:

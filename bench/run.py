@@ -30,6 +30,10 @@ Sections (--only picks some):
            error; <= 5 MB per idle session, returned after they close (full run only unless named; --quick: 10
            and 30 sessions, 30 s each, no wait for the closed sessions to expire).
 
+  budgets  the time budgets the tests used to assert (bench/budgets.py): the build, an XLSX bomb refused, a forged
+           sheet dimension, a 10,000-row preview, the login's equal time for any name, the PowerPoint briefing, a
+           busy write lock (full run only unless named).
+
 Every measure is taken in this run beside its reference; the machine's load is recorded with each section,
 since the machine is shared. A measure that cannot be taken is reported as such, with the reason, and the
 script exits with status 2; budgets not met are reported, not errors. Loopback only; every wait is bounded.
@@ -53,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 from bench import feel, province, server_time, work  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup", "load"]
+SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup", "load", "budgets"]
 QUICK_SECTIONS = ["server", "browser", "finder", "imports"]
 BUDGET_SHIPPED, BUDGET_NATIONAL = 30, 40
 FINDER_BUDGET_MS = 50
@@ -483,9 +487,16 @@ def section_load(report: Report, shipped: Path, national: Path, quick: bool, run
         report.fail("load", why)
 
 
+def section_budgets(report: Report, shipped: Path, national: Path, quick: bool, runs: int) -> None:
+    from bench import budgets
+
+    report.add("## Budgets the tests used to assert", "", "`bench/budgets.py`: each measured once.", "",
+               *budgets.report(), "")
+
+
 RUNNERS = {"server": section_server, "browser": section_browser, "finder": section_finder,
            "imports": section_imports, "queries": section_queries, "startup": section_startup,
-           "load": section_load}
+           "load": section_load, "budgets": section_budgets}
 
 
 def main(argv=None) -> int:

@@ -17,6 +17,7 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
 from queries import core
 from story import charts, findings, fmt, rows, spec, undated
@@ -36,10 +37,6 @@ class Slide:
     subtitle: str = ""  # what is measured, where, when
     source_ids: list = field(default_factory=list)
     data: dict = field(default_factory=dict)
-
-
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, str) and pd.isna(v))
 
 
 # --- the storyline ----------------------------------------------------------------------------------
@@ -223,18 +220,18 @@ def place_list(points: pd.DataFrame, label, lang: str) -> list[dict]:
     groups = []
     for tot in points[points.entry_kind == "total"].to_dict("records"):
         parts = points[points.part_of == tot["point_id"]].to_dict("records")
-        parts.sort(key=lambda r: (-(r["count"] if not _missing(r["count"]) else -1), place(r)))
+        parts.sort(key=lambda r: (-(r["count"] if not missing(r["count"]) else -1), place(r)))
         groups.append({"label": label(tot["territory_key"]),
                        "head": t("points_at", lang).format(n=fmt.qualified(tot["count"], tot["count_qualifier"] or
                                                                            "exact", lang)),
                        "date": findings.date_short(tot["as_of"], tot["as_of_precision"], lang),
-                       "items": [(place(r), None if _missing(r["count"]) else fmt.number(r["count"], lang))
+                       "items": [(place(r), None if missing(r["count"]) else fmt.number(r["count"], lang))
                                  for r in parts],
-                       "split_unknown": bool(parts) and all(_missing(r["count"]) for r in parts)})
+                       "split_unknown": bool(parts) and all(missing(r["count"]) for r in parts)})
     loose = points[(points.entry_kind != "total") & points.part_of.isna()]
     for key, grp in loose.groupby("territory_key", sort=False):
         groups.append({"label": label(key), "head": t("points_named", lang).format(n=fmt.number(len(grp), lang)),
-                       "date": "", "items": [(clip(place(r), 48) + ("" if not _missing(r["lat"]) else
+                       "date": "", "items": [(clip(place(r), 48) + ("" if not missing(r["lat"]) else
                                                                    f" ({t('not_on_map', lang)})"), None)
                                              for r in grp.to_dict("records")], "split_unknown": False})
     return groups
@@ -252,19 +249,19 @@ def unknowns(cur, families: dict, progress: pd.DataFrame, headline: dict, points
             found.append({"text": t("unk_stale", lang).format(
                 date=fmt.partial_date(big["as_of"], big["precision"], lang),
                 months=fmt.number(big["months"], lang)), "sources": [big["source_id"]], "kind": "stale"})
-        if big and all(_missing(v) for v in big["tiers"].values()):
+        if big and all(missing(v) for v in big["tiers"].values()):
             found.append({"text": t("unk_split", lang).format(
                 total=fmt.qualified(big["value"], big["qualifier"], lang),
                 date=fmt.partial_date(big["as_of"], big["precision"], lang)), "sources": [big["source_id"]],
                 "kind": "split"})
         fam_progress = progress[progress.territory_key.isin(fam)] if not progress.empty else progress
-        missing = fam_progress[fam_progress.percent.isna()] if not fam_progress.empty else fam_progress
-        if not missing.empty:
-            example = missing.sort_values("deadline_date", ascending=False, kind="stable").iloc[0]
+        no_figure = fam_progress[fam_progress.percent.isna()] if not fam_progress.empty else fam_progress
+        if not no_figure.empty:
+            example = no_figure.sort_values("deadline_date", ascending=False, kind="stable").iloc[0]
             found.append({"text": t("unk_targets", lang).format(
-                n=fmt.number(len(missing), lang),
+                n=fmt.number(len(no_figure), lang),
                 example=clip(example[lang_col("description", lang)], 70)),
-                "sources": sorted(missing.source_id.unique()), "kind": "targets"})
+                "sources": sorted(no_figure.source_id.unique()), "kind": "targets"})
         if all(core.subject_split(cur, k).empty for k in fam):
             found.append({"text": t("unk_subjects", lang), "sources": [], "kind": "subjects"})
         reports = core.tier_reports(cur, fam)
@@ -302,7 +299,7 @@ def source_name(row: dict, lang: str) -> str:
     title nor publisher is still told apart from the others)."""
     label = source_label(row, lang)
     s = normalise_source(row)
-    stated = lambda v: not _missing(v) and str(v) not in ("", "not stated")  # noqa: E731
+    stated = lambda v: not missing(v) and str(v) not in ("", "not stated")  # noqa: E731
     if not stated(s["title"]) and not stated(s["publisher"]) and stated(s["published"]):
         host = host_of(s["address"])
         if host:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from . import paths
 from .messages import Refused
+from .writes import private_dir, private_write
 
 SESSION_SECONDS = 30 * 60
 MIN_PASSWORD = 10
@@ -76,7 +77,6 @@ def set_password(user: str, password: str, data_dir: Path | None = None) -> None
     if len(password) < MIN_PASSWORD:
         err = Refused("short_password", n=MIN_PASSWORD)
         raise ValueError(err.both()) from err
-    from .writes import private_dir, private_write
     accounts = _load(data_dir)
     salt = os.urandom(16)
     accounts[user] = {"salt": salt.hex(), "hash": _hash(password, salt)}

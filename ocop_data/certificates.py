@@ -1,4 +1,4 @@
-"""The certificate rule, once (DATA-RULES §5, Decision 148/QĐ-TTg): months, expiry, "expiring soon", evidence.
+"""The certificate rule, once (RULES.md §5, Decision 148/QĐ-TTg): months, expiry, "expiring soon", evidence.
 
 A certificate of 3★–5★ is valid 36 months from the day-precise date it runs from: the date a source says the
 certificates run from, else the day of the decision that granted them. With a month, a year or an inferred date

@@ -1,4 +1,4 @@
-"""The source's own words for a fact row (DATA-RULES §1): when a quote states its row.
+"""The source's own words for a fact row (RULES.md §1): when a quote states its row.
 
 Every shipped fact row (figure, target, evaluation, sales point, event) carries the shortest span of
 its source that states it. This module decides whether a quote *matches* its row; the build refuses
@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .numbers import readings
 from .text import fold
 
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
@@ -78,19 +79,7 @@ def numbers(text: str) -> set[float]:
     t = _folded(text)
     out: set[float] = set()
     for m in _NUMBER.finditer(t):
-        tok = m.group(1)
-        seps = re.findall(r"[.,]", tok)
-        groups = re.split(r"[.,]", tok)
-        cands: set[float] = set()
-        if not seps:
-            cands.add(float(tok))
-        else:
-            if len(set(seps)) == 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
-                cands.add(float("".join(groups)))  # thousands separators
-            if len(seps) == 1:
-                cands.add(float(groups[0] + "." + groups[1]))  # a decimal mark
-            elif len(set(seps)) == 2 and seps[-1] != seps[0] and all(len(g) == 3 for g in groups[1:-1]):
-                cands.add(float("".join(groups[:-1]) + "." + groups[-1]))  # 1.234,5 or 1,234.5
+        cands = set(readings(m.group(1)))  # both separator conventions (ocop_data/numbers.py)
         scale = _SCALE.match(t, m.end())
         if scale:
             cands |= {c * SCALES[scale.group(1)] for c in cands}

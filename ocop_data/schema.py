@@ -37,7 +37,7 @@ EVENT_KINDS = ("plan", "decision", "evaluation_round", "conference", "training",
 POINT_KINDS = ("total", "count_at_unit", "locality", "point")
 POINT_PRECISIONS = ("address", "commune", "district_centroid", "locality", "province")
 LANGS = ("vi", "en")
-# how a fact row is backed by its source (DATA-RULES §1): a verbatim quote that states the value;
+# how a fact row is backed by its source (RULES.md §1): a verbatim quote that states the value;
 # a formula over published figures; a quote that could not be read (with the reason); the
 # imported file's own cells; or synthetic benchmark data (exempt)
 QUOTE_STATUSES = ("verbatim", "derived", "not_retrieved", "imported", "synthetic")
@@ -83,7 +83,7 @@ class Table:
 
 SRC = Col("source_id", "ref", True, ref="source.source_id", doc="id of the source row")
 NOTE_VI = Col("note_vi", doc="the note in Vietnamese (the note column holds it in English)")
-# the source's own words for a fact row (DATA-RULES §1)
+# the source's own words for a fact row (RULES.md §1)
 QUOTE = (
     Col("quote", doc="the shortest verbatim span of the source that states the row (… to shorten)"),
     Col("quote_status", "enum", False, QUOTE_STATUSES + ("",), doc="verbatim, derived, not_retrieved, "

@@ -34,6 +34,8 @@ from datetime import date
 import numpy as np
 import pyarrow as pa
 
+from .dates import date_text
+from .numbers import readings
 from .schema import TABLES
 from .text import fold
 
@@ -101,20 +103,14 @@ def _canonical(int_part: str, frac: str = "") -> str:
     return whole + ("." + frac if frac else "")
 
 
-def number_forms(text: str) -> list[str]:
-    """'94,9' -> ['94.9']; '10.322' -> ['10322']; '1.234,5' -> ['1234.5']; '17.01.2023' -> ['17', '1', '2023']."""
-    groups = re.split(r"[.,]", text)
-    if len(groups) == 1:
-        return [_canonical(text)]
-    head, middle, last = groups[0], groups[1:-1], groups[-1]
-    thousands = len(head) <= 3 and all(len(g) == 3 for g in middle)
-    if thousands and len(last) == 3:
-        return [_canonical("".join(groups))]
-    if thousands:  # the last separator is the decimal mark
-        return [_canonical("".join(groups[:-1]), last)]
-    if len(groups) == 2:  # '1234,5'
-        return [_canonical(head, last)]
-    return [_canonical(g) for g in groups]
+def number_forms(text: str) -> list[tuple[str, ...]]:
+    """The numbers of a written number, each as its readings' tokens (ocop_data/numbers.py, the likelier first):
+    '94,9' -> [('94.9',)]; '10.322' -> [('10322', '10.322')]; '1.234,5' -> [('1234.5',)]; not one number: its
+    parts, '17.01.2023' -> [('17',), ('1',), ('2023',)]."""
+    found = readings(text)
+    if found:
+        return [tuple(dict.fromkeys(number_token(v) for v in found))]
+    return [(_canonical(g),) for g in re.split(r"[.,]", text)]
 
 
 def number_token(value: float) -> str:
@@ -125,16 +121,17 @@ def number_token(value: float) -> str:
     return _canonical(*f"{value:.6f}".split("."))
 
 
-def _words(text: str) -> list[tuple[str, bool]]:
-    """(word, is_number) pairs of the folded text."""
+def _words(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(word, readings) pairs of the folded text: a number is its first reading with all its readings (a query's
+    '10.322' finds 10322 or 10.322), a word has none."""
     folded = fold(unicodedata.normalize("NFC", text).replace("★", " sao "))
     out = []
     for m in _LEX.finditer(folded):
         w = m.group()
         if w[0].isdigit():
-            out += [(n, True) for n in number_forms(w)]
+            out += [(forms[0], forms) for forms in number_forms(w)]
         else:
-            out.append((w, False))
+            out.append((w, ()))
     return out
 
 
@@ -152,7 +149,7 @@ for _p in _PHRASES:
     _STARTS[_p[0]] = tuple(sorted(set(_STARTS.get(_p[0], ())) | {len(_p)}, reverse=True))
 
 
-def _plan(words: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
+def _plan(words: list[tuple[str, tuple[str, ...]]], i: int) -> tuple[str, int] | None:
     """A plan name starting at word i: (its number, the index after it), or None."""
     def num_at(j):
         if j < len(words) and words[j][1] and "." not in words[j][0]:
@@ -214,12 +211,12 @@ def analyse(text: str) -> tuple[Term, ...]:
                 i += n
                 break
         else:
-            word, is_number = words[i]
+            word, number = words[i]
             i += 1
             if word in STOPWORDS:
                 continue
-            if is_number:
-                terms.append(Term((word,)))
+            if number:
+                terms.append(Term(number))
             else:
                 terms.append(Term((word,), (word,) if len(word) > 1 else ()))
     return tuple(terms)
@@ -268,17 +265,6 @@ ENUM_WORDS = {
 }
 DISPLAY_DATE = {"target": "deadline", "sales_point": "as_of"}  # else a kind's first date column
 CHUNK = 16_384  # documents converted to arrow at a time (bounds the build's memory)
-
-
-def date_text(text: str | None, precision: str | None) -> str:
-    """A date as it is printed at its precision ('11/07/2024', '07/2024', '2024'), for indexing."""
-    if not text or precision == "undated":
-        return ""
-    if precision == "day" and len(text) == 10:
-        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
-    if len(text) == 7:
-        return f"{text[5:7]}/{text[:4]}"
-    return text[:4]
 
 
 def _key(rows: list[dict], col: str) -> dict:

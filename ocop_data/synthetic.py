@@ -30,7 +30,7 @@ def _write(folder: Path, table: str, rows: list[dict]) -> None:
         w.writeheader()
         for r in rows:
             if table in FACT_TABLES:
-                r = {**r, "quote_status": "synthetic"}  # benchmark rows are exempt from quotes (DATA-RULES §1)
+                r = {**r, "quote_status": "synthetic"}  # benchmark rows are exempt from quotes (RULES.md §1)
             w.writerow({c: r.get(c, "") for c in TABLES[table].column_names})
 
 

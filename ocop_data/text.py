@@ -1,6 +1,6 @@
 """Vietnamese text helpers: NFC normalisation and the folded matching key.
 
-The folded key (DATA-RULES §5): lower case, no diacritics, đ→d, one tone-mark
+The folded key (RULES.md §5): lower case, no diacritics, đ→d, one tone-mark
 placement (hoà = hòa follows from removing every mark), single spaces.
 """
 from __future__ import annotations

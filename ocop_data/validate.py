@@ -341,7 +341,7 @@ def check_rules(ds: Dataset) -> None:
                 if in_bounds(tkey, lat, lon) is False:
                     p.append(problem(r.file, r.line, "lat", "outside_province", lat=lat, lon=lon, territory=tkey))
 
-    # identities (DATA-RULES §5), compared on the folded key
+    # identities (RULES.md §5), compared on the folded key
     seen_subject: dict = {}
     aliases = {}
     for r in ds.rows["subject_alias"]:
@@ -376,7 +376,7 @@ def check_rules(ds: Dataset) -> None:
 
 
 SYNTHETIC_TITLE_PREFIX = "SYNTHETIC"
-QUOTE_LONG = 300  # characters; DATA-RULES: "at most about 200"
+QUOTE_LONG = 300  # characters; RULES.md §1: "at most about 200"
 
 
 def quote_miss(ds: Dataset, table: str, v: dict, lookups: dict | None = None):
@@ -412,7 +412,7 @@ def _lookups(ds: Dataset) -> dict:
 
 
 def check_quotes(ds: Dataset) -> None:
-    """Every fact row carries the source's own words (DATA-RULES §1), or says why it cannot.
+    """Every fact row carries the source's own words (RULES.md §1), or says why it cannot.
 
     Shipped rows: ``verbatim`` with a quote that states the row, ``derived`` with a formula, or
     ``not_retrieved`` with the reason. Imported rows: ``imported`` with the original cells as the

@@ -1022,7 +1022,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rule_range": ("Giá trị cận trên {value_high} nhỏ hơn cận dưới {value}.",
               "Upper value {value_high} is below the lower value {value}."),
     "rule_bad_csv": ("Tệp CSV không đọc được: {detail}", "The CSV file cannot be read: {detail}"),
-    # the source's own words (DATA-RULES §1)
+    # the source's own words (RULES.md §1)
     "rule_quote_status_missing": ("Thiếu quote_status: verbatim (trích nguyên văn), derived (tính từ số liệu khác, kèm "
                              "công thức) hoặc not_retrieved (chưa đối chiếu nguyên văn, kèm lý do).",
                              "quote_status is missing: verbatim (the source's words), derived (computed, with a "

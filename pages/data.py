@@ -15,6 +15,7 @@ from ocop_data import accounts, paths, provinces as reference, templates, writes
 from ocop_data.importer import duplicates, headers, known, new_provinces, preview, reading, values
 from ocop_data.importer.apply import apply
 from ocop_data.messages import PlanChanged, Refused
+from ocop_data.missing import records
 from ocop_data.problems import BuildError
 from ocop_data.schema import DATA_FILES, TABLES
 from ocop_data.words import t
@@ -103,6 +104,16 @@ with tab_templates:
 
 # --- import: upload, map, preview, apply ---------------------------------------------------------
 
+def say_write_failed(exc: Refused | BuildError) -> None:
+    """A write (apply, restore, retire) refused or failed, in the reader's language: the refusal, or the
+    build's first problems."""
+    if isinstance(exc, BuildError):
+        st.error(t("apply_failed", lang))
+        st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+    else:
+        st.error(frame.md_escape(exc.issue.message(lang)))
+
+
 def field_options(use: str) -> list[str]:
     if use == "products":
         return [""] + list(headers.PRODUCT_FIELDS)
@@ -139,7 +150,7 @@ def src_text(sid: str, prev=None) -> str:
 
 
 def sources_by_id() -> dict:
-    return {r["source_id"]: r for r in frame.records(q(core.sources))}
+    return {r["source_id"]: r for r in records(q(core.sources))}
 
 
 def provinces() -> list[str]:
@@ -340,7 +351,7 @@ def notes_list(prev) -> None:
 
 
 def duplicates_step(prev, sha: str) -> dict | None:
-    """A choice on each possibly duplicate row (DATA-RULES §5: a person decides, never similarity alone)."""
+    """A choice on each possibly duplicate row (RULES.md §5: a person decides, never similarity alone)."""
     if not prev.possibly_same:
         return None
     st.warning(t("possibly_same", lang))
@@ -444,13 +455,10 @@ def import_flow(upload) -> None:
             cache["shown"] = None
             st.session_state["imp_changed"] = True
             st.rerun()
-        except Refused as exc:
-            cache["previews"] = {}
-            st.error(frame.md_escape(exc.issue.message(lang)))
-            return
-        except BuildError as exc:
-            st.error(t("apply_failed", lang))
-            st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+        except (Refused, BuildError) as exc:
+            if isinstance(exc, Refused):
+                cache["previews"] = {}
+            say_write_failed(exc)
             return
         st.cache_data.clear()
         st.session_state.pop("imp", None)
@@ -517,11 +525,8 @@ with tab_history:
                     entry = writes.restore(int(target), user, on_wait=on_wait)
                 st.success(t("restored", lang).format(version=target, n=len(entry["withdrawn"])))
                 st.cache_data.clear()
-            except Refused as exc:
-                st.error(frame.md_escape(exc.issue.message(lang)))
-            except BuildError as exc:
-                st.error(t("apply_failed", lang))
-                st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+            except (Refused, BuildError) as exc:
+                say_write_failed(exc)
 
 
 # --- retire ----------------------------------------------------------------------------------------
@@ -546,9 +551,6 @@ with tab_retire:
                 writes.retire(table, row_id, user, reason, label=row_labels.get(row_id, ""), on_wait=on_wait)
             st.success(t("retired", lang))
             st.cache_data.clear()
-        except Refused as exc:
-            st.error(frame.md_escape(exc.issue.message(lang)))
-        except BuildError as exc:
-            st.error(t("apply_failed", lang))
-            st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+        except (Refused, BuildError) as exc:
+            say_write_failed(exc)
 st.caption(t("data_folder", lang).format(path=frame.md_escape(paths.local_data_dir())))

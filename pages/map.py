@@ -17,9 +17,6 @@ from ui import frame, state, style, tables
 from ui.data import db, q
 from ui.shell import ctx
 
-PAGE = "map"
-state.define("shade", False, "bool", page=PAGE)
-
 c = ctx()
 lang = c.lang
 keys = c.all_keys()

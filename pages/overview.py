@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.missing import records
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import cards, charts, findings, fmt, plot, tables
@@ -128,7 +129,7 @@ def headline_lines(k: str, fam: list[str]) -> list[str]:
         when = findings.date_short(latest["as_of"], latest["as_of_precision"], lang) if latest else "–"
         lines.append(f"- {md_escape(c.label(r.territory_key))}: " + md_escape(t("coverage_text", lang).format(
             listed=fmt.number(r.listed, lang), total=tot, date=when)))
-    for r in frame.records(q(citations.round_certificates, fam, today)):  # certificates of rounds (36 months)
+    for r in records(q(citations.round_certificates, fam, today)):  # certificates of rounds (36 months)
         lines.append("- " + md_escape(f"{c.label(r['territory_key'])}: {cert_words.round_line(r, lang)}"))
         words = cert_words.basis_quote_line(r, lang)  # the sentence that states the date (and validity)
         if words:

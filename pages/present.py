@@ -104,7 +104,7 @@ CHART = {"displayModeBar": False, "responsive": True}
 
 
 def go_to(i: int) -> None:
-    state.set_value("slide", min(max(i, 1), n))
+    state.go_to_slide(min(max(i, 1), n))
 
 
 def source_line(s: Slide) -> str:
@@ -224,8 +224,7 @@ def draw(s: Slide, i: int) -> None:
 
 @shell.fragment
 def show() -> None:
-    i = min(max(int(state.get("slide") or 1), 1), n)
-    state.set_value("slide", i)
+    i = state.slide(n)
     s = deck[i - 1]
     with st.container(key="slide"):
         with st.container(key="slide_head"):
@@ -251,8 +250,10 @@ def show() -> None:
             prt.download_button(t("print", lang), lambda: print_pdf(lang, selected, *years),
                                 file_name=f"ocop_{lang}.pdf", mime="application/pdf", on_click="ignore",
                                 key="dl_print", width="stretch", icon=":material/print:", help=t("print_help", lang))
-            if leave.button(t("exit_short", lang), key="leave", width="stretch", help=t("exit_present", lang)):
-                st.switch_page("pages/overview.py")
+            # a link, not st.switch_page: that clears the address, and Streamlit refuses to clear the parameters
+            # its widgets hold
+            leave.page_link("pages/overview.py", label=t("exit_short", lang), help=t("exit_present", lang),
+                            width="stretch")
 
 
 show()

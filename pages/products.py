@@ -1,7 +1,8 @@
 """Sản phẩm & chủ thể / Products & subjects: search, facets, star history, producers by type.
 
 The search box, the facets and the table run as a fragment: typing reruns that block alone, and the
-address bar keeps q=, stars=… (ui.shell.fragment). Choosing a product in it opens its details below.
+address bar keeps q=, stars=… (each widget is bound to its parameter, ui/state.py). Choosing a product in
+it opens its details below.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ocop_data.missing import records
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import certificates as cert_words
@@ -19,11 +21,6 @@ from ui.data import derived, figure, q
 from ui.shell import ctx
 from ui.targets import evaluate
 
-PAGE = "products"
-for name in ("district", "group", "stars", "stype", "year"):
-    state.define(name, [], "list", page=PAGE)
-state.define("q", "", page=PAGE)
-state.define("product", "", page=PAGE)
 SHOW = 500  # never send the browser more rows than it draws
 DRAWN = "_product_drawn"  # the product whose details the last full run drew
 
@@ -39,23 +36,19 @@ st.title(t("page_products", lang), anchor=False)
 def finder() -> None:
     """Search, facets, the table and the product picker: reruns alone as the reader types or filters."""
     facets = q(core.product_facets, keys)
-    counts = {name: dict(zip(f.value, f.n)) for name, f in facets.items()}
-    district_names = dict(zip(facets["district"].value, facets["district"].label))
+    district_names = state.distinct(dict(zip(facets["district"].value, facets["district"].label)))
 
     def facet_label(name: str, value: str) -> str:
-        """A facet value as shown, with how many products carry it; '' is "not published"."""
-        n = counts[{"stype": "subject_type"}.get(name, name)].get(value, 0)
+        """A facet value as shown (and as the link holds it); '' is "not published"."""
         if value == "":
-            text = NP
-        elif name == "stars":
-            text = t(f"stars_{value}", lang)
-        elif name == "stype":
-            text = t(f"type_{value}", lang)
-        elif name == "district":
-            text = district_names.get(value, value)
-        else:
-            text = value
-        return f"{text} ({n})"
+            return NP
+        if name == "stars":
+            return t(f"stars_{value}", lang)
+        if name == "stype":
+            return t(f"type_{value}", lang)
+        if name == "district":
+            return district_names.get(value, value)
+        return value
 
     search = state.widget(st.text_input, "q", t("search", lang), placeholder=t("search_example", lang))
     cols = st.columns(5)
@@ -66,10 +59,9 @@ def finder() -> None:
                                                      ("year", "year", "year")]):
         options = facets[facet_name].value.tolist()
         with col:
-            chosen[name] = state.widget(
-                st.multiselect, name, t(label, lang), options=options, placeholder=t("choose", lang),
-                format_func=lambda v, n=name: facet_label(n, v),
-                valid=lambda vs, o=options: [v for v in (vs or []) if v in o])
+            chosen[name] = state.widget(st.multiselect, name, t(label, lang), options=options,
+                                        format_func=lambda v, n=name: facet_label(n, v), worded=True,
+                                        placeholder=t("choose", lang))
 
     products = q(core.product_table, keys, search or "", districts=chosen["district"], groups=chosen["group"],
                  stars=chosen["stars"], subject_types=chosen["stype"],
@@ -94,24 +86,31 @@ def finder() -> None:
     # the product picker: its details (below, outside this block) are drawn by a full run
     ids = products.product_id.head(SHOW).tolist()
     labels = derived("product_labels", lambda: product_labels(keys), lang, tuple(keys))
-    if state.get("product") in labels and state.get("product") not in ids:
-        ids.append(state.get("product"))  # a shared link to a product further down the list, or filtered out
-    if state.get("product") and state.get("product") not in labels:  # a link to a product that was split
-        succ = q(citations.product_successors, state.get("product"))
+    linked = chosen_product(labels)
+    if linked in labels and linked not in ids:
+        ids.append(linked)  # a shared link to a product further down the list, or filtered out
+    if linked and linked not in labels:  # a link to a product that was split
+        succ = q(citations.product_successors, linked)
         if not succ.empty:
             st.info(t("split_into", lang).format(names=frame.md_escape("; ".join(succ.name.fillna(succ.product_id)))))
     pid = state.widget(st.selectbox, "product", t("choose_product", lang), options=[""] + ids,
-                       format_func=lambda v: "—" if v == "" else labels.get(v, v),
-                       valid=lambda v: v if v in ids else "")
+                       format_func=lambda v: "—" if v == "" else labels.get(v, v), worded=True)
     if shell.in_fragment_rerun() and (pid or "") != st.session_state.get(DRAWN, ""):
         st.rerun()  # a product was chosen: the whole page runs, and draws its details
 
 
-def product_labels(keys: list[str]) -> pd.Series:
-    """Every product's label in the picker ('name · producer'), by product id."""
+def product_labels(keys: list[str]) -> dict:
+    """Every product's label in the picker ('name · producer'), by product id (the link holds the label)."""
     everything = q(core.product_table, keys)
-    return pd.Series((everything.name + " · " + everything.subject.fillna(NP)).tolist(),
-                     index=everything.product_id.tolist(), dtype=object)
+    return state.distinct(dict(zip(everything.product_id, everything.name + " · " + everything.subject.fillna(NP))))
+
+
+def chosen_product(labels: dict) -> str:
+    """The product chosen in this session, else the one the link names (by its label, or an old link's id)."""
+    if "product" in st.session_state:
+        return st.session_state["product"] or ""
+    raw = st.query_params.get("product", "")
+    return next((k for k, v in labels.items() if v == raw), raw)
 
 
 def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFrame:
@@ -137,7 +136,7 @@ def people_table(products: pd.DataFrame, per_producer: pd.Series) -> pd.DataFram
 finder()
 
 # --- one product's star history ---------------------------------------------------------
-pid = state.get("product") or ""
+pid = st.session_state.get("product") or ""
 st.session_state[DRAWN] = pid
 everything = q(core.product_table, keys)
 if pid and pid in set(everything.product_id):
@@ -184,7 +183,7 @@ def producer_view(key: str) -> dict | None:
     if listed_here.empty and published.empty:
         return None
     totals = q(core.comparable_figures, key, "subjects_total")
-    total = frame.records(totals.tail(1))[0] if not totals.empty else None
+    total = records(totals.tail(1))[0] if not totals.empty else None
     n_listed = int(listed_here.n.sum()) if not listed_here.empty else 0
     shares = evaluate([key], today)
     if not shares.empty:

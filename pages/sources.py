@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from ocop_data.missing import records
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import cite as citing
@@ -14,11 +15,6 @@ from story import fmt, tables
 from ui import finder, frame, state
 from ui.data import derived, q
 from ui.shell import ctx
-
-PAGE = "sources"
-state.define("find", "", page=PAGE)
-state.define("src", "", page=PAGE)
-state.define("source", [], "list", page=PAGE)  # /sources?source=ID,ID: the sources of one chart
 
 c = ctx()
 lang = c.lang
@@ -46,8 +42,8 @@ def stated(v) -> bool:
 tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
     [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
-               for s in frame.records(srcs))
-chosen_ids = [i for i in (state.get("source") or []) if i in set(all_srcs.source_id)]
+               for s in records(srcs))
+chosen_ids = [i for i in state.sources() if i in set(all_srcs.source_id)]
 with tab_sources:
     if chosen_keys is not None and not chosen_ids:
         st.caption(t("sources_of_province", lang).format(
@@ -55,12 +51,12 @@ with tab_sources:
     if chosen_ids:  # a chart's source line links here with its sources: those first, the rest one click away
         st.info(t("src_filter_note", lang).format(n=fmt.number(len(chosen_ids), lang)))
         st.button(t("src_filter_all", lang), key="src_show_all", icon=":material/list:",
-                  on_click=state.set_value, args=("source", []))
+                  on_click=state.show_all_sources)
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
 shown = all_srcs[all_srcs.source_id.isin(chosen_ids)] if chosen_ids else srcs  # a chart's sources, whatever the province
 if chosen_ids:  # in the order the chart named them
     shown = shown.set_index("source_id").loc[chosen_ids].reset_index()
-for s in frame.records(shown):
+for s in records(shown):
     # the label names the source by what it states (never a file name)
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
@@ -101,7 +97,7 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
                            zip(figs.value, figs.qualifier, figs[lang_col("unit", lang)])],
         t("kind", lang): [t("kind_derived" if k == "derived" else k, lang) for k in figs.kind],
         t("confidence", lang): [t(f"conf_{cf}", lang) for cf in figs.confidence],
-        t("quote", lang): [citing.quote_line(r, lang) for r in frame.records(figs)],
+        t("quote", lang): [citing.quote_line(r, lang) for r in records(figs)],
         t("source", lang): [c.source(x) for x in figs.source_id],
         t("note", lang): [tables.text(n_vi if lang == "vi" and isinstance(n_vi, str) and n_vi else n)
                           for n, n_vi in zip(figs.note, figs.note_vi)],
@@ -109,11 +105,10 @@ def source_figure_table(figs: pd.DataFrame) -> pd.DataFrame:
 
 
 with_figures = srcs[srcs.figures > 0]
-src_names = {r["source_id"]: citing.source_label(r, lang) for r in frame.records(with_figures)}
+src_names = state.distinct({r["source_id"]: citing.source_label(r, lang) for r in records(with_figures)})
 with tab_figures:
     chosen = state.widget(st.selectbox, "src", t("choose_source", lang), options=[""] + list(src_names),
-                          format_func=lambda v: "—" if v == "" else src_names.get(v, v),
-                          valid=lambda v: v if v in src_names else "")
+                          format_func=lambda v: "—" if v == "" else src_names.get(v, v), worded=True)
     if chosen:
         ft = source_figure_table(q(core.figures_of_source, chosen))
         st.dataframe(ft, hide_index=True, width="stretch")
@@ -122,7 +117,7 @@ with tab_figures:
 
 def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
     """The sources that disagree, both cited, as people read them."""
-    rows = frame.records(conf)
+    rows = records(conf)
     unit = lang_col("unit", lang)
     return pd.DataFrame({
         t("territory", lang): [c.label(r["territory_key"]) for r in rows],
@@ -168,7 +163,7 @@ with tab_corrections:
     if corr.empty:
         st.info(t("no_corrections", lang))
     else:
-        rows = frame.records(corr)
+        rows = records(corr)
         cr = pd.DataFrame({
             t("corr_date", lang): [fmt.partial_date(r["date"], r["date_precision"], lang) for r in rows],
             t("corr_what", lang): [t(f"corr_table_{r['table_name']}", lang)

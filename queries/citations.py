@@ -1,6 +1,6 @@
 """Questions about citations, corrections and certificates (issue 9): one named query each.
 
-Certificate rules (DATA-RULES §5, Decision 148/QĐ-TTg): a certificate is valid 36 months from the day-precise
+Certificate rules (RULES.md §5, Decision 148/QĐ-TTg): a certificate is valid 36 months from the day-precise
 date of its decision (or the date the source says the certificates run from); with a month or a year only the
 expiry is "unknown". Status on a given day: ``valid``, ``expiring`` (within 12 months), ``expired`` or
 ``unknown``. ``today`` is always a parameter, so tests freeze the clock.

@@ -111,7 +111,7 @@ def tier_figures(cur, keys: list[str], year_from: int | None = None, year_to: in
 
 
 def comparable_figures(cur, key: str, metric: str) -> pd.DataFrame:
-    """Reported, dated, not doubtful figures of one territory and metric (DATA-RULES §3), oldest first."""
+    """Reported, dated, not doubtful figures of one territory and metric (RULES.md §3), oldest first."""
     return _df(cur, f"""
         SELECT {_FIGURE_COLUMNS}
         {_FIGURE_JOINS}

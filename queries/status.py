@@ -1,4 +1,4 @@
-"""Target status by the rule of DATA-RULES §4, as a pure function of a target and its figures."""
+"""Target status by the rule of RULES.md §4, as a pure function of a target and its figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass

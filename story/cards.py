@@ -15,6 +15,7 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import t
 
 from . import findings, fmt, theme, undated
@@ -56,10 +57,6 @@ CSS = """
 }}
 </style>
 """.format(**theme.COLOURS)
-
-
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
 
 
 def _series(figures: pd.DataFrame, keys: list[str]) -> list[tuple[str, pd.DataFrame]]:
@@ -146,7 +143,7 @@ def bullet_html(row: dict | None, n: Names, current: str) -> str:
         return f'<div class="c-blabel">{esc(t("card_target", lang))}</div>' \
                f'<div class="c-sub">{esc(t("card_no_target", lang))}</div>'
     status = row.get("status") or "no_data"
-    pct = None if _missing(row.get("percent")) else float(row["percent"])
+    pct = None if missing(row.get("percent")) else float(row["percent"])
     scale = max(125.0, (pct or 0) + 10)
     band = 100.0 / scale * 100
     bar = min(pct or 0, scale) / scale * 100
@@ -255,7 +252,7 @@ def overview_table(provinces: list[tuple[str, list[str]]], figures: pd.DataFrame
             t("tbl_trend", lang): svg_data_url(svg or NO_TREND),
             t("tbl_target", lang): t("card_no_target", lang) if target is None else
             findings.target_label(target, n.short(target["territory_key"]), lang),
-            t("tbl_pct", lang): None if target is None or _missing(target.get("percent")) else
+            t("tbl_pct", lang): None if target is None or missing(target.get("percent")) else
             round(float(target["percent"]), 1),
             t("tbl_status", lang): "" if target is None else findings.status_label(target["status"], lang),
             t("tbl_source", lang): "" if latest is None else n.source(latest["source_id"]),

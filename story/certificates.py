@@ -9,10 +9,10 @@ of kind ``mention``) is said as the latest evidence: "còn được nêu là 5 s
 from __future__ import annotations
 
 import re
-from ocop_data.words import t
+from ocop_data.missing import missing
+from ocop_data.words import lang_col, t
 
 from . import fmt
-from .cite import is_missing
 
 _DECISION_NO = re.compile(r"\d+/QĐ-[A-ZĐ-]*[A-ZĐ]")
 
@@ -23,7 +23,7 @@ def _day(value, lang: str) -> str:
 
 def evidence_text(stars, level, when, lang: str) -> str:
     """'còn được nêu là 5 sao quốc gia, 04/09/2025' / 'still named as a national 5★ product, 04/09/2025'."""
-    tier = t(f"stars_{stars}", lang) if not is_missing(stars) and stars else ""
+    tier = t(f"stars_{stars}", lang) if not missing(stars) and stars else ""
     if lang == "vi":
         tier = tier[0].lower() + tier[1:] if tier else tier
     key = "cert_evidence_national" if level == "national" else "cert_evidence"
@@ -60,30 +60,30 @@ def round_line(row: dict, lang: str) -> str:
     decision = row.get("certificate_basis") == "decision"
     n = row.get("products")
     if decision:
-        title = str(row.get("title_en" if lang == "en" else "title_vi") or "")
+        title = str(row.get(lang_col("title", lang)) or "")
         number = _DECISION_NO.search(str(row.get("title_vi") or ""))
         what = t("decision_ref", lang).format(no=number.group(0) if number else title, date=_day(row.get("date"), lang))
-        head = what if is_missing(n) else t("decision_products", lang).format(n=fmt.number(n, lang), what=what)
+        head = what if missing(n) else t("decision_products", lang).format(n=fmt.number(n, lang), what=what)
     else:
         year = str(row.get("date") or "")[:4]
-        head = t("round_only", lang).format(year=year) if is_missing(n) else \
+        head = t("round_only", lang).format(year=year) if missing(n) else \
             t("round_products", lang).format(n=fmt.number(n, lang), year=year)
-        if not is_missing(row.get("certificates_from")):
+        if not missing(row.get("certificates_from")):
             start = fmt.partial_date(row["certificates_from"], row.get("certificates_from_precision"), lang)
             head += ", " + t("round_from", lang).format(start=start)
     status, expires = row.get("status"), row.get("expires")
-    if status not in ("valid", "expiring", "expired") or is_missing(expires):
+    if status not in ("valid", "expiring", "expired") or missing(expires):
         return head
     reeval = row.get("later_reevaluations")
     return head + "; " + rule_text(row.get("basis_date"), expires, status, lang, decision=decision,
-                                   later_reevaluation=not is_missing(reeval) and reeval > 0)
+                                   later_reevaluation=not missing(reeval) and reeval > 0)
 
 
 def basis_quote_line(row: dict, lang: str) -> str:
     """'Nguồn nêu: “Kết quả chứng nhận … có giá trị trong 36 tháng kể từ ngày 17.1.2023.”': the source's words that
     state the date the computation starts from (a round's certificate date, or the decision's day)."""
     words = row.get("basis_quote")
-    if is_missing(words) or not words:
+    if missing(words) or not words:
         return ""
     return t("cert_basis_quote", lang).format(quote=" ".join(str(words).split()))
 
@@ -91,9 +91,9 @@ def basis_quote_line(row: dict, lang: str) -> str:
 def status_text(status: str | None, expires, lang: str, *, start=None, evidence: dict | None = None) -> str:
     """A certificate's status in words: with its basis, the computation ('theo quy định 36 tháng từ …'); without
     a day-precise basis, 'không tính được'."""
-    if status in ("valid", "expiring", "expired", "mentioned") and not is_missing(expires) and not is_missing(start):
+    if status in ("valid", "expiring", "expired", "mentioned") and not missing(expires) and not missing(start):
         return rule_text(start, expires, status, lang, decision=True, evidence=evidence)
-    if status in ("valid", "expiring", "expired") and not is_missing(expires):
+    if status in ("valid", "expiring", "expired") and not missing(expires):
         return t(f"cert_line_{status}", lang).format(end=_day(expires, lang))
     return t(f"cert_{status or 'unknown'}", lang)
 
@@ -109,7 +109,7 @@ def product_summary(history, lang: str) -> str:
     if history is None or len(history) == 0:
         return ""
     last = history.iloc[-1].to_dict()
-    evidence = last if not is_missing(last.get("evidence_date")) else None
+    evidence = last if not missing(last.get("evidence_date")) else None
     start = last.get("decided") if last.get("decided_precision") == "day" else None
     text = status_text(last.get("status"), last.get("expires"), lang, start=start, evidence=evidence)
     if evidence and last.get("status") != "mentioned":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
 
 from . import findings, fmt, undated
@@ -27,9 +28,6 @@ PAD_DAYS = 150  # room either side of a panel's first and last report
 def tier_label(star: str, lang: str) -> str:
     return t("stars_total" if star == "total" else f"stars_{star}", lang)
 
-
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
 
 
 def _newest_first(rows: pd.DataFrame, *cols: str) -> list[str]:
@@ -119,7 +117,7 @@ def totals(figures: pd.DataFrame, families: list[list[str]], n: Names, territori
                 panel.rules.append(Rule(pd.Timestamp(r["valid_from"]),
                                         t("merger_line", lang).format(date=fmt.day(r["valid_from"], lang))))
     ys = [float(v) for v in reported.value]
-    if target is not None and not _missing(target.get("value")):
+    if target is not None and not missing(target.get("value")):
         when = pd.Timestamp(target["deadline_date"])
         xs.append(when)
         ys.append(float(target["value"]))
@@ -173,7 +171,7 @@ def merge_agreeing(reports: pd.DataFrame) -> pd.DataFrame:
     rows, seen = [], {}
     for r in reports.to_dict("records"):
         key = (r["territory_key"], r["as_of_date"], r["as_of_precision"], r["kind"], bool(r["doubtful"])) + tuple(
-            None if _missing(r.get(c)) else float(r[c]) for c in TIER_VALUES)
+            None if missing(r.get(c)) else float(r[c]) for c in TIER_VALUES)
         if key in seen:
             seen[key]["sources"].append(r)
             continue
@@ -187,13 +185,13 @@ def merge_agreeing(reports: pd.DataFrame) -> pd.DataFrame:
 def _tier_hover(r: dict, n: Names) -> str:
     lang = n.lang
     lines = [findings.date_short(r["as_of"], r["as_of_precision"], lang)]
-    if not _missing(r.get("total")):
+    if not missing(r.get("total")):
         lines.append(f"{t('stars_total', lang).split(' (')[0]}: "
                      f"{fmt.qualified(r['total'], r.get('total_q') or 'exact', lang)}")
     for col, star in (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p")):
-        if not _missing(r.get(col)):
+        if not missing(r.get(col)):
             lines.append(f"{tier_label(star, lang)}: {fmt.qualified(r[col], r.get(col + '_q') or 'exact', lang)}")
-    if not any(not _missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")):
+    if not any(not missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")):
         lines.append(t("split_not_published", lang))
     if r["doubtful"]:
         lines.append(t("doubtful_flag", lang))
@@ -211,7 +209,7 @@ def _latest_split(reports: pd.DataFrame, keys: list[str]) -> dict | None:
     """The latest comparable report with a split: the current territory first, then its predecessors."""
     for k in keys:
         sub = findings.comparable(reports[reports.territory_key == k].rename(columns={"total": "value"}))
-        sub = sub[[any(not _missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")) for r in sub.to_dict("records")]]
+        sub = sub[[any(not missing(r.get(c)) for c in ("s3", "s4", "s5", "s5p")) for r in sub.to_dict("records")]]
         if not sub.empty:
             r = sub[sub.as_of_date == sub.as_of_date.max()].iloc[0].to_dict()
             r["total"] = r.pop("value")
@@ -220,8 +218,8 @@ def _latest_split(reports: pd.DataFrame, keys: list[str]) -> dict | None:
 
 
 def _top(r: dict) -> float:
-    parts = sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not _missing(r.get(c)))
-    return max(parts, float(r["total"]) if not _missing(r.get("total")) else 0.0)
+    parts = sum(float(r[c]) for c in ("s3", "s4", "s5", "s5p", "rest") if not missing(r.get(c)))
+    return max(parts, float(r["total"]) if not missing(r.get("total")) else 0.0)
 
 
 def tiers(reports: pd.DataFrame, territory_keys: list[str], n: Names, *, title: str | None = None,
@@ -266,7 +264,7 @@ def tiers(reports: pd.DataFrame, territory_keys: list[str], n: Names, *, title: 
         for col, star in TIERS:
             marks = []
             for j, r in enumerate(recs):
-                if _missing(r.get(col)):
+                if missing(r.get(col)):
                     continue
                 v = float(r[col])
                 marks.append(Mark(xs[j], v, base=base[j], hover=hovers[j], date=dates[j],
@@ -280,7 +278,7 @@ def tiers(reports: pd.DataFrame, territory_keys: list[str], n: Names, *, title: 
                                      width=BAR_DAYS))
         tops = [_top(r) for r in recs]
         series.append(Series("total_label", "", "ink", "labels", [
-            Mark(x, top, text=fmt.qualified(top, r.get("total_q") if not _missing(r.get("total")) else "exact", lang)
+            Mark(x, top, text=fmt.qualified(top, r.get("total_q") if not missing(r.get("total")) else "exact", lang)
                  + (" ⚠" if r["doubtful"] else ""), date=d, doubtful=bool(r["doubtful"]),
                  approx=r["as_of_precision"] in ("year", "inferred"),
                  sources=tuple(s["source_id"] for s in r["sources"]))
@@ -317,7 +315,7 @@ def _latest_panel(panels: list[Panel], series: list[Series], r: dict, n: Names) 
     """One horizontal stacked bar of the latest split, every segment labelled with its count and tier."""
     lang = n.lang
     parts = [(col, star, float(r[col])) for col, star in (("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"))
-             if not _missing(r.get(col))]
+             if not missing(r.get(col))]
     total = sum(v for _, _, v in parts) or 1.0
     when = findings.date_short(r["as_of"], r["as_of_precision"], lang)
     heading = t("latest_split", lang).format(territory=n.label(r["territory_key"]), date=when)

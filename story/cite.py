@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import t
 
 from . import fmt
@@ -26,13 +27,9 @@ _AUTOLINK = ((re.compile(r"\\:(?=//)"), "\\:" + _WJ), (re.compile(r"(?i)\b(www)(
              (re.compile(r"@"), _WJ + "@"))
 
 
-def is_missing(value) -> bool:
-    return value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value))
-
-
 def md_escape(text) -> str:
     """Markdown-escape anything users or sources typed: it shows as plain text, never as markup."""
-    if is_missing(text):
+    if missing(text):
         return ""
     out = _MD_SPECIAL.sub(r"\\\1", str(text))
     for pattern, replacement in _AUTOLINK:
@@ -42,7 +39,7 @@ def md_escape(text) -> str:
 
 def esc(text) -> str:
     """HTML-escape anything users or sources typed before it reaches HTML (hovers, tooltips)."""
-    return html.escape("" if is_missing(text) else str(text), quote=True)
+    return html.escape("" if missing(text) else str(text), quote=True)
 
 
 def is_url(address) -> bool:
@@ -78,7 +75,7 @@ def normalise_source(r: dict) -> dict:
     def pick(*names):
         for n in names:
             v = r.get(n)
-            if not is_missing(v):
+            if not missing(v):
                 return v
         return None
     return {"source_id": r.get("source_id"), "title": pick("source_title", "title"),
@@ -90,11 +87,11 @@ def normalise_source(r: dict) -> dict:
 
 def _true(value) -> bool:
     return value is True or (isinstance(value, str) and value.lower() in ("true", "1")) or (
-        not isinstance(value, str) and not is_missing(value) and bool(value))
+        not isinstance(value, str) and not missing(value) and bool(value))
 
 
 def _stated(value) -> bool:
-    return not is_missing(value) and str(value) != "not stated" and str(value) != ""
+    return not missing(value) and str(value) != "not stated" and str(value) != ""
 
 
 def source_label(src: dict, lang: str) -> str:
@@ -119,26 +116,26 @@ def cite(src: dict, lang: str) -> str:
     citation says once which fields the source does not state.
     """
     s = normalise_source(src)
-    parts, missing = [], []
+    parts, unstated = [], []
     if _stated(s["publisher"]):
         parts.append(str(s["publisher"]))
     else:
-        missing.append(t("publisher", lang).lower())
+        unstated.append(t("publisher", lang).lower())
     if _stated(s["published"]):
         # an inferred date (from an address or image path) says so: "khoảng 10/02/2025"
         parts.append(fmt.approx_date(s["published"], s["published_precision"], lang))
     else:
-        missing.append(t("published", lang).lower())
+        unstated.append(t("published", lang).lower())
     if _stated(s["title"]):
         title = str(s["title"])
         parts.append(title if s["title_descriptive"] else f"“{title}”")
     else:
-        missing.append(t("title", lang).lower())
+        unstated.append(t("title", lang).lower())
     if is_url(s["address"]):
         parts.append(str(s["address"]))
     text = ", ".join(parts)
-    if missing:
-        text += f" ({t('not_stated', lang)}: {', '.join(missing)})"
+    if unstated:
+        text += f" ({t('not_stated', lang)}: {', '.join(unstated)})"
     return text
 
 
@@ -161,9 +158,9 @@ def prefixed(row: dict, prefix: str) -> dict:
 def quote_reason(row: dict, lang: str) -> str:
     """Why a row's quote could not be checked, in the reader's language."""
     text = row.get("quote_reason_vi") if lang == "vi" else None
-    if is_missing(text) or not text:
+    if missing(text) or not text:
         text = row.get("quote_reason")
-    return "" if is_missing(text) or not text else str(text)
+    return "" if missing(text) or not text else str(text)
 
 
 _IMPORTED = re.compile(r"^(?P<file>.+?\.(?:xlsx|xlsm|xls|csv|txt|tsv)), (?:(?P<sheet>.+?), )?row (?P<row>\d+): "
@@ -186,23 +183,23 @@ def shown_quote(row: dict, lang: str) -> str | None:
     """The source's words as a reader sees them: where extraction lost letters and ``quote_display`` puts them
     back, that text marked "đã khôi phục dấu"; a garbled quote without it marked as such; None without a quote."""
     display, quote = row.get("quote_display"), row.get("quote")
-    if not is_missing(display) and display:
+    if not missing(display) and display:
         return f"{display} ({t('quote_restored', lang)})"
-    if is_missing(quote) or not quote:
+    if missing(quote) or not quote:
         return None
     garbled = row.get("quote_garbled")
-    return f"{quote} ({t('quote_garbled', lang)})" if not is_missing(garbled) and garbled is True else str(quote)
+    return f"{quote} ({t('quote_garbled', lang)})" if not missing(garbled) and garbled is True else str(quote)
 
 
 def quote_line(row: dict, lang: str) -> str:
     """What backs a fact row, as plain text: the source's sentence in quotation marks, the formula, why it
     was not checked, or for an imported row the file, sheet and row it came from (never in quotation marks)."""
     status = row.get("quote_status")
-    if status == "derived" and not is_missing(row.get("formula")):
+    if status == "derived" and not missing(row.get("formula")):
         return t("derived_from", lang).format(formula=row["formula"])
     if status == "not_retrieved":
         return t("not_retrieved_reason", lang).format(reason=quote_reason(row, lang))
-    if status == "imported" and not is_missing(row.get("quote")) and row.get("quote"):
+    if status == "imported" and not missing(row.get("quote")) and row.get("quote"):
         return imported_origin(str(row["quote"]), lang)
     words = shown_quote(row, lang)
     if words:

@@ -6,17 +6,18 @@ from typing import Callable
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
 
 from . import fmt
-from .cite import cite, imported_origin, is_missing, is_url, normalise_source, quote_reason, shown_quote
+from .cite import cite, imported_origin, is_url, normalise_source, quote_reason, shown_quote
 
 _DATE_ROLES = {"deadline": "finder_date_deadline", "as_of": "finder_date_as_of", "decided": "finder_date_decided"}
 
 
 def _v(row: dict, key: str):
     value = row.get(key)
-    return None if is_missing(value) else value
+    return None if missing(value) else value
 
 
 def _number(value, lang: str) -> str:
@@ -123,8 +124,8 @@ def quote_text(row: dict, lang: str) -> tuple[str | None, bool]:
     if status == "synthetic":
         return t("finder_quote_synthetic", lang), False
     reason = quote_reason({k: _v(row, k) for k in ("quote_reason", "quote_reason_vi")}, lang)
-    missing = t("finder_quote_missing", lang)
-    return (f"{missing}: {reason}" if reason else missing), False
+    unchecked = t("finder_quote_missing", lang)
+    return (f"{unchecked}: {reason}" if reason else unchecked), False
 
 
 def title_text(row: dict, lang: str) -> str:

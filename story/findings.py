@@ -4,7 +4,7 @@ The one home of the dashboard's headline sentences (chart titles, the overview's
 the briefing, print). Plain Python, no streamlit: every function takes DataFrames or dicts as the
 queries return them and a language, and returns a string.
 
-Bound by DATA-RULES:
+Bound by the data rules (ocop_data/data/RULES.md):
 - a sentence speaks of one territory and gives the date of every figure it quotes;
 - "change" compares only reported figures of the same territory and metric; estimates, undated
   and doubtful (confidence L) figures never feed it (§3); when the two figures come from
@@ -21,6 +21,8 @@ from datetime import date
 
 import pandas as pd
 
+from ocop_data.dates import date_text
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t, t_or
 
 from . import fmt, undated
@@ -30,10 +32,6 @@ TIER_COLUMNS = (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p"))
 
 
 # --- small helpers --------------------------------------------------------------------
-
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
-
 
 def _rows(data) -> list[dict]:
     if data is None:
@@ -46,36 +44,29 @@ def _rows(data) -> list[dict]:
 
 
 def _ts(v):
-    return None if _missing(v) else pd.Timestamp(v)
+    return None if missing(v) else pd.Timestamp(v)
 
 
 def date_short(as_of, precision, lang: str) -> str:
     """A figure's date for brackets: '11/07/2024', '03/2025', '2019', '2023, suy ra'; undated in words."""
-    if _missing(as_of) or precision == "undated" or as_of == "":
+    text = date_text(as_of, precision)
+    if not text:
         return t("undated", lang)
-    text = fmt.partial_date(as_of, "day" if precision == "day" else "month" if precision == "month" else "year",
-                            lang)
-    if precision == "inferred":
-        text += ", " + t("f_inferred", lang)
-    return text
+    return f"{text}, {t('f_inferred', lang)}" if precision == "inferred" else text
 
 
 def date_phrase(as_of, precision, lang: str) -> str:
     """A figure's date inside a sentence: 'năm 2019', 'năm 2023 (suy ra)', 'tháng 03/2025', 'ngày 11/07/2024'."""
-    if _missing(as_of) or precision == "undated" or as_of == "":
+    if not date_text(as_of, precision):
         return t("undated", lang)
-    if precision == "day":
-        return t("f_day", lang).format(d=fmt.partial_date(as_of, "day", lang))
-    if precision == "month":
-        return t("f_month", lang).format(d=fmt.partial_date(as_of, "month", lang))
-    text = t("f_year", lang).format(d=str(as_of)[:4])
-    if precision == "inferred":
-        text += f" ({t('f_inferred', lang)})"
-    return text
+    if precision in ("day", "month"):
+        return t("f_day" if precision == "day" else "f_month", lang).format(d=date_text(as_of, precision))
+    text = t("f_year", lang).format(d=date_text(as_of, "year"))
+    return f"{text} ({t('f_inferred', lang)})" if precision == "inferred" else text
 
 
 def comparable(figures) -> pd.DataFrame:
-    """Only what may feed a change or a status (DATA-RULES §3): reported, dated, not doubtful; oldest first."""
+    """Only what may feed a change or a status (RULES.md §3): reported, dated, not doubtful; oldest first."""
     df = figures if isinstance(figures, pd.DataFrame) else pd.DataFrame(_rows(figures))
     if df.empty:
         return df
@@ -133,7 +124,7 @@ def total_finding(figures, territory: str, lang: str) -> str:
     comp = comparable(figures)
     if comp.empty:
         text = t("f_no_total", lang).format(territory=territory)
-        if any(not _missing(r.get("as_of_date")) for r in _rows(figures)):  # dated, but estimates or doubtful
+        if any(not missing(r.get("as_of_date")) for r in _rows(figures)):  # dated, but estimates or doubtful
             text += f" ({t('f_only_unreliable', lang)})"
         return text + undated.larger_clause(figures, None, lang)
     d_last, d_first = comp.as_of_date.max(), comp.as_of_date.min()
@@ -183,13 +174,13 @@ def change_phrase(figures, lang: str) -> str | None:
 # --- star tiers -----------------------------------------------------------------------
 
 def _has_split(r: dict) -> bool:
-    return any(not _missing(r.get(col)) for col, _ in TIER_COLUMNS)
+    return any(not missing(r.get(col)) for col, _ in TIER_COLUMNS)
 
 
 def tiers_text(r: dict, lang: str) -> str:
     """'139 sản phẩm 3 sao, 62 sản phẩm 4 sao, 1 sản phẩm 5 sao' (only the tiers the source gave)."""
     parts = [t(f"f_tier_n_{star}", lang).format(n=_value(r[col], r.get(col + "_q"), lang))
-             for col, star in TIER_COLUMNS if not _missing(r.get(col))]
+             for col, star in TIER_COLUMNS if not missing(r.get(col))]
     if not parts:
         return t("f_no_split", lang)
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {t('and', lang)} " + parts[-1]
@@ -208,7 +199,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
     comp = comparable(pd.DataFrame(rows).rename(columns={"total": "value"})) if rows else pd.DataFrame()
     if comp.empty:
         text = t("f_no_tiers", lang).format(territory=territory)
-        if any(not _missing(r.get("as_of_date")) for r in rows):
+        if any(not missing(r.get("as_of_date")) for r in rows):
             text += f" ({t('f_only_unreliable', lang)})"
         return text + undated.larger_clause(rows, None, lang, "total")
     d_last = comp.as_of_date.max()
@@ -235,12 +226,12 @@ def tier_finding(reports, territory: str, lang: str) -> str:
         return text + later
     text = t("f_tiers", lang).format(territory=territory, date=when, tiers=tiers_text(latest, lang))
     others = [r for r in split[1:] if any(
-        not _missing(r.get(c)) and not _missing(latest.get(c)) and float(r[c]) != float(latest[c])
+        not missing(r.get(c)) and not missing(latest.get(c)) and float(r[c]) != float(latest[c])
         for c, _ in TIER_COLUMNS)]
     if others:
         text += "; " + t("f_other_source", lang).format(value=tiers_text(others[0], lang))
     with4 = comp[comp["s4"].notna()] if "s4" in comp else comp.iloc[0:0]
-    if not _missing(latest.get("s4")) and not with4.empty and with4.as_of_date.min() < d_last:
+    if not missing(latest.get("s4")) and not with4.empty and with4.as_of_date.min() < d_last:
         first = with4[with4.as_of_date == with4.as_of_date.min()].iloc[0].to_dict()
         change = _change(latest, first, lang, "s4", "s4_q")
         text += "; " + t("f_tier_change_4", lang).format(change=change)
@@ -301,10 +292,10 @@ def _num(v, lang: str) -> str:
 
 def target_value_text(row: dict, lang: str, unit: bool = False) -> str:
     """The target as a phrase: 'trên 230', 'ít nhất 280', '3–4', 'tất cả 138'; the description if it has no value."""
-    if _missing(row.get("value")):
+    if missing(row.get("value")):
         return str(row.get(lang_col("description", lang)) or t("not_published", lang))
     comparison = row.get("comparison") or "at_least"
-    if comparison == "range" and not _missing(row.get("value_high")):
+    if comparison == "range" and not missing(row.get("value_high")):
         text = t("cmp_range", lang).format(v=_num(row["value"], lang), h=_num(row["value_high"], lang))
     else:
         text = t(f"cmp_{comparison}" if comparison != "range" else "cmp_at_least", lang).format(
@@ -328,25 +319,25 @@ def target_label(row: dict, territory: str, lang: str) -> str:
     the page, the slides, the .pptx and the print; ``territory`` is the territory's short label)."""
     comparison = row.get("comparison") or "at_least"
     pct = (row.get(lang_col("unit", lang)) or "") == "%"
-    if _missing(row.get("value")):
+    if missing(row.get("value")):
         value = t("all_of", lang).format("").strip() if comparison == "all" else t("not_published", lang)
     else:
         value = _num(row["value"], lang)
-        if comparison == "range" and not _missing(row.get("value_high")):
+        if comparison == "range" and not missing(row.get("value_high")):
             value += "–" + _num(row["value_high"], lang)
         value += "%" if pct else ""
         if comparison == "all":
             value = t("all_of", lang).format(value)
     sign = COMPARISON_SIGNS.get(comparison, "")
     what_ = quantity(row, lang)
-    joined = f"{what_}: {value}" if comparison == "all" or _missing(row.get("value")) else \
+    joined = f"{what_}: {value}" if comparison == "all" or missing(row.get("value")) else \
         f"{what_} {sign + ' ' if sign else ''}{value}"
     return f"{territory} · {joined} ({date_short(row.get('deadline'), row.get('deadline_precision'), lang)})"
 
 
 def _unit(row: dict, lang: str) -> str:
     u = row.get(lang_col("unit", lang))
-    if _missing(u) or not u:
+    if missing(u) or not u:
         return ""
     return "%" if u == "%" else f" {u}"
 
@@ -360,7 +351,7 @@ def _lower_first(text: str) -> str:
 
 def singular(text: str, value, unit: str | None, lang: str) -> str:
     """English only: '1 products' -> '1 product' (the unit word of the metric, once)."""
-    if lang != "en" or _missing(value) or float(value) != 1 or not unit or not unit.endswith("s"):
+    if lang != "en" or missing(value) or float(value) != 1 or not unit or not unit.endswith("s"):
         return text
     return re.sub(rf"\b{re.escape(unit)}\b", unit[:-1], text, count=1)
 
@@ -370,7 +361,7 @@ def what(row: dict, lang: str) -> str:
     if (row.get(lang_col("unit", lang)) or "") == "%":
         return ""
     label = row.get(lang_col("metric", lang))
-    if _missing(label) or not label:
+    if missing(label) or not label:
         return _unit(row, lang).strip()
     return _lower_first(str(label))
 
@@ -392,7 +383,7 @@ def actual_text(row: dict, lang: str, words: bool = True) -> str:
 
 def deadline_text(row: dict, lang: str) -> str:
     """The deadline at its precision; 'nguồn không nêu thời hạn' where the source gives none."""
-    if _missing(row.get("deadline")) or not row.get("deadline"):
+    if missing(row.get("deadline")) or not row.get("deadline"):
         return t("no_deadline", lang)
     return fmt.partial_date(row.get("deadline"), row.get("deadline_precision"), lang)
 
@@ -413,7 +404,7 @@ def target_ref(row: dict, lang: str) -> str:
 
 
 def target_finding(row: dict, territory: str, lang: str) -> str:
-    """One target's status as a sentence, for each of the seven statuses of DATA-RULES §4.
+    """One target's status as a sentence, for each of the seven statuses of RULES.md §4.
 
     ``row``: a ``queries.core.target_progress`` row (status, latest_value/_qualifier/_as_of/_precision,
     value, comparison, deadline, unit_abolished_on, plan_vi/en, metric_vi/en, unit_vi/en,
@@ -422,15 +413,15 @@ def target_finding(row: dict, territory: str, lang: str) -> str:
     (11/07/2024) so với trên 230'.
     """
     status = row.get("status") or "no_data"
-    has_fig = not _missing(row.get("latest_value"))
+    has_fig = not missing(row.get("latest_value"))
     goal = target_value_text(row, lang)
-    goal_full = goal if _missing(row.get("value")) else _with_what(goal, row, row.get("value"), lang)
+    goal_full = goal if missing(row.get("value")) else _with_what(goal, row, row.get("value"), lang)
     words = dict(territory=territory, ref=target_ref(row, lang), target=goal, deadline=deadline_text(row, lang))
     if has_fig:
         words.update(actual=actual_text(row, lang),
                      date=date_short(row.get("latest_as_of"), row.get("latest_precision"), lang))
     if status == "reached" and has_fig:
-        beat = not _missing(row.get("value")) and float(row["latest_value"]) > float(row["value"])
+        beat = not missing(row.get("value")) and float(row["latest_value"]) > float(row["value"])
         return t("f_target_beat" if beat else "f_target_met", lang).format(**words)
     if status in ("on_track", "behind") and has_fig:
         words["deadline"] = t("f_by_deadline", lang).format(d=words["deadline"])
@@ -460,18 +451,18 @@ def coverage_finding(label: str, row: dict, lang: str, published_pct: float | No
     ``published_pct``: the percentage the source published with the figure (quoted as published);
     without one, the share is computed and shown with one decimal.
     """
-    if _missing(row.get("latest_value")):
+    if missing(row.get("latest_value")):
         return t("f_coverage_none", lang).format(label=label)
     value, total = float(row["latest_value"]), row.get("value")
-    if _missing(total):
+    if missing(total):
         return f"{label}: {_value(value, row.get('latest_qualifier'), lang)} " \
                f"({date_short(row.get('latest_as_of'), row.get('latest_precision'), lang)})"
     pct = (fmt.number(published_pct, lang, 0 if float(published_pct).is_integer() else 1) + "%"
-           if not _missing(published_pct) else fmt.percent(100.0 * value / float(total), lang))
+           if not missing(published_pct) else fmt.percent(100.0 * value / float(total), lang))
     text = t("f_coverage", lang).format(label=label, value=_value(value, row.get("latest_qualifier"), lang),
                                         total=_num(total, lang), pct=pct,
                                         date=date_short(row.get("latest_as_of"), row.get("latest_precision"), lang))
-    if not _missing(row.get("unit_abolished_on")):
+    if not missing(row.get("unit_abolished_on")):
         unit = row.get(lang_col("unit", lang)) or ""
         text += "; " + t("f_coverage_abolished", lang).format(
             unit=unit, date=fmt.partial_date(row["unit_abolished_on"], row.get("unit_abolished_on_precision") or "day",
@@ -480,7 +471,7 @@ def coverage_finding(label: str, row: dict, lang: str, published_pct: float | No
 
 
 def _truthy(v) -> bool:
-    if _missing(v):
+    if missing(v):
         return False
     if isinstance(v, str):
         return v.strip().lower() in ("true", "1", "yes", "y", "x")

@@ -1,22 +1,19 @@
-"""The one home of number and date formatting (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3%)."""
+"""Numbers and dates in the reader's words (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3%); a date itself
+is written by ocop_data/dates.py, the one home of dates at their precision."""
 from __future__ import annotations
 
-import math
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
+from ocop_data.dates import date_text
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
-
-
-def _is_missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
-        not isinstance(value, (str, list, tuple)) and pd.isna(value))
 
 
 def number(value, lang: str, decimals: int = 0) -> str:
     """1234 -> '1.234' (vi) or '1,234' (en); missing -> 'not published'."""
-    if _is_missing(value):
+    if missing(value):
         return t("not_published", lang)
     value = float(value)
     if decimals == 0 and abs(value - round(value)) < 1e-9:
@@ -30,44 +27,31 @@ def number(value, lang: str, decimals: int = 0) -> str:
 
 def percent(value, lang: str, decimals: int = 1) -> str:
     """104.347 -> '104,3%' (vi) or '104.3%' (en)."""
-    if _is_missing(value):
+    if missing(value):
         return t("not_published", lang)
     return number(value, lang, decimals) + "%"
 
 
 def qualified(value, qualifier: str | None, lang: str) -> str:
     """A figure with its qualifier: 'trên 150', 'khoảng 20', 'more than 150'."""
-    text = number(value, lang, 1 if not _is_missing(value) and float(value) % 1 else 0)
-    if qualifier and qualifier != "exact" and not _is_missing(value):
+    text = number(value, lang, 1 if not missing(value) and float(value) % 1 else 0)
+    if qualifier and qualifier != "exact" and not missing(value):
         return t(f"q_{qualifier}", lang).format(text)
     return text
 
 
 def day(value, lang: str) -> str:
-    """A date as dd/mm/yyyy (both languages: the programme's documents use it)."""
-    if _is_missing(value):
-        return t("not_stated", lang)
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    if isinstance(value, (pd.Timestamp, datetime)):
-        value = value.date()
-    return value.strftime("%d/%m/%Y")
+    """A date as dd/mm/yyyy (both languages: the programme's documents use it); 'not stated' when missing."""
+    return date_text(value, "day") or t("not_stated", lang)
 
 
-def partial_date(text, precision: str | None, lang: str) -> str:
-    """A date at its precision: '11/07/2024', '07/2024', '2024', '2023 (inferred)', 'undated'."""
-    if _is_missing(text) or not text or precision == "undated":
+def partial_date(value, precision: str | None, lang: str) -> str:
+    """A date at its precision (ocop_data/dates.py: '11/07/2024', '07/2024', '2024'), an inferred one marked
+    '2023 (inferred)', a missing or undated one 'undated'; from an ISO prefix, a date or a timestamp."""
+    text = date_text(value, precision)
+    if not text:
         return t("undated", lang)
-    text = str(text)
-    if len(text) == 10 and precision in ("day", "inferred", None):
-        out = f"{text[8:10]}/{text[5:7]}/{text[:4]}"
-    elif len(text) == 7:
-        out = f"{text[5:7]}/{text[:4]}"
-    else:
-        out = text
-    if precision == "inferred":
-        out += " " + t("inferred_suffix", lang)
-    return out
+    return f"{text} {t('inferred_suffix', lang)}" if precision == "inferred" else text
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -107,7 +91,7 @@ def short_labels(terr: pd.DataFrame, lang: str) -> dict:
 
 def approx_date(text, precision: str | None, lang: str) -> str:
     """A date for a citation: an inferred date reads 'khoảng 10/02/2025' / 'about 10/02/2025'."""
-    if precision == "inferred" and not _is_missing(text) and text:
+    if precision == "inferred" and not missing(text) and text:
         return t("about_date", lang).format(partial_date(text, None, lang))
     return partial_date(text, precision, lang)
 
@@ -133,7 +117,7 @@ def figure_text(value, qualifier: str | None, unit: str | None, lang: str) -> st
     đồng', 'about VND 20 billion'); percent '87%'; points '94,9 điểm'; counts their unit ('60 học viên',
     'more than 70 trainees'). A missing value is 'chưa công bố' / 'not published'.
     """
-    if _is_missing(value):
+    if missing(value):
         return t("not_published", lang)
     value = float(value)
     u = (unit or "").strip()

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Sequence
 import pandas as pd
 import pydeck as pdk
 
+from ocop_data.missing import records
 from ocop_data.words import t
 
 from . import fmt, theme
@@ -198,12 +199,6 @@ def circle_radius(count) -> float:
     """Pixels: the area grows with the count (1 → 12 px, 8 → 21 px, 20 → 29 px)."""
     n = 1 if count is None or pd.isna(count) else max(float(count), 1.0)
     return round(7 + 5 * math.sqrt(n), 1)
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    """Rows for a layer's data: None (JSON null), never NaN, for a missing value."""
-    return [{k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v) for k, v in r.items()}
-            for r in df.to_dict("records")]
 
 
 def _text(value) -> str:
@@ -453,18 +448,18 @@ def build_deck(points: pd.DataFrame, shapes: pd.DataFrame, per_district: dict, s
         counted = mapped[mapped.entry_kind != "locality"].sort_values("radius", ascending=False)
         localities = mapped[mapped.entry_kind == "locality"]
         if not counted.empty:
-            layers.append(pdk.Layer("ScatterplotLayer", _records(counted), id="counted_points",
+            layers.append(pdk.Layer("ScatterplotLayer", records(counted), id="counted_points",
                                     get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
                                     get_fill_color=COUNT_FILL, get_line_color=INK, stroked=True,
                                     line_width_min_pixels=1.5, pickable=True))
         if not localities.empty:
-            layers.append(pdk.Layer("ScatterplotLayer", _records(localities), id="localities",
+            layers.append(pdk.Layer("ScatterplotLayer", records(localities), id="localities",
                                     get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
                                     get_fill_color=HALO, get_line_color=RING,
                                     stroked=True, line_width_min_pixels=3, pickable=True))
         labelled = mapped[mapped.label != ""]
         if not labelled.empty:
-            layers.append(pdk.Layer("TextLayer", _records(labelled), id="count_labels",
+            layers.append(pdk.Layer("TextLayer", records(labelled), id="count_labels",
                                     get_position=["lon", "lat"], get_text="label", get_size=round(15 * grow),
                                     size_units="'pixels'",
                                     get_color=INK, font_weight=700, character_set=CHARSET, font_family=FONT,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import t
 
 from . import fmt
-from .cite import is_missing, normalise_source, short_label
+from .cite import normalise_source, short_label
 
 TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 
@@ -44,7 +45,7 @@ def who(src: dict, lang: str) -> str:
     count is never 'the province's'."""
     s = normalise_source(src)
     publisher = s.get("publisher")
-    if not is_missing(publisher) and publisher and publisher != "not stated":
+    if not missing(publisher) and publisher and publisher != "not stated":
         return str(publisher)
     return short_label(s, lang)
 

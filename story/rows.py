@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
 
 from . import findings, fmt
@@ -18,9 +19,6 @@ from .theme import STATUS_ORDER
 
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd", "not_published")
 
-
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
 
 
 def _ids(*groups) -> list[str]:
@@ -56,7 +54,7 @@ def targets(progress: pd.DataFrame, n: Names, *, title: str = "", subtitle: str 
     if rows.empty:
         return None
     recs = rows.to_dict("records")
-    pcts = [None if _missing(p) else float(p) for p in rows.percent]
+    pcts = [None if missing(p) else float(p) for p in rows.percent]
     xmax = max([125.0] + [p + 20 for p in pcts if p is not None])
     panel = Panel("rows", x_range=(0.0, xmax), ticks=[(0.0, "0%"), (50.0, "50%"), (100.0, "100%")],
                   height=128 * len(recs))
@@ -64,7 +62,7 @@ def targets(progress: pd.DataFrame, n: Names, *, title: str = "", subtitle: str 
                   decor=True)
     high = Series("band_high", "", "band_high", "bar", [
         Mark(i, 100.0 * float(r["value_high"]) / float(r["value"]) - 100.0, base=100.0)
-        for i, r in enumerate(recs) if r["comparison"] == "range" and not _missing(r.get("value_high")) and r["value"]],
+        for i, r in enumerate(recs) if r["comparison"] == "range" and not missing(r.get("value_high")) and r["value"]],
         width=0.3, legend=False, decor=True)
     actual = Series("actual", t("percent_reached", lang), "ink", "bar", [], width=0.14, legend=False)
     for i, (r, pct) in enumerate(zip(recs, pcts)):

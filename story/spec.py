@@ -17,6 +17,8 @@ Colours are registry keys (``story.theme.COLOURS``), never hex values.
 """
 from __future__ import annotations
 
+from ocop_data.missing import missing
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,22 +121,19 @@ class Chart:
 
 # --- dates on a time axis: one rule for every surface ---------------------------------------------
 
-def _missing(v) -> bool:
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and pd.isna(v))
-
 
 def display_date(as_of, precision, as_of_date) -> pd.Timestamp:
     """Where a figure stands on a time axis: its date; a year-only or inferred year on 2 July of that year
     (drawn approximate: hollow, or with the whole year as a range). It still sorts and compares as the end
     of its year (``as_of_date``, DATA-RULES §3)."""
-    if precision in APPROX and not _missing(as_of) and as_of != "":
+    if precision in APPROX and not missing(as_of) and as_of != "":
         return pd.Timestamp(int(str(as_of)[:4]), 7, 2)
     return pd.Timestamp(as_of_date)
 
 
 def year_span(as_of, precision) -> tuple | None:
     """The year an approximate date could be: (1 January, 31 December), else None."""
-    if precision in APPROX and not _missing(as_of) and as_of != "":
+    if precision in APPROX and not missing(as_of) and as_of != "":
         year = int(str(as_of)[:4])
         return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     return None

@@ -17,7 +17,6 @@ same frames, so a CSV holds exactly what the table shows.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +24,8 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from ocop_data.missing import missing
+from ocop_data.missing import blank
 from ocop_data.words import WORDS, lang_col, t, t_or
 
 from . import findings, fmt
@@ -33,64 +34,32 @@ from .cite import quote_line, short_label, shown_quote
 Label = Callable[[str], str]
 
 
-def missing(value) -> bool:
-    """True for None, NaN, NaT, pd.NA (and an empty string)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, float):
-        return math.isnan(value)
-    if isinstance(value, (list, tuple, dict)):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def words(prefix: str, code, lang: str, empty: str = "") -> str:
     """A code in words: words("stars_", "5p", "vi") -> "Tiềm năng 5 sao"; an unknown code stays as it is."""
-    if missing(code):
+    if blank(code):
         return empty
     return t_or(f"{prefix}{code}", lang, str(code))
 
 
 def text(value, empty: str = "") -> str:
-    return empty if missing(value) else str(value)
+    return empty if blank(value) else str(value)
 
 
 def _number(value, lang: str, empty: str) -> str:
-    if missing(value):
+    if blank(value):
         return empty
     v = float(value)
     return fmt.number(v, lang, 0 if v.is_integer() else 1)
-
-
-def date_text(value, precision: str | None, lang: str) -> str:
-    """A date at its precision ('11/07/2024', '07/2024', '2024', '2023 (suy ra)'), from an ISO prefix or a date."""
-    if missing(value):
-        return t("undated", lang)
-    if isinstance(value, (pd.Timestamp, datetime, date)):
-        value = value.strftime("%Y-%m-%d")
-    value = str(value)
-    if missing(precision):
-        precision = {10: "day", 7: "month"}.get(len(value), "year")
-    if precision == "month":
-        value = value[:7]
-    elif precision in ("year", "inferred"):
-        value = value[:4]
-    return fmt.partial_date(value, precision, lang)
 
 
 def target_text(row: dict, lang: str) -> str:
     """A target's value in words: "ít nhất 280 sản phẩm", "15–20 sản phẩm", "tất cả"."""
     comparison = row.get("comparison")
     word = words("cmpw_", comparison, lang)
-    if missing(row.get("value")):
+    if blank(row.get("value")):
         return word if comparison == "all" else t("not_published", lang)
     value = _number(row["value"], lang, "")
-    if comparison == "range" and not missing(row.get("value_high")):
+    if comparison == "range" and not blank(row.get("value_high")):
         value += "–" + _number(row["value_high"], lang, "")
         word = ""
     unit = row.get(lang_col("unit", lang))
@@ -99,7 +68,7 @@ def target_text(row: dict, lang: str) -> str:
 
 def when_text(value) -> str:
     """A moment as dd/mm/yyyy hh:mm (an ISO timestamp in the data's records)."""
-    if missing(value):
+    if blank(value):
         return ""
     try:
         moment = datetime.fromisoformat(str(value))
@@ -137,7 +106,7 @@ class Ctx:
 def _by_lang(name: str, empty_key: str | None = None):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(lang_col(name, lang))
-        if missing(v):
+        if blank(v):
             v = r.get(lang_col(name, "vi"))  # an English rendering not written yet: the Vietnamese words
         return text(v, t(empty_key, lang) if empty_key else "")
     return render
@@ -146,19 +115,19 @@ def _by_lang(name: str, empty_key: str | None = None):
 def _date(col: str, precision: str | None = None):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
-        if missing(v):
+        if blank(v):
             return t("undated", lang) if precision else ""
-        return date_text(v, r.get(precision) if precision else None, lang)
+        return fmt.partial_date(v, r.get(precision) if precision else None, lang)
     return render
 
 
 def _qualified(col: str, qualifier: str | None, empty: str | None = None):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
-        if missing(v):
+        if blank(v):
             return c.empty if empty is None else empty
         q = r.get(qualifier) if qualifier else None
-        return fmt.qualified(v, None if missing(q) else q, lang)
+        return fmt.qualified(v, None if blank(q) else q, lang)
     return render
 
 
@@ -184,7 +153,7 @@ def _kind(r: dict, lang: str, c: Ctx) -> str:
     """'kind' is a figure's (reported, estimate, derived), an evaluation's or an event's kind."""
     v = r.get("kind")
     for prefix in ("fk_", "kind_", "ev_"):
-        if not missing(v) and f"{prefix}{v}" in WORDS:
+        if not blank(v) and f"{prefix}{v}" in WORDS:
             return t(f"{prefix}{v}", lang)
     return text(v)
 
@@ -192,41 +161,41 @@ def _kind(r: dict, lang: str, c: Ctx) -> str:
 def _coordinate(col: str):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
-        return t("no_coordinates", lang) if missing(v) else fmt.number(float(v), lang, 4)
+        return t("no_coordinates", lang) if blank(v) else fmt.number(float(v), lang, 4)
     return render
 
 
 def _bool(col: str):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
-        return "" if missing(v) else t("yes" if bool(v) else "no", lang)
+        return "" if blank(v) else t("yes" if bool(v) else "no", lang)
     return render
 
 
 def _percent(r: dict, lang: str, c: Ctx) -> str:
-    return "–" if missing(r.get("percent")) else fmt.percent(r["percent"], lang)
+    return "–" if blank(r.get("percent")) else fmt.percent(r["percent"], lang)
 
 
 def _latest(r: dict, lang: str, c: Ctx) -> str:
     v = r.get("latest_value")
-    if missing(v):
+    if blank(v):
         return t("not_published", lang)
-    return fmt.qualified(v, None if missing(r.get("latest_qualifier")) else r["latest_qualifier"], lang)
+    return fmt.qualified(v, None if blank(r.get("latest_qualifier")) else r["latest_qualifier"], lang)
 
 
 def _latest_date(r: dict, lang: str, c: Ctx) -> str:
     v = r.get("latest_as_of")
-    return "" if missing(v) else date_text(v, r.get("latest_precision"), lang)
+    return "" if blank(v) else fmt.partial_date(v, r.get("latest_precision"), lang)
 
 
 def _territory(col: str):
     def render(r: dict, lang: str, c: Ctx) -> str:
         v = r.get(col)
-        if missing(v):
+        if blank(v):
             return ""
         if c.territory is None:  # no label function: the row's own name, never the key
             name = r.get(lang_col("territory", lang))
-            return str(v) if missing(name) else str(name)
+            return str(v) if blank(name) else str(name)
         return c.territory(str(v))
     return render
 
@@ -279,7 +248,7 @@ COLUMNS: dict[str, Column] = {
     "valid_from": Column("valid_from", _date("valid_from", "valid_from_precision")),
     "valid_to": Column("valid_to", _date("valid_to", "valid_to_precision")),
     "unit_abolished_on": Column("unit_abolished_on", _date("unit_abolished_on", "unit_abolished_on_precision")),
-    "expires": Column("expires", lambda r, lang, c: fmt.day(r["expires"], lang) if not missing(r.get("expires"))
+    "expires": Column("expires", lambda r, lang, c: fmt.day(r["expires"], lang) if not blank(r.get("expires"))
                       else t("expiry_unknown", lang)),
     "metric_vi": Column("metric", _by_lang("metric")),
     "unit_vi": Column("unit", _by_lang("unit")),
@@ -287,9 +256,9 @@ COLUMNS: dict[str, Column] = {
     "plan_number": Column("plan_number", _plain("plan_number")),
     "description_vi": Column("description", _by_lang("description")),
     "title_vi": Column("title", _by_lang("title")),
-    "title": Column("title", lambda r, lang, c: "" if missing(r.get("title")) or r["title"] == "not stated"
+    "title": Column("title", lambda r, lang, c: "" if blank(r.get("title")) or r["title"] == "not stated"
                     else str(r["title"])),
-    "publisher": Column("publisher", lambda r, lang, c: t("not_stated", lang) if missing(r.get("publisher")) or
+    "publisher": Column("publisher", lambda r, lang, c: t("not_stated", lang) if blank(r.get("publisher")) or
                         r["publisher"] == "not stated" else str(r["publisher"])),
     "value": Column("value", _qualified("value", "qualifier")),
     "count": Column("count", _qualified("count", "count_qualifier")),
@@ -327,7 +296,7 @@ COLUMNS: dict[str, Column] = {
     "decision_no": Column("decision_no", _plain("decision_no", "not_published")),
     "product_group": Column("group", _plain("product_group", "not_published")),
     # the data's notes are written in English, with a Vietnamese rendering in note_vi
-    "note": Column("note", lambda r, lang, c: text(r.get("note_vi")) if lang == "vi" and not missing(
+    "note": Column("note", lambda r, lang, c: text(r.get("note_vi")) if lang == "vi" and not blank(
         r.get("note_vi")) else text(r.get("note"))),
     "quote": Column("quote", lambda r, lang, c: shown_quote(r, lang) or ""),
     "quote_status": Column("quote_status", _coded("quote_status", "qs_")),
@@ -414,8 +383,8 @@ def for_people(df: pd.DataFrame, lang: str, columns: Iterable[str] | None = None
 def _cell(value, lang: str) -> str:
     """One cell of a table a page built: text for people."""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v, lang) for v in value if not missing(v))
-    if missing(value):
+        return ", ".join(_cell(v, lang) for v in value if not blank(v))
+    if blank(value):
         return ""
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
@@ -452,17 +421,13 @@ def raw_columns(df: pd.DataFrame) -> list[str]:
 
 # --- the tables behind the charts (overview totals, star tiers, targets) ---------------------------------
 
-def _missing(v) -> bool:
-    return missing(v)
-
-
 def _text(v) -> str:
     return text(v)
 
 
 def _note(r: dict, lang: str) -> str:
     """A row's note in the reader's language (note_vi in Vietnamese, the English note otherwise)."""
-    if lang == "vi" and not missing(r.get("note_vi")):
+    if lang == "vi" and not blank(r.get("note_vi")):
         return str(r["note_vi"])
     return text(r.get("note"))
 
@@ -470,7 +435,7 @@ def _note(r: dict, lang: str) -> str:
 def source_cell(r: dict, lang: str, src: Label | None = None, prefix: str = "source") -> str:
     """A source for a table cell: its short label ('Báo Sơn La (12/2024)'), never its id."""
     sid = r.get("source_id") if prefix == "source" else r.get(prefix)
-    if _missing(sid):
+    if missing(sid):
         return "–"
     if src is not None:
         return src(str(sid))
@@ -513,7 +478,7 @@ def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str, sr
                ) -> pd.DataFrame:
     """The star-tier chart's reports: one row per report (date × source), tiers as published."""
     def tier(r, col):
-        return "–" if _missing(r.get(col)) else fmt.qualified(r[col], r.get(col + "_q") or "exact", lang)
+        return "–" if blank(r.get(col)) else fmt.qualified(r[col], r.get(col + "_q") or "exact", lang)
 
     recs = reports.to_dict("records")
     return pd.DataFrame({
@@ -532,13 +497,13 @@ def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str, sr
 
 
 def _achieved(r: dict, lang: str) -> str:
-    if _missing(r.get("latest_value")):
+    if blank(r.get("latest_value")):
         return t("not_published", lang)
     text = f"{findings.actual_text(r, lang, words=False)} " \
            f"({findings.date_short(r.get('latest_as_of'), r.get('latest_precision'), lang)})"
-    if not _missing(r.get("percent")):
+    if not blank(r.get("percent")):
         text += f" · {fmt.percent(r['percent'], lang)}"
-    if not _missing(r.get("latest_formula")) and r.get("latest_formula"):  # a sum of rounds (queries.periods)
+    if not missing(r.get("latest_formula")) and r.get("latest_formula"):  # a sum of rounds (queries.periods)
         text += f" · {t('derived_from', lang).format(formula=r['latest_formula'])}"
     return text
 

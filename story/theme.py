@@ -99,7 +99,7 @@ LINK = COLOURS["link"]
 PAPER = COLOURS["paper"]
 STAR_COLORS = {star: COLOURS[f"tier_{star}"] for star in ("3", "4", "5p", "5", "total")}
 STAR_ORDER = ("3", "4", "5p", "5")
-# the seven statuses of DATA-RULES §4: seven distinct colours, and a marker shape each (``STATUS_MARKERS``)
+# the seven statuses of RULES.md §4: seven distinct colours, and a marker shape each (``STATUS_MARKERS``)
 # plus a text symbol (ocop_data.words ``sym_<status>``), so colour is never the only cue
 STATUS_ORDER = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "unit_abolished", "no_data")
 STATUS_COLORS = {s: COLOURS[f"status_{s}"] for s in STATUS_ORDER}

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ocop_data.missing import missing
 from ocop_data.words import t
 
 from . import fmt
-from .cite import is_missing
 
 
 def values(figures, value_key: str = "value") -> list[tuple[float, str]]:
     """(value, qualifier) of the undated reports among ``figures`` (totals of one territory, or
     ``tier_reports`` rows with ``value_key='total'``), smallest first; derived rows are not reports."""
     rows = figures.to_dict("records") if isinstance(figures, pd.DataFrame) else list(figures or [])
-    found = [r for r in rows if is_missing(r.get("as_of_date")) and not is_missing(r.get(value_key))
+    found = [r for r in rows if missing(r.get("as_of_date")) and not missing(r.get(value_key))
              and r.get("kind") != "derived" and not r.get("has_derived")]
     return sorted(((float(r[value_key]), r.get("qualifier") or "exact") for r in found), key=lambda x: x[0])
 

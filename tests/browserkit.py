@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import EDITOR, PASSWORD
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 # without the background-networking flags Chromium's connections are refused by a closed network
@@ -89,11 +91,19 @@ def editor_app(base: Path) -> tuple[subprocess.Popen, str, Path]:
 
     data_dir = base / "instance"
     data_dir.mkdir()
-    accounts.set_password("bien-tap", "mật khẩu thật dài", data_dir)
+    accounts.set_password(EDITOR, PASSWORD, data_dir)
     db = base / "ocop.duckdb"
     build(db, data_dir=data_dir)
     proc, url = start_server(db, data_dir)
     return proc, url, data_dir
+
+
+def log_in(page) -> None:
+    """On the Data page: log in as editor_app's editor and wait for the editor's tabs."""
+    page.get_by_label("Tên đăng nhập").fill(EDITOR)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("tab", name="Nhập dữ liệu").wait_for(timeout=30_000)
 
 
 def shipped_app(base: Path, run_log: Path | None = None) -> tuple[subprocess.Popen, str]:
@@ -104,3 +114,66 @@ def shipped_app(base: Path, run_log: Path | None = None) -> tuple[subprocess.Pop
     db = base / "ocop.duckdb"
     build(db, data_dir=base / "instance")
     return start_server(db, base / "instance", run_log)
+
+
+# --- waiting for what a test needs (never a fixed pause) ---------------------------------------------
+
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+# true once the page has not changed for `quiet` ms (a chart relaid out, a stylesheet applied, a block redrawn);
+# false if it is still changing after `limit` ms
+_QUIET = """([quiet, limit]) => new Promise(done => {
+  let timer = setTimeout(() => finish(true), quiet);
+  const give_up = setTimeout(() => finish(false), limit);
+  const watch = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(() => finish(true), quiet); });
+  function finish(still) { watch.disconnect(); clearTimeout(timer); clearTimeout(give_up); done(still); }
+  watch.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+})"""
+
+
+def idle(page, timeout: int = 60_000) -> None:
+    """No script run is going on (Streamlit's running indicator is gone)."""
+    page.wait_for_function(IDLE, timeout=timeout)
+
+
+def settled(page, timeout: int = 60_000) -> None:
+    """No run is going on and the page has stopped changing: what a screenshot, a measure or axe needs."""
+    idle(page, timeout)
+    assert page.evaluate(_QUIET, [300, timeout]), f"the page was still changing after {timeout / 1000:g} s"
+    idle(page, timeout)
+
+
+def canvas_drawn(canvas, colour: tuple[int, int, int] | None = None, timeout: float = 30.0) -> bytes:
+    """deck.gl draws its layers after its canvas appears: wait until two pictures of the canvas in a row are
+    alike and hold more than one colour (and ``colour``, within 20 per channel, when the test needs it, such as
+    the gold of the counted circles); returns the picture (PNG)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    def near(rgb) -> bool:
+        return all(abs(a - b) < 20 for a, b in zip(rgb, colour))
+
+    canvas.wait_for(timeout=timeout * 1000)
+    last, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shot = canvas.screenshot()
+        if shot == last:
+            colours = [c for _, c in Image.open(BytesIO(shot)).convert("RGB").getcolors(1 << 24) or []]
+            if len(colours) > 1 and (colour is None or any(near(c) for c in colours)):
+                return shot
+        last = shot
+    raise AssertionError(f"the map's canvas was never drawn{f' with {colour}' if colour else ''}")
+
+
+def log_settled(path: Path, page, quiet: float = 1.0, timeout: float = 30.0) -> list[str]:
+    """The run log ($OCOP_RUN_LOG) once the page is idle and the log has stopped growing for ``quiet`` seconds
+    (a run writes its line when it starts or ends, and the server may still be writing)."""
+    idle(page)
+    lines, since, deadline = path.read_text(encoding="utf-8").splitlines(), time.monotonic(), time.monotonic() + timeout
+    while time.monotonic() - since < quiet:
+        assert time.monotonic() < deadline, f"the app was still running after {timeout:g} s: {lines[-5:]}"
+        time.sleep(0.1)
+        now = path.read_text(encoding="utf-8").splitlines()
+        if now != lines:
+            lines, since = now, time.monotonic()
+    return lines

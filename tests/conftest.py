@@ -1,4 +1,5 @@
-"""Shared fixtures: one database built from the shipped files, used by every test (never the dev one)."""
+"""Shared fixtures: the tests' database (never the developer's), built from the shipped files only for the tests that
+read it; the live data folder with an editor; one Chromium; the app opened at a page."""
 from __future__ import annotations
 
 import os
@@ -9,31 +10,44 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
+EDITOR, PASSWORD = "bien-tap", "a long passphrase"  # the editor of the tests' data folders
 
 # a word key missing from ocop_data/words.py raises instead of showing itself (here, in AppTest and in the
 # servers the browser tests start, which inherit the environment)
 os.environ["OCOP_STRICT_WORDS"] = "1"
 
 
-@pytest.fixture(scope="session")
-def session_dirs(tmp_path_factory):
-    base = tmp_path_factory.mktemp("ocop")
-    data_dir = base / "instance"
-    data_dir.mkdir()
-    return base, data_dir
+SESSION_DB = "OCOP_TEST_SESSION_DB"  # the session's database path (the environment: conftest is imported twice,
+# by pytest and as tests.conftest by the test modules)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def built_db(session_dirs):
-    """Build the shipped data once into a temporary file and point the app at it."""
+def session_dirs(tmp_path_factory):
+    """The tests' database and data folder, never the developer's: the environment names them for every test
+    (the app, AppTest and the servers the browser tests start read it). Nothing is built here."""
+    base = tmp_path_factory.mktemp("ocop")
+    data_dir = base / "instance"
+    data_dir.mkdir()
+    os.environ[SESSION_DB] = os.environ["OCOP_DB"] = str(base / "ocop.duckdb")
+    os.environ["OCOP_DATA_DIR"] = str(data_dir)
+    return base, data_dir
+
+
+def session_db() -> Path:
+    """The shipped data built into the session's database, the first time a test reads it (in each test
+    process): pure unit tests build nothing."""
     from ocop_data.build import build
 
-    base, data_dir = session_dirs
-    path = base / "ocop.duckdb"
-    os.environ["OCOP_DB"] = str(path)
-    os.environ["OCOP_DATA_DIR"] = str(data_dir)
-    build(path, data_dir=data_dir)
+    path = Path(os.environ[SESSION_DB])
+    if not path.exists():
+        build(path, data_dir=path.parent / "instance")
     return path
+
+
+@pytest.fixture(scope="session")
+def built_db(session_dirs):
+    """The session's database, built (tests that read it ask for this, or for ``cur``, or open the app)."""
+    return session_db()
 
 
 @pytest.fixture()
@@ -66,7 +80,7 @@ def live(tmp_path, monkeypatch):
     data_dir.mkdir()
     db = tmp_path / "live.duckdb"
     build(db, data_dir=data_dir)
-    accounts.set_password("bien-tap", "a long passphrase", data_dir)
+    accounts.set_password(EDITOR, PASSWORD, data_dir)
     monkeypatch.setenv("OCOP_DB", str(db))
     monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
     return db, data_dir
@@ -113,6 +127,8 @@ def open_page(page: str | None = None, lang: str = "vi", timeout: int = 60, **pa
     the page runs first, with its own parameters (a run of another page first would drop them)."""
     from streamlit.testing.v1 import AppTest
 
+    if os.environ.get("OCOP_DB") == os.environ.get(SESSION_DB):
+        session_db()  # the app reads the session's database: built once, here rather than by its start-up
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     at.query_params["lang"] = lang
     for k, v in params.items():
@@ -120,4 +136,18 @@ def open_page(page: str | None = None, lang: str = "vi", timeout: int = 60, **pa
     if page:
         at.switch_page(page)
     at.run()
+    return at
+
+
+def data_page(lang: str = "vi", timeout: int = 120):
+    """The Data page (AppTest) with the editor logged in, on the database and data folder the environment
+    names (the ``live`` fixture's, or a test's own with an account made with ``PASSWORD``)."""
+    from ocop_data import accounts
+
+    accounts.reset_delays()
+    at = open_page("pages/data.py", lang, timeout)
+    at.text_input[0].set_value(EDITOR)
+    at.text_input[1].set_value(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception and at.tabs, [e.message for e in at.exception]
     return at

@@ -14,7 +14,7 @@ import pytest
 
 from tests.browserkit import need_browser as _need_browser
 from tests.browserkit import start_server as _start_server
-from tests.browserkit import editor_app, stop
+from tests.browserkit import canvas_drawn, editor_app, log_in, settled, stop
 from tests.browserkit import write_rows as _write
 from tests.conftest import ROOT  # noqa: F401
 
@@ -61,9 +61,7 @@ def _open(browser, url: str, width: int = 1400, height: int = 1000):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url)
     page.wait_for_selector("h1", timeout=60_000)
-    # wait until the script has finished running
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(800)
+    settled(page)  # the script has finished and the page drawn
     return page, dialogs
 
 
@@ -117,15 +115,13 @@ def test_attack_text_stays_text(server, browser, artifacts):
 
     page, dialogs = _open(browser, f"{server}/map?lang=en&province=14")
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.wait_for(timeout=30_000)
-    page.wait_for_timeout(3000)  # deck.gl draws its layers after the canvas appears
+    shot = artifacts / "map-attack-canvas.png"
+    shot.write_bytes(canvas_drawn(canvas, (0xC9, 0xA2, 0x27)))  # the gold circle drawn
     box = canvas.bounding_box()
     # the view is fitted to the data (story.maps.fit_view): find the point's circle on screen, the only
     # gold (counted) circle in Sơn La, whose other places are rings
     from PIL import Image
 
-    shot = artifacts / "map-attack-canvas.png"
-    canvas.screenshot(path=str(shot))
     image = Image.open(shot).convert("RGB")
     gold = [(i % image.width, i // image.width) for i, (r, g, b) in enumerate(image.getdata())
             if abs(r - 0xC9) < 20 and abs(g - 0xA2) < 20 and abs(b - 0x27) < 20]
@@ -133,14 +129,18 @@ def test_attack_text_stays_text(server, browser, artifacts):
     scale = image.width / box["width"]
     x = sum(p[0] for p in gold) / len(gold) / scale
     y = sum(p[1] for p in gold) / len(gold) / scale
+    from playwright.sync_api import TimeoutError as NotShown
+
     tooltip = None
     for dx, dy in [(0, 0), (3, 0), (-3, 0), (0, 3), (0, -3), (6, 6), (-6, -6)]:
         page.mouse.move(box["x"] + x + dx, box["y"] + y + dy)
-        page.wait_for_timeout(400)
-        tip = page.locator(".deck-tooltip")
-        if tip.count() and XSS in tip.first.inner_text():
-            tooltip = tip.first
-            break
+        shown = page.locator(".deck-tooltip").filter(has_text=XSS).first
+        try:  # the tooltip of what is under the mouse, if anything is
+            shown.wait_for(timeout=2_000)
+        except NotShown:
+            continue
+        tooltip = shown
+        break
     page.screenshot(path=str(artifacts / "map-attack-tooltip.png"))
     assert tooltip is not None, "the tooltip of the point did not show its name"
     assert tooltip.locator("img").count() == 0
@@ -157,19 +157,18 @@ def test_presentation_on_a_projector(server, browser, artifacts):
     assert "/present" in page.url and "slide=2" in page.url
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.count() == 0 or not sidebar.first.is_visible()
-    size = page.evaluate("""() => parseFloat(getComputedStyle(
-        document.querySelector('[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] p')).fontSize)""")
+    size = page.evaluate("""() => parseFloat(getComputedStyle([...document.querySelectorAll(
+        '[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] p')].find(e => e.getClientRects().length)
+        ).fontSize)""")  # the first text shown (the controls the link keeps are drawn hidden)
     assert size >= 24, size
     page.screenshot(path=str(artifacts / "present-slide2.png"))
     title = page.locator("h1").first.inner_text()
     page.get_by_role("button", name="Sau ▶").click()
     page.wait_for_function("() => location.search.includes('slide=3')", timeout=30_000)
-    page.wait_for_timeout(800)
-    assert page.locator("h1").first.inner_text() != title
+    page.wait_for_function("t => document.querySelector('h1').innerText !== t", arg=title, timeout=30_000)
     page.get_by_role("button", name="◀ Trước").click()
     page.wait_for_function("() => location.search.includes('slide=2')", timeout=30_000)
-    page.wait_for_timeout(800)
-    assert page.locator("h1").first.inner_text() == title
+    page.wait_for_function("t => document.querySelector('h1').innerText === t", arg=title, timeout=30_000)
     page.close()
     # the link with the slide number restores that slide in a new browser page
     page, _ = _open(browser, f"{server}/present?slide=3&province=14", width=1920, height=1080)
@@ -191,10 +190,7 @@ def editor_server(tmp_path_factory):
 def _login(browser, url: str, tab: str):
     """Open the Data page, log in as the editor, and open one of its tabs."""
     page, _ = _open(browser, f"{url}/data")
-    page.get_by_label("Tên đăng nhập").fill("bien-tap")
-    page.get_by_label("Mật khẩu").fill("mật khẩu thật dài")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("tab", name=tab).wait_for(timeout=30_000)
+    log_in(page)
     page.get_by_role("tab", name=tab).click()
     return page
 

@@ -16,9 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as NotShown
 
 from ocop_data.words import t
-from tests.browserkit import need_browser, shipped_app, stop
+from tests.browserkit import canvas_drawn, log_settled, need_browser, settled, shipped_app, stop
 from tests.test_browser import _no_exception
 
 pytestmark = pytest.mark.browser
@@ -53,10 +54,9 @@ def _ready(page) -> None:
     """The script has finished and the app's stylesheet (ui/style.py) is on the page."""
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_function(READY, timeout=60_000)
-    if page.locator('[data-testid="stDeckGlJsonChart"]').count():
-        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)
-        page.wait_for_timeout(2500)  # deck.gl draws its layers and font atlas after the canvas appears
-    page.wait_for_timeout(600)
+    if page.locator('[data-testid="stDeckGlJsonChart"]').count():  # deck.gl draws after its canvas appears
+        canvas_drawn(page.locator('[data-testid="stDeckGlJsonChart"] canvas').first)
+    settled(page)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -91,7 +91,7 @@ def _full_page(page, path: Path) -> None:
     height = page.evaluate("() => { const m = document.querySelector('[data-testid=stMain]');"
                            " return m ? m.scrollHeight : document.body.scrollHeight }")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": max(int(height), 400)})
-    page.wait_for_timeout(1500)
+    settled(page)  # the charts relaid out to the new size
     page.screenshot(path=str(path))
 
 
@@ -167,10 +167,9 @@ def test_map_tooltip_stays_on_screen(app, pw, artifacts, phone):
     page = _open(pw, f"{url}/map?lang=vi&province=08-2025", phone=phone)
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(800)
-    box = canvas.bounding_box()
     shot = artifacts / f"map-tooltip-before-{'phone' if phone else 'desktop'}.png"
-    canvas.screenshot(path=str(shot))
+    shot.write_bytes(canvas_drawn(canvas, GOLD))  # the counted circles drawn
+    box = canvas.bounding_box()
     gold = _gold_points(shot)
     assert gold, "count circles drawn"
     scale = _pixels(shot).width / box["width"]
@@ -184,9 +183,12 @@ def test_map_tooltip_stays_on_screen(app, pw, artifacts, phone):
             page.touchscreen.tap(box["x"] + hx, box["y"] + hy)
         else:
             page.mouse.move(box["x"] + hx, box["y"] + hy)
-        page.wait_for_timeout(600)
-        if tip.count() and tip.first.is_visible() and tip.first.inner_text().strip():
+        try:  # the details of what is under the finger or the mouse, if anything is
+            page.wait_for_function("() => [...document.querySelectorAll('.deck-tooltip')].some("
+                                   "t => t.offsetParent !== null && t.innerText.trim())", timeout=2_000)
             break
+        except NotShown:
+            continue
     page.screenshot(path=str(artifacts / f"map-tooltip-{'phone' if phone else 'desktop'}.png"))
     assert tip.count() and tip.first.is_visible(), "a tap or hover on a circle opens its details"
     b = tip.first.bounding_box()
@@ -209,8 +211,7 @@ def test_products_search_reruns_alone_and_keeps_the_address(app, pw):
     box.fill("xoai say")
     box.press("Enter")
     page.wait_for_function("() => location.search.includes('q=xoai')", timeout=30_000)
-    page.wait_for_timeout(1200)
-    runs = log.read_text(encoding="utf-8").splitlines()[len(before):]
+    runs = log_settled(log, page)[len(before):]
     assert runs and all(r == "fragment finder" for r in runs), runs
     # the search's own count ("4 sản phẩm · Sơn La: …"): what the table shows (the old check, "2 sản phẩm"
     # anywhere on the page, passed on a chart's text, not on the search)

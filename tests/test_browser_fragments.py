@@ -7,13 +7,12 @@ On CI a missing browser is a failure, never a skip.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browserkit import need_browser, start_server, stop
+from tests.browserkit import idle, log_settled, need_browser, start_server, stop
 
 SEARCH = "Search products or producers (with or without diacritics)"
 
@@ -30,26 +29,12 @@ def logged_server(built_db, session_dirs, tmp_path_factory):
     stop(proc)
 
 
-def _idle(page):
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-
-
-def _counts(log: Path) -> tuple[int, int]:
-    lines = log.read_text(encoding="utf-8").splitlines()
+def _settled(log: Path, page) -> tuple[int, int]:
+    """(full runs, fragment reruns) once the log has stopped growing for a while (the server may still be
+    writing)."""
+    lines = log_settled(log, page, quiet=1.5)
     return (sum(1 for line in lines if line.startswith("full ")),
             sum(1 for line in lines if line.startswith("fragment ")))
-
-
-def _settled(log: Path, page, seconds: float = 1.5) -> tuple[int, int]:
-    """The counts once the log has stopped growing for a while (the server may still be writing)."""
-    _idle(page)
-    last, since = _counts(log), time.monotonic()
-    while time.monotonic() - since < seconds:
-        time.sleep(0.1)
-        now = _counts(log)
-        if now != last:
-            last, since = now, time.monotonic()
-    return last
 
 
 def _rows(page) -> int:
@@ -79,7 +64,7 @@ def test_search_reruns_only_its_fragment(logged_server, browser, artifacts):
     assert fragment_after >= fragment_before + 2, "the search fragment did not rerun for each search"
     query = parse_qs(urlparse(page.url).query)
     assert query.get("q") == ["toi den"], page.url
-    assert query.get("province") == ["14"] and query.get("lang") == ["en"], page.url  # the rest of the view stays
+    assert query.get("province") == ["Sơn La"] and query.get("lang") == ["English"], page.url  # the rest stays
     assert "fragment finder" in log.read_text(encoding="utf-8")
     page.screenshot(path=str(artifacts / "products-search-fragment.png"), full_page=True)
 
@@ -87,7 +72,7 @@ def test_search_reruns_only_its_fragment(logged_server, browser, artifacts):
     fresh = browser.new_page(viewport={"width": 1400, "height": 1000})
     fresh.goto(page.url)
     fresh.wait_for_selector('[data-testid="stDataFrame"] [aria-rowcount]', timeout=60_000, state="attached")
-    _idle(fresh)
+    idle(fresh)
     assert fresh.get_by_label(SEARCH).input_value() == "toi den"
     assert _rows(fresh) == _rows(page)
     fresh.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browserkit import need_browser as _need_browser
-from tests.browserkit import shipped_app, stop
+from tests.browserkit import log_settled, settled, shipped_app, stop
 from tests.test_browser import _no_exception
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,7 @@ def _open(browser, url: str, width: int, height: int, charts: bool = True):
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     if charts:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
-    page.wait_for_timeout(800)
+    settled(page)
     _no_exception(page)
     return page
 
@@ -49,7 +49,7 @@ def _full(page, path, width: int, height: int) -> None:
     """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the viewport."""
     tall = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": width, "height": max(height, int(tall))})
-    page.wait_for_timeout(700)
+    settled(page)  # the charts relaid out to the new size
     page.screenshot(path=str(path))
     page.set_viewport_size({"width": width, "height": height})
 
@@ -113,8 +113,7 @@ def test_star_tier_charts_read_their_date_axes_and_bar_widths(server, browser, a
     before = server_log_lines()
     page.locator('[class*="st-key-view_tiers_14"] button').nth(1).click()
     page.wait_for_selector('[class*="st-key-chartblock-tiers_14"] [data-testid="stDataFrame"]', timeout=30_000)
-    page.wait_for_timeout(500)
-    new = server_log_lines()[len(before):]
+    new = log_settled(RUN_LOG["path"], page)[len(before):]
     assert new and all(line.startswith("fragment ") for line in new), new
     assert page.locator('[class*="st-key-chartblock-tiers_14"] .js-plotly-plot').count() == 0
     page.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browserkit import need_browser, start_server, stop
+from tests.browserkit import canvas_drawn, log_settled, need_browser, settled, start_server, stop
 from tests.test_browser import _no_exception
 
 pytestmark = pytest.mark.browser
@@ -45,8 +45,7 @@ def _kinds(lang):
 
 def _settle(page, timeout=60_000):
     page.wait_for_selector(".ocop-counter", timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
-    page.wait_for_timeout(400)
+    settled(page, timeout)
 
 
 def _wait_counter(page, text):
@@ -93,8 +92,8 @@ def _check_slide(page, kind, i, n, width, where):
     if kind in ("headline", "tiers", "targets", "subjects"):
         page.wait_for_selector(".st-key-slide_body .js-plotly-plot .main-svg", timeout=30_000)
     if kind == "map":
-        page.wait_for_selector(".st-key-slide_body canvas", timeout=30_000)
-    page.wait_for_timeout(600)
+        canvas_drawn(page.locator(".st-key-slide_body canvas").first)
+    settled(page)
     m = page.evaluate(MEASURE)
     assert m["counter"] == f"{i}/{n}", where
     assert m["docScroll"] <= 1 and m["mainScroll"] <= 1, (where, m)
@@ -159,13 +158,12 @@ def test_keys_move_slides_and_only_the_slide_reruns(present_server, browser, run
         page.keyboard.press(key)
         _wait_counter(page, f"{expected}/{n}")
         page.wait_for_function(f"() => location.search.includes('slide={expected}')", timeout=30_000)
-    page.wait_for_timeout(500)
-    after = run_log.read_text(encoding="utf-8").splitlines()[len(before):]
+    after = log_settled(run_log, page)[len(before):]
     assert after and all(line.startswith("fragment ") for line in after), after  # no full app run
     page.keyboard.press("PageUp")
     _wait_counter(page, f"1/{n}")
     page.keyboard.press("PageUp")  # the first slide stays the first
-    page.wait_for_timeout(400)
+    log_settled(run_log, page)
     assert page.inner_text(".ocop-counter") == f"1/{n}"
     page.close()
 

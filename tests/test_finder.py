@@ -14,7 +14,7 @@ from queries import finder as finder_query
 from ocop_data.search import analyse, number_forms, number_token, query_terms
 from story import finder, fmt
 from story.cite import cite, md_escape, normalise_source
-from tests.conftest import ROOT
+from tests.conftest import ROOT, session_db
 
 TODAY = date(2026, 11, 25)  # the clock is frozen: certificate status is relative to it
 
@@ -32,7 +32,7 @@ def all_tokens(text: str) -> set[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("94,9", ["94.9"]), ("94.9", ["94.9"]), ("94,90", ["94.9"]),
-    ("10.322", ["10322"]), ("10,322", ["10322"]), ("1.234.567", ["1234567"]),
+    ("10.322", ["10322"]), ("10,322", ["10322"]), ("1.234.567", ["1234567"]),  # thousands first; 10.322 too
     ("1.234,5", ["1234.5"]), ("1,234.5", ["1234.5"]), ("0,5%", ["0.5"]), ("02", ["2"]),
     ("17.01.2023", ["17", "1", "2023"]), ("24–26/12/2019", ["24", "26", "12", "2019"]),
     ("104,3%", ["104.3"]), ("82.400.000", ["82400000"]),
@@ -40,7 +40,7 @@ def all_tokens(text: str) -> set[str]:
 def test_numbers(text, expected):
     assert toks(text) == expected
     if text.replace(".", "").replace(",", "").isdigit():
-        assert number_forms(text) == expected
+        assert [forms[0] for forms in number_forms(text)] == expected
 
 
 @pytest.mark.parametrize("value", [94.9, 10322, 121, 82_400_000, 104.3, 0.5, 2, 1_000_000])
@@ -258,12 +258,13 @@ def test_round_certificates_and_quotes_are_picked_up_from_the_data(tmp_path, shi
 def page(lang: str, find: str) -> AppTest:
     """The Sources page with ``find`` typed in the box (AppTest starts on the overview, whose run rewrites
     the URL before the Sources page has defined ``find=``; the browser test below opens the URL itself)."""
+    session_db()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
     at.switch_page("pages/sources.py")
     at.run()
-    at.text_input(key="w_find").input(find).run()
+    at.text_input(key="find").input(find).run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at
@@ -317,11 +318,11 @@ def test_expected_searches_on_the_page(queries_, lang):
 
 def test_sources_page_finder_reruns_with_a_new_query():
     at = page("vi", "Kế hoạch 77")
-    at.text_input(key="w_find").input("xa").run()
+    at.text_input(key="find").input("xa").run()
     assert not at.exception
     cards = [m.value for m in at.markdown if m.value.startswith("**Xã, phường, thị trấn có sản phẩm OCOP**")]
     assert cards and "**121 xã**" in cards[0]
-    assert at.session_state["f_find"] == "xa"
+    assert at.session_state["find"] == "xa"
 
 
 # --- the synthetic national-scale build --------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Finding sentences (story/findings.py): computed from query results, bound by DATA-RULES, in both languages."""
+"""Finding sentences (story/findings.py): computed from query results, bound by the data rules (RULES.md), in both languages."""
 from __future__ import annotations
 
 from datetime import date
@@ -209,7 +209,7 @@ CASES = {
 def test_target_finding_for_each_of_the_seven_statuses(status):
     g, figures, today, vi, en = CASES[status]
     row = progress_row(g, frame(*figures) if figures else pd.DataFrame(), today)
-    assert row["status"] == status  # the status comes from queries/status.py, DATA-RULES §4
+    assert row["status"] == status  # the status comes from queries/status.py, RULES.md §4
     assert findings.target_finding(row, "Tuyên Quang", "vi") == vi
     assert findings.target_finding(row, "Tuyên Quang", "en") == en
 

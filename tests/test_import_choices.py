@@ -9,6 +9,7 @@ import pytest
 from ocop_data import paths
 from ocop_data.db import Database
 from ocop_data.importer.preview import prepare
+from tests.conftest import data_page
 from tests.test_import import HEAD, ROW, csv_bytes, row
 from tests.test_third_province import _write
 from tests.test_writes import cli
@@ -166,8 +167,7 @@ def test_a_row_said_to_be_another_product_is_added(live):
 @pytest.mark.slow
 def test_possible_duplicates_are_decided_on_the_data_page(live):
     db, data_dir = live
-    from tests.test_import_real import _logged_in
-    at = _logged_in(data_dir)
+    at = data_page()
     at.file_uploader[0].set_value(("ds.csv", _dup_file(), "text/csv"))
     at.run()
     assert not at.exception

@@ -18,7 +18,7 @@ from ocop_data.importer.preview import prepare
 from ocop_data.build import build
 from ocop_data.schema import DATA_FILES, TABLES
 from story.cite import is_url
-from tests.conftest import open_page
+from tests.conftest import EDITOR, PASSWORD, data_page, open_page
 from tests.surfaces import nodes as _nodes
 
 EVIL = ("HTX [liên kết](https://evil.example/l) ![x](https://evil.example/p.png) "
@@ -138,7 +138,7 @@ def evil(tmp_path_factory):
     counts = prev.counts()
     assert set(counts) == set(DATA_FILES), counts  # every table gets rows
     apply(prev, "bien-tap", data_dir, db)
-    accounts.set_password("bien-tap", "a long passphrase", data_dir)
+    accounts.set_password(EDITOR, PASSWORD, data_dir)
     return db, data_dir
 
 
@@ -295,11 +295,7 @@ def test_no_markup_on_the_data_page_with_the_attack_uploaded(evil, monkeypatch, 
     shutil.copytree(data_dir, local)
     monkeypatch.setenv("OCOP_DB", str(db))
     monkeypatch.setenv("OCOP_DATA_DIR", str(local))
-    accounts.reset_delays()
-    at = run("pages/data.py", "vi")
-    at.text_input[0].set_value("bien-tap")
-    at.text_input[1].set_value("a long passphrase")
-    at.button[0].click().run()
+    at = data_page()
     at.file_uploader[0].set_value(("evil [x](https://evil.example).xlsx", evil_workbook(), "application/x"))
     at.run()
     assert not at.exception

@@ -123,6 +123,8 @@ def test_map_tuyen_quang_markers_sum_to_20_under_more_than_20():
     assert "more than 20" in text and "add up to 20" in text
     # a place's tooltip names its source by its short label (outlet and date), never by its id
     assert all(d["tt_source"] == "Source: nhandan.vn (11/07/2024)" for d in counted)
+    # no basemap from the internet: no map provider, no style address (the boundaries are the basemap)
+    assert deck(at).get("mapProvider") in (None, "") and "http" not in str(deck(at).get("mapStyle") or "")
 
 
 def test_map_son_la_four_localities_without_counts():
@@ -155,7 +157,7 @@ def test_products_facet_not_published_and_url_filters():
     at = run("pages/products.py", "en", province="14", stars="4")
     df = at.dataframe[0].value
     assert set(df["Stars"]) == {"4-star"}
-    ms = at.multiselect(key="w_district")
+    ms = at.multiselect(key="district")
     assert "" in ms.options or any("not published" in o for o in ms.options)
 
 
@@ -178,7 +180,7 @@ def test_targets_status_of_kh90():
 
 def test_sources_finder():
     at = run("pages/sources.py", "vi")
-    at.text_input(key="w_find").input("4 sao Sơn La 2019").run()
+    at.text_input(key="find").input("4 sao Sơn La 2019").run()
     cards = [m.value for m in at.markdown if m.value.startswith("**Sản phẩm 4 sao**")]
     assert cards and "**9 sản phẩm**" in cards[0] and "Sơn La" in cards[0]
 

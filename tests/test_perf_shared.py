@@ -77,28 +77,25 @@ def test_frozen_figure_sends_the_same_chart():
     assert frozen.to_dict() is frozen.to_dict()  # made once, not on every rerun
 
 
-def test_a_failing_fragment_rerun_shows_the_kind_message():
-    """On a real server a fragment reruns alone (AppTest always reruns the script, so the rerun is faked):
-    a failure there shows the same kind message as a failing page, never a traceback."""
+def test_a_failing_fragment_rerun_shows_the_kind_message(built_db):
+    """On a real server a fragment reruns alone (AppTest always reruns the script, so the rerun is made the way
+    the app knows one: app.py is not running): a failure there shows the same kind message as a failing page,
+    never a traceback."""
     def script():
         import pandas as pd
         import streamlit as st
 
         from ui import shell
 
-        real = shell.in_fragment_rerun
-        shell.in_fragment_rerun = lambda: True  # as during a fragment rerun on a server
-        try:
-            st.session_state[shell.CTX_KEY] = shell.Context("en", pd.DataFrame(), [], 2019, 2026, 2019, 2026,
-                                                            page="products")
+        st.session_state[shell.RUNNING_KEY] = False  # app.py did not run: a fragment reruns alone
+        st.session_state[shell.CTX_KEY] = shell.Context("en", pd.DataFrame(), [], 2019, 2026, 2019, 2026,
+                                                        page="products")
 
-            @shell.fragment
-            def broken():
-                raise ValueError("a bug")
+        @shell.fragment
+        def broken():
+            raise ValueError("a bug")
 
-            broken()
-        finally:
-            shell.in_fragment_rerun = real
+        broken()
         st.write("after")
 
     at = AppTest.from_function(script).run()

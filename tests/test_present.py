@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from datetime import date
 
 import pytest
@@ -18,7 +17,7 @@ from briefing.content import CLOSING, build_slides
 from story import cite, findings, fmt
 from briefing.pptx_deck import build_pptx
 from briefing.print_pdf import build_pdf
-from tests.conftest import ROOT, plain
+from tests.conftest import ROOT, plain, session_db
 
 TODAY = date(2026, 11, 25)
 BOTH = ["14", "08-2025"]
@@ -26,6 +25,7 @@ KINDS = ["title", "headline", "headline", "tiers", "tiers", "targets", "subjects
 
 
 def run(**params) -> AppTest:
+    session_db()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
@@ -36,8 +36,7 @@ def run(**params) -> AppTest:
 
 def slides_for(lang, provinces=BOTH, today=None):
     from ocop_data.db import Database
-    import os
-    db = Database(os.environ["OCOP_DB"])
+    db = Database(session_db())
     try:
         return build_slides(db.cursor(), lang, provinces, today=today)
     finally:
@@ -179,18 +178,15 @@ def deck_vi(built_db):
     from ocop_data.db import Database
     db = Database(built_db)
     try:
-        start = time.perf_counter()
-        data = build_pptx(db.cursor(), "vi", BOTH, today=TODAY)
-        elapsed = time.perf_counter() - start
+        data = build_pptx(db.cursor(), "vi", BOTH, today=TODAY)  # how fast: bench/budgets.py (under 8 s)
         slides = build_slides(db.cursor(), "vi", BOTH, today=TODAY)
     finally:
         db.close()
-    return data, slides, elapsed
+    return data, slides
 
 
 def test_pptx_follows_the_storyline(deck_vi):
-    data, slides, elapsed = deck_vi
-    assert elapsed < 8
+    data, slides = deck_vi
     prs = Presentation(io.BytesIO(data))
     titles = [next(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
     assert titles == [s.title for s in slides]  # the same finding titles, in the same order
@@ -204,7 +200,7 @@ def test_pptx_follows_the_storyline(deck_vi):
 
 
 def test_pptx_shapes_fonts_and_notes(deck_vi):
-    data, slides, _ = deck_vi
+    data, slides = deck_vi
     prs = Presentation(io.BytesIO(data))
     width, height = prs.slide_width, prs.slide_height
     for i, slide in enumerate(prs.slides):
@@ -236,7 +232,7 @@ def test_pptx_shapes_fonts_and_notes(deck_vi):
 
 
 def test_pptx_charts_native_large_and_honest(deck_vi):
-    data, slides, _ = deck_vi
+    data, slides = deck_vi
     prs = Presentation(io.BytesIO(data))
     charts = list(_charts(prs))
     assert len(charts) >= 4

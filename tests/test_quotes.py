@@ -100,7 +100,7 @@ def test_check_prints_the_shares(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "seed rows" in out and "100.0%" in out and "Sources / Nguồn:" in out
-    # a field the source does not state is said so (DATA-RULES §1), never filled in
+    # a field the source does not state is said so (RULES.md §1), never filled in
     assert "seed-000: trang không nêu / the page does not state: title" in out
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import open_page
+from tests.conftest import EDITOR, PASSWORD, data_page, open_page
 
 PAGES = ["pages/overview.py", "pages/stars.py", "pages/targets.py", "pages/products.py", "pages/map.py",
          "pages/sources.py", "pages/present.py", "pages/data.py"]
@@ -170,7 +170,7 @@ def test_dates_without_their_precision_column_still_read_as_dates():
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_province_picker_shows_names_never_keys(lang):
     at = _run("pages/overview.py", lang)
-    options = at.selectbox(key="w_province").options
+    options = at.selectbox(key="province").options
     assert options[1:] == ["Sơn La", "Tuyên Quang"]
     assert not any(re.search(r"\d{2}-\d{4}|\(\d+\)", o) for o in options)
 
@@ -190,14 +190,10 @@ def test_data_page_tables_after_login(lang, tmp_path, monkeypatch, built_db):
     shutil.copy(built_db, db)
     monkeypatch.setenv("OCOP_DB", str(db))
     monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
-    accounts.set_password("bien-tap", "mật khẩu dài đủ", data_dir)
+    accounts.set_password(EDITOR, PASSWORD, data_dir)
     csv_text = "Tên sản phẩm,Tỉnh,Hạng sao,Nguồn\nChè thử bảng,14,4,seed-003\n".encode("utf-8")
     apply(prepare("a.csv", csv_text, data_dir), "bien-tap", data_dir, db)
-    at = _run("pages/data.py", lang)
-    at.text_input[0].set_value("bien-tap")
-    at.text_input[1].set_value("mật khẩu dài đủ")
-    at.button[0].click().run()
-    assert not at.exception and at.tabs
+    at = data_page(lang)
     found = problems(at, raw_names())
     assert at.dataframe, "the history of imports is a table"
     assert not found, "\n".join(found)

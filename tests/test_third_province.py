@@ -48,9 +48,9 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     at.query_params["province"] = "12"
     at.run()
     assert not at.exception
-    assert "Lai Châu" in at.selectbox(key="w_province").options  # by name, never by key (issue 10 §10)
-    assert "Lạng Sơn" not in at.selectbox(key="w_province").options  # pickers list territories with data
-    assert at.selectbox(key="w_province").value == "12"
+    assert "Lai Châu" in at.selectbox(key="province").options  # by name, never by key (issue 10 §10)
+    assert "Lạng Sơn" not in at.selectbox(key="province").options  # pickers list territories with data
+    assert at.selectbox(key="province").value == "12"
     assert ">77 <" in " ".join(el.proto.body for el in at.get("html"))  # the province's row
     assert "Lai Châu" in at.caption[0].value or any("Lai Châu" in c.value for c in at.caption)
     at.switch_page("pages/stars.py")

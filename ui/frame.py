@@ -8,20 +8,12 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
+from ocop_data.words import t
 from story import tables
 from story.cite import (cite, esc, host, link, md_escape, normalise_source, source_label,  # noqa: F401
                         source_line, source_markdown, sources_href)
-from ocop_data.words import t
-
-from . import state
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """Rows as dicts with None (never NaN) for missing cells."""
-    return [{k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v) for k, v in r.items()}
-            for r in df.to_dict("records")]
 
 
 def _source_ids(sources) -> list[str]:
@@ -164,7 +156,7 @@ def plotly_config(file_name: str, fig=None) -> dict:
 
     height = getattr(fig.layout, "height", None) if fig is not None else None
     return {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": MODEBAR_REMOVE,
-            "toImageButtonOptions": {"format": state.get("img") or "png", "filename": file_name,
+            "toImageButtonOptions": {"format": st.session_state.get("img") or "png", "filename": file_name,
                                      "width": theme.EXPORT_WIDTH, "height": height or 520, "scale": 2}}
 
 

@@ -249,8 +249,8 @@ def _num(v) -> str:
 
 
 def _day(iso: str) -> str:
-    from ocop_data.importer.values import fmt_day
-    return fmt_day(iso or "")
+    from ocop_data.dates import date_text
+    return date_text(iso or "")
 
 
 def warnings(prev, lang: str) -> None:

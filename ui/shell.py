@@ -1,4 +1,4 @@
-"""Shared state for every page: language, province and years, read from the URL and the sidebar."""
+"""Shared state for every page: language, province and years, held by the sidebar's controls and the URL."""
 from __future__ import annotations
 
 import functools
@@ -16,18 +16,10 @@ from queries import core
 from story import fmt, spec
 from story.cite import md_escape
 
-from . import state
+from . import state, streamlit_internals
 from .data import begin_run, derived, q, startup
 
 log = logging.getLogger("ocop")
-
-state.define("lang", "vi")
-state.define("province", "all")
-state.define("y0", 0, "int")
-state.define("y1", 0, "int")
-state.define("img", "png")  # the format of the charts' image export (the toolbar's camera button)
-state.define("present", False, "bool")  # ?present=1 on any page opens the presentation
-state.define("slide", 1, "int", page="present")
 
 
 @dataclass(frozen=True)
@@ -77,110 +69,54 @@ class Context:
 
 
 def setup(sidebar: bool = True) -> Context:
-    """Read the URL, open the data and draw the shared sidebar controls.
+    """Open the data and draw the shared controls (language, province, years, chart image format), each
+    bound to its URL parameter (ui/state.py).
 
-    With ``sidebar=False`` (the presentation) nothing is drawn: the same choices come from the URL and
-    the session, so the page opens without a sidebar ever appearing.
+    With ``sidebar=False`` (the presentation) the same controls are drawn hidden, so the link keeps them and
+    the page opens without a sidebar ever appearing.
     """
-    state.init_from_url()
-    lang = state.get("lang") if state.get("lang") in ("vi", "en") else "vi"
-    state.set_value("lang", lang)
+    lang = state.lang()
     startup(lang)
     begin_run()  # the data version, looked up once a run
     focus = q(core.focus_territories)
     keys = focus.territory_key.tolist()
-
-    def valid_province(v):
-        return v if v in keys or v == "all" else "all"
-
-    if sidebar:
-        with st.sidebar:
-            lang = state.widget(st.segmented_control, "lang", t("language", lang), options=["vi", "en"],
-                                format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
-                                valid=lambda v: v if v in ("vi", "en") else "vi") or "vi"
-            state.set_value("lang", lang)
-            names = dict(zip(focus.territory_key, focus[lang_col("name", lang)]))
-            _, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
-            # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a
-            # name; never by its key ('08-2025' reads like a date)
-            shown = {k: labels.get(k, names[k]) if list(names.values()).count(names[k]) > 1 else names[k]
-                     for k in keys}
-            province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
-                                    format_func=lambda k: t("all", lang) if k == "all" else shown[k],
-                                    valid=valid_province)
-    else:
-        province = valid_province(state.get("province"))
-        state.set_value("province", province)
-    selected = keys if province in (None, "all") else [province]
-    all_keys = []
-    for k in selected:
-        all_keys += q(core.territory_family, k)
-    y_min, y_max = q(core.year_bounds, all_keys)
-    y_max = max(y_max, date.today().year)
-
-    def clamp(v, default):
-        return min(max(v, y_min), y_max) if v else default
-
-    y0, y1 = clamp(state.get("y0"), y_min), clamp(state.get("y1"), y_max)
-    if y0 > y1:
-        y0, y1 = y_min, y_max
-    years = (y0, y1)
-    if sidebar:
-        with st.sidebar:
-            st.session_state["w_years"] = (y0, y1)
-            years = st.slider(t("years", lang), min_value=y_min, max_value=y_max, key="w_years",
-                              on_change=_copy_years)
-            state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
-                         format_func=str.upper, valid=lambda v: v if v in ("png", "svg") else "png",
-                         help=t("image_format_help", lang))
-    state.set_value("y0", years[0] if years[0] != y_min else 0)
-    state.set_value("y1", years[1] if years[1] != y_max else 0)
+    box = st.sidebar if sidebar else st.container(key="url_state")
+    with box:
+        if not sidebar:  # drawn, so the link keeps them, but never shown nor given room (the style comes first)
+            st.markdown('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-url_state) { display: none !important; }'
+                        '</style>', unsafe_allow_html=True)
+        lang = state.widget(st.segmented_control, "lang", t("language", lang), options=list(state.LANGS),
+                            format_func=state.LANGS.get, default="vi", on_change=state.reword) or "vi"
+        names = dict(zip(focus.territory_key, focus[lang_col("name", lang)]))
+        _, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
+        # a province by its name; by its label ('Tuyên Quang (từ 01/07/2025)') only where two share a
+        # name; never by its key ('08-2025' reads like a date)
+        shown = {k: labels.get(k, names[k]) if list(names.values()).count(names[k]) > 1 else names[k]
+                 for k in keys}
+        province = state.widget(st.selectbox, "province", t("province", lang), options=["all"] + keys,
+                                format_func=lambda k: t("all", lang) if k == "all" else shown[k], worded=True)
+        selected = keys if province in (None, "all") else [province]
+        all_keys = []
+        for k in selected:
+            all_keys += q(core.territory_family, k)
+        y_min, y_max = q(core.year_bounds, all_keys)
+        y_max = max(y_max, date.today().year)
+        years = state.years(t("years", lang), y_min, y_max)
+        state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
+                     format_func=str.upper, default="png", help=t("image_format_help", lang))
     names, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
     chart_names = derived("chart_names", lambda: spec.names(q(core.territories), q(core.sources), lang), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels, chart_names=chart_names)
 
 
-def requested_page(pages: list) -> str | None:
-    """The url path of the page this run will show, known before ``st.navigation`` draws anything
-    (so app.py can choose the layout first: the presentation has no sidebar at all).
-
-    Streamlit resolves the page inside ``st.navigation`` from the browser's request (a page hash
-    after a click, the URL's path on a first load); this reads the same request.
-    """
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    run = get_script_run_ctx(suppress_warning=True)
-    manager = getattr(run, "pages_manager", None)
-    if manager is None:
-        return None
-    wanted_hash = getattr(manager, "intended_page_script_hash", None)
-    wanted_name = getattr(manager, "intended_page_name", None)
-    default = next((p for p in pages if getattr(p, "_default", False)), pages[0] if pages else None)
-    for p in pages:
-        if wanted_hash and p._script_hash == wanted_hash:
-            return p._url_path
-    for p in pages:
-        if wanted_name and p._url_path == wanted_name.strip("/"):
-            return p._url_path
-    return default._url_path if default is not None else None
-
-
-def _copy_years() -> None:
-    y0, y1 = st.session_state["w_years"]
-    state.set_value("y0", y0)
-    state.set_value("y1", y1)
-
-
 CTX_KEY = "_ctx"
 RUNNING_KEY = "_app_running"  # True while app.py runs this script run (False between runs)
+FRAGMENT_KEY = "_fragment_running"  # True while a fragment reruns alone (set by fragment())
 
 
 def in_fragment_rerun() -> bool:
     """True when only a fragment is rerunning (app.py did not run this time)."""
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    run = get_script_run_ctx(suppress_warning=True)
-    return bool(run and run.fragment_ids_this_run)
+    return bool(st.session_state.get(FRAGMENT_KEY))
 
 
 def ctx() -> Context:
@@ -193,9 +129,7 @@ def ctx() -> Context:
     """
     context = st.session_state.get(CTX_KEY)
     if context is None or not (st.session_state.get(RUNNING_KEY) or in_fragment_rerun()):
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
+        streamlit_internals.legacy_pages_off()
         st.rerun()
     return context
 
@@ -209,24 +143,23 @@ def log_run(kind: str, name: str) -> None:
 
 
 def fragment(fn: Callable) -> Callable:
-    """``st.fragment`` for a block that reruns alone (a search box, a toggle, the slide navigation).
-
-    After a fragment rerun the address bar is brought in step with the view, since app.py (which
-    writes the URL after a full run) does not run then.
-    """
+    """``st.fragment`` for a block that reruns alone (a search box, a toggle, the slide navigation); a widget
+    in it that holds a URL parameter updates the address itself."""
     @functools.wraps(fn)
     def body(*args, **kwargs):
-        if not in_fragment_rerun():
+        if st.session_state.get(RUNNING_KEY):
             return fn(*args, **kwargs)  # part of a full run: app.py handles what goes wrong
-        begin_run()  # an import may have changed the data since the full run
+        st.session_state[FRAGMENT_KEY] = True  # app.py is not running: this block reruns alone
         try:
+            begin_run()  # an import may have changed the data since the full run
             out = fn(*args, **kwargs)
         except Exception:  # app.py's kind message does not cover a fragment rerun: the same here
             log.exception("fragment %s failed", fn.__name__)
             st.error(t("error_kind", ctx().lang))
             return None
+        finally:
+            st.session_state[FRAGMENT_KEY] = False
         log_run("fragment", fn.__name__)
-        state.sync_to_url(ctx().page)
         return out
 
     return st.fragment(body)

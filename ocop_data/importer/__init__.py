@@ -9,12 +9,12 @@ returns a **preview**: what would be added, changed or is already there, and eve
 sheet, row and column. Nothing is written until ``apply.apply``. A saved plan (``Plan.to_json``)
 is reused with ``mapping=`` (the command line's ``--mapping FILE``).
 
-Identity follows DATA-RULES §5: a row equal to what is recorded is "unchanged"; a product already
+Identity follows RULES.md §5: a row equal to what is recorded is "unchanged"; a product already
 known with a new date or star rating gets a new evaluation (its history grows), never an overwrite.
 Every imported fact row keeps its origin as its quote (file, sheet, row, the original cells) with
-``quote_status`` "imported" (DATA-RULES §1).
+``quote_status`` "imported" (RULES.md §1).
 
-An accepted import is kept as a folder in the local data folder (DATA-RULES §7):
+An accepted import is kept as a folder in the local data folder (RULES.md §7):
 ``imports/NNNN-name/`` with ``rows/<table>.csv`` (the normalised rows), ``original/<file>`` (the
 upload as received) and ``meta.json`` (who, when, file name, sha256, row counts, the plan). Every
 build replays the accepted imports after the shipped files. History lives in ``history.jsonl``.

@@ -1,5 +1,5 @@
 """Applying a preview: the import kept as a folder in the data folder (the normalised rows, the
-original upload, who, when, hash and plan; DATA-RULES §7), the new database built and swapped in
+original upload, who, when, hash and plan; RULES.md §7), the new database built and swapped in
 under the write lock. On any failure nothing changes."""
 from __future__ import annotations
 

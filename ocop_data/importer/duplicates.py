@@ -1,4 +1,4 @@
-"""Possible duplicates, decided by a person, never guessed (DATA-RULES §5).
+"""Possible duplicates, decided by a person, never guessed (RULES.md §5).
 
 A new product whose name is the same as, or close to, a recorded one ("Gạo Séng cù Trường Hương" ~
 "Gạo séng cù Trường Hương Điện Biên") is not added until a person says which it is: the same

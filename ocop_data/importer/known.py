@@ -1,5 +1,5 @@
 """What is already recorded (the shipped files and the accepted imports), indexed by identity
-(DATA-RULES §5), and the rows an upload adds as it is read."""
+(RULES.md §5), and the rows an upload adds as it is read."""
 from __future__ import annotations
 
 import re
@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from .. import paths
+from ..dates import date_text
 from ..schema import DATA_FILES, TABLES
 from ..validate import load_dataset, parse_partial_date
-from .values import fmt_day, fold
+from .values import fold
 
 
 class Known:
@@ -134,7 +135,7 @@ class Known:
         return (self.source_keys.get(key) if key else None) or self.source_keys.get("title:" + fold(text))
 
 
-# identity of rows other than products and evaluations (DATA-RULES §5; the same keys as validate.py)
+# identity of rows other than products and evaluations (RULES.md §5; the same keys as validate.py)
 IDENTITY: dict[str, Callable[[dict], tuple]] = {
     "subject": lambda v: (fold(v.get("name")), v.get("territory_key") or ""),
     "product": lambda v: Known.product_key(v),
@@ -172,7 +173,7 @@ def row_labels(table: str, data_dir: Path | None = None) -> dict[str, str]:
             out[rid] = " · ".join(x for x in (v["name"], s.get("name"), v.get("territory_key")) if x)
         elif table == "evaluation":
             p = products.get(v["product_id"], {})
-            out[rid] = f"{p.get('name', v['product_id'])} · {v['stars']}★ · {fmt_day(v.get('decided') or '')}"
+            out[rid] = f"{p.get('name', v['product_id'])} · {v['stars']}★ · {date_text(v.get('decided'))}"
         else:
             label = label_of(table, v)
             out[rid] = label if label == rid else f"{label} · {rid}"

@@ -1,5 +1,5 @@
 """The rows of a product list: each row's producer, product and evaluation, found among what is
-recorded by identity (DATA-RULES §5) or added; a repeated evaluation is unchanged, a new date or
+recorded by identity (RULES.md §5) or added; a repeated evaluation is unchanged, a new date or
 rating a new evaluation (a product's history grows, never an overwrite)."""
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..geography import district_in_address
+from .. import numbers
+from ..dates import date_text
 from ..schema import TABLES
 from .headers import FILE_WIDE, REQUIRED, field_label
 from . import new_provinces
@@ -15,9 +17,9 @@ from .issuer import GRANTS
 from .known import Known
 from .duplicates import NearMatches
 from .reading import WORKBOOKS, Progress, Sheet
-from .row_checks import check_cells, formulas_read, is_future, row_quote, short_hash
-from .values import (KINDS, LEVELS, SUBJECT_TYPES, choice, clean, fmt_day, fold, is_seq, lean, parse_date,
-                     parse_number, parse_stars, type_from_name)
+from .row_checks import check_cells, formulas_read, is_future, number_issue, row_quote, short_hash
+from .values import (KINDS, LEVELS, SUBJECT_TYPES, choice, clean, fold, is_seq, lean, parse_date,
+                     parse_stars, type_from_name)
 
 if TYPE_CHECKING:
     from .plan import SheetPlan
@@ -137,9 +139,9 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
             bad = True
         points = None
         if v.get("points"):
-            points = parse_number(v["points"])
+            points = numbers.parse(v["points"])
             if points is None:
-                prev.issue(sheet.name, number, head("points"), "bad_number", value=v["points"])
+                number_issue(prev, sheet.name, number, head("points"), v["points"])
                 bad = True
         stype = None
         if v.get("subject_type"):
@@ -241,7 +243,7 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
                 if val and val != old_text:
                     updates[k] = float(val) if k == "points" else val
             eid = match["evaluation_id"]
-            prev.names[("evaluation", eid)] = f"{v['name']} · {stars}★ · {fmt_day(decided[0])}"  # a recorded one
+            prev.names[("evaluation", eid)] = f"{v['name']} · {stars}★ · {date_text(decided[0])}"  # a recorded one
             if not updates:
                 prev.unchanged.append(("evaluation", eid, prev.names[("evaluation", eid)]))
                 continue

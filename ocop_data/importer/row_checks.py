@@ -7,6 +7,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from .. import numbers
 from .reading import Sheet
 from .values import clean, period_start
 
@@ -20,13 +21,24 @@ NAME_COLUMNS = {"name", "subject", "title", "name_vi", "name_en", "label_vi", "l
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def number_issue(prev: Preview, sheet: str, number: int, column: str, text: str) -> None:
+    """A cell that is not one number: not a number at all, or one whose separator reads two ways ("10,322":
+    thousands or decimals; strict, never guessed: ocop_data/numbers.py)."""
+    found = numbers.readings(text.replace(" ", ""))
+    if len(found) > 1:
+        sep = next(ch for ch in text if ch in ".,")
+        prev.issue(sheet, number, column, "ambiguous_number", value=text, sep=sep, whole=f"{found[0]:g}")
+    else:
+        prev.issue(sheet, number, column, "bad_number", value=text)
+
+
 def short_hash(*parts: str) -> str:
     """The stable part of an imported row's id: the same identity gives the same id in every import."""
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
 
 
 def row_quote(file_name: str, sheet: Sheet | None, number: int, header: list, row: list, extra: list) -> str:
-    """The row's origin in its own words: 'file, sheet, row N: Header=cell; …' (DATA-RULES §1)."""
+    """The row's origin in its own words: 'file, sheet, row N: Header=cell; …' (RULES.md §1)."""
     where = f"{file_name}, row {number}" if sheet is None else f"{file_name}, {sheet.name}, row {number}"
     cells = []
     for i, v in enumerate(row):

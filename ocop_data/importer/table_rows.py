@@ -7,11 +7,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from .. import numbers
+from ..dates import date_text
 from ..schema import FACT_TABLES, TABLES
 from .known import IDENTITY, Known, label_of
 from .reading import WORKBOOKS, Progress, Sheet
-from .row_checks import NAME_COLUMNS, check_cells, formulas_read, is_future, row_quote
-from .values import as_text, clean, fmt_day, parse_date, parse_number
+from .row_checks import NAME_COLUMNS, check_cells, formulas_read, is_future, number_issue, row_quote
+from .values import as_text, clean, parse_date
 
 if TYPE_CHECKING:
     from .plan import SheetPlan
@@ -46,9 +48,10 @@ def prepare_table(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, toda
             if not text:
                 continue
             if c.type in ("int", "float"):
-                n = parse_number(text)
+                raw = r[col[c.name]]
+                n = float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else numbers.parse(text)
                 if n is None:
-                    prev.issue(sheet.name, number, c.name, "bad_number", value=text)
+                    number_issue(prev, sheet.name, number, c.name, text)
                     bad = True
                 else:
                     row[c.name] = f"{n:g}"
@@ -89,7 +92,7 @@ def prepare_table(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, toda
                 if sp.use == "evaluation":
                     p = known.rows["product"].get(old.get("product_id"), {})
                     label = f"{p.get('name', old.get('product_id'))} · {old.get('stars')}★ · " \
-                            f"{fmt_day(old.get('decided') or '')}"
+                            f"{date_text(old.get('decided'))}"
                 if not diff:
                     prev.unchanged.append((sp.use, same, label))
                     continue

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .values import fmt_day, fold, parse_date
+from ..dates import date_text
+from .values import fold, parse_date
 
 PERIOD_METRIC = "new_products_period"  # new products developed over a plan period: the sum of its rounds
 COMPARISON_WORDS = {"at_least": ("ít nhất", "at least"), "more_than": ("hơn", "more than"),
@@ -198,9 +199,9 @@ def in_words(comparison: str, value, value_high, metric_label: str, deadline: st
         amount = f"{word} {num(value)}".strip()
     parts = [amount, metric_label]
     if period_from:
-        parts.append(("từ " if lang == "vi" else "from ") + fmt_day(period_from))
+        parts.append(("từ " if lang == "vi" else "from ") + date_text(period_from))
     if deadline:
-        parts.append(("hạn " if lang == "vi" else "by ") + fmt_day(deadline))
+        parts.append(("hạn " if lang == "vi" else "by ") + date_text(deadline))
     elif no_deadline:
         parts.append("không nêu hạn" if lang == "vi" else "no deadline stated")
     return " · ".join(p for p in parts if p)

@@ -109,18 +109,6 @@ def period_start(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
-def parse_number(text: str) -> float | None:
-    t = text.replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):  # 1.234,5
-        t = t.replace(".", "").replace(",", ".")
-    else:
-        t = t.replace(",", ".")
-    try:
-        return float(t)
-    except ValueError:
-        return None
-
-
 def choice(text: str, table: dict) -> str | None:
     f = fold(text)
     for key, names in table.items():
@@ -164,12 +152,3 @@ def as_text(v) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     return str(v)
-
-
-def fmt_day(iso: str) -> str:
-    """An ISO (partial) date as dd/mm/yyyy, mm/yyyy or yyyy."""
-    if len(iso) == 10:
-        return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-    if len(iso) == 7:
-        return f"{iso[5:7]}/{iso[:4]}"
-    return iso
