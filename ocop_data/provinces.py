@@ -7,7 +7,7 @@
 - ``closest("Dien Bin")``: the three real names nearest to one that is not a province;
 - ``territory_rows(key)``: the ``territory.csv`` rows that add a province to the data, with the territories of
   its merger (its predecessors, or the province it became part of and that province's other predecessors),
-  since figures are compared only within one territory (DATA-RULES §2).
+  since figures are compared only within one territory (RULES.md §2).
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ dated within the period, summed (a derived figure, with its formula: the rounds'
 
 "Phát triển mới 31 sản phẩm" in a plan of 02/06/2021 with the deadline 2025 is met by the new products
 its rounds recognised from 02/06/2021 to the end of 2025. Only reported, dated, not doubtful,
-province-level round figures are summed (DATA-RULES §3: an undated figure is never summed); a round
+province-level round figures are summed (RULES.md §3: an undated figure is never summed); a round
 reported by two sources at one date is counted once (the more trusted figure). The running sum after
 each round is one derived figure; before the first round of the period the sum is 0 by definition (the
 start of the period, used only as the starting point of the pace, never shown as a figure).

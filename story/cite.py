@@ -168,7 +168,7 @@ _IMPORTED = re.compile(r"^(?P<file>.+?\.(?:xlsx|xlsm|xls|csv|txt|tsv)), (?:(?P<s
 
 
 def imported_origin(quote: str, lang: str) -> str:
-    """An imported row's quote (the file's own cells, DATA-RULES §1) said as what it is: 'Theo tệp X, trang Y,
+    """An imported row's quote (the file's own cells, RULES.md §1) said as what it is: 'Theo tệp X, trang Y,
     dòng N: Tỉnh=…; Tổng số=…', never in quotation marks as if it were a sentence of the source."""
     m = _IMPORTED.match(quote or "")
     if not m:

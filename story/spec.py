@@ -125,7 +125,7 @@ class Chart:
 def display_date(as_of, precision, as_of_date) -> pd.Timestamp:
     """Where a figure stands on a time axis: its date; a year-only or inferred year on 2 July of that year
     (drawn approximate: hollow, or with the whole year as a range). It still sorts and compares as the end
-    of its year (``as_of_date``, DATA-RULES §3)."""
+    of its year (``as_of_date``, RULES.md §3)."""
     if precision in APPROX and not missing(as_of) and as_of != "":
         return pd.Timestamp(int(str(as_of)[:4]), 7, 2)
     return pd.Timestamp(as_of_date)

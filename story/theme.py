@@ -26,7 +26,7 @@ COLOURS: dict[str, str] = {
     "tier_5p": "#2E86C1",
     "tier_5": "#154360",
     "tier_total": "#B3B6B7",
-    # the seven target statuses (DATA-RULES §4), each also a marker shape and a symbol; text-safe on white
+    # the seven target statuses (RULES.md §4), each also a marker shape and a symbol; text-safe on white
     "status_reached": "#1E8449",
     "status_on_track": "#2874A6",
     "status_behind": "#9C640C",

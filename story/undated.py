@@ -1,4 +1,4 @@
-"""Undated reports, said where they cannot be drawn (DATA-RULES §3: an undated figure is listed with its source,
+"""Undated reports, said where they cannot be drawn (RULES.md §3: an undated figure is listed with its source,
 never put on a time axis, never summed or compared): the list beside a chart ("3 báo cáo không rõ ngày: 72,
 109, 138") and the clause a finding adds when they are larger than the newest dated figure."""
 from __future__ import annotations

@@ -3,7 +3,7 @@
 non-empty value cell becomes one figure row, with the qualifier its cell carries ("hơn 150"). A report
 the page does not date stays undated, unless the editor gives the date it stands for (Ngày suy ra, with
 Lý do suy ra): that date is stored with precision ``inferred`` and the reason in the figure's note,
-never as the source's date (DATA-RULES §3)."""
+never as the source's date (RULES.md §3)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -49,7 +49,7 @@ class Rows:
         self.prev.issue(self.sheet.name, number, self.head(f) if f else None, rule, **params)
 
     def quote(self, number: int, row: list) -> str:
-        """The row's origin in its own words: 'file, sheet, row N: Header=cell; …' (DATA-RULES §1)."""
+        """The row's origin in its own words: 'file, sheet, row N: Header=cell; …' (RULES.md §1)."""
         xlsx = self.prev.file_name.lower().endswith((".xlsx", ".xlsm", ".xls"))
         return row_quote(self.prev.file_name, self.sheet if xlsx else None, number, self.header, row, [])
 

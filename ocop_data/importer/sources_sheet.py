@@ -1,7 +1,7 @@
 """Sources as data entry: the "Nguồn" sheet (Địa chỉ, Tiêu đề, Đơn vị đăng, Ngày đăng, Ngày lấy, Ghi chú)
 and the upload step's "add a source" form give the same rows.
 
-A source records what its page states about itself (DATA-RULES §1): the publication date as the page
+A source records what its page states about itself (RULES.md §1): the publication date as the page
 states it (dd/mm/yyyy, mm/yyyy or yyyy; empty = "không nêu"; a guess such as "khoảng 2023" is refused);
 the date the facts were gathered (Ngày lấy, today when empty). An address already recorded is
 recognised (http/https, "www.", a trailing "/" or "#…" do not make another page) and not added twice.
