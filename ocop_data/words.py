@@ -1451,10 +1451,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "qty_share_products_ecommerce": ("sản phẩm bán trên sàn TMĐT", "products sold online"),
     "qty_share_products_trademark": ("sản phẩm có nhãn hiệu, tem, mã", "products with trademark, stamp, code"),
     "qty_share_3star_upgraded_to_4star": ("sản phẩm 3 sao lên 4 sao", "3-star products raised to 4-star"),
-}
-
-# issue 16 (every province, its own map) -- words added by branch i16geo
-WORDS.update({
+    # --- issue 16: every province, its own map ---
     "map_no_boundaries": ("{province}: chưa có ranh giới", "{province}: no boundaries yet"),
     "map_no_boundary_districts": ("Không có ranh giới: {names}", "No boundary: {names}"),
     "map_no_points": ("{province}: chưa có điểm bán nào đặt được trên bản đồ",
@@ -1479,7 +1476,7 @@ WORDS.update({
                                  "{name} (code {code}) is not in the data yet. Confirm to add it from the list of "
                                  "provinces{merged}: on the web page, tick “Add {name}”; on the command line, use "
                                  "--yes. Its rows wait for the confirmation."),
-})
+}
 
 
 def t(key: str, lang: str, **params) -> str:
