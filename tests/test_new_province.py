@@ -56,7 +56,20 @@ def test_a_merged_province_comes_with_its_merger(live):
     assert prev.tables["product"][0]["territory_key"] == "15" and prev.tables["product"][0]["district_code"] == "140"
     apply(prev, "bien-tap", data_dir, db)
     at = open_page(None, "vi", province="15-2025")
-    assert "Lào Cai" in at.selectbox(key="w_province").options  # by its name, never '15-2025'
+    assert "Lào Cai" in at.selectbox(key="province").options  # by its name, never '15-2025'
+
+
+def test_a_merged_province_knows_every_predecessors_districts_while_it_is_added(live):
+    """Today's Lào Cai, confirmed in the same upload: a district of the old Lào Cai (10) is found as well as one of
+    Yên Bái (15), whose code today's province took (a new user's list was refused on 'Bát Xát' and 'Sa Pa')."""
+    _, data_dir = live
+    head = HEAD[:4] + ["Huyện (trước 2025)"] + HEAD[4:]
+    rows = [head, ["Gạo (mẫu thử)", "HTX E (mẫu thử)", "Lào Cai", "", "Bát Xát", "3 sao", "15/10/2025", "seed-002"],
+            ["Chè (mẫu thử)", "HTX F (mẫu thử)", "Lào Cai", "", "Sa Pa", "3 sao", "15/10/2025", "seed-002"],
+            ["Quế (mẫu thử)", "HTX G (mẫu thử)", "Lào Cai", "", "Văn Yên", "3 sao", "15/10/2025", "seed-002"]]
+    prev = prepare("c.csv", csv_bytes(rows), data_dir, overrides={"add_province": "15-2025"})
+    assert prev.ok, [i.message("en") for i in prev.issues]
+    assert all(p["territory_key"] == "15-2025" and p.get("district_code") for p in prev.tables["product"])
 
 
 def test_the_command_line_adds_a_province_only_with_yes_and_the_dashboard_shows_it(live):
@@ -72,7 +85,7 @@ def test_the_command_line_adds_a_province_only_with_yes_and_the_dashboard_shows_
     # the overview names it
     at = open_page(None, "vi", province="11")
     assert not at.exception
-    assert "Điện Biên" in at.selectbox(key="w_province").options
+    assert "Điện Biên" in at.selectbox(key="province").options
     assert any("Điện Biên" in plain(m.value) and "4 sản phẩm" in plain(m.value) for m in at.markdown)
     # the products page lists its products with the districts their addresses name
     at = open_page("pages/products.py", "vi", province="11")

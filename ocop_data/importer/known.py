@@ -44,9 +44,15 @@ class Known:
         self.districts: dict = {}  # (folded short name, territory) -> district code
         self.district_names = {d["district_code"]: d["short_name"] for d in self.geo["districts"]}
         self.district_province = {d["district_code"]: d["province_code"] for d in self.geo["districts"]}
+        self._index_districts()
+
+    def _index_districts(self) -> None:
+        """Every territory's districts by folded name: its own and its predecessors' (a province added with its
+        predecessors is indexed again once they are in, whatever order they came in)."""
+        families = {key: self.family(key) for key in self.rows["territory"]}
         for d in self.geo["districts"]:
-            for key in self.rows["territory"]:
-                if d["province_code"] in self.family(key):
+            for key, codes in families.items():
+                if d["province_code"] in codes:
                     self.districts[(fold(d["short_name"]), key)] = d["district_code"]
 
     @staticmethod
@@ -75,9 +81,7 @@ class Known:
         elif table == "source":
             self._index_source(row["source_id"], row)
         elif table == "territory":
-            for d in self.geo["districts"]:
-                if d["province_code"] in self.family(row["territory_key"]):
-                    self.districts[(fold(d["short_name"]), row["territory_key"])] = d["district_code"]
+            self._index_districts()
 
     def territory(self, text: str, when: str = "") -> str | None:
         """A territory key from a key or a name ('14', 'Sơn La', 'tỉnh Tuyên Quang'), valid at ``when``."""
