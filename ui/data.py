@@ -70,12 +70,26 @@ def tell(status: StartupStatus, lang: str) -> None:
     if status.reason in DAMAGE:
         log.warning("database %s was %s and was rebuilt (%s imports)", paths.db_path(), status.reason,
                     status.imports)
-        st.warning(words, icon=":material/build:")
+        said = [("warning", words, ":material/build:")]
         if status.read_only:
-            st.warning(t("data_folder_read_only", lang).format(path=md_escape(status.read_only)),
-                       icon=":material/lock:")
+            said.append(("warning", t("data_folder_read_only", lang).format(path=md_escape(status.read_only)),
+                         ":material/lock:"))
     else:
-        st.toast(words)
+        said = [("toast", words, None)]
+    # said once the shared controls are drawn: rewriting an old link's parameters starts the run again
+    st.session_state[TOLD] = st.session_state.get(TOLD, []) + said
+
+
+TOLD = "_db_told"
+
+
+def say_told() -> None:
+    """What start-up found and did (``tell``), drawn in the run that completes."""
+    for kind, words, icon in st.session_state.pop(TOLD, []):
+        if kind == "warning":
+            st.warning(words, icon=icon)
+        else:
+            st.toast(words)
 
 
 REPAIRS_SEEN = "_db_repairs_seen"
@@ -88,7 +102,9 @@ def tell_repairs(handle: Database) -> None:
     st.session_state[REPAIRS_SEEN] = len(handle.repairs)
     if seen is None:
         return
-    lang = "en" if st.query_params.get("lang") == "en" else "vi"
+    from .state import lang as reader_lang
+
+    lang = reader_lang()
     for status in handle.repairs[seen:]:
         log.warning("a query found the database %s %s; it was rebuilt", handle.path, status.reason)
         st.toast(t(f"db_{status.action}_{status.reason}", lang).format(n=status.imports), icon=":material/build:")

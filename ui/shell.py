@@ -17,7 +17,7 @@ from story import fmt, spec
 from story.cite import md_escape
 
 from . import state, streamlit_internals
-from .data import begin_run, derived, q, startup
+from .data import begin_run, derived, q, say_told, startup
 
 log = logging.getLogger("ocop")
 
@@ -104,6 +104,7 @@ def setup(sidebar: bool = True) -> Context:
         years = state.years(t("years", lang), y_min, y_max)
         state.widget(st.segmented_control, "img", t("image_format", lang), options=["png", "svg"],
                      format_func=str.upper, default="png", help=t("image_format_help", lang))
+    say_told()  # what start-up found (a damaged file rebuilt), once the controls can no longer restart the run
     names, labels = derived("territory_labels", lambda: fmt.territory_labels(q(core.territories), lang), lang)
     chart_names = derived("chart_names", lambda: spec.names(q(core.territories), q(core.sources), lang), lang)
     return Context(lang, focus, selected, years[0], years[1], y_min, y_max, names, labels, chart_names=chart_names)
