@@ -564,6 +564,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "card_before": ("Trước hợp nhất", "Before the merger"),
     "card_no_target": ("Chưa có mục tiêu chính trong dữ liệu", "No headline target in the data"),
     "card_target": ("Mục tiêu chính", "Headline target"),
+    "card_no_own_target": ("Tỉnh mới chưa có mục tiêu riêng trong dữ liệu",
+                           "The new province has no target of its own in the data"),
+    "card_before_target": ("mục tiêu {target} {status}", "target {target} {status}"),
     "card_trend": ("Các tổng số đã báo cáo", "Reported totals"),
     "card_trend_alt": ("Xu hướng {territory}: {points}", "Trend of {territory}: {points}"),
     "card_no_figure": ("chưa có số liệu đã báo cáo", "no reported figure yet"),
@@ -591,6 +594,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "f_same_as": ("không đổi so với {prev} {when}", "unchanged from {prev} {when}"),
     "f_two_sources": ("hai nguồn khác nhau", "two different sources"),
     "f_other_source": ("nguồn khác cùng thời điểm: {value}", "another source at the same date: {value}"),
+    "totals_not_published": ("Tổng số sản phẩm OCOP của {provinces}: chưa công bố (không có số liệu đã báo cáo "
+                             "nào có ngày). Các sản phẩm đã ghi nhận ở trang Sản phẩm & chủ thể.",
+                             "Total OCOP products of {provinces}: not published (no dated reported figure). The "
+                             "products recorded are on the Products & subjects page."),
     "f_no_total": ("{territory}: chưa có tổng số sản phẩm OCOP đã báo cáo",
                    "{territory}: no reported total of OCOP products yet"),
     "f_only_unreliable": ("chỉ có ước tính hoặc số liệu đáng ngờ", "only estimates or doubtful figures"),

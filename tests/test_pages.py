@@ -190,9 +190,32 @@ def html(at: AppTest) -> str:
 def test_overview_shows_latest_totals_with_sources():
     at = run("pages/overview.py", "en")
     rows = html(at)
-    assert "Sơn La" in rows and ">202 <" in rows and "Vietnam.vn (22/03/2025)" in rows  # the latest report of 202
+    assert "Sơn La" in rows and 'class="c-n">202<' in rows and "Vietnam.vn (22/03/2025)" in rows  # the latest report of 202
     text = " ".join(m.value for m in at.markdown)
     assert "Nationwide" in text
+
+
+def test_a_merged_province_card_keeps_its_own_status(cur):
+    """Issue 19 §3: today's Tuyên Quang has no target of its own, and its card says so; the former provinces'
+    results (a target status included) stand in the 'before the merger' line as context, never in the
+    card's target column beside the new province's headline."""
+    from datetime import date
+
+    from queries import core
+    from story import findings
+
+    fam = ["08-2025", "08", "02"]
+    progress = core.target_progress(cur, fam, date.today())
+    assert findings.headline_target(progress, ["08-2025"]) is None  # from the data: none of its own
+    old = findings.headline_target(progress, ["08"])
+    assert old is not None
+    for lang, none_words in (("vi", "Tỉnh mới chưa có mục tiêu riêng"), ("en", "no target of its own")):
+        at = run("pages/overview.py", lang)
+        card = html(at).split('aria-label="Tuyên Quang', 1)[1].split('class="ocop-row"', 1)[0]
+        target_col, before = card.split('class="c-bullet"', 1)[1].split('class="c-before"', 1)
+        assert none_words in target_col and "b-track" not in target_col
+        status = findings.status_label(old["status"], lang)
+        assert status not in target_col and status in before
 
 
 def test_chart_image_export_format_follows_the_choice():

@@ -51,7 +51,7 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     assert "Lai Châu" in at.selectbox(key="w_province").options  # by name, never by key (issue 10 §10)
     assert "Lạng Sơn" not in at.selectbox(key="w_province").options  # pickers list territories with data
     assert at.selectbox(key="w_province").value == "12"
-    assert ">77 <" in " ".join(el.proto.body for el in at.get("html"))  # the province's row
+    assert 'class="c-n">77<' in " ".join(el.proto.body for el in at.get("html"))  # the province's row
     assert "Lai Châu" in at.caption[0].value or any("Lai Châu" in c.value for c in at.caption)
     at.switch_page("pages/stars.py")
     at.run()
@@ -66,3 +66,35 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     assert len(layers["districts"]["data"]["features"]) == 8
     assert "Tam Đường" in {d["text"] for d in layers["district_names"]["data"]}
     assert [d["text"] for d in layers["map_notes"]["data"]] == ["Lai Châu: chưa có điểm bán nào đặt được trên bản đồ"]
+
+
+def test_a_province_with_products_but_no_figures_says_not_published(tmp_path, monkeypatch):
+    """Its overview says its total is not published, in words: never an empty chart (an x axis of -1..6)."""
+    data_dir = tmp_path / "instance"
+    rows = data_dir / "imports" / "0001-lai-chau" / "rows"
+    _write(rows / "source.csv", "source", [dict(source_id="test-lc", title="Test source", publisher="Test",
+                                                published_precision="undated", address="not stated",
+                                                gathered_precision="undated", language="vi")])
+    _write(rows / "territory.csv", "territory", [dict(territory_key="12", code="12", name_vi="Lai Châu",
+                                                      name_en="Lai Châu", level="province",
+                                                      valid_from_precision="undated", valid_to_precision="undated",
+                                                      source_id="test-lc")])
+    _write(rows / "product.csv", "product", [dict(product_id="lc-tra", name="Chè Tam Đường", name_lang="vi",
+                                                  territory_key="12", source_id="test-lc")])
+    db = tmp_path / "three.duckdb"
+    build(db, data_dir=data_dir)
+    monkeypatch.setenv("OCOP_DB", str(db))
+    monkeypatch.setenv("OCOP_DATA_DIR", str(data_dir))
+    for lang, words in (("vi", "chưa công bố"), ("en", "not published")):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params["province"] = "12"
+        at.query_params["lang"] = lang
+        at.run()
+        assert not at.exception
+        assert at.selectbox(key="w_province").value == "12"
+        for chart in at.get("plotly_chart"):  # no chart of totals that has none to draw
+            spec = json.loads(chart.proto.spec)
+            assert (spec["layout"].get("meta") or {}).get("chart") != "totals"
+        text = " ".join([el.proto.body for el in at.get("html")] + [m.value for m in at.markdown]
+                        + [m.value for m in at.subheader] + [i.value for i in at.info])
+        assert "Lai Châu" in text and words in text.lower(), text[:600]
