@@ -20,7 +20,8 @@ SIZES = {
     "screen": dict(text=13, label=13, tick=12, small=12, marker=9, line=2.5, gap=72, status=13, tick_mark=24),
     "projector": dict(text=20, label=22, tick=20, small=20, marker=15, line=4, gap=80, status=18, tick_mark=34),
 }
-SYMBOLS = {"circle": "circle", "x": "x-thin-open", "diamond": "diamond", "line": "line-ns"}
+SYMBOLS = {"circle": "circle", "x": "x-thin-open", "diamond": "diamond", "line": "line-ns", "ring": "circle-open"}
+POSITIONS = {"right": "middle right", "left": "middle left", "above": "top center", "below": "bottom center"}
 
 
 def _c(key: str) -> str:
@@ -120,16 +121,21 @@ def _time(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
                 marker=dict(size=6 if many else sz["marker"],
                             color=[theme.PAPER if m.approx else colour for m in marks],
                             line=dict(color=colour, width=2)),
-                text=[f"<b>{esc(m.text)}</b>" if m.text else "" for m in marks], textposition="middle right",
+                text=[f"<b>{esc(m.text)}</b>" if m.text else "" for m in marks],
+                textposition=[POSITIONS[m.place] for m in marks],
                 textfont=dict(size=11 if many else sz["label"], color=colour), cliponaxis=False,
                 hovertext=[_hover(m) for m in marks], hoverinfo="text", meta=_meta(s, panel, marks), **common),
                 row=row, col=1)
         elif s.kind == "points":
             colour = _c(s.colour)
-            hollow = s.symbol in ("x", "diamond", "line") or s.symbol.startswith("status_")
+            hollow = s.symbol in ("x", "diamond", "line", "ring") or s.symbol.startswith("status_")
             size = sz["tick_mark"] if s.symbol == "line" else sz["marker"] + (6 if s.symbol == "diamond" else 3)
+            labelled = any(m.text for m in marks)
             fig.add_trace(go.Scatter(
-                x=[m.x for m in marks], y=[m.y for m in marks], mode="markers",
+                x=[m.x for m in marks], y=[m.y for m in marks], mode="markers+text" if labelled else "markers",
+                text=[esc(m.text) for m in marks] if labelled else None,
+                textposition=[POSITIONS[m.place] for m in marks] if labelled else None,
+                textfont=dict(size=sz["small"], color=colour),
                 marker=dict(symbol=[_symbol(s) + ("-open" if m.approx and s.symbol == "diamond" else "")
                                     for m in marks], size=size,
                             color=[theme.PAPER if (m.approx and not hollow) else colour for m in marks],

@@ -149,3 +149,52 @@ def test_phone_width(server, browser, artifacts, lang):
             assert dl.value.suggested_filename.endswith(".png")
         _full(page, artifacts / f"story-{name}-390-{lang}-full.png", 390, 844)
         page.close()
+
+
+LABEL_CLASH = """(gd) => {
+    const inside = (b, x, y) => x > b.left && x < b.right && y > b.top && y < b.bottom;
+    const cross = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const shrink = (r) => ({left: r.left + 1, right: r.right - 1, top: r.top + 2, bottom: r.bottom - 2});
+    const labels = [...gd.querySelectorAll('.scatterlayer .textpoint text')]
+        .filter(t => t.textContent.trim()).map(t => ({text: t.textContent.trim(), box: shrink(t.getBoundingClientRect())}));
+    const markers = [...gd.querySelectorAll('.scatterlayer path.point')].map(p => p.getBoundingClientRect())
+        .filter(r => r.width > 0);
+    const samples = (path) => { const out = []; const m = path.getScreenCTM(); const n = path.getTotalLength();
+        for (let l = 0; l <= n; l += 1.5) { const p = path.getPointAtLength(l).matrixTransform(m); out.push([p.x, p.y]); }
+        return out; };
+    const lines = [...gd.querySelectorAll('.scatterlayer path.js-line, .shapelayer path')].flatMap(samples);
+    const words = [...gd.querySelectorAll('.annotation-text')].filter(a => a.textContent.trim())
+        .map(a => a.getBoundingClientRect());
+    const out = [];
+    labels.forEach((l, i) => {
+        markers.forEach(r => { if (cross(l.box, r)) out.push([l.text, 'marker']); });
+        if (lines.some(([x, y]) => inside(l.box, x, y))) out.push([l.text, 'line']);
+        words.forEach(w => { if (cross(l.box, w)) out.push([l.text, 'words']); });
+        labels.forEach((o, j) => { if (j > i && cross(l.box, o.box)) out.push([l.text, o.text]); });
+    });
+    return {labels: labels.map(l => l.text), clashes: out};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_chart_labels_clear_of_marks_and_lines(server, browser, artifacts, lang):
+    """Issue 19 §1: time runs in order, every direct label (the latest values, a doubtful figure's word) sits
+    clear of every marker, line and rule, and a doubtful figure is hollow, beneath the lines, at its date."""
+    page = _open(browser, f"{server}/?lang={lang}", 1440, 900)
+    gd = page.locator('[class*="st-key-chartblock-totals"] .js-plotly-plot').first
+    gd.scroll_into_view_if_needed()
+    gd.screenshot(path=str(artifacts / f"story-overview-chart-{lang}.png"))
+    found = gd.evaluate(LABEL_CLASH)
+    assert "202" in found["labels"] and any(x.endswith("500") for x in found["labels"]), found
+    assert found["clashes"] == [], found
+    traces = gd.evaluate("""(gd) => gd._fullData.map(tr => ({series: tr.meta && tr.meta.series,
+        symbol: tr.marker && tr.marker.symbol, x: tr.x, mode: tr.mode}))""")
+    lines = [i for i, tr in enumerate(traces) if tr["mode"] and tr["mode"].startswith("lines")]
+    doubt = [i for i, tr in enumerate(traces) if (tr["series"] or "").endswith(":doubtful")]
+    assert doubt and all(i < min(lines) for i in doubt)  # beneath every line: never over a headline dot
+    assert all(set(traces[i]["symbol"] if isinstance(traces[i]["symbol"], list) else [traces[i]["symbol"]])
+               == {"circle-open"} for i in doubt), [traces[i]["symbol"] for i in doubt]
+    for i in lines:  # time in order: no line runs back
+        xs = traces[i]["x"]
+        assert xs == sorted(xs), (traces[i]["series"], xs)
+    page.close()
