@@ -561,6 +561,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "timeline_subtitle": ("Kế hoạch, quyết định, đợt đánh giá, hội chợ… theo ngày", "Plans, decisions, evaluation "
                           "rounds, fairs… by date"),
     # overview rows (story/cards.py)
+    "described_title": ("[bài về {what}]", "[article on {what}]"),
+    "described_title_unknown": ("[bài về {what}; không rõ báo, ngày]", "[article on {what}; outlet and date not known]"),
     "card_unit": ("sản phẩm OCOP", "OCOP products"),
     "card_before": ("Trước hợp nhất", "Before the merger"),
     "card_no_target": ("Chưa có mục tiêu chính trong dữ liệu", "No headline target in the data"),

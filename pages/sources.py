@@ -57,7 +57,7 @@ for s in frame.records(shown):
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
     with tab_sources, st.expander(f"{label} · {rows_citing}", expanded=bool(chosen_ids)):
-        title = (frame.md_escape(s["title"]) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
+        title = (frame.md_escape(citing.title_text(s, lang)) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
                                                  else "")) if stated(s["title"]) else ns
         lines = [
             f"- **{t('title', lang)}:** {title}",

@@ -208,3 +208,21 @@ def queries_sources():
         return core.sources(db.cursor())
     finally:
         db.close()
+
+
+def test_a_descriptive_title_has_its_english_form(cur):
+    """Issue 19 §9: '[bài về …; không rõ báo, ngày]' reads '[article on …; outlet and date not known]' in
+    English, on every surface that names the source (its label, its citation); Vietnamese keeps it as written."""
+    from queries import core
+
+    srcs = core.sources(cur)
+    described = srcs[srcs.title.str.startswith("[bài về ")].to_dict("records")
+    assert described
+    for r in described:
+        what = r["title"][len("[bài về "):].split("; không rõ báo, ngày]")[0].rstrip("]")
+        en = cite.cite(r, "en")
+        assert "bài về" not in en and "không rõ" not in en and f"[article on {what}" in en
+        assert cite.source_label(r, "en").startswith(f"[article on {what}")
+        assert cite.source_label(r, "vi") == r["title"]
+        if r["title"].endswith("; không rõ báo, ngày]"):
+            assert cite.title_text(r, "en").endswith("; outlet and date not known]")
