@@ -335,7 +335,7 @@ def target_label(row: dict, territory: str, lang: str) -> str:
     what_ = quantity(row, lang)
     joined = f"{what_}: {value}" if comparison == "all" or _missing(row.get("value")) else \
         f"{what_} {sign + ' ' if sign else ''}{value}"
-    return f"{territory} · {joined} ({date_short(row.get('deadline'), row.get('deadline_precision'), lang)})"
+    return fmt.sentence(f"{territory} · {joined} ({date_short(row.get('deadline'), row.get('deadline_precision'), lang)})")
 
 
 def _unit(row: dict, lang: str) -> str:
@@ -530,10 +530,10 @@ def subjects_finding(label: str, counts: pd.DataFrame, lang: str, published: dic
     total = int(counts.n.sum())
     if published:
         top = counts.sort_values("n", ascending=False, kind="stable").iloc[0]
-        return t("find_subjects_split", lang).format(label=label, type=t(f"types_{top.subject_type}", lang),
-                                                     n=fmt.number(int(top.n), lang), total=fmt.number(total, lang),
-                                                     date=published["date"])
-    return t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang))
+        return fmt.sentence(t("find_subjects_split", lang).format(
+            label=label, type=t(f"types_{top.subject_type}", lang), n=fmt.number(int(top.n), lang),
+            total=fmt.number(total, lang), date=published["date"]))
+    return fmt.sentence(t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang)))
 
 
 def points_finding(totals: list[dict], lang: str) -> str:

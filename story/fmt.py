@@ -1,4 +1,5 @@
-"""The one home of number and date formatting (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3%)."""
+"""The one home of number and date formatting (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3% · d Month
+yyyy)."""
 from __future__ import annotations
 
 import math
@@ -12,6 +13,12 @@ from ocop_data.words import lang_col, t
 def _is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
         not isinstance(value, (str, list, tuple)) and pd.isna(value))
+
+
+def sentence(text: str) -> str:
+    """A text that begins a sentence or a label starts with a capital ('former Tuyên Quang · …' -> 'Former
+    Tuyên Quang · …'); the rest is left as written."""
+    return text[:1].upper() + text[1:] if text else text
 
 
 def number(value, lang: str, decimals: int = 0) -> str:
@@ -43,26 +50,42 @@ def qualified(value, qualifier: str | None, lang: str) -> str:
     return text
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def _written(year: str, month: str | None, day_: str | None, lang: str) -> str:
+    """A date in the reader's way: dd/mm/yyyy or mm/yyyy in Vietnamese (the programme's documents), d Month
+    yyyy or Month yyyy in English ('11 July 2024', 'March 2025')."""
+    if lang == "en" and month:
+        name = MONTHS_EN[int(month) - 1]
+        return f"{int(day_)} {name} {year}" if day_ else f"{name} {year}"
+    if month:
+        return f"{day_}/{month}/{year}" if day_ else f"{month}/{year}"
+    return year
+
+
 def day(value, lang: str) -> str:
-    """A date as dd/mm/yyyy (both languages: the programme's documents use it)."""
+    """A date to the day: '11/07/2024' (vi), '11 July 2024' (en)."""
     if _is_missing(value):
         return t("not_stated", lang)
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
     if isinstance(value, (pd.Timestamp, datetime)):
         value = value.date()
-    return value.strftime("%d/%m/%Y")
+    return _written(f"{value.year:04d}", f"{value.month:02d}", f"{value.day:02d}", lang)
 
 
 def partial_date(text, precision: str | None, lang: str) -> str:
-    """A date at its precision: '11/07/2024', '07/2024', '2024', '2023 (inferred)', 'undated'."""
+    """A date at its precision: '11/07/2024', '07/2024', '2024' (vi); '11 July 2024', 'July 2024' (en);
+    '2023 (inferred)', 'undated'."""
     if _is_missing(text) or not text or precision == "undated":
         return t("undated", lang)
     text = str(text)
     if len(text) == 10 and precision in ("day", "inferred", None):
-        out = f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+        out = _written(text[:4], text[5:7], text[8:10], lang)
     elif len(text) == 7:
-        out = f"{text[5:7]}/{text[:4]}"
+        out = _written(text[:4], text[5:7], None, lang)
     else:
         out = text
     if precision == "inferred":

@@ -122,7 +122,7 @@ def test_map_tuyen_quang_markers_sum_to_20_under_more_than_20():
     text = " ".join(m.value for m in at.markdown)
     assert "more than 20" in text and "add up to 20" in text
     # a place's tooltip names its source by its short label (outlet and date), never by its id
-    assert all(d["tt_source"] == "Source: nhandan.vn (11/07/2024)" for d in counted)
+    assert all(d["tt_source"] == "Source: nhandan.vn (11 July 2024)" for d in counted)
 
 
 def test_map_son_la_four_localities_without_counts():
@@ -190,7 +190,7 @@ def html(at: AppTest) -> str:
 def test_overview_shows_latest_totals_with_sources():
     at = run("pages/overview.py", "en")
     rows = html(at)
-    assert "Sơn La" in rows and 'class="c-n">202<' in rows and "Vietnam.vn (22/03/2025)" in rows  # the latest report of 202
+    assert "Sơn La" in rows and 'class="c-n">202<' in rows and "Vietnam.vn (22 March 2025)" in rows  # the latest report of 202
     text = " ".join(m.value for m in at.markdown)
     assert "Nationwide" in text
 

@@ -65,7 +65,7 @@ def test_finding_titles_are_computed_from_the_data(cur):
     en = {s.kind + s.data.get("province", ""): s.title for s in build_slides(cur, "en", BOTH, today=TODAY)}
     # first and latest comparable totals come from different sources: said so
     assert vi["headline14"] == "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
-    assert en["headline14"] == "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
+    assert en["headline14"] == "Sơn La: 202 OCOP products (March 2025), up from 28 in 2019 (two different sources)"
     # the doubtful 454 is not the headline; the new province (its label gives the date): "gần 500" of 04/12/2025
     # (vietnamplus.vn) after 450 of 29/11/2025 (trangtraiviet.danviet.vn), two sources
     assert vi["headline08-2025"] == ("Tuyên Quang (từ 01/07/2025): khoảng 500 sản phẩm OCOP (04/12/2025), tăng từ 450 "
@@ -73,7 +73,7 @@ def test_finding_titles_are_computed_from_the_data(cur):
     # the same sentences as the pages (story.findings): the latest split, the 4★ change, two sources named
     assert vi["tiers14"] == ("Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); "
                              "số 4 sao tăng từ 9 năm 2019 (hai nguồn khác nhau)")
-    assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); "
+    assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (March 2025); "
                              "four-star up from 9 in 2019 (two different sources)")
     # the new province's latest split gives only the tiers the source gave (vietnamplus.vn: no 3★ count)
     assert vi["tiers08-2025"] == "Tuyên Quang (từ 01/07/2025): 38 sản phẩm 4 sao và 2 sản phẩm 5 sao (04/12/2025)"
@@ -273,7 +273,7 @@ def test_pptx_targets_chart_draws_100_percent_itself(cur):
     assert float(re.search(r'<c:min val="([\d.]+)"/>', val_ax).group(1)) == 0  # so a gridline falls on 100%
     # each bar named as every surface names the target, its status in words and mark (not colour alone)
     cats = [str(c) for c in pct.plots[0].categories]
-    assert "former Tuyên Quang · total products > 230 (2025)\n✓ Reached · 240 (11/07/2024) · 104.3%" in cats
+    assert "Former Tuyên Quang · total products > 230 (2025)\n✓ Reached · 240 (11 July 2024) · 104.3%" in cats
     subj = [c for _, c in _charts(prs) if c.plots[0].series[0].name == "Published"][0]
     assert dict(zip(subj.plots[0].categories, subj.plots[0].series[0].values)) == {
         "Cooperative": 133, "Enterprise": 12, "Cooperative group": 6, "Household business": 28}

@@ -70,7 +70,7 @@ def test_inferred_date_says_about():
     src = {"source_id": "x", "title": "T", "publisher": "P", "published": "2025-02-10",
            "published_precision": "inferred", "address": "https://a.vn/"}
     assert cite.cite(src, "vi") == "P, khoảng 10/02/2025, “T”, https://a.vn/"
-    assert cite.cite(src, "en") == "P, about 10/02/2025, “T”, https://a.vn/"
+    assert cite.cite(src, "en") == "P, about 10 February 2025, “T”, https://a.vn/"
 
 
 def test_descriptive_title_stays_in_brackets_and_missing_fields_are_named():
@@ -148,8 +148,8 @@ def test_sources_page_figures_have_units_and_words(cur):
 @pytest.mark.parametrize("lang,expected", [
     ("vi", "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: hết hạn "
            "17/01/2026; chưa thấy công bố đánh giá lại"),
-    ("en", "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: "
-           "expires 17/01/2026; no re-evaluation published yet")])
+    ("en", "66 products of the 2022 round, certified from 17 January 2023; by the 36-month rule from 17 January 2023: "
+           "expires 17 January 2026; no re-evaluation published yet")])
 def test_overview_says_the_2022_round_certificates_expired(lang, expected):
     # today is after 17/01/2026 (the tests run in or after November 2026)
     at = run("pages/overview.py", lang, province="08-2025")
