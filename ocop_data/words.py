@@ -601,6 +601,10 @@ WORDS: dict[str, tuple[str, str]] = {
                              "nào có ngày). Các sản phẩm đã ghi nhận ở trang Sản phẩm & chủ thể.",
                              "Total OCOP products of {provinces}: not published (no dated reported figure). The "
                              "products recorded are on the Products & subjects page."),
+    "f_listed": ("{territory}: {n} trong số {total} sản phẩm đã báo cáo có tên ở đây ({date})",
+                 "{territory}: {n} of {total} reported products named here ({date})"),
+    "f_listed_no_total": ("{territory}: {n} sản phẩm có tên ở đây; tổng số đã báo cáo chưa công bố",
+                          "{territory}: {n} products named here; the reported total is not published"),
     "f_no_total": ("{territory}: chưa có tổng số sản phẩm OCOP đã báo cáo",
                    "{territory}: no reported total of OCOP products yet"),
     "f_only_unreliable": ("chỉ có ước tính hoặc số liệu đáng ngờ", "only estimates or doubtful figures"),

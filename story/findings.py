@@ -122,6 +122,18 @@ def latest_total(figures) -> dict | None:
     return last.iloc[0].to_dict()
 
 
+def listed_finding(territory: str, listed: int, latest: dict | None, lang: str) -> str:
+    """'Sơn La: 49 trong số 202 sản phẩm đã báo cáo có tên ở đây (03/2025)' / 'Sơn La: 49 of 202 reported
+    products named here (March 2025)': the products this database names beside the latest reported total
+    (``latest_total``), so 49 never reads as the province's count. Without a reported total, it says so."""
+    n = fmt.number(listed, lang)
+    if latest is None:
+        return t("f_listed_no_total", lang).format(territory=territory, n=n)
+    return t("f_listed", lang).format(territory=territory, n=n,
+                                      total=_value(latest["value"], latest["qualifier"], lang),
+                                      date=date_short(latest["as_of"], latest["as_of_precision"], lang))
+
+
 def total_finding(figures, territory: str, lang: str) -> str:
     """'Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)'.
 

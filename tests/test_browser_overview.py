@@ -198,3 +198,34 @@ def test_overview_chart_labels_clear_of_marks_and_lines(server, browser, artifac
         xs = traces[i]["x"]
         assert xs == sorted(xs), (traces[i]["series"], xs)
     page.close()
+
+
+LARGEST = """() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.querySelector('[data-testid="stMain"]'), NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+        const node = walk.currentNode; const el = node.parentElement;
+        if (!node.textContent.trim() || !el) continue;
+        const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+        if (r.width === 0 || r.bottom <= 0 || r.top >= innerHeight || cs.visibility === 'hidden') continue;
+        out.push([parseFloat(cs.fontSize), node.textContent.trim().slice(0, 40), !!el.closest('.ocop-finding')]);
+    }
+    out.sort((a, b) => b[0] - a[0]);
+    return out.slice(0, 6);
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_products_first_screen_states_the_finding(server, browser, artifacts, lang, width, height):
+    """Issue 19 §5: on the products page the finding ('Sơn La: 49 of 202 reported products named here …') is
+    the largest text of the first screen, at 1440 and at 390 px."""
+    page = _open(browser, f"{server}/products?lang={lang}", width, height, charts=False)
+    page.wait_for_selector("h1.ocop-finding")
+    page.screenshot(path=str(artifacts / f"story-products-{width}-{lang}.png"))
+    top = page.evaluate(LARGEST)
+    assert top and top[0][2], top  # the largest text is the finding's
+    assert all(size < top[0][0] for size, _, mine in top if not mine), top
+    head = page.locator("h1.ocop-finding").bounding_box()
+    assert head["y"] >= 0 and head["y"] + head["height"] <= height
+    page.close()

@@ -18,6 +18,30 @@ from . import state
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _head_css() -> str:
+    from story import theme
+
+    return HEAD_CSS.replace("MUTED", theme.MUTED)
+
+
+HEAD_CSS = """<style>
+.ocop-head { margin: 0 0 0.4rem 0; }
+.ocop-head .ocop-topic { font-size: 0.95rem; font-weight: 600; color: MUTED; margin: 0 0 0.15rem 0;
+  letter-spacing: 0.02em; }
+.ocop-head h1.ocop-finding { font-size: 1.5rem; line-height: 1.3; font-weight: 700; margin: 0; padding: 0; }
+.ocop-head h1.ocop-finding span { display: block; }
+@media (max-width: 560px) { .ocop-head h1.ocop-finding { font-size: 1.3rem; } }
+</style>"""
+
+
+def page_head(topic: str, findings: list[str]) -> None:
+    """A page's first lines: its topic small, its finding (one line a province) as the page's heading and
+    the largest text on the first screen (issue 19 §5). Everything escaped."""
+    lines = "".join(f"<span>{esc(x)}</span>" for x in findings if x)
+    st.html(_head_css() + f'<div class="ocop-head"><p class="ocop-topic">{esc(topic)}</p>'
+            f'<h1 class="ocop-finding">{lines or esc(topic)}</h1></div>')
+
+
 def records(df: pd.DataFrame) -> list[dict]:
     """Rows as dicts with None (never NaN) for missing cells."""
     return [{k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v) for k, v in r.items()}
