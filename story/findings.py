@@ -567,6 +567,19 @@ def unknown_finding(n_targets: int, stale: list[dict], lang: str) -> str:
     return t("find_unknown", lang).format(parts="; ".join(parts)) if parts else t("unknown_title", lang)
 
 
+def decide_finding(n_due: int, year: int, n_stale: int, n_unknown: int, lang: str) -> str:
+    """The closing slide's title: 'Cần quyết định: 2 mục tiêu đến hạn năm 2026; 1 tỉnh có số liệu cũ hơn 12
+    tháng; 9 điều chưa biết' (only the parts that apply)."""
+    parts = []
+    if n_due:
+        parts.append(t("find_decide_due", lang).format(n=fmt.number(n_due, lang), year=year))
+    if n_stale:
+        parts.append(t("find_decide_stale", lang).format(n=fmt.number(n_stale, lang)))
+    if n_unknown:
+        parts.append(t("find_decide_unknown", lang).format(n=fmt.number(n_unknown, lang)))
+    return t("find_decide", lang).format(parts="; ".join(parts)) if parts else t("decide_title", lang)
+
+
 def sources_finding(n: int, lang: str) -> str:
     """'Số liệu trong bài lấy từ 23 nguồn công khai'."""
     return t("find_sources", lang).format(n=fmt.number(n, lang))

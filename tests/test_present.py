@@ -7,6 +7,7 @@ import re
 import time
 from datetime import date
 
+import pandas as pd
 import pytest
 from lxml import etree
 from pptx import Presentation
@@ -22,7 +23,8 @@ from tests.conftest import ROOT, plain
 
 TODAY = date(2026, 11, 25)
 BOTH = ["14", "08-2025"]
-KINDS = ["title", "headline", "headline", "tiers", "tiers", "targets", "subjects", "map", "unknown", "sources"]
+KINDS = ["title", "headline", "headline", "tiers", "tiers", "targets", "subjects", "map", "unknown", "decide",
+         "sources"]
 
 
 def run(**params) -> AppTest:
@@ -51,7 +53,10 @@ def test_storyline_in_the_order_a_meeting_needs(cur):
     assert [s.kind for s in slides] == KINDS
     assert slides[-2:][0].kind in CLOSING and slides[-1].kind == "sources"
     title = slides[0]
-    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"] and core.data_version(cur) in title.subtitle
+    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"]
+    # issue 19 §6: the title slide carries the scope and the date, never the version hash
+    assert core.data_version(cur) not in title.subtitle
+    assert "25/11/2026" in title.subtitle and "04/12/2025" in title.subtitle  # made on; the newest figure's date
     # one headline per province, in the order chosen, each with its big number and main target
     heads = [s for s in slides if s.kind == "headline"]
     assert [h.data["province"] for h in heads] == BOTH
@@ -349,3 +354,39 @@ def test_pptx_renders_in_libreoffice(cur, tmp_path, artifacts):
     path = tmp_path / "print-vi.pdf"
     path.write_bytes(build_pdf(cur, "vi", BOTH, today=TODAY))
     subprocess.run(["pdftoppm", "-png", "-r", "90", str(path), str(artifacts / "print-vi")], check=True, timeout=60)
+
+
+def test_the_deck_ends_with_what_the_meeting_decides(cur):
+    """Issue 19 §6: before the sources, a closing slide from the findings: the targets due this year with their
+    status, the figures older than 12 months, what is not known; its title counts them."""
+    slides = build_slides(cur, "en", BOTH, today=TODAY)
+    end = slides[-2]
+    assert end.kind == "decide" and slides[-1].kind == "sources"
+    progress = core.target_progress(cur, [k for p in BOTH for k in core.territory_family(cur, p)], TODAY)
+    due = due_now = progress[pd.to_datetime(progress.deadline_date).dt.year == TODAY.year]
+    (due_head, due_lines), (old_head, old_lines), (unk_head, unk_lines) = end.data["groups"]
+    assert due_head == "Targets due in 2026"
+    if not due.empty:
+        assert len(due_lines) == len(due)
+    else:  # none due this year (as in the shipped data): the latest past deadline's results, said as such
+        known = progress[(pd.to_datetime(progress.deadline_date).dt.year < TODAY.year) & (progress.status != "no_data")]
+        last = int(pd.to_datetime(known.deadline_date).dt.year.max())
+        assert due_lines[0] == f"No target is due this year; the results of the targets due in {last}:"
+        due = known[pd.to_datetime(known.deadline_date).dt.year == last].head(4)
+    for r in due.to_dict("records"):
+        assert any(line.endswith(findings.status_label(r["status"], "en")) for line in due_lines)
+    stale = [h for h in slides if h.kind == "headline" and h.data["big"] and h.data["big"]["months"] > 12]
+    assert len([x for x in old_lines if x != "None"]) == len(stale) and stale
+    assert old_lines[0].startswith(stale[0].data["name"] + ": newest total ")
+    unknown = [i for i in next(s for s in slides if s.kind == "unknown").data["items"] if i["kind"] != "stale"]
+    assert sum(int(x.split(": ")[1].split(" ")[0]) for x in unk_lines) == len(unknown)
+    assert f"{len(unknown)} things not known" in end.title
+    assert end.title.startswith("For the meeting to decide: ")
+    assert ("targets due in 2026" in end.title) == (not due_now.empty)
+    # the .pptx carries it, and the data version only in the file's properties
+    from briefing.pptx_deck import build_pptx
+
+    prs = Presentation(io.BytesIO(build_pptx(cur, "en", BOTH, today=TODAY)))
+    texts = [" ".join(sh.text_frame.text for sh in sl.shapes if sh.has_text_frame) for sl in prs.slides]
+    assert "Targets due in 2026" in texts[-2] and core.data_version(cur) not in texts[0]
+    assert core.data_version(cur) in prs.core_properties.comments
