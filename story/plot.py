@@ -53,8 +53,9 @@ def figure(chart: Chart, surface: str = "screen") -> go.Figure:
     shown: set = set()
     for i, panel in enumerate(panels, start=1):
         own = [s for s in chart.series if s.panel == i - 1]
-        if panel.kind == "rows":
-            _rows(fig, panel, own, i, sz, shown)
+        if panel.kind == "rows":  # the value axis's name once, under the last panel that shares its unit
+            later = [p for p in panels[i:] if p.kind == "rows" and p.axis and p.unit == panel.unit]
+            _rows(fig, panel, own, i, sz, shown, name_axis=not later)
         else:
             _time(fig, panel, own, i, sz, shown, chart)
     for s in chart.series:  # legend entries that stand for a drawing, not for data (hatching, side by side)
@@ -194,7 +195,7 @@ def _time(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
 
 # --- a rows panel ---------------------------------------------------------------------------------
 
-def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: set) -> None:
+def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: set, name_axis: bool = True) -> None:
     n = max(1, len(panel.rows))
     xref, yref = _refs(fig, row)
     total = (panel.x_range or (0.0, 1.0))[1] or 1.0
@@ -215,6 +216,7 @@ def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
                 marker=dict(color=[_c(m.colour or s.colour) for m in marks]),
                 text=None if stacked else [esc(m.text) for m in marks],
                 textposition=None if stacked else "outside", cliponaxis=False,
+                constraintext="none",  # a label keeps its size beside a thin bar (never shrunk to the bar)
                 textfont=dict(size=sz["label"] - (0 if screen else 0), color=theme.TEXT),
                 hovertext=[_hover(m) for m in marks], hoverinfo="text" if any(m.hover for m in marks) else "skip",
                 **common), row=row, col=1)
@@ -271,7 +273,7 @@ def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
         axis.update(tickvals=[v for v, _ in panel.ticks], ticktext=[esc(x) for _, x in panel.ticks])
     elif (panel.x_range or (0, 0))[1] <= 12:  # counts: whole numbers (never a tick at 0.2 producers)
         axis.update(dtick=1, tickformat="d")
-    if panel.unit and panel.axis:
+    if panel.unit and panel.axis and name_axis:
         axis.update(title_text=esc(panel.unit), title_font=dict(size=sz["tick"], color=theme.TEXT))
     fig.update_xaxes(row=row, col=1, **axis)
 

@@ -415,3 +415,23 @@ def test_the_overview_totals_keep_time_in_order_and_doubt_beneath(cur):
             for other in lines:
                 pts = [pt(o) for o in other.marks]
                 assert not any(spec._hits_segment(box, a, b) for a, b in zip(pts, pts[1:])), (m.text, other.key)
+
+
+def test_producers_compared_on_one_scale_on_the_slide_and_in_the_pptx(cur):
+    """Issue 19 §2: the published split (133 of 179) and the list's count (21 of 32) share one value scale in
+    the definition, on the slide (Plotly) and in the .pptx; each series has one colour for its meaning; the
+    bars' labels keep their size beside thin bars."""
+    from briefing.content import build_slides
+
+    slide = next(s for s in build_slides(cur, "vi", ["14", "08-2025"]) if s.kind == "subjects")
+    chart = slide.data["chart"]
+    assert len(chart.panels) >= 2 and len({p.x_range for p in chart.panels}) == 1
+    fig = plot.figure(chart, "projector")
+    ranges = {tuple(fig.layout[f"xaxis{i if i > 1 else ''}"].range) for i in range(1, len(chart.panels) + 1)}
+    assert len(ranges) == 1
+    for tr in fig.data:
+        if tr.type == "bar":
+            assert len(set(tr.marker.color)) == 1 and tr.constraintext == "none"
+    made = _pptx(chart)
+    scales = {pc.value_axis.maximum_scale for pc in made}
+    assert scales == {chart.panels[0].x_range[1]}
