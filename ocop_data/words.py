@@ -546,10 +546,10 @@ WORDS: dict[str, tuple[str, str]] = {
                         "các đường riêng, không cộng gộp",
                         "Reported totals of OCOP products of 3★ or more, by report date; former and new provinces "
                         "are separate lines, never added up"),
-    "totals_notes": ("Chấm rỗng: nguồn chỉ nêu năm hoặc ngày suy ra (năm đặt giữa năm). Vòng tròn có nhãn "
-                     "“đáng ngờ”: số liệu đáng ngờ, ở đúng ngày và giá trị, không nối vào đường.",
+    "totals_notes": ("Chấm rỗng: nguồn chỉ nêu năm hoặc ngày suy ra (năm đặt giữa năm). Vòng tròn có ⚠: số "
+                     "liệu đáng ngờ, ở đúng ngày và giá trị, không nối vào đường.",
                      "Hollow dot: the source gives only the year, or the date is inferred (a year placed mid-year). "
-                     "A ring labelled “doubtful”: a doubtful figure at its date and value, not joined to the line."),
+                     "A ring marked ⚠: a doubtful figure at its date and value, not joined to the line."),
     "stars_subtitle2": ("Sản phẩm OCOP theo hạng sao; mỗi cột là một báo cáo, đặt tại ngày báo cáo",
                         "OCOP products by star tier; each bar is one report, placed at its date"),
     "targets_chart_sub": ("{counts}. Thanh màu: % đạt = số liệu so sánh mới nhất / mục tiêu; vạch đen: mục tiêu.",
@@ -559,7 +559,7 @@ WORDS: dict[str, tuple[str, str]] = {
                         "{n} other targets have no reported figure to compare (see the table)."),
     "n_targets": ("{n} mục tiêu", "{n} targets"),
     "doubtful_point": ("số liệu đáng ngờ ⚠", "doubtful figure ⚠"),
-    "doubtful_label": ("{value}: đáng ngờ", "{value}: doubtful"),
+    "doubtful_label": ("{value} ⚠", "{value} ⚠"),
     "agreeing_sources": ("{n} nguồn công bố cùng số liệu", "{n} sources published the same figures"),
     # people's tables (story/tables.py)
     "conf_H": ("cao", "high"),

@@ -252,7 +252,8 @@ def place_labels(panel: "Panel", series: list["Series"], size: dict = NOMINAL) -
             bad += sum(_overlap(box, (q[0] - r, q[1] - r, q[0] + r, q[1] + r)) for q, other in markers
                        if other is not m)
             bad += sum(_overlap(box, t) for t in taken)
-            bad += 0.5 * (box[1] < 0 or box[3] > H)  # outside the plot: allowed, but worse
+            bad += 0.5 * (box[1] < 0 or box[3] > H)  # above or below the plot: allowed, but worse
+            bad += 1.0 * (box[2] > W * 0.97)  # past the right edge: cut on a narrow screen or a printed page
             if score is None or bad < score:
                 best, score = place, bad
             if bad == 0:

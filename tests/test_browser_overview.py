@@ -229,3 +229,36 @@ def test_products_first_screen_states_the_finding(server, browser, artifacts, la
     head = page.locator("h1.ocop-finding").bounding_box()
     assert head["y"] >= 0 and head["y"] + head["height"] <= height
     page.close()
+
+
+@pytest.mark.parametrize("name", ["overview", "targets", "products"])
+def test_the_browsers_print_gives_clean_a4_pages(server, browser, artifacts, name):
+    """Issue 19 §7: printed (print media, an A4 page's printable width), a page shows its content only (no
+    sidebar, buttons, toggles or download links), nothing is wider than the page, and the whole page prints
+    (Streamlit scrolls inside its main block on screen: in print it flows onto the next pages)."""
+    path = PAGES.get(name, name)
+    page = _open(browser, f"{server}/{path}?lang=vi", 1440, 900, charts=name != "products")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1000})  # A4 minus 12 mm margins, at 96 dpi
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every("
+                           "g => g.getBoundingClientRect().right <= 718)", timeout=30_000)
+    seen = page.evaluate("""() => {
+        const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+        return {sidebar: [...document.querySelectorAll('[data-testid="stSidebar"]')].filter(shown).length,
+                buttons: [...document.querySelectorAll('button, [data-testid="stDownloadButton"], .modebar')]
+                    .filter(shown).map(b => b.innerText.trim().slice(0, 30) || b.getAttribute('aria-label')
+                        || b.parentElement.closest('[data-testid]').dataset.testid),
+                wide: [...document.querySelectorAll('[data-testid="stMain"] :is(text, p, span, img, canvas, table, svg.main-svg)')]
+                    .filter(e => shown(e)
+                    && e.getBoundingClientRect().right > 720 && !e.closest('.stDataFrame, [data-testid="stDataFrame"]'))
+                    .map(e => [e.tagName, e.textContent.slice(0, 30), Math.round(e.getBoundingClientRect().right)]).slice(0, 8),
+                tall: document.querySelector('[data-testid="stMain"]').scrollHeight,
+                shownTall: document.querySelector('[data-testid="stMain"]').getBoundingClientRect().height,
+                flow: getComputedStyle(document.querySelector('[data-testid="stMain"]')).overflowY};
+    }""")
+    assert seen["sidebar"] == 0 and seen["buttons"] == [], seen
+    assert seen["wide"] == [], seen
+    assert seen["flow"] == "visible" and seen["shownTall"] >= 0.98 * seen["tall"] > 1000, seen  # never one screen
+    pdf = page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})
+    (artifacts / f"print-{name}.pdf").write_bytes(pdf)
+    page.close()
