@@ -185,11 +185,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     # 6. the sales points, as published
     points = core.sales_points(cur, all_keys)
     if not points.empty:
-        totals = []
-        for r in points[points.entry_kind == "total"].to_dict("records"):
-            totals.append({"territory_key": r["territory_key"], "label": slabel(r["territory_key"]),
-                           "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
-                           "date": findings.date_short(r["as_of"], r["as_of_precision"], lang)})
+        totals = findings.points_totals(points, slabel, lang)
         places = place_list(points, slabel, lang)
         counted = [g for g in places if any(n for _, n in g["items"])]
         title = findings.points_finding(totals, lang)

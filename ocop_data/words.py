@@ -907,6 +907,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "scale_million": ("triệu", "million"),
     "scale_billion": ("tỷ", "billion"),
     "seed_provenance": ("Tệp bài gốc (chỉ để lưu vết, không dùng để trích dẫn)", "Seed file (provenance only, never the citation)"),
+    "find_sources_page": ("{total} nguồn công khai; {n} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng",
+                          "{total} public sources; {n} state their title, publisher and date"),
     "sources_complete": ("{n}/{total} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng; các nguồn còn lại không nêu một "
                          "trong ba thông tin này (ghi rõ ở từng nguồn).",
                          "{n}/{total} sources state their title, publisher and date; the others omit one of these "

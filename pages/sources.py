@@ -22,26 +22,29 @@ state.define("source", [], "list", page=PAGE)  # /sources?source=ID,ID: the sour
 
 c = ctx()
 lang = c.lang
-st.title(t("sources_title", lang), anchor=False)
-
-
-finder.render()  # search over figures, targets, events, products, producers and quotes (ui/finder.py)
-
-st.divider()
-# --- every source: what it states about itself, a citation line to paste, a working link ---------------
 srcs = q(core.sources)
-ns = t("not_stated", lang)
-NOTE = "note_vi" if lang == "vi" else "note"
 
 
 def stated(v) -> bool:
     return isinstance(v, str) and v not in ("", "not stated")
 
 
-tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
-    [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
                for s in frame.records(srcs))
+# the finding first (issue 19 §5): how many sources, and how many state who published what and when
+frame.page_head(t("sources_title", lang), [t("find_sources_page", lang).format(
+    n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang))])
+
+
+finder.render()  # search over figures, targets, events, products, producers and quotes (ui/finder.py)
+
+st.divider()
+# --- every source: what it states about itself, a citation line to paste, a working link ---------------
+ns = t("not_stated", lang)
+NOTE = "note_vi" if lang == "vi" else "note"
+
+tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
+    [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 chosen_ids = [i for i in (state.get("source") or []) if i in set(srcs.source_id)]
 with tab_sources:
     if chosen_ids:  # a chart's source line links here with its sources: those first, the rest one click away

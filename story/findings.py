@@ -548,6 +548,15 @@ def subjects_finding(label: str, counts: pd.DataFrame, lang: str, published: dic
     return fmt.sentence(t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang)))
 
 
+def points_totals(points, label, lang: str) -> list[dict]:
+    """The published totals of sales points (``queries.sales_points`` rows of kind 'total') in words: territory
+    key, label, count and date (what ``points_finding`` says)."""
+    return [{"territory_key": r["territory_key"], "label": label(r["territory_key"]),
+             "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
+             "date": date_short(r["as_of"], r["as_of_precision"], lang)}
+            for r in points[points.entry_kind == "total"].to_dict("records")]
+
+
 def points_finding(totals: list[dict], lang: str) -> str:
     """'Điểm bán sản phẩm OCOP: Sơn La 10 điểm (2024); …' from the published totals (label, count, date
     already in words); the plain title when none is published."""

@@ -216,13 +216,15 @@ LARGEST = """() => {
 
 
 @pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("name", ["products", "map", "sources"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_products_first_screen_states_the_finding(server, browser, artifacts, lang, width, height):
-    """Issue 19 §5: on the products page the finding ('Sơn La: 49 of 202 reported products named here …') is
-    the largest text of the first screen, at 1440 and at 390 px."""
-    page = _open(browser, f"{server}/products?lang={lang}", width, height, charts=False)
+def test_first_screen_states_the_finding(server, browser, artifacts, lang, name, width, height):
+    """Issue 19 §5: on the products, map and sources pages the finding ('Sơn La: 49 of 202 reported products
+    named here …', the published sales points, how many sources state themselves) is the largest text of
+    the first screen, at 1440 and at 390 px; the page's topic is a small line above it."""
+    page = _open(browser, f"{server}/{name}?lang={lang}", width, height, charts=False)
     page.wait_for_selector("h1.ocop-finding")
-    page.screenshot(path=str(artifacts / f"story-products-{width}-{lang}.png"))
+    page.screenshot(path=str(artifacts / f"story-{name}-{width}-{lang}.png"))
     top = page.evaluate(LARGEST)
     assert top and top[0][2], top  # the largest text is the finding's
     assert all(size < top[0][0] for size, _, mine in top if not mine), top

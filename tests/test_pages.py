@@ -225,3 +225,32 @@ def test_chart_image_export_format_follows_the_choice():
     spec = specs(at)[0]
     # the caption (sources, as-of date) is drawn inside the figure, so the exported image keeps it
     assert any(a["text"].startswith("Sources: ") and "As of" in a["text"] for a in spec["layout"]["annotations"])
+
+
+def test_map_and_sources_headings_are_their_findings(cur):
+    """Issue 19 §5: the map page's heading is the published sales-point totals, the sources page's how many
+    sources state their title, publisher and date, each computed from the data."""
+    import re
+
+    from queries import core
+    from story import findings, fmt
+
+    def heading(at):
+        found = re.search(r'<h1 class="ocop-finding">(.*?)</h1>', html(at))
+        return found and re.sub(r"<[^>]+>", "", found.group(1))
+
+    points = core.sales_points(cur, ["14", "08-2025", "08", "02"])
+    totals = points[points.entry_kind == "total"]
+    assert not totals.empty
+    for lang in ("vi", "en"):
+        got = heading(run("pages/map.py", lang))
+        for r in totals.to_dict("records"):
+            assert fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang) in got, got
+            assert findings.date_short(r["as_of"], r["as_of_precision"], lang) in got, got
+        srcs = core.sources(cur)
+        complete = sum(isinstance(s["title"], str) and s["title"] not in ("", "not stated") and not s["title_descriptive"]
+                       and isinstance(s["publisher"], str) and s["publisher"] not in ("", "not stated")
+                       and isinstance(s["published"], str) and s["published"] != ""
+                       for s in srcs.to_dict("records"))
+        got = heading(run("pages/sources.py", lang))
+        assert got.startswith(f"{len(srcs)} ") and f"; {complete} " in got, (got, complete)
