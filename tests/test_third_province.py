@@ -20,8 +20,8 @@ def _write(path, table, rows):
             w.writerow({c: r.get(c, "") for c in TABLES[table].column_names})
 
 
-def test_a_third_province_appears(tmp_path, monkeypatch):
-    data_dir = tmp_path / "instance"
+def _lai_chau(data_dir, *others: dict):
+    """An accepted import of Lai Châu (its source and territory row, and ``others``): its rows folder."""
     rows = data_dir / "imports" / "0001-lai-chau" / "rows"
     _write(rows / "source.csv", "source", [dict(source_id="test-lc", title="Test source", publisher="Test",
                                                 published_precision="undated", address="not stated",
@@ -29,12 +29,16 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
     _write(rows / "territory.csv", "territory", [dict(territory_key="12", code="12", name_vi="Lai Châu",
                                                       name_en="Lai Châu", level="province",
                                                       valid_from_precision="undated", valid_to_precision="undated",
-                                                      source_id="test-lc"),
-                                                 # a territory row with no data is not a province to choose
-                                                 dict(territory_key="20", code="20", name_vi="Lạng Sơn",
-                                                      name_en="Lạng Sơn", level="province",
-                                                      valid_from_precision="undated", valid_to_precision="undated",
-                                                      source_id="test-lc")])
+                                                      source_id="test-lc"), *others])
+    return rows
+
+
+def test_a_third_province_appears(tmp_path, monkeypatch):
+    data_dir = tmp_path / "instance"
+    # a territory row with no data is not a province to choose
+    rows = _lai_chau(data_dir, dict(territory_key="20", code="20", name_vi="Lạng Sơn", name_en="Lạng Sơn",
+                                    level="province", valid_from_precision="undated", valid_to_precision="undated",
+                                    source_id="test-lc"))
     _write(rows / "figure.csv", "figure", [dict(figure_id="lc-2024", territory_key="12", as_of="2024",
                                                 as_of_precision="year", metric="products_total", value="77",
                                                 kind="reported", qualifier="exact", confidence="H",
@@ -71,14 +75,7 @@ def test_a_third_province_appears(tmp_path, monkeypatch):
 def test_a_province_with_products_but_no_figures_says_not_published(tmp_path, monkeypatch):
     """Its overview says its total is not published, in words: never an empty chart (an x axis of -1..6)."""
     data_dir = tmp_path / "instance"
-    rows = data_dir / "imports" / "0001-lai-chau" / "rows"
-    _write(rows / "source.csv", "source", [dict(source_id="test-lc", title="Test source", publisher="Test",
-                                                published_precision="undated", address="not stated",
-                                                gathered_precision="undated", language="vi")])
-    _write(rows / "territory.csv", "territory", [dict(territory_key="12", code="12", name_vi="Lai Châu",
-                                                      name_en="Lai Châu", level="province",
-                                                      valid_from_precision="undated", valid_to_precision="undated",
-                                                      source_id="test-lc")])
+    rows = _lai_chau(data_dir)
     _write(rows / "product.csv", "product", [dict(product_id="lc-tra", name="Chè Tam Đường", name_lang="vi",
                                                   territory_key="12", source_id="test-lc")])
     db = tmp_path / "three.duckdb"
