@@ -580,12 +580,11 @@ def decide_finding(n_due: int, year: int, n_stale: int, n_unknown: int, lang: st
     """The closing slide's title: 'Cần quyết định: 2 mục tiêu đến hạn năm 2026; 1 tỉnh có số liệu cũ hơn 12
     tháng; 9 điều chưa biết' (only the parts that apply)."""
     parts = []
-    if n_due:
-        parts.append(t("find_decide_due", lang).format(n=fmt.number(n_due, lang), year=year))
-    if n_stale:
-        parts.append(t("find_decide_stale", lang).format(n=fmt.number(n_stale, lang)))
-    if n_unknown:
-        parts.append(t("find_decide_unknown", lang).format(n=fmt.number(n_unknown, lang)))
+    for n, many, one in ((n_due, "find_decide_due", "find_decide_due_one"),
+                         (n_stale, "find_decide_stale", "find_decide_stale_one"),
+                         (n_unknown, "find_decide_unknown", "find_decide_unknown_one")):
+        if n:  # one of a thing is said in the singular ('1 province', never '1 provinces')
+            parts.append(t(one if n == 1 else many, lang).format(n=fmt.number(n, lang), year=year))
     return t("find_decide", lang).format(parts="; ".join(parts)) if parts else t("decide_title", lang)
 
 

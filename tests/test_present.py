@@ -381,6 +381,7 @@ def test_the_deck_ends_with_what_the_meeting_decides(cur):
     unknown = [i for i in next(s for s in slides if s.kind == "unknown").data["items"] if i["kind"] != "stale"]
     assert sum(int(x.split(": ")[1].split(" ")[0]) for x in unk_lines) == len(unknown)
     assert f"{len(unknown)} things not known" in end.title
+    assert ("1 province with figures older than 12 months" in end.title) == (len(stale) == 1)  # never '1 provinces'
     assert end.title.startswith("For the meeting to decide: ")
     assert ("targets due in 2026" in end.title) == (not due_now.empty)
     # the .pptx carries it, and the data version only in the file's properties
