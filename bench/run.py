@@ -17,7 +17,9 @@ Sections (--only picks some):
   finder   the finder's query with 20,000 products (hook: measured once ocop_data/search.py is on the branch).
            Budget <= 50 ms.
   imports  preview of a 100,000-row CSV: time and peak memory of the process (hook for the linear preview;
-           issue 12's budget <= 30 s and <= 500 MB); full run also: a 20,000-row XLSX imported end to end.
+           issue 12's budget <= 30 s and <= 500 MB); a province's workbook (200 products, 40 figures, 10
+           targets, 10 sources: issue 17's budget, preview <= 3 s, apply <= 10 s); full run also: a 20,000-row
+           XLSX imported end to end.
   queries  every named query at both scales (full run only unless named).
   startup  cold start, first paint of a chart and of the map, server memory with 1 and 20 sessions, map
            tooltip latency (full run only unless named).
@@ -48,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import feel, server_time, work  # noqa: E402
+from bench import feel, province, server_time, work  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SECTIONS = ["server", "browser", "finder", "imports", "queries", "startup", "load"]
@@ -273,6 +275,17 @@ def section_imports(report: Report, shipped: Path, national: Path, quick: bool, 
                    f"≤ {IMPORT_BUDGET_S} s and ≤ {IMPORT_BUDGET_MB} MB: {'met' if met else '**not met**'}. "
                    f"Preview {'accepted' if res['ok'] else 'refused'} the file ({res['issues']} issues"
                    + (f"; first: {res['first_issue']}" if res.get("first_issue") else "") + ").", "")
+    say("  imports: a province's workbook (issue 17)")
+    pv = province.measure(shipped, OUT)
+    if "error" in pv:
+        report.fail("imports", f"province workbook: {pv['error']}")
+    else:
+        met = pv["preview_s"] <= province.PREVIEW_BUDGET_S and pv["apply_s"] <= province.APPLY_BUDGET_S
+        report.add(f"A province's workbook in the template's Vietnamese sheets ({pv['bytes'] / 1e3:.0f} kB: "
+                   + ", ".join(f"{n} {k}" for k, n in pv["counts"].items()) + f") on the shipped data: preview "
+                   f"**{pv['preview_s']:.2f} s** (budget ≤ {province.PREVIEW_BUDGET_S:g} s), apply "
+                   f"**{pv['apply_s']:.2f} s** (budget ≤ {province.APPLY_BUDGET_S:g} s): "
+                   f"{'met' if met else '**not met**'} (`bench/province.py`).", "")
     if not quick:
         say("  imports: 20,000-row XLSX end to end")
         x = work.xlsx_import(shipped)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import charts, findings, fmt, rows, spec
+from story import charts, findings, fmt, rows, spec, undated
 from story.theme import clip
 from story.cite import normalise_source, source_label
 
@@ -106,7 +106,12 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
         headline_by_prov[prov] = {"big": big, "target": target}
         figures = core.tier_figures(cur, fam, year_from, year_to)
         figures = figures[figures.metric == "products_total"]
-        title = findings.total_finding(own, label(prov), lang)
+        # undated reports: never on the time axis, listed under the chart (its notes) and in the finding
+        no_date = core.tier_figures(cur, [prov])
+        no_date = no_date[(no_date.metric == "products_total") & no_date.as_of_date.isna()]
+        if not no_date.empty:
+            figures = pd.concat([figures, no_date[~no_date.figure_id.isin(figures.figure_id)]])
+        title = findings.total_finding(pd.concat([own, no_date]) if not no_date.empty else own, label(prov), lang)
         chart = charts.totals(figures, [fam], words, terr, title=title, subtitle=t("headline_sub", lang),
                               target=target)
         srcs = sorted(set(chart.sources) | set(big["sources"] if big else [])
@@ -115,7 +120,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
                          else set()))
         slides.append(Slide("headline", title, t("headline_sub", lang), srcs,
                             {"province": prov, "name": name(prov), "family": fam, "series": series, "big": big,
-                             "target": target, "chart": chart}))
+                             "target": target, "chart": chart, "undated": undated.note(no_date, lang)}))
 
     # 3. star tiers over time, per province, on a true time axis
     for prov, fam in families.items():

@@ -222,8 +222,11 @@ def _read(path: Path) -> bytes:
 
 def _show_plan(prev) -> None:
     from .importer.headers import field_label
+    from .importer.report_headers import REPORT_USES, label as report_label
     for s in prev.plan.sheets:
-        use = {"products": "danh sách sản phẩm / product list", "ignore": "bỏ qua / ignored"}.get(s.use, s.use)
+        use = {"products": "danh sách sản phẩm / product list", "ignore": "bỏ qua / ignored",
+               "sources": "Nguồn / sources", "figures": "Số liệu / figures (one row per report)",
+               "targets": "Mục tiêu / targets"}.get(s.use, s.use)
         print(f"[{s.name}] {use}" + (f" · tiêu đề ở dòng / header on row {s.header_number} · {s.rows} dòng / rows"
                                      if s.use != "ignore" else ""))
         if s.use == "ignore":
@@ -234,6 +237,8 @@ def _show_plan(prev) -> None:
                 meaning = "bỏ qua / ignored"
             elif s.use == "products":
                 meaning = f"{field_label(c.field, 'vi')} / {field_label(c.field, 'en')}"
+            elif s.use in REPORT_USES:
+                meaning = f"{report_label(c.field, 'vi')} / {report_label(c.field, 'en')}"
             else:
                 meaning = c.field
             print(f"    {head} → {meaning}")
@@ -242,6 +247,33 @@ def _show_plan(prev) -> None:
         print("Giá trị cho cả tệp / Whole-file values: " + "; ".join(f"{k}={v}" for k, v in wide.items()))
     for f, h in prev.plan.hints.items():
         print(f"    ({f} đọc từ dòng tiêu đề {h['row']} / read from title row {h['row']}: {h['text'][:80]})")
+
+
+def _show_reports(prev) -> None:
+    """What the Vietnamese sheets add, in words: each new source with the citation line a reporter would
+    paste, the figures, each target as read from its words; then the warnings the upload adds."""
+    from story.cite import cite, quote_line
+    from story.fmt import partial_date, qualified
+    from .importer.targets_wording import in_words
+    for s in prev.tables.get("source", []):
+        print(f"Nguồn mới / new source [{s['source_id']}]: {cite(s, 'vi')}")
+    for _, sid, label in (u for u in prev.unchanged if u[0] == "source"):
+        print(f"Nguồn đã có / source already recorded [{sid}]: {label}")
+    from .schema import TABLES
+    from .validate import read_table_file
+    metrics = {r.values["metric"]: r.values
+               for r in read_table_file(TABLES["metric"], paths.SHIPPED_DIR / "metric.csv", "shipped", [])}
+    for f in prev.tables.get("figure", []):
+        when = partial_date(f["as_of"], f["as_of_precision"], "vi") if f.get("as_of") else "không rõ ngày / undated"
+        print(f"Số liệu / figure: {f['territory_key']} · {when} · {metrics.get(f['metric'], {}).get('label_vi', f['metric'])}"
+              f" = {qualified(f['value'], f['qualifier'], 'vi')} · {quote_line(f, 'vi')[:100]}")
+    for r in prev.readings:
+        label = metrics.get(r["metric"], {}).get("label_vi", "?")
+        read = in_words(r["comparison"], r["value"], r["value_high"], label, r["deadline"], "vi", r["period_from"]) \
+            if r["metric"] else "chưa đọc được / not read"
+        print(f"Mục tiêu / target ({r['sheet']}, dòng/row {r['row']}): “{r['wording']}” → {read}")
+    for i in prev.warnings:
+        print(f"Cảnh báo / warning: {i.where('vi')}: {i.message('vi')} / {i.message('en')}")
 
 
 def _confirm_provinces(keys: list[str], yes: bool) -> bool:
@@ -347,6 +379,7 @@ def _manage(args) -> int:
         overrides[CONFIRM] = ";".join(prev.new_provinces)
         prev = preview()
     _show_plan(prev)
+    _show_reports(prev)
     for i in prev.issues:
         print(f"{i.where('vi')}: {i.message('vi')} / {i.message('en')}", file=sys.stderr)
     if prev.more_issues:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 8  # 8: districts of every province (listed, boundary, name_2019); 7: quote_display, quote_garbled, event mention (product_id, stars), optional deadline; 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
+SCHEMA_VERSION = 9  # 9: target.period_from (a plan period's start, for what is counted over it); 8: districts of every province (listed, boundary, name_2019); 7: quote_display, quote_garbled, event mention (product_id, stars), optional deadline; 6: quote_reason_vi; 5: the finder's index (search_doc, search_token, search_vocab)
 
 NOT_STATED = "not stated"
 
@@ -281,6 +281,9 @@ _t(Table("target", (
     Col("value_high", "float", doc="upper end of a range target"),
     Col("deadline", "date", doc="empty when the source gives none ('thời gian tới'): precision undated"),
     Col("deadline_precision", "enum", True, DATE_PRECISIONS),
+    Col("period_from", "date", doc="for a target counted over a plan period (new products developed in it): "
+        "the period's start, as the plan states it (its 'giai đoạn', else its date)"),
+    Col("period_from_precision", "enum", False, DATE_PRECISIONS + ("",)),
     Col("unit_abolished_on", "date", doc="when the units the target counts ceased to exist"),
     Col("unit_abolished_on_precision", "enum", True, DATE_PRECISIONS),
     Col("comparable", "bool", doc="false when no province-wide reported figure can ever be compared"),
@@ -291,7 +294,7 @@ _t(Table("target", (
     *QUOTE,
 ), key="target_id", doc="Plan targets, each document its own target.",
     date_pairs=(("plan_date", "plan_date_precision"), ("deadline", "deadline_precision"),
-                ("unit_abolished_on", "unit_abolished_on_precision"))))
+                ("period_from", "period_from_precision"), ("unit_abolished_on", "unit_abolished_on_precision"))))
 
 _t(Table("event", (
     Col("event_id", "id", True),

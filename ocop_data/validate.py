@@ -496,8 +496,8 @@ def _check_tier_sums(ds: Dataset) -> None:
     parts: dict = {}
     for r in ds.rows["figure"]:
         v = r.values
-        if v.get("kind") != "reported" or v.get("value") is None:
-            continue
+        if v.get("kind") != "reported" or v.get("value") is None or not v.get("as_of"):
+            continue  # an undated figure is never summed or compared (figures of unknown times)
         group = (v["territory_key"], v["district_code"], v["as_of"])
         if v["metric"] == "products_total":
             totals.setdefault(group, []).append(r)

@@ -1279,6 +1279,185 @@ WORDS: dict[str, tuple[str, str]] = {
                             "The file has no product row {where} (use SHEET:ROW as the preview shows it)."),
     "msg_bad_row_ref": ("“{value}” không đúng dạng TRANG:DÒNG (ví dụ “Sheet1:5”), hoặc TRANG:DÒNG=MÃ_SẢN_PHẨM với --same.",
                         "“{value}” is not SHEET:ROW (e.g. “Sheet1:5”), or SHEET:ROW=PRODUCT_ID with --same."),
+    # --- issue 17: figures, targets and sources in Vietnamese; undated figures; imported rows' origin ---
+    "imported_from": ("Theo tệp {file}, dòng {row}", "From file {file}, row {row}"),
+    "imported_from_sheet": ("Theo tệp {file}, trang {sheet}, dòng {row}", "From file {file}, sheet {sheet}, row {row}"),
+    "imported_cells": ("Theo tệp nhập: {cells}", "From an imported file: {cells}"),
+    "imported_whole_file": ("cả tệp", "whole file"),
+    "sources_of_province": ("Nguồn số liệu của {province}: {n} nguồn (chọn “Tất cả” ở thanh bên để xem mọi nguồn).",
+                            "Sources of {province}: {n} (choose “All” in the sidebar to see every source)."),
+    "sheet_sources": ("Nguồn (Địa chỉ, Tiêu đề, Đơn vị đăng, Ngày đăng…)", "Sources (Address, Title, Publisher, Date…)"),
+    "sheet_figures": ("Số liệu (mỗi dòng một báo cáo)", "Figures (one row per report)"),
+    "sheet_targets": ("Mục tiêu (theo lời văn bản)", "Targets (in the document's words)"),
+    "imp_add_source": ("Thêm nguồn", "Add a source"),
+    "imp_add_source_help": ("Nguồn chưa có trong bảng theo dõi: ghi đúng những gì trang nêu về chính nó. Ngày đăng để "
+                            "trống nếu trang không nêu (sẽ ghi “không nêu”); không ghi ngày đoán. Sau khi thêm, có thể "
+                            "ghi địa chỉ hoặc tiêu đề của nguồn vào cột Nguồn của tệp, hoặc chọn nó cho cả tệp.",
+                            "A source not yet recorded: write what its page states about itself. Leave the date empty "
+                            "when the page states none (it is recorded as “not stated”); never a guessed date. Once "
+                            "added, write its address or title in the file's Nguồn (source) column, or choose it for "
+                            "the whole file."),
+    "imp_remove": ("Bỏ", "Remove"),
+    "imp_published_ph": ("dd/mm/yyyy, mm/yyyy hoặc yyyy", "dd/mm/yyyy, mm/yyyy or yyyy"),
+    "imp_published_help": ("Như trang ghi; để trống nếu trang không nêu.", "As the page states it; empty when it "
+                           "states none."),
+    "imp_gathered_help": ("Ngày lấy số liệu từ trang (để trống = hôm nay).", "When the facts were taken from the page "
+                          "(empty = today)."),
+    "imp_add_source_button": ("Thêm nguồn này", "Add this source"),
+    "imp_source_known": ("Nguồn này đã có: {label}. Hãy dùng nguồn đã có (ghi địa chỉ hoặc tiêu đề của nó).",
+                         "This source is already recorded: {label}. Use it (write its address or title)."),
+    "imp_source_pending": ("(xem lại sau khi sửa các vấn đề của tệp)", "(shown once the file's problems are fixed)"),
+    "imp_new_sources": ("Nguồn sẽ thêm, với dòng trích dẫn", "Sources to add, with their citation line"),
+    "imp_sources_known": ("Nguồn đã có (không thêm lần nữa): {names}", "Sources already recorded (not added again): "
+                          "{names}"),
+    "imp_new_figures": ("Số liệu sẽ thêm", "Figures to add"),
+    "fig_kind_reported": ("báo cáo", "reported"),
+    "fig_kind_estimate": ("ước tính", "estimate"),
+    "fig_kind_derived": ("tính toán", "derived"),
+    "imp_undated_title": ("Báo cáo không rõ ngày ({n}): ngày số liệu ứng với, nếu biết",
+                          "Undated reports ({n}): the date each stands for, if known"),
+    "imp_undated_help": ("Nếu trang không nêu ngày nhưng biết số liệu ứng với thời điểm nào (ví dụ bài viết nói “hiện "
+                         "nay”), ghi ngày đó và lý do: ngày được lưu là “suy ra”, không bao giờ là ngày của nguồn. Để "
+                         "trống thì báo cáo vẫn hiện, ghi là không rõ ngày, bên cạnh biểu đồ.",
+                         "If the page states no date but you know what time the figure stands for (the article says "
+                         "“currently”), give that date and the reason: it is stored as “inferred”, never as the "
+                         "source's date. Left empty, the report is still shown, as undated, beside the chart."),
+    "imp_undated_row": ("{sheet}, dòng {row}: {values}", "{sheet}, row {row}: {values}"),
+    "imp_targets": ("Mục tiêu: đọc được từ lời văn bản", "Targets: as read from the document's words"),
+    "imp_target_unread": ("chưa đọc được: hãy chọn đại lượng bên dưới", "not read: choose the quantity below"),
+    "imp_row": ("dòng", "row"),
+    "imp_target_ok": ("sẽ thêm hoặc đã có", "to add, or recorded"),
+    "imp_target_problem": ("cần sửa (xem các vấn đề)", "to fix (see the problems)"),
+    "imp_correct_targets": ("Sửa cách đọc mục tiêu", "Correct how targets were read"),
+    "imp_correct_help": ("Chọn so sánh và đại lượng bằng lời; giá trị và hạn như văn bản ghi. Bấm “Kiểm tra lại” để "
+                         "xem trước với các lựa chọn này.",
+                         "Choose the comparison and the quantity in words; the value and deadline as the document "
+                         "states them. Press “Check again” to preview with these choices."),
+    "imp_comparison": ("So sánh", "Comparison"),
+    "imp_quantity": ("Đại lượng", "Quantity"),
+    "imp_value_high": ("Đến (nếu là khoảng)", "To (for a range)"),
+    "imp_warnings": ("Sau khi áp dụng, phần kiểm tra sẽ cảnh báo thêm {n} điều (không chặn việc áp dụng):",
+                     "After applying, the check would warn of {n} more thing(s) (they do not block applying):"),
+    "imp_warning": ("Cảnh báo", "Warning"),
+    "f_undated_list": ("{n} báo cáo không rõ ngày: {values}", "{n} undated reports: {values}"),
+    "f_undated_list_1": ("1 báo cáo không rõ ngày: {values}", "1 undated report: {values}"),
+    "f_undated_larger": ("{n} báo cáo không rõ ngày ghi số lớn hơn: {values}",
+                         "{n} undated reports give larger numbers: {values}"),
+    "f_undated_larger_1": ("1 báo cáo không rõ ngày ghi số lớn hơn: {values}",
+                           "1 undated report gives a larger number: {values}"),
+    # --- issue 17: sources, figures and targets in Vietnamese (the sheets Nguồn, Số liệu, Mục tiêu) ---
+    # the fields of the sheets Nguồn, Số liệu, Mục tiêu (ocop_data/importer/report_headers.label)
+    "rep_field_address": ("Địa chỉ", "Address"),
+    "rep_field_title": ("Tiêu đề", "Title"),
+    "rep_field_publisher": ("Đơn vị đăng", "Publisher"),
+    "rep_field_published": ("Ngày đăng", "Published"),
+    "rep_field_gathered": ("Ngày lấy", "Gathered"),
+    "rep_field_language": ("Ngôn ngữ", "Language"),
+    "rep_field_source_id": ("Mã nguồn", "Source id"),
+    "rep_field_note": ("Ghi chú", "Note"),
+    "rep_field_province": ("Tỉnh", "Province"),
+    "rep_field_as_of": ("Tính đến", "As of"),
+    "rep_field_total": ("Tổng số sản phẩm OCOP", "Total OCOP products"),
+    "rep_field_s3": ("3 sao", "3-star"),
+    "rep_field_s4": ("4 sao", "4-star"),
+    "rep_field_s5": ("5 sao", "5-star"),
+    "rep_field_s5p": ("Tiềm năng 5 sao", "Potential 5-star"),
+    "rep_field_subjects": ("Số chủ thể", "Producers"),
+    "rep_field_round_new": ("Mới công nhận trong đợt", "New in the round"),
+    "rep_field_kind": ("Loại (báo cáo / ước tính)", "Kind (reported / estimate)"),
+    "rep_field_confidence": ("Độ tin cậy", "Confidence"),
+    "rep_field_inferred_date": ("Ngày suy ra", "Inferred date"),
+    "rep_field_inferred_reason": ("Lý do suy ra", "Why inferred"),
+    "rep_field_source": ("Nguồn", "Source"),
+    "rep_field_quote": ("Câu nguyên văn", "Quote (the source's words)"),
+    "rep_field_document": ("Văn bản", "Document"),
+    "rep_field_wording": ("Mục tiêu", "Target"),
+    "rep_field_deadline": ("Hạn", "Deadline"),
+    "rep_field_period": ("Giai đoạn", "Period"),
+    "msg_source_needs_address_or_title": (
+        "Nguồn cần ít nhất Địa chỉ hoặc Tiêu đề. Hãy chép địa chỉ trang (bắt đầu bằng https://) hoặc tiêu đề như "
+        "trang ghi.",
+        "A source needs at least its Address or its Title. Copy the page's address (starting with https://) or "
+        "its title as the page prints it."),
+    "msg_bad_address": ("Địa chỉ “{value}” không phải địa chỉ trang web. Hãy chép địa chỉ từ thanh địa chỉ của trình "
+                    "duyệt (bắt đầu bằng http:// hoặc https://), hoặc để trống nếu nguồn là văn bản in.",
+                    "“{value}” is not a web address. Copy it from the browser's address bar (starting with "
+                    "http:// or https://), or leave it empty for a printed document."),
+    "msg_guessed_date": ("“{value}” là ngày đoán, không phải ngày trang ghi. Hãy ghi đúng ngày trang nêu (dd/mm/yyyy, "
+                     "mm/yyyy hoặc yyyy), hoặc để trống nếu trang không nêu ngày (sẽ ghi là “không nêu”).",
+                     "“{value}” is a guess, not the date the page states. Write the date as the page states it "
+                     "(dd/mm/yyyy, mm/yyyy or yyyy), or leave it empty when the page states none (it is then "
+                     "recorded as “not stated”)."),
+    "msg_bad_stated_date": ("Ngày “{value}” không đọc được: hãy ghi dd/mm/yyyy, mm/yyyy hoặc yyyy như trang nêu, hoặc để "
+                        "trống nếu trang không nêu.",
+                        "Date “{value}” cannot be read: write dd/mm/yyyy, mm/yyyy or yyyy as the page states it, or "
+                        "leave it empty when the page states none."),
+    "msg_bad_source_id": ("Mã nguồn “{value}” chỉ được gồm chữ không dấu, số, “.”, “_” hoặc “-”. Hãy sửa, hoặc để trống "
+                      "để hệ thống tự đặt mã.",
+                      "Source id “{value}” may hold only plain letters, digits, “.”, “_” or “-”. Fix it, or leave it "
+                      "empty and one is made."),
+    "msg_source_id_taken": ("Mã nguồn “{value}” đã dùng cho một nguồn khác. Hãy chọn mã khác hoặc để trống.",
+                        "Source id “{value}” is already used by another source. Choose another or leave it empty."),
+    "msg_duplicate_source": ("Nguồn này đã có ở dòng {other} (cùng địa chỉ). Hãy xóa một trong hai dòng.",
+                         "This source is already on row {other} (same address). Delete one of the two rows."),
+    "msg_unknown_source_ref": ("Không tìm thấy nguồn “{value}” theo mã, địa chỉ hay tiêu đề. Hãy thêm nguồn này ở trang "
+                           "“Nguồn” (hoặc bằng “Thêm nguồn” ở bước tải lên), rồi ghi địa chỉ hoặc tiêu đề của nó ở "
+                           "đây.",
+                           "No source has the id, address or title “{value}”. Add it on the “Nguồn” sheet (or with "
+                           "“Add a source” in the upload step), then write its address or title here."),
+    "msg_quote_lacks": ("Câu nguyên văn không nêu {what} “{value}” của dòng này. Hãy chép đúng câu của nguồn nêu giá trị "
+                    "này, hoặc để trống ô Câu nguyên văn (dòng sẽ trích các ô của tệp).",
+                    "The quote does not state this row's {what_en} “{value}”. Copy the source's sentence that "
+                    "states it, or leave the quote empty (the row then cites the file's cells)."),
+    "msg_duplicate_row": ("Dòng này lặp lại dòng {other} (cùng tỉnh, thời điểm, nội dung và nguồn). Hãy xóa một dòng.",
+                      "This row repeats row {other} (same province, date, subject and source). Delete one of them."),
+    "msg_ambiguous_number": ("“{value}” có thể hiểu hai cách (1234 hay 1,234). Hãy ghi số đếm không có dấu phẩy (1234), "
+                         "hoặc dùng dấu chấm ngăn hàng nghìn (1.234).",
+                         "“{value}” can be read two ways (1234 or 1.234). Write a count without a comma (1234), or "
+                         "with a dot between the thousands (1.234)."),
+    "msg_not_whole": ("“{value}” không phải số nguyên: đây là số đếm (sản phẩm, chủ thể). Hãy ghi số nguyên.",
+                  "“{value}” is not a whole number: this is a count (products, producers). Write a whole number."),
+    "msg_bad_count": ("“{value}” không đọc được thành số. Hãy ghi một số (ví dụ 150), có thể kèm “hơn”, “ít nhất” hoặc "
+                  "“khoảng” (ví dụ “hơn 150”).",
+                  "“{value}” cannot be read as a number. Write a number (e.g. 150), possibly with “hơn”, “ít "
+                  "nhất” or “khoảng” (more than, at least, about: “hơn 150”)."),
+    "msg_bad_value": ("“{value}” không đọc được thành số. Hãy ghi một số, ví dụ 100 hoặc 87,5.",
+                  "“{value}” cannot be read as a number. Write a number such as 100 or 87.5."),
+    "msg_no_values": ("Dòng này không có số nào. Hãy điền ít nhất một cột số ({columns}) hoặc xóa dòng.",
+                  "This row holds no figure. Fill in at least one of {columns}, or delete the row."),
+    "msg_bad_kind": ("Loại “{value}” không nhận ra: hãy ghi “báo cáo” (số đã đạt) hoặc “ước tính”, hoặc để trống (= báo "
+                 "cáo).",
+                 "Kind “{value}” is not recognised: write “báo cáo” (reported) or “ước tính” (estimate), or leave "
+                 "it empty (= reported)."),
+    "msg_inferred_but_dated": ("Nguồn đã nêu ngày (“{stated}”): chỉ ghi Ngày suy ra “{value}” khi nguồn không nêu ngày. "
+                           "Hãy xóa một trong hai ô.",
+                           "The source states a date (“{stated}”): give an inferred date (“{value}”) only when it "
+                           "states none. Clear one of the two cells."),
+    "msg_inferred_needs_reason": ("Đã ghi Ngày suy ra “{value}” nhưng chưa ghi Lý do suy ra. Hãy ghi vì sao số liệu ứng "
+                              "với ngày này (ví dụ “bài đăng ngày 12/3/2024 nói ‘hiện nay’”).",
+                              "An inferred date (“{value}”) needs its reason. Write why the figure stands for that "
+                              "date (e.g. “the article of 12/3/2024 says ‘currently’”)."),
+    "msg_target_quantity": ("Không rõ mục tiêu “{value}” đếm gì. Hãy viết như văn bản (ví dụ “ít nhất 100 sản phẩm 4 "
+                        "sao”, “phát triển mới 31 sản phẩm”, “100% xã có sản phẩm OCOP”), hoặc chọn đại lượng ở bước "
+                        "xem trước. Các đại lượng: {choices}.",
+                        "What target “{value}” counts is not clear. Write it as the document does (e.g. “ít nhất "
+                        "100 sản phẩm 4 sao”, “phát triển mới 31 sản phẩm”, “100% xã có sản phẩm OCOP”), or choose "
+                        "the quantity in the preview. Quantities: {choices}."),
+    "msg_target_value": ("Mục tiêu “{value}” không nêu con số (hoặc thiếu đầu kia của khoảng). Hãy ghi con số như văn "
+                     "bản, ví dụ “ít nhất 100 sản phẩm 4 sao” hoặc “15–20 sản phẩm xuất khẩu”.",
+                     "Target “{value}” states no number (or a range lacks its other end). Write the number as the "
+                     "document does, e.g. “ít nhất 100 sản phẩm 4 sao” or “15–20 sản phẩm xuất khẩu”."),
+    "msg_target_deadline": ("“Phát triển mới” được đếm đến hết giai đoạn: hãy ghi cột Hạn (yyyy hoặc dd/mm/yyyy), hoặc "
+                            "“đến năm 2025” hay “giai đoạn 2021–2025” trong mục tiêu.",
+                            "New products are counted to the end of a period: fill in the Hạn (deadline) column (yyyy "
+                            "or dd/mm/yyyy), or write “đến năm 2025” or “giai đoạn 2021–2025” in the target."),
+    "msg_target_period": ("“Phát triển mới” được đếm trong một giai đoạn: hãy ghi giai đoạn (“giai đoạn 2021–2025”, ở cột "
+                      "Giai đoạn hoặc trong mục tiêu) hoặc ngày của văn bản (“Kế hoạch 90/KH-UBND ngày "
+                      "02/06/2021”).",
+                      "New products are counted over a period: write the period (“giai đoạn 2021–2025”, in a "
+                      "Giai đoạn column or in the target) or the document's date (“Kế hoạch 90/KH-UBND ngày "
+                      "02/06/2021”)."),
+    "msg_check_warning": ("{vi}", "{en}"),
     # --- issue 18 (one chart definition, source labels, target labels, colours): words added here ---
     "source_unnamed": ("nguồn không nêu tên", "unnamed source"),
     "src_line_link": ("Xem {n} nguồn", "See the {n} sources"),

@@ -21,7 +21,7 @@ from ocop_data.words import t
 from queries import core
 from story import fmt, tables
 from story.cite import source_label
-from ui import frame
+from ui import frame, import_report
 from ui.data import db, q
 from ui.shell import ctx
 
@@ -106,12 +106,16 @@ with tab_templates:
 def field_options(use: str) -> list[str]:
     if use == "products":
         return [""] + list(headers.PRODUCT_FIELDS)
+    if use in import_report.REPORT_USES:
+        return import_report.field_options(use)
     return [""] + TABLES[use].column_names if use in TABLES else [""]
 
 
 def field_text(use: str, f: str) -> str:
     if not f:
         return t("ignore_column", lang)
+    if use in import_report.REPORT_USES:
+        return import_report.field_label(f, lang)
     return headers.field_label(f, lang) if use == "products" else f
 
 
@@ -120,6 +124,8 @@ def sheet_use_text(v: str) -> str:
         return t("sheet_products", lang)
     if v == "ignore":
         return t("sheet_ignore", lang)
+    if v in import_report.REPORT_USES:
+        return t(f"sheet_{v}", lang)
     return t("sheet_table", lang).format(table=t(f"table_{v}", lang))
 
 
@@ -162,7 +168,7 @@ def mapping_step(prev, sha: str) -> dict | None:
     keys, adds = {}, {}
     with st.form(f"mapping_{k}"):
         for s in plan.sheets:
-            uses = ["products"] + [n for n in DATA_FILES] + ["ignore"]
+            uses = ["products", *import_report.REPORT_USES] + [n for n in DATA_FILES] + ["ignore"]
             box = st.expander(f"{frame.md_escape(s.name)} · {sheet_use_text(s.use)}", expanded=s.use != "ignore") \
                 if len(plan.sheets) > 1 else st.container()
             with box:
@@ -236,7 +242,7 @@ def mapping_step(prev, sha: str) -> dict | None:
     if not submitted:
         return None
     ss = st.session_state
-    mapping = {"ocop_mapping": 1, "sheets": {}, "file": {}}
+    mapping = {"ocop_mapping": 1, "sheets": {}, "file": {}, "sources": plan.sources, "fixes": plan.fixes}
     for s in plan.sheets:
         use, header = ss[keys[(s.name, "use")]], int(ss[keys[(s.name, "header")]])
         same = use == s.use and header == s.header_number
@@ -407,6 +413,7 @@ def import_flow(upload) -> None:
             return
         bar.empty()
         cache["previews"] = {key: prev}
+    import_report.sources_step(prev, cache, lang, sha)
     new_mapping = mapping_step(prev, sha)
     if new_mapping is not None:
         cache["mapping"] = new_mapping
@@ -415,6 +422,8 @@ def import_flow(upload) -> None:
                        file_name="cach_ghep_cot.json", mime="application/json", key=f"dl_map_{sha[:10]}",
                        on_click="ignore", icon=":material/download:", help=t("mapping_reuse", lang))
     preview_step(prev)
+    import_report.preview_parts(prev, cache, lang, sha, c.label)
+    import_report.warnings(prev, lang)
     choices = duplicates_step(prev, sha)
     if choices is not None:
         cache["decisions"] = choices

@@ -137,6 +137,8 @@ def headline(s: Slide, i: int) -> None:
                     f"{tiers or esc(t('split_not_published', lang))}</div>")
         else:
             st.markdown(md_escape(t("not_published", lang)))
+        if d.get("undated"):  # reports with no date: listed, never on the time axis
+            st.html(f"<div class='ocop-target'>{esc(d['undated'])}</div>")
         g = d["target"]
         if g:
             pct = g.get("percent")

@@ -22,7 +22,12 @@ state.define("source", [], "list", page=PAGE)  # /sources?source=ID,ID: the sour
 
 c = ctx()
 lang = c.lang
-srcs = q(core.sources)
+all_srcs = q(core.sources)
+srcs = all_srcs
+# the province chosen in the sidebar (?province=KEY): its sources (its own rows' and its predecessors')
+chosen_keys = c.all_keys() if len(c.selected) < len(c.focus) else None
+if chosen_keys is not None:
+    srcs = srcs[srcs.source_id.isin(q(citations.sources_of_territories, chosen_keys))]
 
 
 def stated(v) -> bool:
@@ -45,14 +50,17 @@ NOTE = "note_vi" if lang == "vi" else "note"
 
 tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
     [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
-chosen_ids = [i for i in (state.get("source") or []) if i in set(srcs.source_id)]
+chosen_ids = [i for i in (state.get("source") or []) if i in set(all_srcs.source_id)]
 with tab_sources:
+    if chosen_keys is not None and not chosen_ids:
+        st.caption(t("sources_of_province", lang).format(
+            province=frame.md_escape(", ".join(c.label(k) for k in c.selected)), n=fmt.number(len(srcs), lang)))
     if chosen_ids:  # a chart's source line links here with its sources: those first, the rest one click away
         st.info(t("src_filter_note", lang).format(n=fmt.number(len(chosen_ids), lang)))
         st.button(t("src_filter_all", lang), key="src_show_all", icon=":material/list:",
                   on_click=state.set_value, args=("source", []))
     st.caption(t("sources_complete", lang).format(n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang)))
-shown = srcs[srcs.source_id.isin(chosen_ids)] if chosen_ids else srcs
+shown = all_srcs[all_srcs.source_id.isin(chosen_ids)] if chosen_ids else srcs  # a chart's sources, whatever the province
 if chosen_ids:  # in the order the chart named them
     shown = shown.set_index("source_id").loc[chosen_ids].reset_index()
 for s in frame.records(shown):
@@ -60,8 +68,8 @@ for s in frame.records(shown):
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
     with tab_sources, st.expander(f"{label} · {rows_citing}", expanded=bool(chosen_ids)):
-        title = (frame.md_escape(citing.title_text(s, lang)) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
-                                                 else "")) if stated(s["title"]) else ns
+        mark = f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"] else ""
+        title = frame.md_escape(citing.title_text(s, lang)) + mark if stated(s["title"]) else ns
         lines = [
             f"- **{t('title', lang)}:** {title}",
             f"- **{t('publisher', lang)}:** {frame.md_escape(s['publisher']) if stated(s['publisher']) else ns}",
@@ -135,16 +143,19 @@ def conflict_table(conf: pd.DataFrame) -> pd.DataFrame:
 with tab_conflicts:
     st.caption(t("conflicts_intro", lang))
     conf = q(citations.conflicts)
+    if chosen_keys is not None:
+        conf = conf[conf.territory_key.isin(chosen_keys)]
     if conf.empty:
         st.info(t("no_conflicts", lang))
     else:
-        ct = derived("sources_conflicts", lambda: conflict_table(conf), lang)  # once per data version
+        ct = derived("sources_conflicts", lambda: conflict_table(conf), lang,  # once per data version
+                     tuple(chosen_keys or ()))
         st.dataframe(ct, hide_index=True, width="stretch")
         frame.downloads(ct, "ocop_conflicts", lang, "conflicts")
 
 # --- the public corrections list (Đính chính) -------------------------------------------------------------
-ID_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(srcs.source_id, key=len, reverse=True))
-                     + r")(?![\w-])") if len(srcs) else None
+ID_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(all_srcs.source_id, key=len, reverse=True))
+                     + r")(?![\w-])") if len(all_srcs) else None
 
 
 def named(text) -> str:

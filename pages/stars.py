@@ -6,7 +6,7 @@ import streamlit as st
 
 from ocop_data.words import lang_col, t
 from queries import core
-from story import charts, findings, fmt, plot, tables
+from story import charts, findings, fmt, plot, tables, undated
 from story.cite import md_escape
 from ui import frame, shell
 from ui.data import derived, figure, q
@@ -49,9 +49,14 @@ def province_view(key: str) -> dict:
     n = c.chart_names
     title = findings.tier_finding(f["reports"][f["reports"].territory_key == family[0]], c.label(family[0]), lang)
     rtitle = findings.round_finding(prov_level, c.label, lang) if not prov_level.empty else None
+    # undated reports have no place on the time axis: listed under the chart (RULES.md §3)
+    listed = [x for x in (undated.note(f["reports"][f["reports"].territory_key == k], lang, "total",
+                                       c.label(k) if len(family) > 1 else None) for k in family) if x]
+    tiers = charts.tiers(dated, family, n, title=title, breaks=breaks(family)) if not dated.empty else None
+    if tiers is not None:
+        tiers.notes = tiers.notes + listed
     return {
-        "family": tuple(family), "title": title,
-        "tiers": charts.tiers(dated, family, n, title=title, breaks=breaks(family)) if not dated.empty else None,
+        "family": tuple(family), "title": title, "tiers": tiers, "undated": listed if tiers is None else [],
         "rounds": charts.rounds(prov_level, n, title=rtitle, subtitle=t("rounds_subtitle", lang))
         if rtitle else None,
         "rounds_sources": list(f["rounds"].source_id), "has_other": not other.empty,
@@ -94,7 +99,8 @@ def province_blocks(key: str) -> None:
         fig=(lambda: figure(("tiers", lang, tuple(family), c.year_from, c.year_to), lambda: plot.figure(tiers)))
         if tiers is not None else None,
         table=lambda key=key: tables.tier_table(province_frames(key)["dated"], c.label, lang, c.source),
-        sources=None if tiers is not None else view["sources"], lang=lang, notes=[t("stars_footer_note", lang)],
+        sources=None if tiers is not None else view["sources"], lang=lang,
+        notes=view["undated"] + [t("stars_footer_note", lang)],
         file_name=f"ocop_star_tiers_{key}")
 
     rounds = view["rounds"]

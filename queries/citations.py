@@ -13,7 +13,8 @@ import pandas as pd
 
 from ocop_data import certificates
 
-__all__ = ["corrections", "product_successors", "conflicts", "certificate_expiry", "certificate_status",
+__all__ = ["corrections", "product_successors", "conflicts", "sources_of_territories", "certificate_expiry",
+           "certificate_status",
            "product_certificates", "round_certificates", "latest_mentions", "CERTIFICATE_MONTHS",
            "EXPIRING_MONTHS"]
 
@@ -122,6 +123,23 @@ def conflicts(cur, days: int = 45) -> pd.DataFrame:
          AND a.source_id < b.source_id AND a.value <> b.value
          AND abs(datediff('day', a.as_of_date, b.as_of_date)) <= ?
         ORDER BY a.as_of_date, a.territory_key, a.metric""", [days])
+
+
+def sources_of_territories(cur, keys: list[str]) -> list[str]:
+    """The sources cited by any row of these territories (the Sources page's province choice)."""
+    rows = cur.execute("""
+        SELECT DISTINCT source_id FROM (
+            SELECT source_id FROM figure WHERE list_contains(?, territory_key)
+            UNION ALL SELECT source_id FROM target WHERE list_contains(?, territory_key)
+            UNION ALL SELECT source_id FROM product WHERE list_contains(?, territory_key)
+            UNION ALL SELECT e.source_id FROM evaluation e JOIN product p USING (product_id)
+                      WHERE list_contains(?, p.territory_key)
+            UNION ALL SELECT source_id FROM subject WHERE list_contains(?, territory_key)
+            UNION ALL SELECT source_id FROM sales_point WHERE list_contains(?, territory_key)
+            UNION ALL SELECT source_id FROM event WHERE list_contains(?, territory_key)
+            UNION ALL SELECT source_id FROM territory WHERE list_contains(?, territory_key))
+        ORDER BY source_id""", [keys] * 8).fetchall()
+    return [r[0] for r in rows]
 
 
 _MENTIONS = """

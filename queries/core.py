@@ -428,7 +428,9 @@ def tier_reports(cur, keys: list[str], year_from: int | None = None, year_to: in
                         ELSE 'H' END AS confidence,
                    any_value(source_title) AS source_title, any_value(source_address) AS source_address,
                    any_value(source_file) AS source_file,
-                   coalesce(string_agg(DISTINCT note, '; ' ORDER BY note), '') AS note
+                   coalesce(string_agg(DISTINCT note, '; ' ORDER BY note), '') AS note,
+                   list(DISTINCT {'quote_status': quote_status, 'quote': quote, 'formula': formula,
+                                  'quote_reason': quote_reason, 'quote_reason_vi': quote_reason_vi}) AS quotes
             FROM f GROUP BY ALL)
         SELECT *, coalesce(total_q, 'exact') AS qualifier, confidence = 'L' AS doubtful,
                CASE WHEN total - (coalesce(s3, 0) + coalesce(s4, 0) + coalesce(s5, 0) + coalesce(s5p, 0)) > 0
@@ -450,10 +452,15 @@ def round_figures(cur, keys: list[str]) -> pd.DataFrame:
 
 def target_progress(cur, keys: list[str], today: date) -> pd.DataFrame:
     """Every target of the territories with its status, latest comparable figure and percent reached."""
+    from .periods import PERIOD_METRICS, period_figures, period_start
 
     rows = []
     for g in targets(cur, keys).to_dict("records"):
-        s = target_status(g, comparable_figures(cur, g["territory_key"], g["metric"]), today)
+        if g["metric"] in PERIOD_METRICS and isinstance(g.get("period_from"), str) and pd.notna(g["deadline_date"]):
+            figs = period_figures(cur, g["territory_key"], period_start(g["period_from"]), g["deadline_date"])
+        else:  # a count over a plan period is the sum of its rounds (queries.periods); else the figures
+            figs = comparable_figures(cur, g["territory_key"], g["metric"])
+        s = target_status(g, figs, today)
         latest = s.latest or {}
         rows.append({**g, "status": s.status, "latest_value": latest.get("value"),
                      "latest_qualifier": latest.get("qualifier"), "latest_as_of": latest.get("as_of"),
@@ -462,7 +469,7 @@ def target_progress(cur, keys: list[str], today: date) -> pd.DataFrame:
                      "latest_source_address": latest.get("source_address"),
                      "latest_source_file": latest.get("source_file"), "percent": s.percent,
                      "projected": s.projected, "flagged_about": s.flagged_about,
-                     "different_sources": s.different_sources})
+                     "different_sources": s.different_sources, "latest_formula": latest.get("formula")})
     return pd.DataFrame(rows)
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ocop_data.words import t
 
-from . import findings, fmt, theme
+from . import findings, fmt, theme, undated
 from .cite import esc
 from .spec import Names, display_date
 
@@ -194,9 +194,11 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     own = figures[figures.territory_key == key]
     latest = findings.latest_total(own)
     name = label(key)
+    listed = undated.note(own, lang)  # undated reports: listed here, never on the trend
+    listed = f'<div class="c-sub">{esc(listed)}</div>' if listed else ""
     if latest is None:
         big = f'<div class="c-big">–</div><div class="c-sub">{esc(t("card_no_figure", lang))}</div>'
-        asof = f'<div class="c-asof">{esc(t("card_no_figure", lang))}</div>'
+        asof = f'<div class="c-asof">{esc(t("card_no_figure", lang))}{listed}</div>'
     else:
         comp = findings.comparable(own)
         change = findings.change_phrase(own, lang) or t("no_previous", lang).rstrip(".")
@@ -211,7 +213,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
                 f'<b>{esc(findings.date_short(latest["as_of"], latest["as_of_precision"], lang))}</b> '
                 f'<span class="badge{" stale" if stale else ""}">'
                 f'{esc(findings.age_text(latest["as_of_date"], today, lang))}</span>'
-                f'<div class="c-sub">{esc(t("card_sources", lang).format(names=", ".join(names)))}</div></div>')
+                f'<div class="c-sub">{esc(t("card_sources", lang).format(names=", ".join(names)))}</div>{listed}</div>')
     own_target = findings.headline_target(progress, [key])
     before = []
     for k in keys[1:]:  # the predecessors' results: context, never the new province's own status

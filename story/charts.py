@@ -13,7 +13,7 @@ import pandas as pd
 
 from ocop_data.words import lang_col, t
 
-from . import findings, fmt
+from . import findings, fmt, undated
 from .cite import source_line
 from .spec import (Chart, Level, Mark, Names, Panel, Row, Rule, Series, display_date, place_labels,
                    side_by_side, year_span)
@@ -142,8 +142,18 @@ def totals(figures: pd.DataFrame, families: list[list[str]], n: Names, territori
     place_labels(panel, series)
     ids = _newest_first(reported)
     return Chart("totals", title, t("totals_subtitle", lang) if subtitle is None else subtitle, [panel], series,
-                 sources=ids, source_text=source_line(ids, n.source, lang), notes=[t("totals_notes", lang)],
-                 lang=lang)
+                 sources=ids, source_text=source_line(ids, n.source, lang),
+                 notes=[t("totals_notes", lang)] + undated_notes(figures, families, n), lang=lang)
+
+
+def undated_notes(figures: pd.DataFrame, families: list[list[str]], n: Names) -> list[str]:
+    """Per territory shown, its undated reports ('Sơn La: 3 báo cáo không rõ ngày: 72, 109, 138'): they have
+    no place on a time axis, so they are listed beside it (RULES.md §3)."""
+    keys = [k for fam in families for k in fam]
+    many = len(keys) > 1
+    notes = [undated.note(figures[figures.territory_key == k], n.lang, territory=n.label(k) if many else None)
+             for k in keys]
+    return [x for x in notes if x]
 
 
 def _total_hover(r: dict, name: str, n: Names, comp) -> str:

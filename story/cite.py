@@ -180,6 +180,22 @@ def quote_reason(row: dict, lang: str) -> str:
     return "" if is_missing(text) or not text else str(text)
 
 
+_IMPORTED = re.compile(r"^(?P<file>.+?\.(?:xlsx|xlsm|xls|csv|txt|tsv)), (?:(?P<sheet>.+?), )?row (?P<row>\d+): "
+                       r"(?P<cells>.*)$", re.S | re.I)
+
+
+def imported_origin(quote: str, lang: str) -> str:
+    """An imported row's quote (the file's own cells, DATA-RULES §1) said as what it is: 'Theo tệp X, trang Y,
+    dòng N: Tỉnh=…; Tổng số=…', never in quotation marks as if it were a sentence of the source."""
+    m = _IMPORTED.match(quote or "")
+    if not m:
+        return t("imported_cells", lang).format(cells=quote)
+    head = t("imported_from_sheet" if m["sheet"] else "imported_from", lang).format(
+        file=m["file"], sheet=m["sheet"] or "", row=m["row"])
+    cells = m["cells"].replace(" | whole file: ", " | " + t("imported_whole_file", lang) + ": ")
+    return f"{head}: {cells}" if cells.strip() else head
+
+
 def shown_quote(row: dict, lang: str) -> str | None:
     """The source's words as a reader sees them: where extraction lost letters and ``quote_display`` puts them
     back, that text marked "đã khôi phục dấu"; a garbled quote without it marked as such; None without a quote."""
@@ -193,12 +209,15 @@ def shown_quote(row: dict, lang: str) -> str | None:
 
 
 def quote_line(row: dict, lang: str) -> str:
-    """What backs a fact row, as plain text: the quote, the formula, or why it was not checked."""
+    """What backs a fact row, as plain text: the source's sentence in quotation marks, the formula, why it
+    was not checked, or for an imported row the file, sheet and row it came from (never in quotation marks)."""
     status = row.get("quote_status")
     if status == "derived" and not is_missing(row.get("formula")):
         return t("derived_from", lang).format(formula=row["formula"])
     if status == "not_retrieved":
         return t("not_retrieved_reason", lang).format(reason=quote_reason(row, lang))
+    if status == "imported" and not is_missing(row.get("quote")) and row.get("quote"):
+        return imported_origin(str(row["quote"]), lang)
     words = shown_quote(row, lang)
     if words:
         return f"“{words}”"

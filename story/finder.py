@@ -9,7 +9,7 @@ import pandas as pd
 from ocop_data.words import lang_col, t
 
 from . import fmt
-from .cite import cite, is_missing, is_url, normalise_source, quote_reason, shown_quote
+from .cite import cite, imported_origin, is_missing, is_url, normalise_source, quote_reason, shown_quote
 
 _DATE_ROLES = {"deadline": "finder_date_deadline", "as_of": "finder_date_as_of", "decided": "finder_date_decided"}
 
@@ -115,6 +115,8 @@ def quote_text(row: dict, lang: str) -> tuple[str | None, bool]:
     status = _v(row, "quote_status")
     if status == "derived" and _v(row, "formula"):
         return t("finder_quote_derived", lang).format(row["formula"]), False
+    if _v(row, "quote") and status == "imported":  # the file's cells: where they came from, never a quoted sentence
+        return imported_origin(str(row["quote"]), lang), False
     words = shown_quote({k: _v(row, k) for k in ("quote", "quote_display", "quote_garbled")}, lang)
     if words:
         return words, True

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ocop_data.words import lang_col, t, t_or
 
-from . import fmt
+from . import fmt, undated
 
 STATUSES = ("reached", "on_track", "behind", "missed", "no_figure_at_deadline", "no_data", "unit_abolished")
 TIER_COLUMNS = (("s3", "3"), ("s4", "4"), ("s5", "5"), ("s5p", "5p"))
@@ -145,9 +145,9 @@ def total_finding(figures, territory: str, lang: str) -> str:
     comp = comparable(figures)
     if comp.empty:
         text = t("f_no_total", lang).format(territory=territory)
-        if _rows(figures):
+        if any(not _missing(r.get("as_of_date")) for r in _rows(figures)):  # dated, but estimates or doubtful
             text += f" ({t('f_only_unreliable', lang)})"
-        return text
+        return text + undated.larger_clause(figures, None, lang)
     d_last, d_first = comp.as_of_date.max(), comp.as_of_date.min()
     at_last = comp[comp.as_of_date == d_last]
     latest = at_last.iloc[0].to_dict()
@@ -163,7 +163,7 @@ def total_finding(figures, territory: str, lang: str) -> str:
         text += ", " + _change(latest, first, lang)
         if _sources_differ(comp, d_first, d_last):
             text += f" ({t('f_two_sources', lang)})"
-    return text
+    return text + undated.larger_clause(figures, latest["value"], lang)
 
 
 def nothing_after(figures, territory: str, lang: str) -> str | None:
@@ -220,10 +220,12 @@ def tier_finding(reports, territory: str, lang: str) -> str:
     comp = comparable(pd.DataFrame(rows).rename(columns={"total": "value"})) if rows else pd.DataFrame()
     if comp.empty:
         text = t("f_no_tiers", lang).format(territory=territory)
-        if rows:
+        if any(not _missing(r.get("as_of_date")) for r in rows):
             text += f" ({t('f_only_unreliable', lang)})"
-        return text
+        return text + undated.larger_clause(rows, None, lang, "total")
     d_last = comp.as_of_date.max()
+    totals = comp[comp["value"].notna()] if "value" in comp else comp.iloc[0:0]
+    later = undated.larger_clause(rows, totals["value"].iloc[-1] if not totals.empty else None, lang, "total")
     at_last = comp[comp.as_of_date == d_last].to_dict("records")
     split = [r for r in at_last if _has_split(r)]
     latest = split[0] if split else at_last[0]
@@ -232,13 +234,17 @@ def tier_finding(reports, territory: str, lang: str) -> str:
         total = t("f_products", lang).format(value=_value(latest["value"], latest.get("qualifier"), lang))
         text = t("f_total", lang).format(territory=territory, value=total, date=when) + ", " + t("f_no_split", lang)
         earlier = [r for r in comp.to_dict("records") if _has_split(r) and r["as_of_date"] < d_last]
-        if earlier:
-            e = earlier[-1]
+        if earlier:  # the most trusted split at the latest date with one (the one the chart's latest bar shows)
+            same = [r for r in earlier if r["as_of_date"] == earlier[-1]["as_of_date"]]
+            e = same[0]
             text += "; " + t("f_last_split", lang).format(
                 date=date_short(e["as_of"], e["as_of_precision"], lang), tiers=tiers_text(e, lang))
+            others = [r for r in same[1:] if tiers_text(r, lang) != tiers_text(e, lang)]
+            if others:
+                text += "; " + t("f_other_source", lang).format(value=tiers_text(others[0], lang))
         elif any(_has_split(r) for r in rows):
             text += f" ({t('f_doubtful_split_only', lang)})"
-        return text
+        return text + later
     text = t("f_tiers", lang).format(territory=territory, date=when, tiers=tiers_text(latest, lang))
     others = [r for r in split[1:] if any(
         not _missing(r.get(c)) and not _missing(latest.get(c)) and float(r[c]) != float(latest[c])
@@ -252,7 +258,7 @@ def tier_finding(reports, territory: str, lang: str) -> str:
         text += "; " + t("f_tier_change_4", lang).format(change=change)
         if _sources_differ(with4, with4.as_of_date.min(), d_last):
             text += f" ({t('f_two_sources', lang)})"
-    return text
+    return text + later
 
 
 # the figures that say what a round did, in the order a sentence names them (recognised first: a round that also

@@ -28,7 +28,7 @@ import pandas as pd
 from ocop_data.words import WORDS, lang_col, t, t_or
 
 from . import findings, fmt
-from .cite import short_label, shown_quote, title_text
+from .cite import quote_line, short_label, shown_quote, title_text
 
 Label = Callable[[str], str]
 
@@ -497,8 +497,17 @@ def totals_table(figures: pd.DataFrame, label: Callable[[str], str], lang: str, 
         t("col_total", lang): [fmt.qualified(v, q, lang) for v, q in zip(rows.value, rows.qualifier)],
         t("col_kind", lang): [_figure_kind(r, lang) for r in rows.to_dict("records")],
         t("source", lang): [source_cell(r, lang, src) for r in rows.to_dict("records")],
+        t("quote", lang): [quote_line(r, lang) for r in rows.to_dict("records")],
         t("note", lang): [_note(r, lang) for r in rows.to_dict("records")],
     })
+
+
+def _quotes(r: dict, lang: str) -> str:
+    """A report's quotes (each figure's, said once): the source's sentences, formulas or the file's row."""
+    quotes = r.get("quotes")
+    if quotes is None or isinstance(quotes, float):
+        return quote_line(r, lang)
+    return " · ".join(dict.fromkeys(q for q in (quote_line(dict(x), lang) for x in quotes) if q))
 
 
 def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str, src: Label | None = None
@@ -518,6 +527,7 @@ def tier_table(reports: pd.DataFrame, label: Callable[[str], str], lang: str, sr
         t("stars_5p", lang): [tier(r, "s5p") for r in recs],
         t("col_kind", lang): [_figure_kind(r, lang) for r in recs],
         t("source", lang): [source_cell(r, lang, src) for r in recs],
+        t("quote", lang): [_quotes(r, lang) for r in recs],
         t("note", lang): [_note(r, lang) for r in recs],
     })
 
@@ -529,6 +539,8 @@ def _achieved(r: dict, lang: str) -> str:
            f"({findings.date_short(r.get('latest_as_of'), r.get('latest_precision'), lang)})"
     if not _missing(r.get("percent")):
         text += f" · {fmt.percent(r['percent'], lang)}"
+    if not _missing(r.get("latest_formula")) and r.get("latest_formula"):  # a sum of rounds (queries.periods)
+        text += f" · {t('derived_from', lang).format(formula=r['latest_formula'])}"
     return text
 
 
@@ -566,5 +578,6 @@ def targets_detail(progress: pd.DataFrame, label: Callable[[str], str], lang: st
         t("col_achieved", lang): [_achieved(r, lang) for r in recs],
         t("note", lang): [findings.target_finding(r, label(r["territory_key"]), lang) for r in recs],
         t("target_source", lang): [source_cell(r, lang, src) for r in recs],
+        t("quote", lang): [quote_line(r, lang) for r in recs],
         t("figure_source", lang): [source_cell(r, lang, src, "latest_source") for r in recs],
     })

@@ -79,7 +79,7 @@ def test_missing_data_is_said_in_words():
     assert findings.total_finding(frame(), "Lai Châu", "vi") == "Lai Châu: chưa có tổng số sản phẩm OCOP đã báo cáo"
     only_bad = frame(fig("12", "2024", "year", 77, "x", kind="estimate"), fig("12", "", "undated", 70, "y"))
     assert findings.total_finding(only_bad, "Lai Châu", "en") == \
-        "Lai Châu: no reported total of OCOP products yet (only estimates or doubtful figures)"
+        "Lai Châu: no reported total of OCOP products yet (only estimates or doubtful figures); 1 undated report: 70"
 
 
 def test_a_single_report_has_no_change():

@@ -202,33 +202,32 @@ def test_the_template_imports_all_its_sheets_in_dependency_order(live):
 
     db, data_dir = live
     wb = load_workbook(io.BytesIO(templates.xlsx(data_dir)))
-    src = wb["Nguồn"]
-    values = {"source_id": "mau-thu-nguon-moi", "title": "Danh sách mẫu thử", "publisher": "not stated",
-              "published_precision": "undated", "address": "https://nguon.example/danh-sach",
-              "gathered_precision": "undated", "language": "vi"}
+    src = wb["Nguồn"]  # the Vietnamese sheet: a source by what its page states (its id is made)
+    values = {"Tiêu đề": "Danh sách mẫu thử", "Địa chỉ": "https://nguon.example/danh-sach"}
     src.append([values.get(h.value, "") for h in src[1]])
-    subj = wb["Chủ thể"]
+    subj = wb["Chủ thể"]  # a table's own columns: the source by its address
     values = {"subject_id": "mau-thu-htx-moi", "name": "HTX Mẫu Thử Mới", "name_lang": "vi", "subject_type": "htx",
-              "territory_key": "14", "source_id": "mau-thu-nguon-moi"}
+              "territory_key": "14", "source_id": "https://nguon.example/danh-sach"}
     subj.append([values.get(h.value, "") for h in subj[1]])
     ws = wb["Sản phẩm"]
     headers = [c.value for c in ws[1]]
     for name, stars in (("Chè mẫu thử một", "4 sao"), ("Mật ong mẫu thử hai", "3 sao")):
         values = {"Tên sản phẩm": name, "Chủ thể": "HTX Mẫu Thử Mới", "Tỉnh": "14", "Huyện (trước 2025)": "Mộc Châu",
-                  "Hạng sao": stars, "Ngày quyết định": "15/03/2025", "Nguồn": "mau-thu-nguon-moi"}
+                  "Hạng sao": stars, "Ngày quyết định": "15/03/2025", "Nguồn": "Danh sách mẫu thử"}
         ws.append([values.get(h, "") for h in headers])
     buf = io.BytesIO()
     wb.save(buf)
     prev = prepare("mau.xlsx", buf.getvalue(), data_dir)
     assert prev.ok, [i.message("en") for i in prev.issues]
     uses = {s.name: s.use for s in prev.plan.sheets}
-    assert uses["Sản phẩm"] == "products" and uses["Nguồn"] == "source" and uses["Chủ thể"] == "subject"
+    assert uses["Sản phẩm"] == "products" and uses["Nguồn"] == "sources" and uses["Chủ thể"] == "subject"
+    assert uses["Số liệu"] == "figures" and uses["Mục tiêu"] == "targets"  # empty: nothing to add
     assert uses["Hướng dẫn"] == "ignore" and uses["Danh sách"] == "ignore"  # the guide's example is not data
     apply(prev, "bien-tap", data_dir, db)
+    sid = query(db, "SELECT source_id FROM source WHERE address = 'https://nguon.example/danh-sach'")[0][0]
     got = query(db, "SELECT p.name, s.subject_id, e.source_id FROM product p JOIN subject s USING (subject_id) "
                     "JOIN evaluation e USING (product_id) WHERE p.origin <> 'shipped' ORDER BY p.name")
-    assert got == [("Chè mẫu thử một", "mau-thu-htx-moi", "mau-thu-nguon-moi"),
-                   ("Mật ong mẫu thử hai", "mau-thu-htx-moi", "mau-thu-nguon-moi")]
+    assert got == [("Chè mẫu thử một", "mau-thu-htx-moi", sid), ("Mật ong mẫu thử hai", "mau-thu-htx-moi", sid)]
 
 
 # --- every input named in "Why", with its result ------------------------------------------------------

@@ -228,6 +228,8 @@ def offending(at: AppTest, allowed: set[str]) -> list[str]:
             if re.search(r"(?<!\\)!\[", text):
                 bad.append(f"{kind}.{key}: image: {text[:160]}")
             bare = LINK.sub("](…)", text)  # a bare address becomes a link too (GFM autolink literal)
+            if key == "placeholder":  # an input's placeholder is plain text (never markdown): 'https://…' shows the form
+                continue
             if re.search(r"(?i)\bhttps?://|\bwww\.|[\w.]@\w", bare):
                 bad.append(f"{kind}.{key}: bare address: {text[:160]}")
     return bad

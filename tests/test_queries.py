@@ -145,4 +145,4 @@ def test_the_app_calls_queries_as_functions():
                     by_name.append(f"{f.relative_to(ROOT)}:{n.lineno}")
     assert not by_name, by_name
     assert not [k for k in vars(queries) if not k.startswith("_") and k not in ("core", "citations", "finder",
-                                                                                 "status", "annotations")]
+                                                                                 "status", "periods", "annotations")]

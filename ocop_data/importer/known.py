@@ -37,6 +37,9 @@ class Known:
         for name in IDENTITY:
             for rid, v in self.rows[name].items():
                 self.generic_keys.setdefault((name, IDENTITY[name](v)), rid)
+        self.source_keys: dict = {}  # a source's normalised address or folded title -> its id (source_ref)
+        for sid, v in self.rows["source"].items():
+            self._index_source(sid, v)
         self.districts: dict = {}  # (folded short name, territory) -> district code
         self.district_names = {d["district_code"]: d["short_name"] for d in self.geo["districts"]}
         self.district_province = {d["district_code"]: d["province_code"] for d in self.geo["districts"]}
@@ -68,6 +71,8 @@ class Known:
             self.subject_by_key.setdefault((fold(row["name"]), row["territory_key"]), row["subject_id"])
         elif table == "product":
             self.product_by_key.setdefault(self.product_key(row), row["product_id"])
+        elif table == "source":
+            self._index_source(row["source_id"], row)
         elif table == "territory":
             for d in self.geo["districts"]:
                 if d["province_code"] in self.family(row["territory_key"]):
@@ -109,6 +114,24 @@ class Known:
 
     def source_exists(self, sid: str) -> bool:
         return sid in self.rows["source"]
+
+    def _index_source(self, sid: str, v: dict) -> None:
+        from .sources_sheet import address_key  # the one normalisation of an address
+        for key in (address_key(v.get("address") or ""), "title:" + fold(v.get("title") or "")):
+            if key and key not in ("title:", "title:not stated"):
+                self.source_keys[key] = sid if self.source_keys.get(key, sid) == sid else None  # None: ambiguous
+
+    def source_ref(self, text: str) -> str | None:
+        """A source's id from its id, its address or its title (as ``--source`` and a row's Nguồn give it);
+        None when nothing recorded or added by this upload matches, or two sources share the title."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        if text in self.rows["source"]:
+            return text
+        from .sources_sheet import address_key
+        key = address_key(text)
+        return (self.source_keys.get(key) if key else None) or self.source_keys.get("title:" + fold(text))
 
 
 # identity of rows other than products and evaluations (DATA-RULES §5; the same keys as validate.py)

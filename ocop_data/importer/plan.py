@@ -14,6 +14,7 @@ from .issuer import read_issuer
 from .known import Known
 from .reading import Sheet
 from .new_provinces import CONFIRM
+from .report_headers import REPORT_USES, detect as detect_report, recognise as recognise_report
 from .title_rows import read_hints
 from .values import clean, fold
 
@@ -57,10 +58,13 @@ class Plan:
     file: dict  # the whole-file values: province, source, decided, level, kind, district, decision_no, planned
     hints: dict = field(default_factory=dict)  # field -> {"value", "row", "text"} read from title rows
     hinted: set = field(default_factory=set)  # whole-file values that are the title rows' (not a person's)
+    sources: list = field(default_factory=list)  # sources added in the upload step's form (their fields)
+    fixes: dict = field(default_factory=dict)  # sheet -> row number -> a person's corrections of a row
     issuer: dict = field(default_factory=dict)  # who issued the list, per its title rows (issuer.py)
 
     def to_json(self) -> dict:
-        return {"ocop_mapping": 1,
+        return {"ocop_mapping": 1, **({"sources": self.sources} if self.sources else {}),
+                **({"fixes": self.fixes} if self.fixes else {}),
                 "sheets": {s.name: {"use": s.use, "header_row": s.header_number,
                                     "columns": [{"index": c.index, "header": c.header, "field": c.field}
                                                 for c in s.columns]} for s in self.sheets},
@@ -140,6 +144,11 @@ def make_plan(sheets: list[Sheet], known: Known, mapping: dict | None = None, ov
                 header_index, use, detected = i, table, table
                 break
         if header_index < 0:
+            report = detect_report(sheet.rows, sheet.name)
+            if report:
+                header_index, use, found = report
+                detected = use
+        if header_index < 0:
             best = _product_header(sheet)
             if best:
                 header_index, found = best
@@ -159,15 +168,17 @@ def make_plan(sheets: list[Sheet], known: Known, mapping: dict | None = None, ov
         if use != "ignore" and header_index < 0:
             header_index = 0
         header = [clean(c) for c in sheet.rows[header_index]] if 0 <= header_index < len(sheet.rows) else []
-        if use == "products" and not found and header:
+        if use == "products" and header and (not found or detected != "products"):
             found = recognise(header)
+        elif use in REPORT_USES and header and (not found or detected != use):
+            found = recognise_report(use, header)
         columns = []
         by_header = {fold(c.get("header", "")): c.get("field", "") for c in (saved or {}).get("columns", [])
                      if c.get("header")}
         by_index = {int(c["index"]): c.get("field", "") for c in (saved or {}).get("columns", [])
                     if not c.get("header")}
         for i, h in enumerate(header):
-            if use == "products":
+            if use == "products" or use in REPORT_USES:
                 f, auto = found.get(i, ""), True
             elif use in TABLES:
                 f, auto = (h if h in TABLES[use].column_names else ""), True
@@ -201,6 +212,9 @@ def make_plan(sheets: list[Sheet], known: Known, mapping: dict | None = None, ov
         if k in plan.file and v not in (None, ""):
             plan.file[k] = bool(v) if k == "planned" else str(v)
     plan.hinted = {f for f in plan.hinted if plan.file.get(f) == plan.hints[f]["value"]}
+    plan.sources = [dict(s) for s in (mapping or {}).get("sources") or [] if isinstance(s, dict)]
+    plan.fixes = {str(k): {str(n): dict(f) for n, f in v.items()} for k, v in ((mapping or {}).get("fixes") or {}).items()
+                  if isinstance(v, dict)}
     return plan
 
 

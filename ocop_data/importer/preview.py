@@ -20,6 +20,8 @@ from .issuer import check_issuer
 from .known import Known, label_of
 from .plan import Plan, make_plan
 from .product_rows import prepare_products
+from . import report_sheets
+from .report_headers import REPORT_USES, label as report_label
 from .reading import MAX_BYTES, Progress, Sheet, read_upload
 from .table_rows import prepare_table
 from .values import KINDS, LEVELS, as_text, choice, clean, parse_date
@@ -66,6 +68,8 @@ class Preview:
     derived: list = field(default_factory=list)  # (sheet, row, what) values read rather than given
     sources: dict = field(default_factory=dict)  # source id -> its row, for the sources this upload cites
     skipped: list = field(default_factory=list)  # (sheet, row, text): unnumbered rows below the header
+    warnings: list = field(default_factory=list)  # Issue: what check would warn of after applying, not before
+    readings: list = field(default_factory=list)  # what each target row's words were read as (targets_sheet)
     new_provinces: list = field(default_factory=list)  # keys of provinces named, not in the data, not confirmed
     decisions: Decisions = field(default_factory=Decisions)  # a person's choices on possible duplicates
 
@@ -117,7 +121,8 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
         for f, cols in s.fields().items():
             if len(cols) > 1 and f not in ("seq", "note"):
                 prev.issue(s.name, s.header_number, None, "duplicate_meaning",
-                           field=field_label(f, "vi") if s.use == "products" else f,
+                           field=field_label(f, "vi") if s.use == "products" else report_label(f, "vi")
+                           if s.use in REPORT_USES else f,
                            columns=", ".join(f"“{c.header or '#' + str(c.index + 1)}”" for c in cols))
         if s.use == "products":
             have = s.fields()
@@ -136,7 +141,7 @@ def _plan_issues(prev: Preview, known: Known, upload_sources: set) -> None:
             new_provinces.unknown(prev, "", None, field_label("province", "vi"), f["province"])
         elif key is None:
             new_provinces.ask(prev, ref, "", None, field_label("province", "vi"))
-    if f.get("source") and not (known.source_exists(f["source"]) or f["source"] in upload_sources):
+    if f.get("source") and not (known.source_ref(f["source"]) or f["source"] in upload_sources):
         prev.issue("", None, field_label("source", "vi"), "bad_default", value=f["source"],
                    field=field_label("source", "vi"), detail=t("msg_unknown_source", "vi", value=f["source"]))
     if f.get("decided") and parse_date(f["decided"]) is None:
@@ -181,6 +186,12 @@ def _validate_together(prev: Preview, data_dir: Path) -> None:
 
     extra = {table: texts(f"candidate/{table}.csv", rows) for table, rows in prev.tables.items() if rows}
     ds = load_dataset(data_dir=data_dir, extra_rows=extra, lean=True)
+    _name_errors(prev, ds)
+    return ds
+
+
+def _name_errors(prev: Preview, ds) -> None:
+    """The build's errors in this upload's rows, at their sheet and row."""
     where = {}
     for p in ds.errors:
         if p.file.startswith("candidate/") and p.file not in where:
@@ -243,11 +254,13 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
             idx = next((c.index for c in sp.columns if c.field == "source_id"), None)
             if idx is not None:
                 upload_sources |= {clean(r[idx]) for r in sheet.rows[sp.header_index + 1:] if idx < len(r)}
+    by_name = {s.name: s for s in sheets}
+    report_sheets.prepare_sources_first(prev, by_name, known, today)  # cited by the rest, by address or title
     _plan_issues(prev, known, upload_sources)
+    report_sheets.plan_issues(prev)
     check_issuer(prev, plan, known)
     if prev.issues:
         return prev
-    by_name = {s.name: s for s in sheets}
     done = [0, sum(s.rows for s in used)]
     sub = (lambda f, s: progress(0.4 + f * 0.5, s)) if progress else None
     seen_eval: dict = {}
@@ -256,6 +269,8 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
         for sp in used:
             if sp.use == table:
                 prepare_table(prev, sp, by_name[sp.name], known, today, sub, done)
+        if table in ("figure", "target"):
+            report_sheets.prepare_facts(prev, table, by_name, known, today)
         if table == "product":
             for sp in plan.products_sheets():
                 prepare_products(prev, sp, by_name[sp.name], known, today, seen_eval, near, sub, done)
@@ -266,7 +281,9 @@ def prepare(name: str, data: bytes, data_dir: Path | None = None, mapping: dict 
     if progress:
         progress(0.92, "validate")
     if prev.has_changes:
-        _validate_together(prev, data_dir)
+        after = _validate_together(prev, data_dir)
+        if not prev.issues:
+            report_sheets.added_warnings(prev, data_dir, after)
     if progress:
         progress(1.0, "done")
     return prev

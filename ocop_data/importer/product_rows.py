@@ -118,7 +118,7 @@ def prepare_products(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, t
             commune = _address_commune(v["address"])
         if district:
             prev.names[("district", district)] = known.district_names.get(district, district)
-        source = v.get("source", "")
+        source = known.source_ref(v.get("source", "")) or v.get("source", "")  # an id, an address or a title
         if source and not known.source_exists(source):
             prev.issue(sheet.name, number, head("source"), "unknown_source", value=source)
             bad = True

@@ -38,6 +38,8 @@ def prepare_table(prev: Preview, sp: SheetPlan, sheet: Sheet, known: Known, toda
         if sheet.formulas and not formulas_read(prev, sheet, number, header, col.values()):
             continue
         row = {name: clean(r[i]) if i < len(r) else "" for name, i in col.items()}
+        if row.get("source_id") and row["source_id"] not in known.rows["source"]:  # an address or a title
+            row["source_id"] = known.source_ref(row["source_id"]) or row["source_id"]
         bad = False
         for c in table.columns:
             text = row.get(c.name, "")
