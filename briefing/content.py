@@ -27,12 +27,12 @@ from story.cite import normalise_source, source_label
 SUBJECT_TYPES = ("htx", "dn", "tht", "hkd")
 STALE_MONTHS = 12
 # the kinds between the title and the closing pair carry a chart, a map or a big number
-CLOSING = ("unknown", "sources")
+CLOSING = ("unknown", "decide", "sources")
 
 
 @dataclass
 class Slide:
-    kind: str  # title | headline | tiers | targets | subjects | map | unknown | sources
+    kind: str  # title | headline | tiers | targets | subjects | map | unknown | decide | sources
     title: str  # the finding, in the reader's language
     subtitle: str = ""  # what is measured, where, when
     source_ids: list = field(default_factory=list)
@@ -65,9 +65,16 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     progress = core.target_progress(cur, all_keys, today)
     slides: list[Slide] = []
 
-    # 1. the title slide
+    # 1. the title slide: the scope and the date (the data version goes to the file's properties and help)
+    newest = [findings.latest_total(f[f.metric == "products_total"]) for f in
+              (core.tier_figures(cur, [p]) for p in provinces)]
+    newest = [r for r in newest if r is not None]
+    last = max(newest, key=lambda r: r["as_of_date"]) if newest else None
     slides.append(Slide("title", t("briefing_title", lang),
-                        t("generated", lang).format(date=fmt.day(today, lang), version=core.data_version(cur)),
+                        t("briefing_scope", lang).format(
+                            years=f"{year_from}–{year_to}" if year_from and year_to else t("all_years", lang),
+                            newest=findings.date_short(last["as_of"], last["as_of_precision"], lang) if last
+                            else t("not_published", lang), today=fmt.day(today, lang)),
                         [], {"provinces": [name(p) for p in provinces], "today": today,
                              "version": core.data_version(cur)}))
 
@@ -180,11 +187,7 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     # 6. the sales points, as published
     points = core.sales_points(cur, all_keys)
     if not points.empty:
-        totals = []
-        for r in points[points.entry_kind == "total"].to_dict("records"):
-            totals.append({"territory_key": r["territory_key"], "label": slabel(r["territory_key"]),
-                           "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
-                           "date": findings.date_short(r["as_of"], r["as_of_precision"], lang)})
+        totals = findings.points_totals(points, slabel, lang)
         places = place_list(points, slabel, lang)
         counted = [g for g in places if any(n for _, n in g["items"])]
         title = findings.points_finding(totals, lang)
@@ -199,13 +202,50 @@ def build_slides(cur, lang: str, provinces: list[str], year_from: int | None = N
     slides.append(Slide("unknown", findings.unknown_finding(n_missing, stale, lang), t("unknown_sub", lang),
                         sorted({s for i in items for s in i.get("sources", [])}), {"items": items}))
 
-    # 8. the sources of everything above, grouped by what they support
+    # 8. the ending: what the meeting decides on, from the findings above
+    slides.append(decide_slide(progress, stale, items, slabel, lang, today))
+
+    # 9. the sources of everything above, grouped by what they support
     used = sorted({s for sl in slides for s in sl.source_ids})
     src = core.source_rows(cur, used)
     groups = source_groups(slides, src, lang)
     slides.append(Slide("sources", findings.sources_finding(len(used), lang),
                         t("slide_sources_sub", lang), used, {"sources": src, "groups": groups}))
     return slides
+
+
+def decide_slide(progress: pd.DataFrame, stale: list[dict], items: list[dict], label, lang: str,
+                 today: date) -> Slide:
+    """The closing slide: the targets due this year with their status, the figures older than 12 months and
+    how much is not known, each computed from the slides before it; its title counts them."""
+    years = pd.to_datetime(progress.deadline_date).dt.year if not progress.empty else pd.Series(dtype=float)
+
+    def lines_of(rows: pd.DataFrame) -> list[str]:
+        rows = rows.sort_values(["deadline_date", "territory_key", "target_id"], kind="stable")
+        return [f"{findings.target_label(r, label(r['territory_key']), lang)}: {findings.status_label(r['status'], lang)}"
+                for r in rows.to_dict("records")]
+
+    due = progress[years == today.year] if not progress.empty else progress
+    due_lines = lines_of(due) if not due.empty else []
+    shown = due
+    if due.empty and not progress.empty:  # none due this year: the latest past deadline's results, as context
+        past = progress[(years < today.year) & (progress.status != "no_data")]
+        if not past.empty:
+            last = int(pd.to_datetime(past.deadline_date).dt.year.max())
+            shown = past[pd.to_datetime(past.deadline_date).dt.year == last]
+            due_lines = [t("decide_none_due", lang).format(year=last)] + lines_of(shown)[:4]
+    stale_lines = [t("decide_stale", lang).format(name=x["name"], date=x["date"], months=fmt.number(x["months"], lang))
+                   for x in stale]
+    unknown = [x for x in items if x["kind"] != "stale"]  # the stale figures have their own column
+    unknown_lines = [t("decide_unknown_n", lang).format(province=p, n=fmt.number(sum(x["province"] == p for x in unknown),
+                                                                                  lang))
+                     for p in dict.fromkeys(x["province"] for x in unknown)]
+    title = findings.decide_finding(len(due), today.year, len(stale_lines), len(unknown), lang)
+    return Slide("decide", title, t("decide_sub", lang),
+                 sorted({s for s in (list(shown.source_id) if not shown.empty else []) if isinstance(s, str)}),
+                 {"groups": [(t("decide_due", lang).format(year=today.year), due_lines or [t("decide_none", lang)]),
+                             (t("decide_old", lang), stale_lines or [t("decide_none", lang)]),
+                             (t("decide_unknown", lang), unknown_lines or [t("decide_none", lang)])]})
 
 
 def place_list(points: pd.DataFrame, label, lang: str) -> list[dict]:

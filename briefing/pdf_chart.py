@@ -86,6 +86,15 @@ def _hatch(pdf, x: float, y: float, w: float, h: float, step: float = 0.9) -> No
         k += step
 
 
+def _place(pdf, m, cx: float, cy: float) -> None:
+    """A mark's label beside it, on the side the definition chose (``Mark.place``)."""
+    width = pdf.get_string_width(m.text) + 1
+    x, y = {"right": (cx + 1.0, cy - 1.4), "left": (cx - 1.0 - width, cy - 1.4),
+            "above": (cx - width / 2, cy - 4.0), "below": (cx - width / 2, cy + 1.2)}[m.place]
+    pdf.set_xy(x, y)
+    pdf.cell(width, 2.8, m.text)
+
+
 def _marker(pdf, s: Series, cx: float, cy: float, r: float, hollow: bool) -> None:
     colour = s.colour
     if s.symbol == "x":
@@ -199,11 +208,13 @@ def _time(pdf, panel: Panel, series: list[Series], x: float, y: float, w: float,
                 _marker(pdf, s, cx, cy, 0.75, hollow=m.approx)
                 if m.text:
                     pdf.font(TEXT_PT, True, s.colour)
-                    pdf.set_xy(cx + 1.0, cy - 1.4)
-                    pdf.cell(pdf.get_string_width(m.text) + 1, 2.8, m.text)
+                    _place(pdf, m, cx, cy)
         elif s.kind == "points":
             for m in marks:
-                _marker(pdf, s, fx(m.x), fy(m.y), 0.9, hollow=m.approx)
+                _marker(pdf, s, fx(m.x), fy(m.y), 0.9, hollow=m.approx or s.symbol == "ring")
+                if m.text:  # a doubtful figure's label, where the definition placed it
+                    pdf.font(TEXT_PT, False, s.colour)
+                    _place(pdf, m, fx(m.x), fy(m.y))
         elif s.kind == "labels":
             pdf.font(TEXT_PT, False, s.colour)
             for m in marks:

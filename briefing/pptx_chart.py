@@ -20,6 +20,8 @@ from story import theme
 from story.spec import Chart, Panel, decimal_year
 
 CHART_PT = 18  # every chart text
+PLACES = {"right": XL_LABEL_POSITION.RIGHT, "left": XL_LABEL_POSITION.LEFT, "above": XL_LABEL_POSITION.ABOVE,
+          "below": XL_LABEL_POSITION.BELOW}  # Mark.place
 
 
 def rgb(key: str) -> RGBColor:
@@ -247,9 +249,9 @@ def _lines(slide, chart: Chart, panel: int, left, top, width, height):
         series.smooth = False
         series.marker.size = 10
         series.marker.format.line.color.rgb = colour
-        if s.kind == "points":  # doubtful figures: ✕ marks, never joined
+        if s.kind == "points":  # doubtful figures: hollow rings, never joined
             series.format.line.fill.background()
-            series.marker.style = XL_MARKER_STYLE.X
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
         else:
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(3)
@@ -258,14 +260,14 @@ def _lines(slide, chart: Chart, panel: int, left, top, width, height):
             series.marker.style = XL_MARKER_STYLE.CIRCLE
         for j, m in enumerate(s.marks):
             point = series.points[j]
-            point.marker.style = XL_MARKER_STYLE.X if s.kind == "points" else XL_MARKER_STYLE.CIRCLE
+            point.marker.style = XL_MARKER_STYLE.CIRCLE
             point.marker.size = 10
             point.marker.format.fill.solid()
             point.marker.format.fill.fore_color.rgb = rgb("paper") if m.approx or s.kind == "points" else colour
             point.marker.format.line.color.rgb = colour
-            if m.text:  # the latest value, as on the page
-                _label(point, m.text, XL_LABEL_POSITION.ABOVE)
-                point.data_label.font.bold = True
+            if m.text:  # the latest value (and a doubtful figure's word), where the definition placed it
+                _label(point, m.text, PLACES[m.place])
+                point.data_label.font.bold = s.kind == "line"
     for level, series in zip(p.levels, list(made.plots[0].series)[len(own):]):
         series.format.line.color.rgb = rgb(level.colour)
         series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH

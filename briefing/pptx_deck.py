@@ -188,6 +188,16 @@ def _unknown(slide, s: Slide, lang: str, names: spec.Names):
               MARGIN + (width + gap) * i, BODY_TOP, width, BODY_BOTTOM - BODY_TOP)
 
 
+def _decide(slide, s: Slide, lang: str, names: spec.Names):
+    """The closing slide: three columns (targets due this year, old figures, not known), body text ≥ 18 pt."""
+    groups = s.data["groups"]
+    gap = Inches(0.4)
+    width = int((WIDTH - 2 * MARGIN - gap * (len(groups) - 1)) / len(groups))
+    for i, (head, lines) in enumerate(groups):
+        _text(slide, [(head, 22, True, "ink")] + [("• " + clip(x, 120), 18, False, "ink") for x in lines[:5]],
+              MARGIN + (width + gap) * i, BODY_TOP, width, BODY_BOTTOM - BODY_TOP)
+
+
 def _sources(slide, s: Slide, lang: str, names: spec.Names):
     paras = []
     for g in s.data["groups"]:
@@ -200,7 +210,7 @@ def _sources(slide, s: Slide, lang: str, names: spec.Names):
 
 
 DRAW = {"headline": _headline, "tiers": _tiers, "targets": _targets, "subjects": _subjects, "map": _points,
-        "unknown": _unknown, "sources": _sources}
+        "unknown": _unknown, "decide": _decide, "sources": _sources}
 TARGETS_PER_SLIDE = 7
 
 
@@ -217,6 +227,8 @@ def build_pptx(cur, lang: str, provinces: list[str], year_from: int | None = Non
     for s in slides:
         if s.kind == "title":
             _cover(prs, s, lang)
+            prs.core_properties.comments = t("generated", lang).format(  # the data version: the file's properties
+                date=fmt.day(s.data["today"], lang), version=s.data["version"])
             continue
         parts = [s]
         if s.kind == "targets" and len(s.data["progress"]) > TARGETS_PER_SLIDE:  # long lists split, never cut

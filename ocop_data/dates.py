@@ -2,7 +2,7 @@
 
 A date is stored as an ISO prefix ('2024', '2024-07', '2024-07-11') with a precision: day, month, year,
 inferred or undated. ``date_text`` writes it the way the programme's documents do (dd/mm/yyyy in both
-languages), never more precise than the precision says; an inferred date is written at the precision its
+and dd/mm/yyyy in Vietnamese, d Month yyyy in English), never more precise than the precision says; an inferred date is written at the precision its
 text has. The words around a date ('undated', '(inferred)', 'năm 2019') are story/fmt.py's and the findings'.
 """
 from __future__ import annotations
@@ -23,15 +23,23 @@ def iso(value) -> str:
     return str(value).strip()
 
 
-def date_text(value, precision: str | None = None) -> str:
-    """'11/07/2024' (day), '07/2024' (month), '2024' (year); an inferred or unstated precision follows the text's
-    length; '' when the date is missing or undated."""
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def date_text(value, precision: str | None = None, lang: str = "vi") -> str:
+    """'11/07/2024' (day), '07/2024' (month), '2024' (year) as the programme's documents write them; in English
+    '11 July 2024', 'July 2024', '2024'. An inferred or unstated precision follows the text's length; '' when
+    the date is missing or undated."""
     text = iso(value)
     if not text or precision == "undated":
         return ""
     length = _LENGTH.get(precision or "", len(text))
-    if length >= 10 and len(text) >= 10:
-        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+    year = text[:4]
     if length >= 7 and len(text) >= 7:
-        return f"{text[5:7]}/{text[:4]}"
-    return text[:4]
+        month, day = text[5:7], text[8:10] if length >= 10 and len(text) >= 10 else None
+        if lang == "en":
+            name = MONTHS_EN[int(month) - 1]
+            return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+        return f"{day}/{month}/{year}" if day else f"{month}/{year}"
+    return year

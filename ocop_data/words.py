@@ -260,6 +260,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "download_pptx": ("Tải bản tóm tắt PowerPoint (.pptx)", "Download the PowerPoint briefing (.pptx)"),
     "exit_present": ("Thoát trình chiếu", "Leave presentation"),
     "briefing_title": ("Tóm tắt Chương trình OCOP", "OCOP programme briefing"),
+    "briefing_scope": ("Sản phẩm OCOP từ 3 sao · {years} · số liệu mới nhất {newest} · lập ngày {today}",
+                       "OCOP products of 3★ or more · {years} · newest figure {newest} · made on {today}"),
+    "all_years": ("mọi năm", "all years"),
+    "decide_title": ("Cần quyết định", "For the meeting to decide"),
+    "decide_sub": ("Từ các trang trước: mục tiêu đến hạn năm nay, số liệu cũ, điều chưa biết",
+                   "From the slides before: targets due this year, old figures, what is not known"),
+    "find_decide": ("Cần quyết định: {parts}", "For the meeting to decide: {parts}"),
+    "find_decide_due": ("{n} mục tiêu đến hạn năm {year}", "{n} targets due in {year}"),
+    "find_decide_stale": ("{n} tỉnh có số liệu cũ hơn 12 tháng", "{n} provinces with figures older than 12 months"),
+    "find_decide_unknown": ("{n} điều chưa biết", "{n} things not known"),
+    "find_decide_due_one": ("{n} mục tiêu đến hạn năm {year}", "{n} target due in {year}"),
+    "find_decide_stale_one": ("{n} tỉnh có số liệu cũ hơn 12 tháng", "{n} province with figures older than 12 months"),
+    "find_decide_unknown_one": ("{n} điều chưa biết", "{n} thing not known"),
+    "decide_due": ("Mục tiêu đến hạn năm {year}", "Targets due in {year}"),
+    "decide_old": ("Số liệu cũ hơn 12 tháng", "Figures older than 12 months"),
+    "decide_unknown": ("Chưa biết", "Not known"),
+    "decide_none": ("Không có", "None"),
+    "decide_none_due": ("Không có mục tiêu nào đến hạn năm nay; kết quả các mục tiêu hạn {year}:",
+                        "No target is due this year; the results of the targets due in {year}:"),
+    "decide_unknown_n": ("{province}: {n} điều chưa biết (trang trước)", "{province}: {n} things not known (slide before)"),
+    "decide_stale": ("{name}: tổng số mới nhất {date} ({months} tháng)", "{name}: newest total {date} ({months} months)"),
     "generated": ("Tạo ngày {date} từ cơ sở dữ liệu phiên bản {version}", "Made on {date} from data version {version}"),
     # meetings: the storyline of the slides, the .pptx and the printed page (issue 11)
     "brief_title": ("Chương trình OCOP: {provinces}", "OCOP programme: {provinces}"),
@@ -528,10 +549,10 @@ WORDS: dict[str, tuple[str, str]] = {
                         "các đường riêng, không cộng gộp",
                         "Reported totals of OCOP products of 3★ or more, by report date; former and new provinces "
                         "are separate lines, never added up"),
-    "totals_notes": ("Chấm rỗng: nguồn chỉ nêu năm hoặc năm suy ra (đặt giữa năm). ✕: số liệu đáng ngờ, không "
-                     "nối vào đường.",
-                     "Hollow dot: the source gives only the year, or the year is inferred (placed mid-year). ✕: a "
-                     "doubtful figure, not joined to the line."),
+    "totals_notes": ("Chấm rỗng: nguồn chỉ nêu năm hoặc ngày suy ra (năm đặt giữa năm). Vòng tròn có ⚠: số "
+                     "liệu đáng ngờ, ở đúng ngày và giá trị, không nối vào đường.",
+                     "Hollow dot: the source gives only the year, or the date is inferred (a year placed mid-year). "
+                     "A ring marked ⚠: a doubtful figure at its date and value, not joined to the line."),
     "stars_subtitle2": ("Sản phẩm OCOP theo hạng sao; mỗi cột là một báo cáo, đặt tại ngày báo cáo",
                         "OCOP products by star tier; each bar is one report, placed at its date"),
     "targets_chart_sub": ("{counts}. Thanh màu: % đạt = số liệu so sánh mới nhất / mục tiêu; vạch đen: mục tiêu.",
@@ -541,6 +562,7 @@ WORDS: dict[str, tuple[str, str]] = {
                         "{n} other targets have no reported figure to compare (see the table)."),
     "n_targets": ("{n} mục tiêu", "{n} targets"),
     "doubtful_point": ("số liệu đáng ngờ ⚠", "doubtful figure ⚠"),
+    "doubtful_label": ("{value} ⚠", "{value} ⚠"),
     "agreeing_sources": ("{n} nguồn công bố cùng số liệu", "{n} sources published the same figures"),
     # people's tables (story/tables.py)
     "conf_H": ("cao", "high"),
@@ -560,10 +582,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "timeline_subtitle": ("Kế hoạch, quyết định, đợt đánh giá, hội chợ… theo ngày", "Plans, decisions, evaluation "
                           "rounds, fairs… by date"),
     # overview rows (story/cards.py)
+    "described_title": ("[bài về {what}]", "[article on {what}]"),
+    "described_title_unknown": ("[bài về {what}; không rõ báo, ngày]", "[article on {what}; outlet and date not known]"),
     "card_unit": ("sản phẩm OCOP", "OCOP products"),
     "card_before": ("Trước hợp nhất", "Before the merger"),
     "card_no_target": ("Chưa có mục tiêu chính trong dữ liệu", "No headline target in the data"),
     "card_target": ("Mục tiêu chính", "Headline target"),
+    "card_no_own_target": ("Tỉnh mới chưa có mục tiêu riêng trong dữ liệu",
+                           "The new province has no target of its own in the data"),
+    "card_before_target": ("mục tiêu {target} {status}", "target {target} {status}"),
     "card_trend": ("Các tổng số đã báo cáo", "Reported totals"),
     "card_trend_alt": ("Xu hướng {territory}: {points}", "Trend of {territory}: {points}"),
     "card_no_figure": ("chưa có số liệu đã báo cáo", "no reported figure yet"),
@@ -591,6 +618,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "f_same_as": ("không đổi so với {prev} {when}", "unchanged from {prev} {when}"),
     "f_two_sources": ("hai nguồn khác nhau", "two different sources"),
     "f_other_source": ("nguồn khác cùng thời điểm: {value}", "another source at the same date: {value}"),
+    "totals_not_published": ("Tổng số sản phẩm OCOP của {provinces}: chưa công bố (không có số liệu đã báo cáo "
+                             "nào có ngày). Các sản phẩm đã ghi nhận ở trang Sản phẩm & chủ thể.",
+                             "Total OCOP products of {provinces}: not published (no dated reported figure). The "
+                             "products recorded are on the Products & subjects page."),
+    "f_listed": ("{territory}: {n} trong số {total} sản phẩm đã báo cáo có tên ở đây ({date})",
+                 "{territory}: {n} of {total} reported products named here ({date})"),
+    "f_listed_no_total": ("{territory}: {n} sản phẩm có tên ở đây; tổng số đã báo cáo chưa công bố",
+                          "{territory}: {n} products named here; the reported total is not published"),
     "f_no_total": ("{territory}: chưa có tổng số sản phẩm OCOP đã báo cáo",
                    "{territory}: no reported total of OCOP products yet"),
     "f_only_unreliable": ("chỉ có ước tính hoặc số liệu đáng ngờ", "only estimates or doubtful figures"),
@@ -875,6 +910,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "scale_million": ("triệu", "million"),
     "scale_billion": ("tỷ", "billion"),
     "seed_provenance": ("Tệp bài gốc (chỉ để lưu vết, không dùng để trích dẫn)", "Seed file (provenance only, never the citation)"),
+    "find_sources_page": ("{total} nguồn công khai; {n} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng",
+                          "{total} public sources; {n} state their title, publisher and date"),
     "sources_complete": ("{n}/{total} nguồn nêu đủ tiêu đề, đơn vị đăng và ngày đăng; các nguồn còn lại không nêu một "
                          "trong ba thông tin này (ghi rõ ở từng nguồn).",
                          "{n}/{total} sources state their title, publisher and date; the others omit one of these "

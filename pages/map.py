@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from queries import core
-from story import fmt, maps
+from story import findings, fmt, maps
 from ocop_data.words import t
 from ui import frame, state, style, tables
 from ui.data import db, q
@@ -20,10 +20,11 @@ from ui.shell import ctx
 c = ctx()
 lang = c.lang
 keys = c.all_keys()
-st.title(t("map_title", lang), anchor=False)
+points = q(core.sales_points, keys)
+# the finding first (issue 19 §5): the published totals of sales points, computed; the topic small above it
+frame.page_head(t("map_title", lang), [findings.points_finding(findings.points_totals(points, c.label, lang), lang)])
 st.caption(t("map_subtitle", lang))
 
-points = q(core.sales_points, keys)
 territories = q(core.territories)
 chosen = territories[territories.territory_key.isin(keys) & (territories.level == "province")]
 codes = sorted(chosen.code.unique())
@@ -70,9 +71,10 @@ def legend_html() -> str:
 
 
 with right:
-    st.subheader(t("map_legend_title", lang), anchor=False)
+    # side headings in bold body text: the finding above stays the largest text (issue 19 §5)
+    st.markdown(f"**{frame.md_escape(t('map_legend_title', lang))}**")
     st.html(legend_html())
-    st.subheader(t("map_by_province", lang), anchor=False)
+    st.markdown(f"**{frame.md_escape(t('map_by_province', lang))}**")
     lines = []
     for tot in points[points.entry_kind == "total"].to_dict("records"):
         parts = points[points.part_of == tot["point_id"]]

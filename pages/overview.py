@@ -89,12 +89,20 @@ def totals_title() -> str:
 
 chart_title = derived("overview_totals_title", totals_title, lang, chosen)
 families = [fam for _, fam in provinces]
-totals_chart = derived("overview_totals_chart", lambda: charts.totals(totals, families, c.chart_names, territories,
-                                                                      title=chart_title), lang, chosen)
-frame.chart_block(
-    key="totals", chart=totals_chart,
-    fig=lambda: figure(("totals", lang, tuple(keys), chart_title), lambda: plot.figure(totals_chart)),
-    table=lambda: tables.totals_table(totals, c.label, lang, c.source), lang=lang, file_name="ocop_totals")
+drawable = totals[(totals.kind == "reported") & totals.as_of_date.notna()
+                  & totals.territory_key.isin([k for fam in families for k in fam])]
+if drawable.empty:  # nothing published to draw: say so in words, never an empty chart
+    st.subheader(md_escape(chart_title), anchor=False)
+    st.info(md_escape(t("totals_not_published", lang).format(
+        provinces=", ".join(c.label(k) for k, _ in provinces))))
+else:
+    totals_chart = derived("overview_totals_chart", lambda: charts.totals(totals, families, c.chart_names,
+                                                                          territories, title=chart_title), lang,
+                           chosen)
+    frame.chart_block(
+        key="totals", chart=totals_chart,
+        fig=lambda: figure(("totals", lang, tuple(keys), chart_title), lambda: plot.figure(totals_chart)),
+        table=lambda: tables.totals_table(totals, c.label, lang, c.source), lang=lang, file_name="ocop_totals")
 
 # --- below the fold: headline targets, coverage, national context, timeline -----------------
 st.divider()

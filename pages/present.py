@@ -193,8 +193,16 @@ def sources(s: Slide) -> None:
 
 def title_slide(s: Slide) -> None:
     d = s.data
-    st.html(f"<div class='ocop-hero'><b>{esc(' · '.join(d['provinces']))}</b><br>{esc(s.subtitle)}"
-            f"<div class='ocop-small'>{esc(t('keys_help', lang))}</div></div>")
+    st.html(f"<div class='ocop-hero'><b>{esc(' · '.join(d['provinces']))}</b><br>{esc(s.subtitle)}</div>")
+
+
+def decide(s: Slide) -> None:
+    """The closing slide: what the meeting decides on, in three columns."""
+    cols = st.columns(len(s.data["groups"]), gap="large")
+    for col, (head, lines) in zip(cols, s.data["groups"]):
+        with col:
+            st.markdown(f"### {md_escape(head)}")
+            st.markdown("\n".join(f"- {md_escape(x)}" for x in lines))
 
 
 def draw(s: Slide, i: int) -> None:
@@ -216,6 +224,8 @@ def draw(s: Slide, i: int) -> None:
             st.markdown("\n\n".join(place_block(g) for g in s.data["places"]))
     elif s.kind == "unknown":
         unknown(s)
+    elif s.kind == "decide":
+        decide(s)
     elif s.kind == "sources":
         sources(s)
     elif s.kind == "title":
@@ -239,7 +249,10 @@ def show() -> None:
                 st.container(key="slide_src").markdown(line)
             prev, count, nxt, ppt, prt, leave = st.columns([1.2, 0.8, 1.2, 1.5, 1.5, 1], vertical_alignment="center")
             prev.button(t("prev", lang), on_click=go_to, args=(i - 1,), disabled=i == 1, key="prev", width="stretch")
-            count.html(f"<div class='ocop-counter'>{esc(t('slide_n', lang).format(i=i, n=n))}</div>")
+            made = t("generated", lang).format(date=fmt.day(deck[0].data["today"], lang), version=deck[0].data["version"])
+            # the keys and the data version: the counter's help (a tooltip), not the title slide
+            count.html(f"<div class='ocop-counter' title='{esc(t('keys_help', lang))}. {esc(made)}'>"
+                       f"{esc(t('slide_n', lang).format(i=i, n=n))}</div>")
             nxt.button(t("next", lang), on_click=go_to, args=(i + 1,), disabled=i == n, key="next", width="stretch")
             selected, years = list(c.selected), (c.year_from, c.year_to)
             ppt.download_button(t("pptx_short", lang), lambda: pptx(lang, selected, *years),

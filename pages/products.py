@@ -15,7 +15,7 @@ from ocop_data.missing import records
 from ocop_data.words import lang_col, t
 from queries import citations, core
 from story import certificates as cert_words
-from story import fmt, plot, producers, rows
+from story import findings, fmt, plot, producers, rows
 from ui import frame, shell, state, tables
 from ui.data import derived, figure, q
 from ui.shell import ctx
@@ -29,7 +29,18 @@ lang = c.lang
 keys = c.all_keys()
 today = date.today()
 NP = t("not_published", lang)
-st.title(t("page_products", lang), anchor=False)
+
+
+def head_lines() -> list[str]:
+    """The finding, one line a territory with products named here: how many of its latest reported total."""
+    figures = q(core.tier_figures, keys)
+    totals = figures[figures.metric == "products_total"]
+    return [findings.listed_finding(c.label(r.territory_key), int(r.listed),
+                                    findings.latest_total(totals[totals.territory_key == r.territory_key]), lang)
+            for r in q(core.coverage, keys).itertuples() if r.listed]
+
+
+frame.page_head(t("page_products", lang), derived("products_head", head_lines, lang, tuple(keys)))
 
 
 @shell.fragment

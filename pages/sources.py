@@ -18,31 +18,34 @@ from ui.shell import ctx
 
 c = ctx()
 lang = c.lang
-st.title(t("sources_title", lang), anchor=False)
-
-
-finder.render()  # search over figures, targets, events, products, producers and quotes (ui/finder.py)
-
-st.divider()
-# --- every source: what it states about itself, a citation line to paste, a working link ---------------
 all_srcs = q(core.sources)
 srcs = all_srcs
 # the province chosen in the sidebar (?province=KEY): its sources (its own rows' and its predecessors')
 chosen_keys = c.all_keys() if len(c.selected) < len(c.focus) else None
 if chosen_keys is not None:
     srcs = srcs[srcs.source_id.isin(q(citations.sources_of_territories, chosen_keys))]
-ns = t("not_stated", lang)
-NOTE = "note_vi" if lang == "vi" else "note"
 
 
 def stated(v) -> bool:
     return isinstance(v, str) and v not in ("", "not stated")
 
 
-tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
-    [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 complete = sum(stated(s["title"]) and not s["title_descriptive"] and stated(s["publisher"]) and stated(s["published"])
                for s in records(srcs))
+# the finding first (issue 19 §5): how many sources, and how many state who published what and when
+frame.page_head(t("sources_title", lang), [t("find_sources_page", lang).format(
+    n=fmt.number(complete, lang), total=fmt.number(len(srcs), lang))])
+
+
+finder.render()  # search over figures, targets, events, products, producers and quotes (ui/finder.py)
+
+st.divider()
+# --- every source: what it states about itself, a citation line to paste, a working link ---------------
+ns = t("not_stated", lang)
+NOTE = "note_vi" if lang == "vi" else "note"
+
+tab_sources, tab_figures, tab_conflicts, tab_corrections = st.tabs(
+    [t("sources_list", lang), t("figures_given", lang), t("conflicts_title", lang), t("corrections_title", lang)])
 chosen_ids = [i for i in state.sources() if i in set(all_srcs.source_id)]
 with tab_sources:
     if chosen_keys is not None and not chosen_ids:
@@ -61,8 +64,8 @@ for s in records(shown):
     label = frame.md_escape(citing.source_label(s, lang))
     rows_citing = t("n_rows_citing", lang).format(n=fmt.number(s["rows_citing"], lang))
     with tab_sources, st.expander(f"{label} · {rows_citing}", expanded=bool(chosen_ids)):
-        title = (frame.md_escape(s["title"]) + (f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"]
-                                                 else "")) if stated(s["title"]) else ns
+        mark = f" _({t('descriptive_title_mark', lang)})_" if s["title_descriptive"] else ""
+        title = frame.md_escape(citing.title_text(s, lang)) + mark if stated(s["title"]) else ns
         lines = [
             f"- **{t('title', lang)}:** {title}",
             f"- **{t('publisher', lang)}:** {frame.md_escape(s['publisher']) if stated(s['publisher']) else ns}",

@@ -26,11 +26,13 @@ CSS = """
 <style>
 .ocop-rows {{ display: grid; gap: 10px; margin: 0 0 4px 0; font-family: "Noto Sans", "Segoe UI", Roboto, Arial,
   sans-serif; color: {ink}; }}
-.ocop-row {{ display: grid; grid-template-columns: minmax(200px, 1.15fr) minmax(150px, 0.9fr) minmax(240px, 1.5fr)
+.ocop-row {{ display: grid; grid-template-columns: minmax(250px, 1.45fr) minmax(130px, 0.8fr) minmax(220px, 1.35fr)
   minmax(150px, 0.85fr); gap: 18px; align-items: center; border: 1px solid {grid}; border-radius: 8px;
   padding: 10px 16px; background: {paper}; }}
 .ocop-row .c-name {{ font-size: 15px; font-weight: 700; line-height: 1.25; }}
 .ocop-row .c-big {{ font-size: 38px; font-weight: 700; line-height: 1.1; letter-spacing: -0.5px; }}
+.ocop-row .c-big .c-n {{ white-space: nowrap; }}
+.ocop-row .c-big .c-q {{ font-size: 22px; font-weight: 600; letter-spacing: 0; }}
 .ocop-row .c-big .c-unit {{ font-size: 14px; font-weight: 400; letter-spacing: 0; color: {muted}; }}
 .ocop-row .c-sub {{ font-size: 13px; color: {muted}; line-height: 1.35; }}
 .ocop-row .c-sub b {{ color: {ink}; font-weight: 600; }}
@@ -165,6 +167,19 @@ def bullet_html(row: dict | None, n: Names, current: str) -> str:
             f'{esc(figure)}</div>')
 
 
+def _big_number(value, qualifier, lang: str) -> str:
+    """The latest total for the card: the number large, its qualifier ('khoảng', 'trên') in smaller type
+    before it, on one line ('khoảng 500' reads whole and never pushes the row taller)."""
+    text = fmt.qualified(value, qualifier, lang)
+    plain = fmt.qualified(value, None, lang)
+    if text == plain or plain not in text:
+        return f'<span class="c-n">{esc(text)}</span>'
+    head, tail = text.split(plain, 1)
+    out = f'<span class="c-q">{esc(head.strip())}</span> ' if head.strip() else ""
+    out += f'<span class="c-n">{esc(plain)}</span>'
+    return out + (f' <span class="c-q">{esc(tail.strip())}</span>' if tail.strip() else "")
+
+
 def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.DataFrame, n: Names,
                  today: date, span: tuple | None, merger: str | None = None) -> str:
     """One province's compact row (HTML). ``keys``: the province's territories, today's first.
@@ -184,7 +199,7 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     else:
         comp = findings.comparable(own)
         change = findings.change_phrase(own, lang) or t("no_previous", lang).rstrip(".")
-        big = (f'<div class="c-big">{esc(fmt.qualified(latest["value"], latest["qualifier"], lang))} '
+        big = (f'<div class="c-big">{_big_number(latest["value"], latest["qualifier"], lang)} '
                f'<span class="c-unit">{esc(t("card_unit", lang))}</span></div>'
                f'<div class="c-sub">{esc(change)}</div>')
         months = findings.age_months(latest["as_of_date"], today)
@@ -196,12 +211,21 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
                 f'<span class="badge{" stale" if stale else ""}">'
                 f'{esc(findings.age_text(latest["as_of_date"], today, lang))}</span>'
                 f'<div class="c-sub">{esc(t("card_sources", lang).format(names=", ".join(names)))}</div>{listed}</div>')
+    own_target = findings.headline_target(progress, [key])
     before = []
-    for k in keys[1:]:
+    for k in keys[1:]:  # the predecessors' results: context, never the new province's own status
         lt = findings.latest_total(figures[figures.territory_key == k])
+        words = []
         if lt is not None:
-            before.append(f"<b>{esc(label(k))}</b>: {esc(fmt.qualified(lt['value'], lt['qualifier'], lang))} "
-                          f"({esc(findings.date_short(lt['as_of'], lt['as_of_precision'], lang))})")
+            words.append(f"{esc(fmt.qualified(lt['value'], lt['qualifier'], lang))} "
+                         f"({esc(findings.date_short(lt['as_of'], lt['as_of_precision'], lang))})")
+        old = findings.headline_target(progress, [k])
+        if old is not None:
+            words.append(esc(t("card_before_target", lang).format(
+                target=findings.target_label(old, n.short(k), lang).split(" · ", 1)[-1],
+                status=findings.status_label(old.get("status") or "no_data", lang))))
+        if words:
+            before.append(f"<b>{esc(n.short(k))}</b> " + ", ".join(words))
     preds = f'<div class="c-before">{esc(t("card_before", lang))}: {" · ".join(before)}</div>' if before else ""
     svg = sparkline_svg(figures, keys, span, n, merger=merger)
     if svg:  # an image (the page's HTML sanitiser keeps <img>, not inline <svg>), with its text alternative
@@ -211,11 +235,15 @@ def province_row(key: str, keys: list[str], figures: pd.DataFrame, progress: pd.
     axis = ""
     if span is not None and svg:
         axis = f'<div class="c-axis"><span>{span[0].year}</span><span>{span[1].year}</span></div>'
-    target = findings.headline_target(progress, keys)
+    if own_target is None and len(keys) > 1:  # a new province without a target of its own says so
+        bullet = (f'<div class="c-blabel">{esc(t("card_target", lang))}</div>'
+                  f'<div class="c-sub">{esc(t("card_no_own_target", lang))}</div>')
+    else:
+        bullet = bullet_html(own_target, n, key)
     return (f'<div class="ocop-row" role="group" aria-label="{esc(name)}">'
             f'<div class="c-num"><div class="c-name">{esc(name)}</div>{big}</div>'
             f'<div class="c-trend">{svg}{axis}</div>'
-            f'<div class="c-bullet">{bullet_html(target, n, key)}</div>'
+            f'<div class="c-bullet">{bullet}</div>'
             f'{asof}{preds}</div>')
 
 

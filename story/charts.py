@@ -16,8 +16,8 @@ from ocop_data.words import lang_col, t
 
 from . import findings, fmt, undated
 from .cite import source_line
-from .spec import (Chart, Level, Mark, Names, Panel, Row, Rule, Series, display_date, side_by_side,
-                   year_span)
+from .spec import (Chart, Level, Mark, Names, Panel, Row, Rule, Series, display_date, place_labels,
+                   side_by_side, year_span)
 
 TIERS = [("s3", "3"), ("s4", "4"), ("s5p", "5p"), ("s5", "5"), ("rest", "total")]
 TIER_VALUES = ("total", "s3", "s4", "s5", "s5p")
@@ -73,8 +73,10 @@ def totals(figures: pd.DataFrame, families: list[list[str]], n: Names, territori
             name = n.label(key)
             comp = findings.comparable(sub)
             line = comp.drop_duplicates("as_of_date", keep="first")
-            if not line.empty:
-                recs = line.to_dict("records")
+            if not line.empty:  # time in order: by where each figure stands on the axis, never back
+                line = line.assign(_x=[display_date(a, p, d) for a, p, d in
+                                       zip(line.as_of, line.as_of_precision, line.as_of_date)])
+                recs = line.sort_values(["_x", "as_of_date"], kind="stable").to_dict("records")
                 marks = []
                 for i, r in enumerate(recs):
                     x = display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
@@ -87,16 +89,21 @@ def totals(figures: pd.DataFrame, families: list[list[str]], n: Names, territori
                                       sources=(r["source_id"],)))
                 series.append(Series(key, name, n.colour(key), "line", marks, dash=j > 0, legend=not many))
             doubt = sub[sub.confidence == "L"]
-            if not doubt.empty:
+            if not line.empty:  # a doubtful figure that a trusted one confirms at its date adds nothing
+                agreed = {(d, float(v)) for d, v in zip(line.as_of_date, line.value)}
+                doubt = doubt[[(d, float(v)) not in agreed for d, v in zip(doubt.as_of_date, doubt.value)]]
+            if not doubt.empty:  # at its true date and value, hollow, beneath the lines; its label moves
                 marks = []
                 for r in doubt.to_dict("records"):
                     x = display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
                     xs.append(x)
                     marks.append(Mark(x, float(r["value"]), hover=_total_hover(r, name, n, None), doubtful=True,
+                                      text=t("doubtful_label", lang).format(
+                                          value=fmt.qualified(r["value"], r["qualifier"], lang)),
                                       date=findings.date_short(r["as_of"], r["as_of_precision"], lang),
                                       sources=(r["source_id"],)))
-                series.append(Series(f"{key}:doubtful", f"{name}: {t('doubtful_point', lang)}", n.colour(key),
-                                     "points", marks, legend=False, symbol="x"))
+                series.insert(0, Series(f"{key}:doubtful", f"{name}: {t('doubtful_point', lang)}", n.colour(key),
+                                        "points", marks, legend=False, symbol="ring"))
     if many:  # the five largest latest values keep their label, never two on one spot
         ends = sorted(((s, s.marks[-1]) for s in series if s.kind == "line"), key=lambda e: -e[1].y)
         ymax = max((m.y for _, m in ends), default=1.0) or 1.0
@@ -130,6 +137,7 @@ def totals(figures: pd.DataFrame, families: list[list[str]], n: Names, territori
     if xs:
         panel.x_range = (min(xs) - pd.Timedelta(days=120), max(xs) + pd.Timedelta(days=260))
     panel.y_max = max(ys or [1.0]) * 1.12
+    place_labels(panel, series)
     ids = _newest_first(reported)
     return Chart("totals", title, t("totals_subtitle", lang) if subtitle is None else subtitle, [panel], series,
                  sources=ids, source_text=source_line(ids, n.source, lang),

@@ -94,11 +94,25 @@ def _stated(value) -> bool:
     return not missing(value) and str(value) != "not stated" and str(value) != ""
 
 
+_DESCRIBED = re.compile(r"^\[bài về (?P<what>.+?)(?P<unknown>; không rõ báo, ngày)?\]$")
+
+
+def title_text(s: dict, lang: str) -> str:
+    """A source's title in the reader's language: as the source states it, or the project's descriptive
+    title ('[bài về Kế hoạch 77 …; không rõ báo, ngày]') in its English form ('[article on Kế hoạch 77 …;
+    outlet and date not known]'); what the article is about keeps its own Vietnamese name."""
+    title = str(s["title"])
+    found = _DESCRIBED.match(title) if s.get("title_descriptive") and lang == "en" else None
+    if not found:
+        return title
+    return t("described_title_unknown" if found["unknown"] else "described_title", lang).format(what=found["what"])
+
+
 def source_label(src: dict, lang: str) -> str:
     """A short name for a source: its title, else its publisher and date, else its host (never a file name)."""
     s = normalise_source(src)
     if _stated(s["title"]):
-        return str(s["title"])
+        return title_text(s, lang)
     parts = [str(s["publisher"])] if _stated(s["publisher"]) else []
     if _stated(s["published"]):
         parts.append(fmt.approx_date(s["published"], s["published_precision"], lang))
@@ -127,7 +141,7 @@ def cite(src: dict, lang: str) -> str:
     else:
         unstated.append(t("published", lang).lower())
     if _stated(s["title"]):
-        title = str(s["title"])
+        title = title_text(s, lang)
         parts.append(title if s["title_descriptive"] else f"“{title}”")
     else:
         unstated.append(t("title", lang).lower())
@@ -239,7 +253,7 @@ def short_label(src: dict, lang: str, limit: int = 40) -> str:
     s = normalise_source(src)
     name = outlet(s)
     if name is None and _stated(s["title"]):
-        name = _clip(s["title"], limit)
+        name = _clip(title_text(s, lang), limit)
     if name is None:
         return t("source_unnamed", lang)
     if _stated(s["published"]):

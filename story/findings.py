@@ -49,7 +49,7 @@ def _ts(v):
 
 def date_short(as_of, precision, lang: str) -> str:
     """A figure's date for brackets: '11/07/2024', '03/2025', '2019', '2023, suy ra'; undated in words."""
-    text = date_text(as_of, precision)
+    text = date_text(as_of, precision, lang)
     if not text:
         return t("undated", lang)
     return f"{text}, {t('f_inferred', lang)}" if precision == "inferred" else text
@@ -60,7 +60,7 @@ def date_phrase(as_of, precision, lang: str) -> str:
     if not date_text(as_of, precision):
         return t("undated", lang)
     if precision in ("day", "month"):
-        return t("f_day" if precision == "day" else "f_month", lang).format(d=date_text(as_of, precision))
+        return t("f_day" if precision == "day" else "f_month", lang).format(d=date_text(as_of, precision, lang))
     text = t("f_year", lang).format(d=date_text(as_of, "year"))
     return f"{text} ({t('f_inferred', lang)})" if precision == "inferred" else text
 
@@ -111,6 +111,18 @@ def latest_total(figures) -> dict | None:
         return None
     last = comp[comp.as_of_date == comp.as_of_date.max()]
     return last.iloc[0].to_dict()
+
+
+def listed_finding(territory: str, listed: int, latest: dict | None, lang: str) -> str:
+    """'Sơn La: 49 trong số 202 sản phẩm đã báo cáo có tên ở đây (03/2025)' / 'Sơn La: 49 of 202 reported
+    products named here (March 2025)': the products this database names beside the latest reported total
+    (``latest_total``), so 49 never reads as the province's count. Without a reported total, it says so."""
+    n = fmt.number(listed, lang)
+    if latest is None:
+        return t("f_listed_no_total", lang).format(territory=territory, n=n)
+    return t("f_listed", lang).format(territory=territory, n=n,
+                                      total=_value(latest["value"], latest["qualifier"], lang),
+                                      date=date_short(latest["as_of"], latest["as_of_precision"], lang))
 
 
 def total_finding(figures, territory: str, lang: str) -> str:
@@ -332,7 +344,7 @@ def target_label(row: dict, territory: str, lang: str) -> str:
     what_ = quantity(row, lang)
     joined = f"{what_}: {value}" if comparison == "all" or missing(row.get("value")) else \
         f"{what_} {sign + ' ' if sign else ''}{value}"
-    return f"{territory} · {joined} ({date_short(row.get('deadline'), row.get('deadline_precision'), lang)})"
+    return fmt.sentence(f"{territory} · {joined} ({date_short(row.get('deadline'), row.get('deadline_precision'), lang)})")
 
 
 def _unit(row: dict, lang: str) -> str:
@@ -527,10 +539,19 @@ def subjects_finding(label: str, counts: pd.DataFrame, lang: str, published: dic
     total = int(counts.n.sum())
     if published:
         top = counts.sort_values("n", ascending=False, kind="stable").iloc[0]
-        return t("find_subjects_split", lang).format(label=label, type=t(f"types_{top.subject_type}", lang),
-                                                     n=fmt.number(int(top.n), lang), total=fmt.number(total, lang),
-                                                     date=published["date"])
-    return t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang))
+        return fmt.sentence(t("find_subjects_split", lang).format(
+            label=label, type=t(f"types_{top.subject_type}", lang), n=fmt.number(int(top.n), lang),
+            total=fmt.number(total, lang), date=published["date"]))
+    return fmt.sentence(t("find_subjects_listed", lang).format(label=label, n=fmt.number(total, lang)))
+
+
+def points_totals(points, label, lang: str) -> list[dict]:
+    """The published totals of sales points (``queries.sales_points`` rows of kind 'total') in words: territory
+    key, label, count and date (what ``points_finding`` says)."""
+    return [{"territory_key": r["territory_key"], "label": label(r["territory_key"]),
+             "count": fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang),
+             "date": date_short(r["as_of"], r["as_of_precision"], lang)}
+            for r in points[points.entry_kind == "total"].to_dict("records")]
 
 
 def points_finding(totals: list[dict], lang: str) -> str:
@@ -550,6 +571,18 @@ def unknown_finding(n_targets: int, stale: list[dict], lang: str) -> str:
     for s in stale:
         parts.append(t("find_unknown_stale", lang).format(name=s["name"], months=fmt.number(s["months"], lang)))
     return t("find_unknown", lang).format(parts="; ".join(parts)) if parts else t("unknown_title", lang)
+
+
+def decide_finding(n_due: int, year: int, n_stale: int, n_unknown: int, lang: str) -> str:
+    """The closing slide's title: 'Cần quyết định: 2 mục tiêu đến hạn năm 2026; 1 tỉnh có số liệu cũ hơn 12
+    tháng; 9 điều chưa biết' (only the parts that apply)."""
+    parts = []
+    for n, many, one in ((n_due, "find_decide_due", "find_decide_due_one"),
+                         (n_stale, "find_decide_stale", "find_decide_stale_one"),
+                         (n_unknown, "find_decide_unknown", "find_decide_unknown_one")):
+        if n:  # one of a thing is said in the singular ('1 province', never '1 provinces')
+            parts.append(t(one if n == 1 else many, lang).format(n=fmt.number(n, lang), year=year))
+    return t("find_decide", lang).format(parts="; ".join(parts)) if parts else t("decide_title", lang)
 
 
 def sources_finding(n: int, lang: str) -> str:

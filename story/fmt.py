@@ -1,5 +1,5 @@
-"""Numbers and dates in the reader's words (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3%); a date itself
-is written by ocop_data/dates.py, the one home of dates at their precision."""
+"""Numbers and dates in the reader's words (vi-VN: 1.234 · 104,3% · dd/mm/yyyy; en: 1,234 · 104.3% · d Month
+yyyy); a date itself is written by ocop_data/dates.py, the one home of dates at their precision."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,6 +9,12 @@ import pandas as pd
 from ocop_data.dates import date_text
 from ocop_data.missing import missing
 from ocop_data.words import lang_col, t
+
+
+def sentence(text: str) -> str:
+    """A text that begins a sentence or a label starts with a capital ('former Tuyên Quang · …' -> 'Former
+    Tuyên Quang · …'); the rest is left as written."""
+    return text[:1].upper() + text[1:] if text else text
 
 
 def number(value, lang: str, decimals: int = 0) -> str:
@@ -40,15 +46,17 @@ def qualified(value, qualifier: str | None, lang: str) -> str:
     return text
 
 
+
+
 def day(value, lang: str) -> str:
-    """A date as dd/mm/yyyy (both languages: the programme's documents use it); 'not stated' when missing."""
-    return date_text(value, "day") or t("not_stated", lang)
+    """A date to the day: '11/07/2024' (vi), '11 July 2024' (en); 'not stated' when missing."""
+    return date_text(value, "day", lang) or t("not_stated", lang)
 
 
 def partial_date(value, precision: str | None, lang: str) -> str:
-    """A date at its precision (ocop_data/dates.py: '11/07/2024', '07/2024', '2024'), an inferred one marked
-    '2023 (inferred)', a missing or undated one 'undated'; from an ISO prefix, a date or a timestamp."""
-    text = date_text(value, precision)
+    """A date at its precision (ocop_data/dates.py: '11/07/2024', '07/2024', '2024'; '11 July 2024', 'July
+    2024'), an inferred one marked '2023 (inferred)', a missing or undated one 'undated'."""
+    text = date_text(value, precision, lang)
     if not text:
         return t("undated", lang)
     return f"{text} {t('inferred_suffix', lang)}" if precision == "inferred" else text

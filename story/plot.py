@@ -20,7 +20,8 @@ SIZES = {
     "screen": dict(text=13, label=13, tick=12, small=12, marker=9, line=2.5, gap=72, status=13, tick_mark=24),
     "projector": dict(text=20, label=22, tick=20, small=20, marker=15, line=4, gap=80, status=18, tick_mark=34),
 }
-SYMBOLS = {"circle": "circle", "x": "x-thin-open", "diamond": "diamond", "line": "line-ns"}
+SYMBOLS = {"circle": "circle", "x": "x-thin-open", "diamond": "diamond", "line": "line-ns", "ring": "circle-open"}
+POSITIONS = {"right": "middle right", "left": "middle left", "above": "top center", "below": "bottom center"}
 
 
 def _c(key: str) -> str:
@@ -52,8 +53,9 @@ def figure(chart: Chart, surface: str = "screen") -> go.Figure:
     shown: set = set()
     for i, panel in enumerate(panels, start=1):
         own = [s for s in chart.series if s.panel == i - 1]
-        if panel.kind == "rows":
-            _rows(fig, panel, own, i, sz, shown)
+        if panel.kind == "rows":  # the value axis's name once, under the last panel that shares its unit
+            later = [p for p in panels[i:] if p.kind == "rows" and p.axis and p.unit == panel.unit]
+            _rows(fig, panel, own, i, sz, shown, name_axis=not later)
         else:
             _time(fig, panel, own, i, sz, shown, chart)
     for s in chart.series:  # legend entries that stand for a drawing, not for data (hatching, side by side)
@@ -120,16 +122,21 @@ def _time(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
                 marker=dict(size=6 if many else sz["marker"],
                             color=[theme.PAPER if m.approx else colour for m in marks],
                             line=dict(color=colour, width=2)),
-                text=[f"<b>{esc(m.text)}</b>" if m.text else "" for m in marks], textposition="middle right",
+                text=[f"<b>{esc(m.text)}</b>" if m.text else "" for m in marks],
+                textposition=[POSITIONS[m.place] for m in marks],
                 textfont=dict(size=11 if many else sz["label"], color=colour), cliponaxis=False,
                 hovertext=[_hover(m) for m in marks], hoverinfo="text", meta=_meta(s, panel, marks), **common),
                 row=row, col=1)
         elif s.kind == "points":
             colour = _c(s.colour)
-            hollow = s.symbol in ("x", "diamond", "line") or s.symbol.startswith("status_")
+            hollow = s.symbol in ("x", "diamond", "line", "ring") or s.symbol.startswith("status_")
             size = sz["tick_mark"] if s.symbol == "line" else sz["marker"] + (6 if s.symbol == "diamond" else 3)
+            labelled = any(m.text for m in marks)
             fig.add_trace(go.Scatter(
-                x=[m.x for m in marks], y=[m.y for m in marks], mode="markers",
+                x=[m.x for m in marks], y=[m.y for m in marks], mode="markers+text" if labelled else "markers",
+                text=[esc(m.text) for m in marks] if labelled else None,
+                textposition=[POSITIONS[m.place] for m in marks] if labelled else None,
+                textfont=dict(size=sz["small"], color=colour),
                 marker=dict(symbol=[_symbol(s) + ("-open" if m.approx and s.symbol == "diamond" else "")
                                     for m in marks], size=size,
                             color=[theme.PAPER if (m.approx and not hollow) else colour for m in marks],
@@ -188,7 +195,7 @@ def _time(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
 
 # --- a rows panel ---------------------------------------------------------------------------------
 
-def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: set) -> None:
+def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: set, name_axis: bool = True) -> None:
     n = max(1, len(panel.rows))
     xref, yref = _refs(fig, row)
     total = (panel.x_range or (0.0, 1.0))[1] or 1.0
@@ -209,6 +216,7 @@ def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
                 marker=dict(color=[_c(m.colour or s.colour) for m in marks]),
                 text=None if stacked else [esc(m.text) for m in marks],
                 textposition=None if stacked else "outside", cliponaxis=False,
+                constraintext="none",  # a label keeps its size beside a thin bar (never shrunk to the bar)
                 textfont=dict(size=sz["label"] - (0 if screen else 0), color=theme.TEXT),
                 hovertext=[_hover(m) for m in marks], hoverinfo="text" if any(m.hover for m in marks) else "skip",
                 **common), row=row, col=1)
@@ -265,7 +273,7 @@ def _rows(fig, panel: Panel, series: list[Series], row: int, sz: dict, shown: se
         axis.update(tickvals=[v for v, _ in panel.ticks], ticktext=[esc(x) for _, x in panel.ticks])
     elif (panel.x_range or (0, 0))[1] <= 12:  # counts: whole numbers (never a tick at 0.2 producers)
         axis.update(dtick=1, tickformat="d")
-    if panel.unit and panel.axis:
+    if panel.unit and panel.axis and name_axis:
         axis.update(title_text=esc(panel.unit), title_font=dict(size=sz["tick"], color=theme.TEXT))
     fig.update_xaxes(row=row, col=1, **axis)
 

@@ -144,8 +144,8 @@ def subjects(panels: list[dict], n: Names, *, title: str = "", subtitle: str = "
                                   hover=f"{t(f'type_{x}', lang)}: {text}"))
                 top = max(top, float(v or 0))
             series.append(Series(key, t(f"producers_{key}", lang), key, "bar", marks, panel=k,
-                                 width=0.2 if pub else 0.3, legend=False,
-                                 offset=(-0.1 if key == "published" else 0.11) if pub else 0.0))
+                                 width=0.28 if pub else 0.36, legend=False,
+                                 offset=(-0.15 if key == "published" else 0.15) if pub else 0.0))
     for p in out_panels:  # one scale for every panel: 133 and 21 are never bars of one length
         p.x_range = (0.0, top * 1.35)
     ids = _ids(ids)

@@ -38,7 +38,8 @@ class Mark:
     date: str = ""  # the date as published, in words ('2019', '03/2025', '2023, suy ra')
     approx: bool = False  # a year-only or inferred date: drawn hollow, or with its year as a range
     span: tuple | None = None  # (first, last day) of the year an approximate date could be
-    doubtful: bool = False  # hatched, or an ✕
+    doubtful: bool = False  # hatched, or hollow and beneath the lines (a doubtful total)
+    place: str = "right"  # where its label sits beside its mark: 'right' | 'left' | 'above' | 'below'
     colour: str | None = None  # a registry key for this mark alone (a status), else the series'
     sources: tuple = ()  # source ids behind it (never drawn as text)
 
@@ -126,14 +127,22 @@ def display_date(as_of, precision, as_of_date) -> pd.Timestamp:
     """Where a figure stands on a time axis: its date; a year-only or inferred year on 2 July of that year
     (drawn approximate: hollow, or with the whole year as a range). It still sorts and compares as the end
     of its year (``as_of_date``, RULES.md §3)."""
-    if precision in APPROX and not missing(as_of) and as_of != "":
+    if _year_only(as_of, precision):
         return pd.Timestamp(int(str(as_of)[:4]), 7, 2)
     return pd.Timestamp(as_of_date)
 
 
+def _year_only(as_of, precision) -> bool:
+    """A date that names a year and no more: year precision, or an inferred year ('2023', never an inferred
+    month '2025-02', which stands in its month)."""
+    if precision not in APPROX or missing(as_of) or as_of == "":
+        return False
+    return precision == "year" or len(str(as_of)) <= 4
+
+
 def year_span(as_of, precision) -> tuple | None:
     """The year an approximate date could be: (1 January, 31 December), else None."""
-    if precision in APPROX and not missing(as_of) and as_of != "":
+    if _year_only(as_of, precision):
         year = int(str(as_of)[:4])
         return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     return None
@@ -162,6 +171,94 @@ def decimal_year(when) -> float:
     """A date as a decimal year (2025-07-02 -> 2025.5): an XY chart's x in PowerPoint and LibreOffice."""
     when = pd.Timestamp(when)
     return round(when.year + (when.dayofyear - 1) / (366 if when.is_leap_year else 365), 4)
+
+
+# --- direct labels that never collide: one placement for every surface -------------------------------
+
+PLACES = ("right", "above", "below", "left")
+NOMINAL = dict(width=880.0, height=230.0, font=13.0, marker=7.0)  # a time panel at 1440 px, in px
+
+
+def _hits_segment(box: tuple, a: tuple, b: tuple) -> bool:
+    """Does the segment a-b cross or touch the box (x0, y0, x1, y1)? (sampled: exact enough for labels)"""
+    steps = max(2, int(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / 2))
+    for i in range(steps + 1):
+        x = a[0] + (b[0] - a[0]) * i / steps
+        y = a[1] + (b[1] - a[1]) * i / steps
+        if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+            return True
+    return False
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_box(px: float, py: float, text: str, place: str, size: dict = NOMINAL) -> tuple:
+    """The box a label takes beside its mark at (px, py), in the nominal pixels of ``size``."""
+    w = len(text) * size["font"] * 0.62 + 4
+    h = size["font"] * 1.3
+    gap = size["marker"] / 2 + 3
+    if place == "right":
+        return px + gap, py - h / 2, px + gap + w, py + h / 2
+    if place == "left":
+        return px - gap - w, py - h / 2, px - gap, py + h / 2
+    if place == "above":
+        return px - w / 2, py - gap - h, px + w / 2, py - gap
+    return px - w / 2, py + gap, px + w / 2, py + gap + h
+
+
+def place_labels(panel: "Panel", series: list["Series"], size: dict = NOMINAL) -> None:
+    """Set each labelled mark's ``place`` so that its label covers no line, marker, rule or other label
+    (Datawrapper's rule: the label moves, the mark never does). Headline labels (the lines' latest values)
+    are placed first, a doubtful point's label after them. Works in the nominal pixels of a page's chart;
+    the projector and the .pptx keep the same relative places."""
+    if panel.kind != "time" or not panel.x_range:
+        return
+    x0, x1 = (pd.Timestamp(v) for v in panel.x_range)
+    span = max((x1 - x0).total_seconds(), 1.0)
+    ymax = panel.y_max or 1.0
+    W, H = size["width"], size["height"]
+
+    def pt(m: Mark) -> tuple:
+        return (W * (pd.Timestamp(m.x) - x0).total_seconds() / span, H - H * float(m.y) / ymax)
+
+    segments, markers = [], []
+    for s in series:
+        drawn = [m for m in s.marks if m.y is not None]
+        if s.kind == "line":
+            pts = [pt(m) for m in drawn]
+            segments += list(zip(pts, pts[1:]))
+        if s.kind in ("line", "points"):
+            markers += [(pt(m), m) for m in drawn]
+    for rule in panel.rules:  # a rule runs top to bottom; its words stand at its top left
+        rx = W * (pd.Timestamp(rule.x) - x0).total_seconds() / span
+        segments.append(((rx, 0.0), (rx, H)))
+    taken = [(W * (pd.Timestamp(r.x) - x0).total_seconds() / span - len(r.text) * size["font"] * 0.6 - 4, 0.0,
+              W * (pd.Timestamp(r.x) - x0).total_seconds() / span, size["font"] * 1.4) for r in panel.rules if r.text]
+    for level in panel.levels:
+        ly = H - H * level.y / ymax
+        segments.append(((0.0, ly), (W, ly)))
+    r = size["marker"] / 2 + 1
+    order = sorted(((s, m) for s in series if s.kind in ("line", "points") for m in s.marks
+                    if m.text and m.y is not None), key=lambda e: e[1].doubtful)
+    for s, m in order:
+        px, py = pt(m)
+        best, score = m.place, None
+        for place in PLACES:
+            box = label_box(px, py, m.text, place, size)
+            bad = sum(_hits_segment(box, a, b) for a, b in segments)
+            bad += sum(_overlap(box, (q[0] - r, q[1] - r, q[0] + r, q[1] + r)) for q, other in markers
+                       if other is not m)
+            bad += sum(_overlap(box, t) for t in taken)
+            bad += 0.5 * (box[1] < 0 or box[3] > H)  # above or below the plot: allowed, but worse
+            bad += 1.0 * (box[2] > W * 0.97)  # past the right edge: cut on a narrow screen or a printed page
+            if score is None or bad < score:
+                best, score = place, bad
+            if bad == 0:
+                break
+        m.place = best
+        taken.append(label_box(px, py, m.text, best, size))
 
 
 # --- the names a chart needs: territories, sources, colours -----------------------------------------

@@ -29,7 +29,7 @@ from ocop_data.missing import blank
 from ocop_data.words import WORDS, lang_col, t, t_or
 
 from . import findings, fmt
-from .cite import quote_line, short_label, shown_quote
+from .cite import quote_line, short_label, shown_quote, title_text
 
 Label = Callable[[str], str]
 
@@ -257,7 +257,8 @@ COLUMNS: dict[str, Column] = {
     "description_vi": Column("description", _by_lang("description")),
     "title_vi": Column("title", _by_lang("title")),
     "title": Column("title", lambda r, lang, c: "" if blank(r.get("title")) or r["title"] == "not stated"
-                    else str(r["title"])),
+                    else title_text({"title": r["title"], "title_descriptive": r.get("title_descriptive") is True
+                                     or str(r.get("title_descriptive")).lower() == "true"}, lang)),
     "publisher": Column("publisher", lambda r, lang, c: t("not_stated", lang) if blank(r.get("publisher")) or
                         r["publisher"] == "not stated" else str(r["publisher"])),
     "value": Column("value", _qualified("value", "qualifier")),

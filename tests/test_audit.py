@@ -268,8 +268,8 @@ def test_tq_2022_round_certificates(cur):
     # said as a computation, with its rule and basis (DATA-AUDIT-2, S2)
     assert cert_words.round_line(r, "vi") == ("66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 "
                                               "tháng từ 17/01/2023: hết hạn 17/01/2026; chưa thấy công bố đánh giá lại")
-    assert cert_words.round_line(r, "en") == ("66 products of the 2022 round, certified from 17/01/2023; by the "
-                                              "36-month rule from 17/01/2023: expires 17/01/2026; no re-evaluation "
+    assert cert_words.round_line(r, "en") == ("66 products of the 2022 round, certified from 17 January 2023; by the "
+                                              "36-month rule from 17 January 2023: expires 17 January 2026; no re-evaluation "
                                               "published yet")
 
 
@@ -516,16 +516,16 @@ def test_g1_garbled_quotes_shown_restored_and_marked(cur):
 @pytest.mark.parametrize("today,vi,en", [
     (date(2024, 1, 1), "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: "
                        "còn hiệu lực đến 17/01/2026",
-     "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: valid until "
-     "17/01/2026"),
+     "66 products of the 2022 round, certified from 17 January 2023; by the 36-month rule from 17 January 2023: valid until "
+     "17 January 2026"),
     (date(2025, 6, 1), "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: "
                        "hết hạn 17/01/2026 (trong 12 tháng tới)",
-     "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: expires "
-     "17/01/2026 (within 12 months)"),
+     "66 products of the 2022 round, certified from 17 January 2023; by the 36-month rule from 17 January 2023: expires "
+     "17 January 2026 (within 12 months)"),
     (date(2026, 12, 7), "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: "
                         "hết hạn 17/01/2026; chưa thấy công bố đánh giá lại",
-     "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: expires "
-     "17/01/2026; no re-evaluation published yet"),
+     "66 products of the 2022 round, certified from 17 January 2023; by the 36-month rule from 17 January 2023: expires "
+     "17 January 2026; no re-evaluation published yet"),
 ])
 def test_round_wording_on_a_frozen_clock(cur, today, vi, en):
     r = citations.round_certificates(cur, ["08"], today).set_index("event_id").loc["tq-2022-council"].to_dict()
@@ -537,19 +537,19 @@ def test_round_wording_on_a_frozen_clock(cur, today, vi, en):
     ("hg-tra-xanh-phin-ho", date(2026, 12, 7),
      "theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024; còn được nêu là 5 sao quốc gia, "
      "04/09/2025",
-     "by the 36-month rule from the decision of 30/06/2021: expires 30/06/2024; still named as a national 5-star "
-     "product, 04/09/2025"),
+     "by the 36-month rule from the decision of 30 June 2021: expires 30 June 2024; still named as a national 5-star "
+     "product, 4 September 2025"),
     # before the evidence appeared the same certificate had expired by the rule
     ("hg-tra-xanh-phin-ho", date(2025, 1, 1),
      "theo quy định 36 tháng từ ngày quyết định 30/06/2021: hết hạn 30/06/2024; chưa thấy công bố đánh giá lại",
-     "by the 36-month rule from the decision of 30/06/2021: expires 30/06/2024; no re-evaluation published yet"),
+     "by the 36-month rule from the decision of 30 June 2021: expires 30 June 2024; no re-evaluation published yet"),
     # expiring within 12 months
     ("tq-che-shan-tuyet-hong-thai", date(2026, 12, 7),
      "theo quy định 36 tháng từ ngày quyết định 25/11/2024: hết hạn 25/11/2027 (trong 12 tháng tới)",
-     "by the 36-month rule from the decision of 25/11/2024: expires 25/11/2027 (within 12 months)"),
+     "by the 36-month rule from the decision of 25 November 2024: expires 25 November 2027 (within 12 months)"),
     ("tq-che-shan-tuyet-hong-thai", date(2025, 6, 1),
      "theo quy định 36 tháng từ ngày quyết định 25/11/2024: còn hiệu lực đến 25/11/2027",
-     "by the 36-month rule from the decision of 25/11/2024: valid until 25/11/2027"),
+     "by the 36-month rule from the decision of 25 November 2024: valid until 25 November 2027"),
 ])
 def test_product_certificate_wording_on_a_frozen_clock(cur, pid, today, vi, en):
     h = citations.product_certificates(cur, pid, today).iloc[-1].to_dict()  # a page not yet written is not seen

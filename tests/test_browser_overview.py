@@ -148,3 +148,118 @@ def test_phone_width(server, browser, artifacts, lang):
             assert dl.value.suggested_filename.endswith(".png")
         _full(page, artifacts / f"story-{name}-390-{lang}-full.png", 390, 844)
         page.close()
+
+
+LABEL_CLASH = """(gd) => {
+    const inside = (b, x, y) => x > b.left && x < b.right && y > b.top && y < b.bottom;
+    const cross = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const shrink = (r) => ({left: r.left + 1, right: r.right - 1, top: r.top + 2, bottom: r.bottom - 2});
+    const labels = [...gd.querySelectorAll('.scatterlayer .textpoint text')]
+        .filter(t => t.textContent.trim()).map(t => ({text: t.textContent.trim(), box: shrink(t.getBoundingClientRect())}));
+    const markers = [...gd.querySelectorAll('.scatterlayer path.point')].map(p => p.getBoundingClientRect())
+        .filter(r => r.width > 0);
+    const samples = (path) => { const out = []; const m = path.getScreenCTM(); const n = path.getTotalLength();
+        for (let l = 0; l <= n; l += 1.5) { const p = path.getPointAtLength(l).matrixTransform(m); out.push([p.x, p.y]); }
+        return out; };
+    const lines = [...gd.querySelectorAll('.scatterlayer path.js-line, .shapelayer path')].flatMap(samples);
+    const words = [...gd.querySelectorAll('.annotation-text')].filter(a => a.textContent.trim())
+        .map(a => a.getBoundingClientRect());
+    const out = [];
+    labels.forEach((l, i) => {
+        markers.forEach(r => { if (cross(l.box, r)) out.push([l.text, 'marker']); });
+        if (lines.some(([x, y]) => inside(l.box, x, y))) out.push([l.text, 'line']);
+        words.forEach(w => { if (cross(l.box, w)) out.push([l.text, 'words']); });
+        labels.forEach((o, j) => { if (j > i && cross(l.box, o.box)) out.push([l.text, o.text]); });
+    });
+    return {labels: labels.map(l => l.text), clashes: out};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_chart_labels_clear_of_marks_and_lines(server, browser, artifacts, lang):
+    """Issue 19 §1: time runs in order, every direct label (the latest values, a doubtful figure's word) sits
+    clear of every marker, line and rule, and a doubtful figure is hollow, beneath the lines, at its date."""
+    page = _open(browser, f"{server}/?lang={lang}", 1440, 900)
+    gd = page.locator('[class*="st-key-chartblock-totals"] .js-plotly-plot').first
+    gd.scroll_into_view_if_needed()
+    gd.screenshot(path=str(artifacts / f"story-overview-chart-{lang}.png"))
+    found = gd.evaluate(LABEL_CLASH)
+    assert "202" in found["labels"] and any(x.endswith("500") for x in found["labels"]), found
+    assert found["clashes"] == [], found
+    traces = gd.evaluate("""(gd) => gd._fullData.map(tr => ({series: tr.meta && tr.meta.series,
+        symbol: tr.marker && tr.marker.symbol, x: tr.x, mode: tr.mode}))""")
+    lines = [i for i, tr in enumerate(traces) if tr["mode"] and tr["mode"].startswith("lines")]
+    doubt = [i for i, tr in enumerate(traces) if (tr["series"] or "").endswith(":doubtful")]
+    assert doubt and all(i < min(lines) for i in doubt)  # beneath every line: never over a headline dot
+    assert all(set(traces[i]["symbol"] if isinstance(traces[i]["symbol"], list) else [traces[i]["symbol"]])
+               == {"circle-open"} for i in doubt), [traces[i]["symbol"] for i in doubt]
+    for i in lines:  # time in order: no line runs back
+        xs = traces[i]["x"]
+        assert xs == sorted(xs), (traces[i]["series"], xs)
+    page.close()
+
+
+LARGEST = """() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.querySelector('[data-testid="stMain"]'), NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+        const node = walk.currentNode; const el = node.parentElement;
+        if (!node.textContent.trim() || !el) continue;
+        const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+        if (r.width === 0 || r.bottom <= 0 || r.top >= innerHeight || cs.visibility === 'hidden') continue;
+        out.push([parseFloat(cs.fontSize), node.textContent.trim().slice(0, 40), !!el.closest('.ocop-finding')]);
+    }
+    out.sort((a, b) => b[0] - a[0]);
+    return out.slice(0, 6);
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("name", ["products", "map", "sources"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_first_screen_states_the_finding(server, browser, artifacts, lang, name, width, height):
+    """Issue 19 §5: on the products, map and sources pages the finding ('Sơn La: 49 of 202 reported products
+    named here …', the published sales points, how many sources state themselves) is the largest text of
+    the first screen, at 1440 and at 390 px; the page's topic is a small line above it."""
+    page = _open(browser, f"{server}/{name}?lang={lang}", width, height, charts=False)
+    page.wait_for_selector("h1.ocop-finding")
+    page.screenshot(path=str(artifacts / f"story-{name}-{width}-{lang}.png"))
+    top = page.evaluate(LARGEST)
+    assert top and top[0][2], top  # the largest text is the finding's
+    assert all(size < top[0][0] for size, _, mine in top if not mine), top
+    head = page.locator("h1.ocop-finding").bounding_box()
+    assert head["y"] >= 0 and head["y"] + head["height"] <= height
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["overview", "targets", "products"])
+def test_the_browsers_print_gives_clean_a4_pages(server, browser, artifacts, name):
+    """Issue 19 §7: printed (print media, an A4 page's printable width), a page shows its content only (no
+    sidebar, buttons, toggles or download links), nothing is wider than the page, and the whole page prints
+    (Streamlit scrolls inside its main block on screen: in print it flows onto the next pages)."""
+    path = PAGES.get(name, name)
+    page = _open(browser, f"{server}/{path}?lang=vi", 1440, 900, charts=name != "products")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1000})  # A4 minus 12 mm margins, at 96 dpi
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every("
+                           "g => g.getBoundingClientRect().right <= 718)", timeout=30_000)
+    seen = page.evaluate("""() => {
+        const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+        return {sidebar: [...document.querySelectorAll('[data-testid="stSidebar"]')].filter(shown).length,
+                buttons: [...document.querySelectorAll('button, [data-testid="stDownloadButton"], .modebar')]
+                    .filter(shown).map(b => b.innerText.trim().slice(0, 30) || b.getAttribute('aria-label')
+                        || b.parentElement.closest('[data-testid]').dataset.testid),
+                wide: [...document.querySelectorAll('[data-testid="stMain"] :is(text, p, span, img, canvas, table, svg.main-svg)')]
+                    .filter(e => shown(e)
+                    && e.getBoundingClientRect().right > 720 && !e.closest('.stDataFrame, [data-testid="stDataFrame"]'))
+                    .map(e => [e.tagName, e.textContent.slice(0, 30), Math.round(e.getBoundingClientRect().right)]).slice(0, 8),
+                tall: document.querySelector('[data-testid="stMain"]').scrollHeight,
+                shownTall: document.querySelector('[data-testid="stMain"]').getBoundingClientRect().height,
+                flow: getComputedStyle(document.querySelector('[data-testid="stMain"]')).overflowY};
+    }""")
+    assert seen["sidebar"] == 0 and seen["buttons"] == [], seen
+    assert seen["wide"] == [], seen
+    assert seen["flow"] == "visible" and seen["shownTall"] >= 0.98 * seen["tall"] > 1000, seen  # never one screen
+    pdf = page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})
+    (artifacts / f"print-{name}.pdf").write_bytes(pdf)
+    page.close()

@@ -166,6 +166,18 @@ def _labels(made) -> list[str]:
     return out
 
 
+def _label_sides(made) -> list[tuple[str, str]]:
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    out = []
+    for dl in made._chartSpace.iter(f"{C}dLbl"):
+        text = "".join(r.text or "" for r in dl.iter(f"{A}t"))
+        pos = dl.find(f"{C}dLblPos")
+        if text:
+            out.append((text, pos.get("val") if pos is not None else ""))
+    return out
+
+
 def test_the_pptx_carries_the_definition(shipped):
     lang, every = shipped
     for name, chart in every:
@@ -206,8 +218,13 @@ def test_the_pptx_carries_the_definition(shipped):
                     yv = [float(v.text) for v in el.yVal.iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v")]
                     assert yv == [m.y for m in s.marks], (name, s.key)
                     assert all(abs(a - spec.decimal_year(m.x)) < 1e-3 for a, m in zip(xv, s.marks)), (name, s.key)
-                texts = sorted(m.text for s in own if s.kind == "line" for m in s.marks if m.text)
+                texts = sorted(m.text for s in own if s.kind in ("line", "points") for m in s.marks if m.text)
                 assert sorted(_labels(pc)) == texts, name
+                # each label on the side the definition placed it (issue 19 §1: the label moves, never the mark)
+                sides = {"right": "r", "left": "l", "above": "t", "below": "b"}
+                want = sorted((m.text, sides[m.place]) for s in own if s.kind in ("line", "points")
+                              for m in s.marks if m.text)
+                assert sorted(_label_sides(pc)) == want, name
                 names = [x.name for x in pc.plots[0].series]
                 for level in chart.panels[panels[0]].levels:
                     assert level.text in names, name
@@ -353,3 +370,68 @@ def test_target_labels_name_their_quantity_territory_and_deadline(cur):
     slide = next(s for s in build_slides(cur, "vi", BOTH, today=TODAY) if s.kind == "targets")
     assert "Sơn La · 4 sao ≥ 100 (2025)" in [r.head for r in slide.data["chart"].panels[0].rows]
     assert t("qty_products_4star", "vi") == "4 sao"
+
+
+def test_the_overview_totals_keep_time_in_order_and_doubt_beneath(cur):
+    """Issue 19 §1: an inferred month stands in its month (never on 2 July of its year), so no line runs back;
+    a doubtful total is a hollow ring at its own date and value, drawn beneath every line, with its label
+    placed clear of the lines, markers and rules (nominal pixels); a doubtful figure a trusted one confirms
+    at its date is not drawn twice."""
+    figures = core.tier_figures(cur, ["14", "08-2025", "08", "02"])
+    totals = figures[figures.metric == "products_total"]
+    inferred = totals[(totals.as_of_precision == "inferred") & (totals.as_of.str.len() == 7)].iloc[0]
+    assert spec.display_date(inferred.as_of, "inferred", inferred.as_of_date) == pd.Timestamp(inferred.as_of_date)
+    assert spec.year_span(inferred.as_of, "inferred") is None
+    n = spec.names(core.territories(cur), core.sources(cur), "vi")
+    chart = charts.totals(totals, [["14"], ["08-2025", "08", "02"]], n, core.territories(cur))
+    lines = [s for s in chart.series if s.kind == "line"]
+    for s in lines:
+        assert [m.x for m in s.marks] == sorted(m.x for m in s.marks), s.key
+        assert s.marks[-1].text and not any(m.text for m in s.marks[:-1])
+    doubt = [s for s in chart.series if s.key.endswith(":doubtful")]
+    first_line = chart.series.index(lines[0])
+    assert doubt and all(chart.series.index(s) < first_line and s.symbol == "ring" for s in doubt)
+    low = totals[totals.confidence == "L"]
+    drawn = {(s.key.split(":")[0], m.x, m.y) for s in doubt for m in s.marks}
+    for r in low.dropna(subset=["as_of_date"]).to_dict("records"):
+        confirmed = any(m.y == r["value"] and m.sources and
+                        pd.Timestamp(m.x) == spec.display_date(r["as_of"], r["as_of_precision"], r["as_of_date"])
+                        for s in lines if s.key == r["territory_key"] for m in s.marks)
+        mine = (r["territory_key"], spec.display_date(r["as_of"], r["as_of_precision"], r["as_of_date"]),
+                float(r["value"])) in drawn
+        assert mine != confirmed, r["figure_id"]
+    panel = chart.panels[0]
+    x0, x1 = (pd.Timestamp(v) for v in panel.x_range)
+    W, H = spec.NOMINAL["width"], spec.NOMINAL["height"]
+
+    def pt(m):
+        return (W * (pd.Timestamp(m.x) - x0).total_seconds() / (x1 - x0).total_seconds(), H - H * m.y / panel.y_max)
+
+    for s in chart.series:
+        for m in s.marks:
+            if not m.text or s.kind not in ("line", "points"):
+                continue
+            box = spec.label_box(*pt(m), m.text, m.place)
+            for other in lines:
+                pts = [pt(o) for o in other.marks]
+                assert not any(spec._hits_segment(box, a, b) for a, b in zip(pts, pts[1:])), (m.text, other.key)
+
+
+def test_producers_compared_on_one_scale_on_the_slide_and_in_the_pptx(cur):
+    """Issue 19 §2: the published split (133 of 179) and the list's count (21 of 32) share one value scale in
+    the definition, on the slide (Plotly) and in the .pptx; each series has one colour for its meaning; the
+    bars' labels keep their size beside thin bars."""
+    from briefing.content import build_slides
+
+    slide = next(s for s in build_slides(cur, "vi", ["14", "08-2025"]) if s.kind == "subjects")
+    chart = slide.data["chart"]
+    assert len(chart.panels) >= 2 and len({p.x_range for p in chart.panels}) == 1
+    fig = plot.figure(chart, "projector")
+    ranges = {tuple(fig.layout[f"xaxis{i if i > 1 else ''}"].range) for i in range(1, len(chart.panels) + 1)}
+    assert len(ranges) == 1
+    for tr in fig.data:
+        if tr.type == "bar":
+            assert len(set(tr.marker.color)) == 1 and tr.constraintext == "none"
+    made = _pptx(chart)
+    scales = {pc.value_axis.maximum_scale for pc in made}
+    assert scales == {chart.panels[0].x_range[1]}

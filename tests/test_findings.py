@@ -38,7 +38,7 @@ def test_total_with_change_between_two_sources_says_so():
     assert findings.total_finding(df, "Sơn La", "vi") == \
         "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
     assert findings.total_finding(df, "Sơn La", "en") == \
-        "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
+        "Sơn La: 202 OCOP products (March 2025), up from 28 in 2019 (two different sources)"
 
 
 def test_total_change_from_one_source_does_not_claim_two():
@@ -109,7 +109,7 @@ def test_tier_finding_latest_split_and_four_star_change():
         "Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); số 4 sao tăng từ 9 năm 2019 "
         "(hai nguồn khác nhau)")
     assert findings.tier_finding(df, "Sơn La", "en") == (
-        "Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); four-star up from 9 in 2019 "
+        "Sơn La: 139 three-star, 62 four-star and 1 five-star products (March 2025); four-star up from 9 in 2019 "
         "(two different sources)")
 
 
@@ -161,32 +161,32 @@ def progress_row(g, figures, today):
 CASES = {
     "reached": (target(), [fig("08", "2024-07-11", "day", 240, "seed-001")], date(2025, 1, 1),
                 "Tuyên Quang vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024) so với trên 230",
-                "Tuyên Quang beat the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) against more "
+                "Tuyên Quang beat the Plan 90 target: 240 OCOP products of 3★ or more (11 July 2024) against more "
                 "than 230"),
     "on_track": (target(comparison="at_least", value=300, deadline="2026"),
                  [fig("08", "2022", "year", 191, "a"), fig("08", "2024-07-11", "day", 240, "b")], date(2025, 1, 1),
                  "Tuyên Quang đúng tiến độ mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024), "
                  "cần ít nhất 300 trước hạn 2026 (hai nguồn khác nhau)",
-                 "Tuyên Quang is on track for the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024), "
+                 "Tuyên Quang is on track for the Plan 90 target: 240 OCOP products of 3★ or more (11 July 2024), "
                  "needs at least 300 by 2026 (two different sources)"),
     "behind": (target(comparison="at_least", value=1000, deadline="2026"),
                [fig("08", "2022", "year", 191, "a"), fig("08", "2024-07-11", "day", 240, "a")], date(2025, 1, 1),
                "Tuyên Quang chậm tiến độ mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024), "
                "cần ít nhất 1.000 trước hạn 2026",
-               "Tuyên Quang is behind the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024), needs at "
+               "Tuyên Quang is behind the Plan 90 target: 240 OCOP products of 3★ or more (11 July 2024), needs at "
                "least 1,000 by 2026"),
     "missed": (target(comparison="at_least", value=300, deadline="2023"),
                [fig("08", "2024-07-11", "day", 240, "a")], date(2025, 1, 1),
                "Tuyên Quang không đạt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên (11/07/2024) so với "
                "ít nhất 300, hạn 2023",
-               "Tuyên Quang missed the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) against at "
+               "Tuyên Quang missed the Plan 90 target: 240 OCOP products of 3★ or more (11 July 2024) against at "
                "least 300, deadline 2023"),
     "no_figure_at_deadline": (target(comparison="at_least", value=280, deadline="2025"),
                               [fig("08", "2025-03", "month", 202, "a")], date(2026, 11, 25),
                               "Tuyên Quang: chưa có số liệu tại hạn 2025 của mục tiêu Kế hoạch 90 (ít nhất 280 sản "
                               "phẩm OCOP từ 3 sao trở lên); số liệu gần nhất 202 (03/2025)",
                               "Tuyên Quang: no figure at the deadline (2025) of the Plan 90 target (at least 280 OCOP "
-                              "products of 3★ or more); the latest is 202 (03/2025)"),
+                              "products of 3★ or more); the latest is 202 (March 2025)"),
     "no_data": (target(comparison="at_least", value=40, metric_vi="Sản phẩm mới trong năm",
                        metric_en="New products in the year"), [], date(2025, 1, 1),
                 "Tuyên Quang: chưa có số liệu đã báo cáo để đối chiếu mục tiêu Kế hoạch 90 (ít nhất 40 sản phẩm mới "
@@ -201,7 +201,7 @@ CASES = {
                        "Tuyên Quang: mục tiêu Kế hoạch 90 (tất cả 138 xã, phường, thị trấn có sản phẩm OCOP) tính "
                        "theo đơn vị không còn từ 01/07/2025; đến 11/07/2024 đã đạt 121",
                        "Tuyên Quang: the Plan 90 target (all 138 communes with an OCOP product) counts units "
-                       "abolished on 01/07/2025; by 11/07/2024 it had reached 121"),
+                       "abolished on 1 July 2025; by 11 July 2024 it had reached 121"),
 }
 
 
@@ -240,7 +240,7 @@ def test_coverage_quotes_the_published_percentage():
     assert findings.coverage_finding("Xã có sản phẩm OCOP", row, "vi", published_pct=87) == \
         "Xã có sản phẩm OCOP: 121/138 (87%, 11/07/2024); đơn vị xã cũ không còn từ 01/07/2025"
     assert findings.coverage_finding("Communes with an OCOP product", row, "en", published_pct=87) == \
-        "Communes with an OCOP product: 121/138 (87%, 11/07/2024); the former communes ceased to exist on 01/07/2025"
+        "Communes with an OCOP product: 121/138 (87%, 11 July 2024); the former communes ceased to exist on 1 July 2025"
     # without a published percentage the share is computed, with its decimal (121/138 = 87.7%)
     assert "(87,7%, 11/07/2024)" in findings.coverage_finding("Xã có sản phẩm OCOP", row, "vi")
 
@@ -280,12 +280,13 @@ def test_shipped_data_findings(cur):
         assert findings.target_finding(kh90, labels["08"], lang) == (
             "Tuyên Quang (đến 30/06/2025) vượt mục tiêu Kế hoạch 90: 240 sản phẩm OCOP từ 3 sao trở lên "
             "(11/07/2024) so với trên 230" if lang == "vi" else
-            "Tuyên Quang (until 30/06/2025) beat the Plan 90 target: 240 OCOP products of 3★ or more (11/07/2024) "
+            "Tuyên Quang (until 30 June 2025) beat the Plan 90 target: 240 OCOP products of 3★ or more (11 July 2024) "
             "against more than 230")
         communes = p[p.metric == "communes_with_product"].iloc[0].to_dict()
         pct = core.published_percent(cur, "08", "communes_with_product", communes["latest_as_of"])
         assert pct == 87
-        assert "121/138 (87%, 11/07/2024)" in findings.coverage_finding("x", communes, lang, pct)
+        assert f"121/138 (87%, {'11/07/2024' if lang == 'vi' else '11 July 2024'})" in \
+        findings.coverage_finding("x", communes, lang, pct)
 
 
 def test_chart_titles_are_the_findings(cur):
@@ -434,4 +435,24 @@ def test_newest_figure_said_as_what_was_not_found(cur):
     tq = totals[totals.territory_key == "08-2025"]
     latest = findings.latest_total(tq)
     assert (latest["value"], latest["qualifier"], latest["source_id"]) == (500, "about", "vietnamplus-1080817")
-    assert findings.nothing_after(tq, "Tuyên Quang", "en") == "Tuyên Quang: no figure found after 12/2025"
+    assert findings.nothing_after(tq, "Tuyên Quang", "en") == "Tuyên Quang: no figure found after December 2025"
+
+
+def test_dates_in_the_readers_way_and_english_starts_with_a_capital(cur):
+    """Issue 19 §9: dd/mm/yyyy and mm/yyyy in Vietnamese, d Month yyyy and Month yyyy in English, from the one
+    home (story.fmt); a label or sentence that begins with a former province's short name starts with a capital."""
+    assert fmt.day("2024-07-11", "vi") == "11/07/2024" and fmt.day("2024-07-11", "en") == "11 July 2024"
+    assert fmt.day("2025-07-01", "en") == "1 July 2025"
+    assert fmt.partial_date("2025-03", "month", "vi") == "03/2025"
+    assert fmt.partial_date("2025-03", "month", "en") == "March 2025"
+    assert fmt.partial_date("2019", "year", "en") == "2019"
+    assert findings.date_short("2025-12-04", "day", "en") == "4 December 2025"
+    terr = core.territories(cur)
+    labels = fmt.territory_labels(terr, "en")[1]
+    assert labels["08-2025"] == "Tuyên Quang (from 1 July 2025)" and labels["08"] == "Tuyên Quang (until 30 June 2025)"
+    p = core.target_progress(cur, ["08"], date(2026, 11, 25))
+    row = p[p.metric == "products_total"].iloc[0].to_dict()
+    short = fmt.short_labels(terr, "en")["08"]
+    assert short.startswith("former ")  # mid-sentence it stays lower-case
+    assert findings.target_label(row, short, "en").startswith("Former Tuyên Quang · ")
+    assert findings.target_label(row, fmt.short_labels(terr, "vi")["08"], "vi").startswith("Tuyên Quang cũ · ")

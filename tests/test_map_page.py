@@ -66,7 +66,7 @@ def test_counts_inside_circles_sized_by_count():
     labels = {(d["lon"], d["lat"]): d["label"] for d in ls["count_labels"]["data"]}
     assert all(labels[(c["lon"], c["lat"])] == str(int(c["count"])) for c in circles if c["count"] is not None)
     notes = [d["text"] for d in ls["province_notes"]["data"]]
-    assert "more than 20 points" in notes and "(until 30/06/2025)" in notes
+    assert "more than 20 points" in notes and "(until 30 June 2025)" in notes
 
 
 @pytest.mark.parametrize("params", [{}, {"province": "14"}, {"province": "08-2025"}])

@@ -31,7 +31,8 @@ def deck(at: AppTest) -> dict:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_in_both_languages(page, lang):
     at = run(page, lang)
-    assert at.title, "every page has a title"
+    # a page's heading: st.title, or its finding as the page's h1 (frame.page_head, issue 19 §5)
+    assert at.title or '<h1 class="ocop-finding">' in html(at), "every page has a title"
     text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
     if lang == "en":
         assert "Source" in text or "source" in text
@@ -122,7 +123,7 @@ def test_map_tuyen_quang_markers_sum_to_20_under_more_than_20():
     text = " ".join(m.value for m in at.markdown)
     assert "more than 20" in text and "add up to 20" in text
     # a place's tooltip names its source by its short label (outlet and date), never by its id
-    assert all(d["tt_source"] == "Source: nhandan.vn (11/07/2024)" for d in counted)
+    assert all(d["tt_source"] == "Source: nhandan.vn (11 July 2024)" for d in counted)
     # no basemap from the internet: no map provider, no style address (the boundaries are the basemap)
     assert deck(at).get("mapProvider") in (None, "") and "http" not in str(deck(at).get("mapStyle") or "")
 
@@ -192,9 +193,32 @@ def html(at: AppTest) -> str:
 def test_overview_shows_latest_totals_with_sources():
     at = run("pages/overview.py", "en")
     rows = html(at)
-    assert "Sơn La" in rows and ">202 <" in rows and "Vietnam.vn (22/03/2025)" in rows  # the latest report of 202
+    assert "Sơn La" in rows and 'class="c-n">202<' in rows and "Vietnam.vn (22 March 2025)" in rows  # the latest report of 202
     text = " ".join(m.value for m in at.markdown)
     assert "Nationwide" in text
+
+
+def test_a_merged_province_card_keeps_its_own_status(cur):
+    """Issue 19 §3: today's Tuyên Quang has no target of its own, and its card says so; the former provinces'
+    results (a target status included) stand in the 'before the merger' line as context, never in the
+    card's target column beside the new province's headline."""
+    from datetime import date
+
+    from queries import core
+    from story import findings
+
+    fam = ["08-2025", "08", "02"]
+    progress = core.target_progress(cur, fam, date.today())
+    assert findings.headline_target(progress, ["08-2025"]) is None  # from the data: none of its own
+    old = findings.headline_target(progress, ["08"])
+    assert old is not None
+    for lang, none_words in (("vi", "Tỉnh mới chưa có mục tiêu riêng"), ("en", "no target of its own")):
+        at = run("pages/overview.py", lang)
+        card = html(at).split('aria-label="Tuyên Quang', 1)[1].split('class="ocop-row"', 1)[0]
+        target_col, before = card.split('class="c-bullet"', 1)[1].split('class="c-before"', 1)
+        assert none_words in target_col and "b-track" not in target_col
+        status = findings.status_label(old["status"], lang)
+        assert status not in target_col and status in before
 
 
 def test_chart_image_export_format_follows_the_choice():
@@ -204,3 +228,32 @@ def test_chart_image_export_format_follows_the_choice():
     spec = specs(at)[0]
     # the caption (sources, as-of date) is drawn inside the figure, so the exported image keeps it
     assert any(a["text"].startswith("Sources: ") and "As of" in a["text"] for a in spec["layout"]["annotations"])
+
+
+def test_map_and_sources_headings_are_their_findings(cur):
+    """Issue 19 §5: the map page's heading is the published sales-point totals, the sources page's how many
+    sources state their title, publisher and date, each computed from the data."""
+    import re
+
+    from queries import core
+    from story import findings, fmt
+
+    def heading(at):
+        found = re.search(r'<h1 class="ocop-finding">(.*?)</h1>', html(at))
+        return found and re.sub(r"<[^>]+>", "", found.group(1))
+
+    points = core.sales_points(cur, ["14", "08-2025", "08", "02"])
+    totals = points[points.entry_kind == "total"]
+    assert not totals.empty
+    for lang in ("vi", "en"):
+        got = heading(run("pages/map.py", lang))
+        for r in totals.to_dict("records"):
+            assert fmt.qualified(r["count"], r["count_qualifier"] or "exact", lang) in got, got
+            assert findings.date_short(r["as_of"], r["as_of_precision"], lang) in got, got
+        srcs = core.sources(cur)
+        complete = sum(isinstance(s["title"], str) and s["title"] not in ("", "not stated") and not s["title_descriptive"]
+                       and isinstance(s["publisher"], str) and s["publisher"] not in ("", "not stated")
+                       and isinstance(s["published"], str) and s["published"] != ""
+                       for s in srcs.to_dict("records"))
+        got = heading(run("pages/sources.py", lang))
+        assert got.startswith(f"{len(srcs)} ") and f"; {complete} " in got, (got, complete)

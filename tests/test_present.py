@@ -6,6 +6,7 @@ import io
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
 from lxml import etree
 from pptx import Presentation
@@ -21,7 +22,8 @@ from tests.conftest import ROOT, plain, session_db
 
 TODAY = date(2026, 11, 25)
 BOTH = ["14", "08-2025"]
-KINDS = ["title", "headline", "headline", "tiers", "tiers", "targets", "subjects", "map", "unknown", "sources"]
+KINDS = ["title", "headline", "headline", "tiers", "tiers", "targets", "subjects", "map", "unknown", "decide",
+         "sources"]
 
 
 def run(**params) -> AppTest:
@@ -50,7 +52,10 @@ def test_storyline_in_the_order_a_meeting_needs(cur):
     assert [s.kind for s in slides] == KINDS
     assert slides[-2:][0].kind in CLOSING and slides[-1].kind == "sources"
     title = slides[0]
-    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"] and core.data_version(cur) in title.subtitle
+    assert title.data["provinces"] == ["Sơn La", "Tuyên Quang"]
+    # issue 19 §6: the title slide carries the scope and the date, never the version hash
+    assert core.data_version(cur) not in title.subtitle
+    assert "25/11/2026" in title.subtitle and "04/12/2025" in title.subtitle  # made on; the newest figure's date
     # one headline per province, in the order chosen, each with its big number and main target
     heads = [s for s in slides if s.kind == "headline"]
     assert [h.data["province"] for h in heads] == BOTH
@@ -64,7 +69,7 @@ def test_finding_titles_are_computed_from_the_data(cur):
     en = {s.kind + s.data.get("province", ""): s.title for s in build_slides(cur, "en", BOTH, today=TODAY)}
     # first and latest comparable totals come from different sources: said so
     assert vi["headline14"] == "Sơn La: 202 sản phẩm OCOP (03/2025), tăng từ 28 năm 2019 (hai nguồn khác nhau)"
-    assert en["headline14"] == "Sơn La: 202 OCOP products (03/2025), up from 28 in 2019 (two different sources)"
+    assert en["headline14"] == "Sơn La: 202 OCOP products (March 2025), up from 28 in 2019 (two different sources)"
     # the doubtful 454 is not the headline; the new province (its label gives the date): "gần 500" of 04/12/2025
     # (vietnamplus.vn) after 450 of 29/11/2025 (trangtraiviet.danviet.vn), two sources
     assert vi["headline08-2025"] == ("Tuyên Quang (từ 01/07/2025): khoảng 500 sản phẩm OCOP (04/12/2025), tăng từ 450 "
@@ -72,7 +77,7 @@ def test_finding_titles_are_computed_from_the_data(cur):
     # the same sentences as the pages (story.findings): the latest split, the 4★ change, two sources named
     assert vi["tiers14"] == ("Sơn La: 139 sản phẩm 3 sao, 62 sản phẩm 4 sao và 1 sản phẩm 5 sao (03/2025); "
                              "số 4 sao tăng từ 9 năm 2019 (hai nguồn khác nhau)")
-    assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (03/2025); "
+    assert en["tiers14"] == ("Sơn La: 139 three-star, 62 four-star and 1 five-star products (March 2025); "
                              "four-star up from 9 in 2019 (two different sources)")
     # the new province's latest split gives only the tiers the source gave (vietnamplus.vn: no 3★ count)
     assert vi["tiers08-2025"] == "Tuyên Quang (từ 01/07/2025): 38 sản phẩm 4 sao và 2 sản phẩm 5 sao (04/12/2025)"
@@ -269,7 +274,7 @@ def test_pptx_targets_chart_draws_100_percent_itself(cur):
     assert float(re.search(r'<c:min val="([\d.]+)"/>', val_ax).group(1)) == 0  # so a gridline falls on 100%
     # each bar named as every surface names the target, its status in words and mark (not colour alone)
     cats = [str(c) for c in pct.plots[0].categories]
-    assert "former Tuyên Quang · total products > 230 (2025)\n✓ Reached · 240 (11/07/2024) · 104.3%" in cats
+    assert "Former Tuyên Quang · total products > 230 (2025)\n✓ Reached · 240 (11 July 2024) · 104.3%" in cats
     subj = [c for _, c in _charts(prs) if c.plots[0].series[0].name == "Published"][0]
     assert dict(zip(subj.plots[0].categories, subj.plots[0].series[0].values)) == {
         "Cooperative": 133, "Enterprise": 12, "Cooperative group": 6, "Household business": 28}
@@ -345,3 +350,40 @@ def test_pptx_renders_in_libreoffice(cur, tmp_path, artifacts):
     path = tmp_path / "print-vi.pdf"
     path.write_bytes(build_pdf(cur, "vi", BOTH, today=TODAY))
     subprocess.run(["pdftoppm", "-png", "-r", "90", str(path), str(artifacts / "print-vi")], check=True, timeout=60)
+
+
+def test_the_deck_ends_with_what_the_meeting_decides(cur):
+    """Issue 19 §6: before the sources, a closing slide from the findings: the targets due this year with their
+    status, the figures older than 12 months, what is not known; its title counts them."""
+    slides = build_slides(cur, "en", BOTH, today=TODAY)
+    end = slides[-2]
+    assert end.kind == "decide" and slides[-1].kind == "sources"
+    progress = core.target_progress(cur, [k for p in BOTH for k in core.territory_family(cur, p)], TODAY)
+    due = due_now = progress[pd.to_datetime(progress.deadline_date).dt.year == TODAY.year]
+    (due_head, due_lines), (old_head, old_lines), (unk_head, unk_lines) = end.data["groups"]
+    assert due_head == "Targets due in 2026"
+    if not due.empty:
+        assert len(due_lines) == len(due)
+    else:  # none due this year (as in the shipped data): the latest past deadline's results, said as such
+        known = progress[(pd.to_datetime(progress.deadline_date).dt.year < TODAY.year) & (progress.status != "no_data")]
+        last = int(pd.to_datetime(known.deadline_date).dt.year.max())
+        assert due_lines[0] == f"No target is due this year; the results of the targets due in {last}:"
+        due = known[pd.to_datetime(known.deadline_date).dt.year == last].head(4)
+    for r in due.to_dict("records"):
+        assert any(line.endswith(findings.status_label(r["status"], "en")) for line in due_lines)
+    stale = [h for h in slides if h.kind == "headline" and h.data["big"] and h.data["big"]["months"] > 12]
+    assert len([x for x in old_lines if x != "None"]) == len(stale) and stale
+    assert old_lines[0].startswith(stale[0].data["name"] + ": newest total ")
+    unknown = [i for i in next(s for s in slides if s.kind == "unknown").data["items"] if i["kind"] != "stale"]
+    assert sum(int(x.split(": ")[1].split(" ")[0]) for x in unk_lines) == len(unknown)
+    assert f"{len(unknown)} things not known" in end.title
+    assert ("1 province with figures older than 12 months" in end.title) == (len(stale) == 1)  # never '1 provinces'
+    assert end.title.startswith("For the meeting to decide: ")
+    assert ("targets due in 2026" in end.title) == (not due_now.empty)
+    # the .pptx carries it, and the data version only in the file's properties
+    from briefing.pptx_deck import build_pptx
+
+    prs = Presentation(io.BytesIO(build_pptx(cur, "en", BOTH, today=TODAY)))
+    texts = [" ".join(sh.text_frame.text for sh in sl.shapes if sh.has_text_frame) for sl in prs.slides]
+    assert "Targets due in 2026" in texts[-2] and core.data_version(cur) not in texts[0]
+    assert core.data_version(cur) in prs.core_properties.comments

@@ -49,3 +49,26 @@ def test_who_has_the_most_products():
     assert "(6 sản phẩm)" in title
     df = at.dataframe[0].value
     assert "Sản phẩm của chủ thể" in df.columns
+
+
+def test_the_first_lines_say_how_many_of_the_reported_total_are_named_here(cur):
+    """Issue 19 §5: 'Sơn La: 49 of {latest reported total} reported products named here ({its date})' as the
+    page's heading, computed: the count of products listed and the latest comparable total come from the data."""
+    import re
+
+    from queries import core
+    from story import findings, fmt
+
+    for lang in ("vi", "en"):
+        at = run(lang, province="14")
+        listed = core.coverage(cur, ["14"]).set_index("territory_key").listed["14"]
+        figures = core.tier_figures(cur, ["14"])
+        latest = findings.latest_total(figures[(figures.metric == "products_total") & (figures.territory_key == "14")])
+        total = fmt.qualified(latest["value"], latest["qualifier"], lang)
+        when = findings.date_short(latest["as_of"], latest["as_of_precision"], lang)
+        want = (f"Sơn La: {listed} trong số {total} sản phẩm đã báo cáo có tên ở đây ({when})" if lang == "vi" else
+                f"Sơn La: {listed} of {total} reported products named here ({when})")
+        body = " ".join(el.proto.body for el in at.get("html"))
+        head = re.search(r'<h1 class="ocop-finding">(.*?)</h1>', body)
+        assert head and want in head.group(1), (want, head and head.group(1))
+        assert listed < float(latest["value"])  # a share of the total, never read as the province's count

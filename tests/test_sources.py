@@ -70,7 +70,7 @@ def test_inferred_date_says_about():
     src = {"source_id": "x", "title": "T", "publisher": "P", "published": "2025-02-10",
            "published_precision": "inferred", "address": "https://a.vn/"}
     assert cite.cite(src, "vi") == "P, khoảng 10/02/2025, “T”, https://a.vn/"
-    assert cite.cite(src, "en") == "P, about 10/02/2025, “T”, https://a.vn/"
+    assert cite.cite(src, "en") == "P, about 10 February 2025, “T”, https://a.vn/"
 
 
 def test_descriptive_title_stays_in_brackets_and_missing_fields_are_named():
@@ -148,8 +148,8 @@ def test_sources_page_figures_have_units_and_words(cur):
 @pytest.mark.parametrize("lang,expected", [
     ("vi", "66 sản phẩm của đợt 2022, chứng nhận từ 17/01/2023; theo quy định 36 tháng từ 17/01/2023: hết hạn "
            "17/01/2026; chưa thấy công bố đánh giá lại"),
-    ("en", "66 products of the 2022 round, certified from 17/01/2023; by the 36-month rule from 17/01/2023: "
-           "expires 17/01/2026; no re-evaluation published yet")])
+    ("en", "66 products of the 2022 round, certified from 17 January 2023; by the 36-month rule from 17 January 2023: "
+           "expires 17 January 2026; no re-evaluation published yet")])
 def test_overview_says_the_2022_round_certificates_expired(lang, expected):
     # today is after 17/01/2026 (the tests run in or after November 2026)
     at = run("pages/overview.py", lang, province="08-2025")
@@ -208,3 +208,21 @@ def queries_sources():
         return core.sources(db.cursor())
     finally:
         db.close()
+
+
+def test_a_descriptive_title_has_its_english_form(cur):
+    """Issue 19 §9: '[bài về …; không rõ báo, ngày]' reads '[article on …; outlet and date not known]' in
+    English, on every surface that names the source (its label, its citation); Vietnamese keeps it as written."""
+    from queries import core
+
+    srcs = core.sources(cur)
+    described = srcs[srcs.title.str.startswith("[bài về ")].to_dict("records")
+    assert described
+    for r in described:
+        what = r["title"][len("[bài về "):].split("; không rõ báo, ngày]")[0].rstrip("]")
+        en = cite.cite(r, "en")
+        assert "bài về" not in en and "không rõ" not in en and f"[article on {what}" in en
+        assert cite.source_label(r, "en").startswith(f"[article on {what}")
+        assert cite.source_label(r, "vi") == r["title"]
+        if r["title"].endswith("; không rõ báo, ngày]"):
+            assert cite.title_text(r, "en").endswith("; outlet and date not known]")

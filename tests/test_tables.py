@@ -163,7 +163,7 @@ def test_dates_without_their_precision_column_still_read_as_dates():
     df = pd.DataFrame({"latest_as_of": ["2024-07-11", "2023", None], "rest": [None, 150.0, None],
                        "qualifier": [None, "more_than", None]})
     out = tables.for_people(df, "en", ["latest_as_of", "rest"])
-    assert out.iloc[:, 0].tolist() == ["11/07/2024", "2023", ""]
+    assert out.iloc[:, 0].tolist() == ["11 July 2024", "2023", ""]
     assert out.iloc[:, 1].tolist() == ["", "more than 150", ""]  # a split that was published: no total here
 
 

@@ -16,6 +16,30 @@ from story.cite import (cite, esc, host, link, md_escape, normalise_source, sour
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _head_css() -> str:
+    from story import theme
+
+    return HEAD_CSS.replace("MUTED", theme.MUTED)
+
+
+HEAD_CSS = """<style>
+.ocop-head { margin: 0 0 0.4rem 0; }
+.ocop-head .ocop-topic { font-size: 0.95rem; font-weight: 600; color: MUTED; margin: 0 0 0.15rem 0;
+  letter-spacing: 0.02em; }
+.ocop-head h1.ocop-finding { font-size: 1.5rem; line-height: 1.3; font-weight: 700; margin: 0; padding: 0; }
+.ocop-head h1.ocop-finding span { display: block; }
+@media (max-width: 560px) { .ocop-head h1.ocop-finding { font-size: 1.3rem; } }
+</style>"""
+
+
+def page_head(topic: str, findings: list[str]) -> None:
+    """A page's first lines: its topic small, its finding (one line a province) as the page's heading and
+    the largest text on the first screen (issue 19 §5). Everything escaped."""
+    lines = "".join(f"<span>{esc(x)}</span>" for x in findings if x)
+    st.html(_head_css() + f'<div class="ocop-head"><p class="ocop-topic">{esc(topic)}</p>'
+            f'<h1 class="ocop-finding">{lines or esc(topic)}</h1></div>')
+
+
 def _source_ids(sources) -> list[str]:
     """Source ids, in order, from ids or from rows carrying a ``source_id`` (and ``latest_source``)."""
     if isinstance(sources, pd.DataFrame):

@@ -32,6 +32,24 @@ CSS = f"""<style>
 .ocop-sym-ring {{ background: {theme.PAPER}; border: 3px solid {theme.MAP_RING}; width: 24px; height: 24px;
                  flex-basis: 24px; margin: 0 2px; }}
 .ocop-legend p {{ margin: 0.3rem 0 0 0; }}
+/* the browser's print (issue 19 §7): clean A4 pages, the page's content only, charts within the page width */
+@media print {{
+  @page {{ size: A4; margin: 12mm; }}
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stBaseButton-segmented_control"],
+  [data-testid="stButtonGroup"], [data-testid="stPageLink"], [data-testid="stExpander"] summary svg,
+  .modebar-container, [class*="st-key-view_"], [class*="st-key-dl_"], [data-testid="stElementToolbar"],
+  [data-testid="stMultiSelect"] button, [data-testid="stSelectbox"] button {{ display: none !important; }}
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] {{ overflow: visible !important; height: auto !important;
+    position: static !important; }}
+  [data-testid="stMain"] {{ margin-left: 0 !important; width: 100% !important; }}
+  [data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 0 !important; }}
+  .stPlotlyChart, .js-plotly-plot, .ocop-row, [data-testid="stTable"] {{ break-inside: avoid; max-width: 100%; }}
+  .stPlotlyChart {{ overflow: hidden; }}
+  [class*="st-key-charthead-"], h1, h2, h3 {{ break-after: avoid; }}
+}}
 </style>
 <span class="ocop-style"></span>"""
 
