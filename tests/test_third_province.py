@@ -88,7 +88,7 @@ def test_a_province_with_products_but_no_figures_says_not_published(tmp_path, mo
         at.query_params["lang"] = lang
         at.run()
         assert not at.exception
-        assert at.selectbox(key="w_province").value == "12"
+        assert at.selectbox(key="province").value == "12"
         for chart in at.get("plotly_chart"):  # no chart of totals that has none to draw
             spec = json.loads(chart.proto.spec)
             assert (spec["layout"].get("meta") or {}).get("chart") != "totals"

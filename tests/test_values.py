@@ -80,7 +80,9 @@ def test_the_screens_write_dates_through_the_one_home():
     assert fmt.partial_date(None, "day", "en") == "undated"
     assert fmt.partial_date(pd.Timestamp("2024-07-11"), None, "vi") == "11/07/2024"
     assert findings.date_short("2025-02-10", "inferred", "vi") == "10/02/2025, suy ra"
-    assert fmt.day("2024-07-11T08:00", "en") == "11/07/2024"
+    assert fmt.day("2024-07-11T08:00", "en") == "11 July 2024"  # English dates as English readers write them
+    assert fmt.partial_date("2025-03", "month", "en") == "March 2025"
+    assert findings.date_short("2025-02-10", "inferred", "en") == "10 February 2025, inferred"
 
 
 @pytest.mark.parametrize("value, is_missing", [
