@@ -383,7 +383,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status_behind": ("Chậm tiến độ", "Behind"),
     "status_missed": ("Không đạt", "Missed"),
     "status_no_figure_at_deadline": ("Chưa có số liệu tại hạn", "No figure at the deadline"),
-    "status_no_data": ("Chưa có dữ liệu", "No data"),
+    "status_no_data": ("Chưa đủ số liệu", "Not enough data"),
     "status_unit_abolished": ("Đơn vị không còn tồn tại", "Unit abolished"),
     "target_source": ("Nguồn mục tiêu", "Target source"),
     "figure_source": ("Nguồn số liệu", "Figure source"),
@@ -662,6 +662,10 @@ WORDS: dict[str, tuple[str, str]] = {
                                        "the latest is {actual} ({date})"),
     "f_target_no_data": ("{territory}: chưa có số liệu đã báo cáo để đối chiếu {ref} ({target})",
                          "{territory}: no reported figure to compare with {ref} ({target})"),
+    "f_target_one_report": ("{territory}: {ref} ({target}), hạn {deadline}: mới có một báo cáo, {actual} ({date}), "
+                            "chưa đủ để biết nhịp tăng",
+                            "{territory}: {ref} ({target}), by {deadline}: one report so far, {actual} ({date}), "
+                            "not enough to tell the pace"),
     "f_target_unit_abolished": ("{territory}: {ref} ({target}) tính theo đơn vị không còn từ {abolished}; "
                                 "đến {date} đã đạt {actual}",
                                 "{territory}: {ref} ({target}) counts units abolished on {abolished}; "

@@ -453,6 +453,9 @@ def target_finding(row: dict, territory: str, lang: str) -> str:
         if has_fig:
             words["actual"] = actual_text(row, lang, words=False)
         return t("f_target_unit_abolished" if has_fig else "f_target_unit_abolished_nofig", lang).format(**words)
+    if has_fig:  # a figure, but no pace to judge (one report, or a target without a deadline): said, never hidden
+        words["actual"] = actual_text(row, lang, words=False)
+        return t("f_target_one_report", lang).format(**words)
     return t("f_target_no_data", lang).format(**words)
 
 

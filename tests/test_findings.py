@@ -223,6 +223,22 @@ def test_status_labels_never_rely_on_colour_alone():
     assert len({theme.STATUS_MARKERS[s] for s in STATUSES}) == 7
 
 
+def test_one_report_before_the_deadline_is_said_with_its_figure():
+    """One report and no pace to judge: the status is 'not enough data' and the finding gives the figure, never
+    'no reported figure' beside it (a new user met '– Chưa có dữ liệu · 25 (09/2025) · 62,5%')."""
+    g = target(comparison="at_least", value=40, deadline="2030", metric_vi="Sản phẩm 4 sao",
+               metric_en="4-star products")
+    row = progress_row(g, frame(fig("08", "2025-09", "month", 25, "a")), date(2026, 1, 1))
+    assert row["status"] == "no_data" and row["percent"] == 62.5
+    assert findings.status_label("no_data", "vi").endswith("Chưa đủ số liệu")
+    assert findings.target_finding(row, "Tuyên Quang", "vi") == (
+        "Tuyên Quang: mục tiêu Kế hoạch 90 (ít nhất 40 sản phẩm 4 sao), hạn 2030: mới có một báo cáo, 25 "
+        "(09/2025), chưa đủ để biết nhịp tăng")
+    assert findings.target_finding(row, "Tuyên Quang", "en") == (
+        "Tuyên Quang: the Plan 90 target (at least 40 4-star products), by 2030: one report so far, 25 "
+        "(September 2025), not enough to tell the pace")
+
+
 def test_unit_abolished_without_a_figure_says_so():
     g = target(comparison="all", value=7, abolished="2025-07-01", metric_vi="Huyện/thành phố có ít nhất 1 sản phẩm "
                "5 sao", metric_en="Districts/cities with at least one 5★ product", unit_vi="huyện", unit_en="districts")
