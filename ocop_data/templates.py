@@ -16,7 +16,7 @@ from .text import fold
 from .validate import load_dataset
 
 EXAMPLE = {"name": "Miến dong Mường Khiêng", "subject": "HTX ví dụ", "subject_type": "Hợp tác xã",
-           "province": "14", "district": "Thuận Châu", "commune": "", "group": "Thực phẩm", "stars": "4 sao",
+           "province": "Sơn La", "district": "Thuận Châu", "commune": "", "group": "Thực phẩm", "stars": "4 sao",
            "decided": "12/05/2024", "decision_no": "", "level": "tỉnh", "source": "seed-003",
            "note": "Dòng ví dụ: hãy xóa trước khi tải lên"}
 OTHER_SHEETS = {"subject": "Chủ thể", "sales_point": "Điểm bán"}  # in their tables' own columns
@@ -66,16 +66,17 @@ def _lists(data_dir: Path | None):
     districts = sorted({d["short_name"] for d in ds.geo["districts"] if d["province_code"] in codes})  # the data's
     current = [r.values for r in ds.rows["territory"]
                if r.values["level"] == "province" and not r.values.get("valid_to")]
-    provinces = [v["territory_key"] for v in current]
+    # every province by name (a province not in the data yet is added when the editor confirms it)
+    names = sorted({p.name for p in provinces_ref.reference().values() if p.current} | {v["name_vi"] for v in current},
+                   key=fold)
     sources = [r.values["source_id"] for r in ds.rows["source"]]
     return {
         "stars": ["3 sao", "4 sao", "5 sao", "tiềm năng 5 sao"],
         "subject_type": ["Hợp tác xã", "Doanh nghiệp", "Tổ hợp tác", "Hộ kinh doanh"],
         "group": ["Thực phẩm", "Đồ uống", "Dược liệu và sản phẩm từ dược liệu", "Hàng thủ công mỹ nghệ",
                   "Sinh vật cảnh", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"],
-        "district": districts, "province": provinces, "level": ["huyện", "tỉnh", "quốc gia"], "source": sources,
-        "province_name": sorted({p.name for p in provinces_ref.reference().values() if p.current} |
-                                {v["name_vi"] for v in current}, key=fold),  # every province, in the data or not
+        "district": districts, "province": names, "level": ["huyện", "tỉnh", "quốc gia"], "source": sources,
+        "province_name": names,
         "kind": ["báo cáo", "ước tính"],
     }
 
@@ -110,8 +111,9 @@ def xlsx(data_dir: Path | None = None) -> bytes:
             dv.add(f"{col}2:{col}2000")
     hidden.sheet_state = "hidden"
     guide = wb.create_sheet("Hướng dẫn")
-    guide.append(["Mỗi dòng của trang “Sản phẩm” là một lần xếp hạng của một sản phẩm. Các cột có dấu * là bắt buộc: "
-                  "Tên sản phẩm, Hạng sao, Tỉnh (mã tỉnh), Nguồn (mã nguồn đã có trong bảng theo dõi)."])
+    guide.append(["Mỗi dòng của trang “Sản phẩm” là một lần xếp hạng của một sản phẩm. Cần có: Tên sản phẩm, Hạng sao, "
+                  "Tỉnh (tên hoặc mã tỉnh) và Nguồn (địa chỉ, tiêu đề hoặc mã của nguồn; hoặc chọn một nguồn cho cả "
+                  "tệp khi tải lên). Huyện: chọn trong danh sách, hoặc ghi tên huyện trước 2025."])
     guide.append(["Ngày quyết định: dd/mm/yyyy, hoặc chỉ năm. Hạng sao: 3, 4, 5 hoặc “tiềm năng 5 sao”."])
     guide.append(["Ví dụ:"])
     guide.append([TEMPLATE_HEADERS[f] for f in fields])

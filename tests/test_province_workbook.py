@@ -130,6 +130,9 @@ def test_the_template_has_the_vietnamese_sheets_with_lists_and_notes(live, tmp_p
     lists = wb["Danh sách"]
     names = [c.value for c in next(col for col in lists.iter_cols() if col[0].value == "province_name")[1:] if c.value]
     assert "Sơn La" in names and "Tuyên Quang" in names
+    # the product sheet's Tỉnh list names every province too (a new user met only the codes 14 and 08-2025)
+    product_list = [c.value for c in next(col for col in lists.iter_cols() if col[0].value == "province")[1:] if c.value]
+    assert product_list == names and "Lào Cai" in product_list and "14" not in product_list
     (tmp_path / "csv").mkdir()  # the CSV template is a folder of files: --out names a folder that exists
     assert cli("template", "--out", tmp_path / "csv", "--format", "csv").returncode == 0
     with zipfile.ZipFile(tmp_path / "csv" / "mau_nhap_ocop_csv.zip") as z:
