@@ -420,6 +420,8 @@ WORDS: dict[str, tuple[str, str]] = {
                           "36 months)."),
     "none_due": ("Không có sản phẩm nào có ngày quyết định đủ chính xác để tính hạn.",
                  "No product has a decision date precise enough to compute its expiry."),
+    "none_due_soon": ("Không có chứng nhận nào hết hạn trong 12 tháng tới; sớm nhất: {date} ({name}).",
+                      "No certificate expires within the next 12 months; the earliest: {date} ({name})."),
     "days_left": ("Còn (ngày, tính theo quy định)", "Days left (computed)"),
     "type_htx": ("Hợp tác xã", "Cooperative"),
     "type_dn": ("Doanh nghiệp", "Enterprise"),

@@ -267,8 +267,13 @@ def due_table() -> pd.DataFrame:
 
 
 dt = derived("products_due", due_table, lang, tuple(keys), today)
-if dt.empty:
-    st.info(t("none_due", lang))
+if dt.empty:  # none within a year: the earliest expiry, if any certificate has a day-precise date
+    later = q(core.due_for_reevaluation, keys, today, 100 * 366)
+    if later.empty:
+        st.info(t("none_due", lang))
+    else:
+        first = later.iloc[0]
+        st.info(t("none_due_soon", lang).format(date=fmt.day(first.expires, lang), name=first["name"]))
 else:
     if len(dt) > SHOW:
         st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(dt), lang)))

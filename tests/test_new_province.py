@@ -72,6 +72,25 @@ def test_a_merged_province_knows_every_predecessors_districts_while_it_is_added(
     assert all(p["territory_key"] == "15-2025" and p.get("district_code") for p in prev.tables["product"])
 
 
+def test_no_certificate_due_within_a_year_says_the_earliest_expiry(live):
+    """Day-precise decisions of last month: none due within 12 months, and the page says when the first one
+    expires (a new user read 'no decision date precise enough' beside products decided on 15/10/2025)."""
+    import datetime as dt
+
+    db, data_dir = live
+    decided = dt.date.today() - dt.timedelta(days=30)
+    head = HEAD[:4] + ["Huyện (trước 2025)"] + HEAD[4:]
+    rows = [head, ["Gạo (mẫu thử)", "HTX E (mẫu thử)", "Lào Cai", "", "Bát Xát", "3 sao", decided.strftime("%d/%m/%Y"),
+                   "seed-002"]]
+    apply(prepare("d.csv", csv_bytes(rows), data_dir, overrides={"add_province": "15-2025"}), "bien-tap", data_dir, db)
+    at = open_page("pages/products.py", "vi", province="15-2025")
+    assert not at.exception
+    expires = decided.replace(year=decided.year + 3) if (decided.month, decided.day) != (2, 29) else \
+        decided.replace(year=decided.year + 3, day=28)
+    said = " ".join(i.value for i in at.info)
+    assert f"Không có chứng nhận nào hết hạn trong 12 tháng tới; sớm nhất: {expires:%d/%m/%Y} (Gạo (mẫu thử))" in said
+
+
 def test_the_command_line_adds_a_province_only_with_yes_and_the_dashboard_shows_it(live):
     env = dict(os.environ)
     no = cli("import", LIST, "--user", "bien-tap", env=env, input_="")
