@@ -273,7 +273,7 @@ if dt.empty:  # none within a year: the earliest expiry, if any certificate has 
         st.info(t("none_due", lang))
     else:
         first = later.iloc[0]
-        st.info(t("none_due_soon", lang).format(date=fmt.day(first.expires, lang), name=first["name"]))
+        st.info(t("none_due_soon", lang).format(date=fmt.day(first.expires, lang), name=frame.md_escape(first["name"])))
 else:
     if len(dt) > SHOW:
         st.caption(t("shown_first", lang).format(shown=fmt.number(SHOW, lang), n=fmt.number(len(dt), lang)))
